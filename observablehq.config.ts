@@ -1,0 +1,13 @@
+// Observable Framework configuration: an offline site, with no third-party requests.
+export default {
+  root: "src",
+  title: "Finsam Analys",
+  lang: "sv",
+  // The default stylesheet list loads Google Fonts; the site must not leave its own origin.
+  globalStylesheets: [],
+  pages: [{name: "Räkenskaper", path: "/rakenskaper"}],
+  footer: "Finsam Analys: analysarbetsyta för samordningsförbund.",
+  search: false,
+  linkify: false,
+  typographer: false
+};
