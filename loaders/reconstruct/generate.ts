@@ -1,0 +1,170 @@
+// Builds a reconstructed general ledger from a LedgerSpec: monthly vouchers for every result account,
+// paid through the bank account, and year-end vouchers that bring each balance account to its closing balance.
+import {Decimal} from "decimal.js";
+import type {Balance, Ledger, Transaction, Voucher} from "../../src/lib/ledger.js";
+import type {LedgerSpec, SpecAccount, SpecYear} from "./spec.js";
+
+const monthNames = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
+
+/** Kronor as a decimal string to öre; throws on anything that is not a whole number of öre. */
+export function kronorToOre(text: string): bigint {
+  const d = new Decimal(text).times(100);
+  if (!d.isInteger()) throw new Error(`Beloppet ${text} har fler än två decimaler`);
+  return BigInt(d.toFixed(0));
+}
+
+/** A small deterministic generator (mulberry32), so the same spec always gives the same ledger. */
+function random(seed: string): () => number {
+  let h = 1779033703 ^ seed.length;
+  for (let i = 0; i < seed.length; ++i) h = Math.imul(h ^ seed.charCodeAt(i), 3432918353), (h = (h << 13) | (h >>> 19));
+  return () => {
+    h = (h + 0x6d2b79f5) | 0;
+    let t = Math.imul(h ^ (h >>> 15), 1 | h);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Splits an amount in öre into parts with the given weights; the parts add up to the amount exactly. */
+export function splitAmount(amount: bigint, weights: number[]): bigint[] {
+  const total = weights.reduce((a, b) => a + b, 0);
+  // Weights are turned into integer shares first, so that the split is exact in integer öre.
+  const shares = weights.map((w) => BigInt(Math.round((w / total) * 1e6)));
+  const shareSum = shares.reduce((a, b) => a + b, 0n);
+  const parts = shares.map((s) => (amount * s) / shareSum);
+  parts[parts.length - 1] += amount - parts.reduce((a, b) => a + b, 0n);
+  return parts;
+}
+
+function periods(account: SpecAccount): number[] {
+  switch (account.schedule ?? "monthly") {
+    case "yearly":
+      return [0];
+    case "quarterly":
+      return [0, 3, 6, 9];
+    default:
+      return [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+  }
+}
+
+function dateOf(year: number, month: number, day: number): string {
+  return `${year}-${String(month + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+function accountRows(account: SpecAccount, amount: bigint, spec: LedgerSpec): Transaction[] {
+  const projects = Object.entries(account.projects ?? {});
+  if (!projects.length) return [{account: account.number, amount, objects: [], kind: "trans", line: 0}];
+  const parts = splitAmount(amount, projects.map(([, share]) => Number(share)));
+  return projects.map(([code], i) => ({account: account.number, amount: parts[i], objects: [{dim: "6", code}], kind: "trans", line: 0}));
+}
+
+interface YearResult {
+  vouchers: Voucher[];
+  opening: Map<string, bigint>;
+  closing: Map<string, bigint>;
+  result: Map<string, bigint>;
+}
+
+function toMap(record: Record<string, string> | undefined): Map<string, bigint> {
+  return new Map(Object.entries(record ?? {}).map(([k, v]) => [k, kronorToOre(v)]));
+}
+
+function generateYear(spec: LedgerSpec, year: SpecYear, opening: Map<string, bigint>): YearResult {
+  const accounts = new Map(spec.accounts.map((a) => [a.number, a]));
+  const result = toMap(year.result);
+  const target = toMap(year.closing);
+  const vouchers: Voucher[] = [];
+  const drafts: {date: string; text: string; rows: Transaction[]}[] = [];
+  for (const [number, amount] of result) {
+    const account = accounts.get(number);
+    if (!account) throw new Error(`${spec.forbund} ${year.year}: konto ${number} saknas i kontolistan`);
+    const months = periods(account);
+    const rand = random(`${spec.forbund}:${year.year}:${number}`);
+    // Spending varies by month and dips in July, as it does in the förbund's own burn charts.
+    const weights = months.map((m) => (m === 6 ? 0.35 : 0.75 + 0.5 * rand()));
+    splitAmount(amount, weights).forEach((part, i) => {
+      if (part === 0n) return;
+      const month = months[i];
+      const when = account.schedule === "quarterly" ? `kvartal ${month / 3 + 1}` : account.schedule === "yearly" ? "" : monthNames[month];
+      drafts.push({
+        date: dateOf(year.year, month, 25),
+        text: `${account.name} ${when} ${year.year}`.replace(/\s+/g, " "),
+        rows: [...accountRows(account, part, spec), {account: spec.bankAccount, amount: -part, objects: [], kind: "trans", line: 0}]
+      });
+    });
+  }
+  const closing = new Map(opening);
+  for (const [number, value] of target) {
+    if (number === spec.bankAccount) continue;
+    const delta = value - (opening.get(number) ?? 0n);
+    closing.set(number, value);
+    if (delta === 0n) continue;
+    const name = accounts.get(number)?.name ?? number;
+    drafts.push({
+      date: dateOf(year.year, 11, 31),
+      text: `Bokslut ${year.year}: ${name}`,
+      rows: [
+        {account: number, amount: delta, objects: [], kind: "trans", line: 0},
+        {account: spec.bankAccount, amount: -delta, objects: [], kind: "trans", line: 0}
+      ]
+    });
+  }
+  drafts.sort((a, b) => a.date.localeCompare(b.date) || a.text.localeCompare(b.text));
+  drafts.forEach((d, i) => vouchers.push({series: "A", number: String(i + 1), date: d.date, text: d.text, transactions: d.rows, line: 0}));
+  const bank = (opening.get(spec.bankAccount) ?? 0n) + vouchers.flatMap((v) => v.transactions).filter((t) => t.account === spec.bankAccount).reduce((s, t) => s + t.amount, 0n);
+  closing.set(spec.bankAccount, bank);
+  const printedBank = target.get(spec.bankAccount);
+  if (printedBank !== undefined && printedBank !== bank) {
+    throw new Error(`${spec.forbund} ${year.year}: kassa och bank blir ${bank} öre men ska vara ${printedBank} öre (differens ${bank - printedBank} öre)`);
+  }
+  return {vouchers, opening, closing, result};
+}
+
+/** The opening balances of the year after, with the year's result carried to retained earnings. */
+function carryForward(spec: LedgerSpec, y: YearResult): Map<string, bigint> {
+  const next = new Map(y.closing);
+  const total = [...y.result.values()].reduce((a, b) => a + b, 0n);
+  next.set(spec.retainedEarningsAccount, (next.get(spec.retainedEarningsAccount) ?? 0n) + total);
+  return next;
+}
+
+/** One ledger per fiscal year in the spec, each with the previous year's balances as year −1. */
+export function generateLedgers(spec: LedgerSpec): Ledger[] {
+  const years: YearResult[] = [];
+  let opening = toMap(spec.years[0].opening);
+  const openingSum = [...opening.values()].reduce((a, b) => a + b, 0n);
+  if (openingSum !== 0n) throw new Error(`${spec.forbund}: ingående balanser summerar till ${openingSum} öre, inte 0`);
+  for (const year of spec.years) {
+    const y = generateYear(spec, year, opening);
+    years.push(y);
+    opening = carryForward(spec, y);
+  }
+  return years.map((y, i) => toLedger(spec, spec.years[i].year, y, years[i - 1]));
+}
+
+function balancesOf(y: YearResult, yearIndex: number): Balance[] {
+  const rows: Balance[] = [];
+  for (const [account, amount] of [...y.opening].sort()) if (amount !== 0n) rows.push({kind: "ib", yearIndex, account, amount, line: 0});
+  for (const [account, amount] of [...y.closing].sort()) if (amount !== 0n) rows.push({kind: "ub", yearIndex, account, amount, line: 0});
+  for (const [account, amount] of [...y.result].sort()) if (amount !== 0n) rows.push({kind: "res", yearIndex, account, amount, line: 0});
+  return rows;
+}
+
+function toLedger(spec: LedgerSpec, year: number, y: YearResult, previous: YearResult | undefined): Ledger {
+  const fiscalYears = [{yearIndex: 0, start: `${year}-01-01`, end: `${year}-12-31`}];
+  if (previous) fiscalYears.push({yearIndex: -1, start: `${year - 1}-01-01`, end: `${year - 1}-12-31`});
+  return {
+    file: `${spec.forbund}-${year}.se`,
+    program: "Finsam Analys rekonstruktion",
+    format: "PC8",
+    sieType: "4",
+    companyName: spec.companyName,
+    orgNumber: spec.orgNumber,
+    fiscalYears,
+    accounts: spec.accounts.map((a) => ({number: a.number, name: a.name})),
+    dimensions: spec.projects ? [{dim: "6", name: "Projekt"}] : [],
+    objects: Object.entries(spec.projects ?? {}).map(([code, name]) => ({dim: "6", code, name})),
+    balances: [...balancesOf(y, 0), ...(previous ? balancesOf(previous, -1) : [])],
+    vouchers: y.vouchers
+  };
+}

@@ -1,0 +1,148 @@
+// Character encodings of SIE files: CP437 (what #FORMAT PC8 promises), and the UTF-8 and ISO-8859-15 that real
+// exporters sometimes write instead. Pure functions, no Node APIs, so the reader also runs in the browser.
+
+import type {Diagnostic} from "../../src/lib/ledger";
+
+export type SieEncoding = "cp437" | "utf-8" | "iso-8859-15";
+
+/** CP437 code points for bytes 0x80–0xFF; 0x00–0x7F are ASCII (SIE has no use for the DOS glyphs of controls). */
+const CP437_HIGH =
+  "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐" +
+  "└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0";
+
+const CP437_TABLE = new Uint16Array(256);
+const CP437_REVERSE = new Map<number, number>();
+for (let b = 0; b < 256; b++) {
+  const code = b < 0x80 ? b : CP437_HIGH.charCodeAt(b - 0x80);
+  CP437_TABLE[b] = code;
+  if (b >= 0x80) CP437_REVERSE.set(code, b);
+}
+
+/** ISO-8859-15 differs from ISO-8859-1 in eight places, among them € at 0xA4. */
+const LATIN9_TABLE = new Uint16Array(256);
+for (let b = 0; b < 256; b++) LATIN9_TABLE[b] = b;
+const LATIN9_OVERRIDES: [number, number][] = [
+  [0xa4, 0x20ac],
+  [0xa6, 0x0160],
+  [0xa8, 0x0161],
+  [0xb4, 0x017d],
+  [0xb8, 0x017e],
+  [0xbc, 0x0152],
+  [0xbd, 0x0153],
+  [0xbe, 0x0178]
+];
+for (const [b, code] of LATIN9_OVERRIDES) LATIN9_TABLE[b] = code;
+
+// String.fromCharCode.apply has an argument limit; chunks keep it well below that without per-char concatenation.
+const CHUNK = 8192;
+
+function decodeWithTable(bytes: Uint8Array, table: Uint16Array): string {
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) units[i] = table[bytes[i]];
+  const parts: string[] = [];
+  for (let i = 0; i < units.length; i += CHUNK) {
+    parts.push(String.fromCharCode.apply(null, units.subarray(i, i + CHUNK) as unknown as number[]));
+  }
+  return parts.join("");
+}
+
+/** Decodes CP437 (PC8) bytes to a string. */
+export function decodeCp437(bytes: Uint8Array): string {
+  return decodeWithTable(bytes, CP437_TABLE);
+}
+
+/** Encodes a string as CP437; characters CP437 lacks become "?". */
+export function encodeCp437(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      out[n++] = code;
+      continue;
+    }
+    // A surrogate pair is one character outside CP437: one "?", not two.
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) i++;
+    out[n++] = CP437_REVERSE.get(code) ?? 0x3f;
+  }
+  return out.subarray(0, n);
+}
+
+/** The CP437 byte of one UTF-16 code unit, or "?" (0x3F) when CP437 lacks it. */
+export function cp437Byte(code: number): number {
+  return code < 0x80 ? code : (CP437_REVERSE.get(code) ?? 0x3f);
+}
+
+/** True when bytes form valid UTF-8 with at least one multi-byte sequence (pure ASCII proves nothing). */
+function isMultibyteUtf8(bytes: Uint8Array): boolean {
+  let multibyte = false;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000];
+    else return false;
+    if (i + need >= bytes.length) return false;
+    let code = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if ((c & 0xc0) !== 0x80) return false;
+      code = (code << 6) | (c & 0x3f);
+    }
+    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return false;
+    multibyte = true;
+    i += need + 1;
+  }
+  return multibyte;
+}
+
+/**
+ * Guesses the real encoding of a file that claims PC8. Swedish letters settle it: å ä ö Å Ä Ö are 86 84 94 8F 8E 99
+ * in CP437 (the C1 range 0x80–0x9F, unused in Latin-1 text) but E5 E4 F6 C5 C4 D6 in ISO-8859 (the range where
+ * CP437 has box-drawing and Greek, unused in accounting text).
+ */
+export function detectEncoding(bytes: Uint8Array): SieEncoding {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8";
+  if (isMultibyteUtf8(bytes)) return "utf-8";
+  let cp437Votes = 0;
+  let latinVotes = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b < 0x80) continue;
+    if (b <= 0x9f) cp437Votes++;
+    else if (b >= 0xc0) latinVotes++;
+  }
+  return latinVotes > cp437Votes ? "iso-8859-15" : "cp437";
+}
+
+/** Decodes a whole SIE file, dropping a UTF-8 byte order mark. */
+export function decodeSieBytes(bytes: Uint8Array, encoding: SieEncoding): string {
+  if (encoding === "utf-8") {
+    const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    return new TextDecoder("utf-8").decode(bytes.subarray(start));
+  }
+  return decodeWithTable(bytes, encoding === "cp437" ? CP437_TABLE : LATIN9_TABLE);
+}
+
+const ENCODING_NAMES: Record<SieEncoding, string> = {
+  "cp437": "CP437 (PC8)",
+  "utf-8": "UTF-8",
+  "iso-8859-15": "ISO-8859-15"
+};
+
+/** The info diagnostic for a file whose real encoding differs from the CP437 that #FORMAT PC8 claims. */
+export function encodingDiagnostic(file: string, line: number, encoding: SieEncoding): Diagnostic {
+  return {
+    file,
+    line,
+    severity: "info",
+    message: `Filen anger #FORMAT PC8 men är kodad som ${ENCODING_NAMES[encoding]}; läst som ${ENCODING_NAMES[encoding]}`
+  };
+}

@@ -1,0 +1,30 @@
+// Account balances per fiscal year, from a ledger's opening balances and vouchers.
+import type {Ledger} from "./ledger.js";
+import type {AccountBalance} from "./statements.js";
+
+/** Opening balance and movement of every account for one fiscal year of a ledger (yearIndex 0 = current). */
+export function accountBalances(ledger: Ledger, yearIndex = 0): AccountBalance[] {
+  const fy = ledger.fiscalYears.find((y) => y.yearIndex === yearIndex);
+  if (!fy) return [];
+  const names = new Map(ledger.accounts.map((a) => [a.number, a.name]));
+  const rows = new Map<string, AccountBalance>();
+  const row = (account: string) => {
+    let r = rows.get(account);
+    if (!r) rows.set(account, (r = {account, name: names.get(account) ?? "", opening: 0n, movement: 0n}));
+    return r;
+  };
+  for (const b of ledger.balances) if (b.kind === "ib" && b.yearIndex === yearIndex && !b.object) row(b.account).opening += b.amount;
+  const vouchers = ledger.vouchers.filter((v) => v.date >= fy.start && v.date <= fy.end);
+  if (vouchers.length) {
+    for (const v of vouchers) for (const t of v.transactions) if (t.kind === "trans") row(t.account).movement += t.amount;
+  } else {
+    // A year with no vouchers (year −1 of an export) moves by its closing balances and results instead.
+    for (const b of ledger.balances) {
+      if (b.yearIndex !== yearIndex || b.object) continue;
+      if (b.kind === "ub") row(b.account).movement += b.amount;
+      if (b.kind === "ib") row(b.account).movement -= b.amount;
+      if (b.kind === "res") row(b.account).movement += b.amount;
+    }
+  }
+  return [...rows.values()].sort((a, b) => a.account.localeCompare(b.account));
+}
