@@ -5,6 +5,8 @@ export default {
   lang: "sv",
   // The default stylesheet list loads Google Fonts; the site must not leave its own origin.
   globalStylesheets: [],
+  style: "style.css",
+  head: '<link rel="icon" href="data:,">',
   pages: [{name: "Räkenskaper", path: "/rakenskaper"}],
   footer: "Finsam Analys: analysarbetsyta för samordningsförbund.",
   search: false,

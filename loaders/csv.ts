@@ -20,6 +20,8 @@ export interface CsvIssue {
 
 export interface CsvTable {
   header: string[];
+  /** 1-based line of the header record. */
+  headerLine: number;
   rows: CsvRow[];
   delimiter: string;
   /** "utf-8", "utf-8-bom", "utf-16le" or "windows-1252". */
@@ -46,7 +48,8 @@ export function parseCsv(bytes: Uint8Array): CsvTable {
   const {records, issues} = tokenize(body, delimiter, firstLine);
   const nonBlank = records.filter((r) => r.fields.some((f) => f.trim() !== ""));
   const [head, ...rows] = nonBlank;
-  return {header: head ? head.fields.map((f) => f.trim()) : [], rows, delimiter, encoding, issues};
+  const header = head ? head.fields.map((f) => f.trim()) : [];
+  return {header, headerLine: head?.line ?? 0, rows, delimiter, encoding, issues};
 }
 
 /** Decodes bytes as UTF-16LE (BOM), UTF-8 (BOM optional) or, when not valid UTF-8, Windows-1252. */

@@ -143,6 +143,6 @@ export function encodingDiagnostic(file: string, line: number, encoding: SieEnco
     file,
     line,
     severity: "info",
-    message: `Filen anger #FORMAT PC8 men är kodad som ${ENCODING_NAMES[encoding]}; läst som ${ENCODING_NAMES[encoding]}`
+    message: `Filen anger #FORMAT PC8 men är kodad som ${ENCODING_NAMES[encoding]} och läses som det`
   };
 }

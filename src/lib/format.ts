@@ -30,7 +30,7 @@ const MONTHS = [
 ];
 
 /** Rounds öre to the nearest multiple of unit (in öre), half away from zero; the result is still öre. */
-export function roundToUnit(ore: bigint, unit: bigint): bigint {
+export function roundToMultiple(ore: bigint, unit: bigint): bigint {
   if (unit <= 0n) throw new RangeError(`unit must be positive, got ${unit}`);
   let quotient = ore / unit;
   const remainder = ore % unit;
@@ -40,7 +40,7 @@ export function roundToUnit(ore: bigint, unit: bigint): bigint {
 
 /** Rounds öre to whole tusen kronor, half away from zero; returns öre (a multiple of 100 000). */
 export function roundToTkr(ore: bigint): bigint {
-  return roundToUnit(ore, TKR);
+  return roundToMultiple(ore, TKR);
 }
 
 /**
@@ -57,7 +57,7 @@ export function allocateRounded(parts: bigint[], total?: bigint, unit: bigint = 
   if (parts.length === 0) return [];
   const sum = total ?? parts.reduce((a, b) => a + b, 0n);
   if (sum < 0n) return allocateRounded(parts.map(negate), -sum, unit).map(negate);
-  const target = roundToUnit(sum, unit) / unit;
+  const target = roundToMultiple(sum, unit) / unit;
   const floors = parts.map((p) => floorDiv(p, unit));
   const remainders = parts.map((p, i) => p - floors[i] * unit);
   const missing = target - floors.reduce((a, b) => a + b, 0n);
@@ -74,7 +74,7 @@ export function allocateRounded(parts: bigint[], total?: bigint, unit: bigint = 
 
 /** Whole kronor with NBSP groups: 862900850n → "8 629 009". */
 export function formatKr(ore: bigint): string {
-  return formatUnits(roundToUnit(ore, KR) / KR);
+  return formatUnits(roundToMultiple(ore, KR) / KR);
 }
 
 /** Kronor and öre: 862900850n → "8 629 008,50". */
@@ -128,7 +128,8 @@ function toYmd(date: string | Date): [number, number, number] | null {
   return m >= 1 && m <= 12 && d >= 1 && d <= 31 ? [y, m, d] : null;
 }
 
-function formatUnits(units: bigint): string {
+/** A whole number of units (kr or tkr) with NBSP groups and a typographic minus: −24 252. */
+export function formatUnits(units: bigint): string {
   return sign(units < 0n, group(String(abs(units))));
 }
 

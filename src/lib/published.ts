@@ -16,6 +16,8 @@ export interface PublishedFigure {
   value: number;
   /** What the figure is computed from: line ids (rr.…, br.…, kfa.…), note rows (not:<line>/<group>) or accounts (konto:NNNN), added up. */
   ref: string[];
+  /** The figure's unit where it differs from the report's (a tkr table in a report in kr). */
+  unit?: Unit;
   /** −1 where the report prints the figure with the opposite sign of the statements' convention (e.g. skulder as negative in a note). */
   sign?: 1 | -1;
   /** The section or table of the report, and the 1-based line of the seed file the figure stands on. */
@@ -54,7 +56,10 @@ export function refValue(ref: string, statements: Statements, balances: AccountB
     return (assetLines as readonly string[]).includes(m.line) ? closing : -closing;
   }
   if (ref.startsWith("not:")) {
-    const [line, group] = ref.slice("not:".length).split("/");
+    // Only the first "/" separates line and group: note rows such as "Driftbidrag från staten/Försäkringskassan" hold one.
+    const rest = ref.slice("not:".length);
+    const line = rest.slice(0, rest.indexOf("/"));
+    const group = rest.slice(rest.indexOf("/") + 1);
     const note = statements.notes.find((n) => n.line === line);
     return note?.rows.find((r) => r.group === group)?.value ?? 0n;
   }
@@ -74,7 +79,7 @@ export function compareWithPublished(
     .filter((f) => f.year === year)
     .map((figure) => {
       const ore = figure.ref.reduce((s, r) => s + refValue(r, statements, balances, mapping), 0n);
-      const computed = Number(roundToUnit(ore, report.unit)) * (figure.sign ?? 1);
+      const computed = Number(roundToUnit(ore, figure.unit ?? report.unit)) * (figure.sign ?? 1);
       return {figure, computed, difference: computed - figure.value};
     });
 }

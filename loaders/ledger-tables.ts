@@ -1,0 +1,57 @@
+// Normalises the SIE ledgers under data/sie/ into the workspace's ledger tables.
+import {readdirSync, readFileSync} from "node:fs";
+import {join} from "node:path";
+import type {Diagnostic, ReadCounts} from "../src/lib/ledger.js";
+import {columnBuilder} from "./arrow.js";
+import {readSie} from "./sie/read.js";
+
+/** One ledger file as loaded: whose it is, which year, and what the reader said of it. */
+export interface LedgerFileInfo {
+  file: string;
+  forbund: string;
+  year: number;
+  program?: string;
+  companyName?: string;
+  counts: {vouchers: ReadCounts; transactions: ReadCounts; balances: ReadCounts};
+  diagnostics: Diagnostic[];
+}
+
+/** The förbund id of a ledger file, from its name: <förbund>-<year>.se. */
+export function forbundOfFile(file: string): string {
+  return file.replace(/-\d{4}\.(se|si|sie)$/i, "");
+}
+
+/** Reads every SIE file of a directory into rows for the transactions, balances and accounts tables. */
+export function loadLedgerTables(dir: string) {
+  const transactions = columnBuilder({
+    forbund: "utf8", year: "int32", series: "utf8", number: "utf8", date: "utf8", voucher_text: "utf8",
+    account: "utf8", amount_ore: "int64", project: "utf8", cost_center: "utf8", text: "utf8"
+  });
+  const balances = columnBuilder({forbund: "utf8", year: "int32", kind: "utf8", account: "utf8", amount_ore: "int64"});
+  const accounts = columnBuilder({forbund: "utf8", year: "int32", account: "utf8", name: "utf8"});
+  const files: LedgerFileInfo[] = [];
+  for (const file of readdirSync(dir).filter((f) => /\.(se|si|sie)$/i.test(f)).sort()) {
+    const {ledger, diagnostics, counts} = readSie(new Uint8Array(readFileSync(join(dir, file))), file);
+    const forbund = forbundOfFile(file);
+    const yearOf = (yearIndex: number) => Number(ledger.fiscalYears.find((y) => y.yearIndex === yearIndex)?.start.slice(0, 4));
+    const year = yearOf(0);
+    files.push({file, forbund, year, program: ledger.program, companyName: ledger.companyName, counts, diagnostics});
+    for (const a of ledger.accounts) accounts.add({forbund, year, account: a.number, name: a.name});
+    // Only the file's own year is taken from its balances; year −1 comes from the previous year's file.
+    for (const b of ledger.balances) {
+      if (b.yearIndex !== 0 || b.object || !["ib", "ub", "res"].includes(b.kind)) continue;
+      balances.add({forbund, year, kind: b.kind, account: b.account, amount_ore: b.amount});
+    }
+    for (const v of ledger.vouchers) {
+      for (const t of v.transactions) {
+        if (t.kind !== "trans") continue;
+        const object = (dim: string) => t.objects.find((o) => o.dim === dim)?.code ?? null;
+        transactions.add({
+          forbund, year, series: v.series, number: v.number, date: t.date ?? v.date, voucher_text: v.text,
+          account: t.account, amount_ore: t.amount, project: object("6"), cost_center: object("1"), text: t.text ?? null
+        });
+      }
+    }
+  }
+  return {transactions: transactions.columns, balances: balances.columns, accounts: accounts.columns, files};
+}

@@ -1,0 +1,570 @@
+// Reads a SIE 4 file (4E or 4I) into a Ledger, checking what can be checked and naming every problem by file and
+// line. Pure: bytes in, ledger and diagnostics out, so it runs in Node and in the browser alike.
+
+import Decimal from "decimal.js";
+import type {
+  Account,
+  Balance,
+  Diagnostic,
+  Dimension,
+  DimensionObject,
+  FiscalYear,
+  Ledger,
+  ObjectRef,
+  ReadCounts,
+  Transaction,
+  Voucher
+} from "../../src/lib/ledger";
+import {decodeSieBytes, detectEncoding, encodingDiagnostic, type SieEncoding} from "./encoding";
+import {KsummaChecker} from "./ksumma";
+import {tokenize, type ListToken, type Token} from "./tokenize";
+
+export interface SieResult {
+  ledger: Ledger;
+  diagnostics: Diagnostic[];
+  counts: {vouchers: ReadCounts; transactions: ReadCounts; balances: ReadCounts};
+}
+
+/** Reads SIE 4 bytes (CP437, or UTF-8/ISO-8859-15 when the file really is that) into a ledger with diagnostics. */
+export function readSie(bytes: Uint8Array, file: string): SieResult {
+  const encoding = detectEncoding(bytes);
+  const reader = new Reader(file, encoding);
+  const lines = decodeSieBytes(bytes, encoding).split("\n");
+  for (let i = 0; i < lines.length; i++) reader.line(lines[i], i + 1);
+  return reader.finish();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Values
+
+/** Formats öre as Swedish kronor: 1234567n → "12 345,67 kr". */
+export function formatKronor(ore: bigint): string {
+  const negative = ore < 0n;
+  const abs = negative ? -ore : ore;
+  const kronor = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+  const cents = (abs % 100n).toString().padStart(2, "0");
+  return `${negative ? "-" : ""}${kronor},${cents} kr`;
+}
+
+const PLAIN_AMOUNT = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
+const DECIMAL_AMOUNT = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
+/** Parses an SIE amount to öre; a string is the reason it is not one. */
+export function parseAmount(text: string): bigint | {error: string} {
+  // The common spelling is parsed directly; decimal.js handles the rest exactly (e.g. "+5", ".5", "1.230").
+  const plain = PLAIN_AMOUNT.exec(text);
+  if (plain) {
+    const ore = BigInt(plain[2] + (plain[3] ?? "").padEnd(2, "0"));
+    return plain[1] ? -ore : ore;
+  }
+  if (!DECIMAL_AMOUNT.test(text)) return {error: `Ogiltigt belopp "${text}"`};
+  const scaled = new Decimal(text).times(100);
+  if (!scaled.isInteger()) return {error: `Beloppet ${text} har fler än två decimaler`};
+  return BigInt(scaled.toFixed(0));
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Parses YYYYMMDD to YYYY-MM-DD, or undefined when it is not a real date. */
+export function parseDate(text: string): string | undefined {
+  if (text.length !== 8 || !/^\d{8}$/.test(text)) return undefined;
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(4, 6));
+  const day = Number(text.slice(6, 8));
+  if (month < 1 || month > 12 || day < 1) return undefined;
+  if (day > (month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1])) return undefined;
+  return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
+}
+
+function field(tokens: Token[], index: number): string | undefined {
+  const token = tokens[index];
+  return token && token.kind === "field" ? token.value : undefined;
+}
+
+function newCounts(): ReadCounts {
+  return {read: 0, kept: 0, rejected: 0};
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reader
+
+/** Records SIE defines that the ledger has no place for: read silently. */
+const IGNORED = new Set(["#FLAGGA", "#KPTYP", "#ADRESS", "#FNR", "#FTYP", "#TAXAR", "#PROSA", "#OMFATTN", "#BKOD", "#ENHET", "#BTYP"]);
+
+const BALANCE_KINDS: Record<string, Balance["kind"]> = {
+  "#IB": "ib",
+  "#UB": "ub",
+  "#RES": "res",
+  "#OIB": "oib",
+  "#OUB": "oub",
+  "#PSALDO": "psaldo",
+  "#PBUDGET": "pbudget"
+};
+
+const ROW_KINDS: Record<string, Transaction["kind"]> = {"#TRANS": "trans", "#RTRANS": "rtrans", "#BTRANS": "btrans"};
+
+interface OpenVoucher {
+  voucher: Voucher;
+  /** Whether its `{` has been seen. */
+  inBlock: boolean;
+  /** Rows read, including rejected ones. */
+  rows: number;
+  faulty: boolean;
+  sum: bigint;
+  /** An #RTRANS that the next row should repeat as #TRANS. */
+  pendingRtrans?: Transaction;
+}
+
+class Reader {
+  private readonly ledger: Ledger;
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly counts = {vouchers: newCounts(), transactions: newCounts(), balances: newCounts()};
+  private readonly accounts = new Map<string, Account>();
+  private readonly dimensions = new Map<string, Dimension>();
+  private readonly unknownLabels = new Set<string>();
+  private readonly ksumma: KsummaChecker;
+  private current: OpenVoucher | undefined;
+  private formatSeen = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly encoding: SieEncoding
+  ) {
+    this.ksumma = new KsummaChecker(file);
+    this.ledger = {file, fiscalYears: [], accounts: [], dimensions: [], objects: [], balances: [], vouchers: []};
+  }
+
+  /** Handles one line of the file. */
+  line(raw: string, lineNo: number): void {
+    let text = raw.trim();
+    if (text === "") return;
+    // Braces around a voucher's rows, on their own line or sharing it with a record.
+    if (text.charCodeAt(0) === 0x7b) {
+      this.openBlock(lineNo);
+      text = text.slice(1).trim();
+      if (text === "") return;
+    }
+    if (text === "}") {
+      this.closeBlock(lineNo);
+      return;
+    }
+    const tokens = tokenize(text);
+    const last = tokens[tokens.length - 1];
+    const closesBlock = last.kind === "field" && !last.quoted && last.value === "}" && tokens.length > 1;
+    if (closesBlock) tokens.pop();
+    const opensBlock = last.kind === "list" && !last.closed && last.items.length === 0 && tokens.length > 1;
+    if (opensBlock) tokens.pop();
+    this.ksumma.record(tokens, lineNo);
+    this.record(tokens, lineNo);
+    if (opensBlock) this.openBlock(lineNo);
+    if (closesBlock) this.closeBlock(lineNo);
+  }
+
+  private record(tokens: Token[], line: number): void {
+    const label = (field(tokens, 0) ?? "").toUpperCase();
+    const rowKind = ROW_KINDS[label];
+    if (rowKind) return this.row(rowKind, label, tokens, line);
+    // Any other record ends a voucher that never opened its braces.
+    if (this.current && !this.current.inBlock) this.closeVoucher();
+    const balanceKind = BALANCE_KINDS[label];
+    if (balanceKind) return this.balance(balanceKind, label, tokens, line);
+    const ledger = this.ledger;
+    const value = field(tokens, 1);
+    switch (label) {
+      case "#VER":
+        return this.openVoucher(tokens, line);
+      case "#KSUMMA":
+        return;
+      case "#PROGRAM":
+        ledger.program = tokens.slice(1).map((t) => (t.kind === "field" ? t.value : "")).join(" ");
+        return;
+      case "#FORMAT":
+        ledger.format = value;
+        this.formatSeen = true;
+        if (this.encoding !== "cp437") this.diagnostics.push(encodingDiagnostic(this.file, line, this.encoding));
+        return;
+      case "#GEN":
+        ledger.generated = this.date(value ?? "", label, line);
+        return;
+      case "#SIETYP":
+        ledger.sieType = value;
+        return;
+      case "#FNAMN":
+        ledger.companyName = value;
+        return;
+      case "#ORGNR":
+        if (value) ledger.orgNumber = value;
+        return;
+      case "#VALUTA":
+        ledger.currency = value;
+        return;
+      case "#RAR":
+        return this.fiscalYear(tokens, line);
+      case "#KONTO":
+        if (value !== undefined) this.account(value).name = field(tokens, 2) ?? "";
+        return;
+      case "#KTYP":
+        if (value !== undefined) this.account(value).type = field(tokens, 2);
+        return;
+      case "#SRU":
+        if (value !== undefined) this.account(value).sru = field(tokens, 2);
+        return;
+      case "#DIM":
+      case "#UNDERDIM":
+        return this.dimension(tokens, label);
+      case "#OBJEKT":
+        if (value !== undefined) {
+          ledger.objects.push({dim: value, code: field(tokens, 2) ?? "", name: field(tokens, 3) ?? ""});
+        }
+        return;
+    }
+    if (IGNORED.has(label) || this.unknownLabels.has(label)) return;
+    this.unknownLabels.add(label);
+    this.info(line, `Okänd post ${label || "utan etikett"} ignoreras`);
+  }
+
+  private account(number: string): Account {
+    let account = this.accounts.get(number);
+    if (!account) {
+      account = {number, name: ""};
+      this.accounts.set(number, account);
+      this.ledger.accounts.push(account);
+    }
+    return account;
+  }
+
+  private dimension(tokens: Token[], label: string): void {
+    const dim = field(tokens, 1);
+    if (dim === undefined) return;
+    const dimension: Dimension = {dim, name: field(tokens, 2) ?? ""};
+    const parent = label === "#UNDERDIM" ? field(tokens, 3) : undefined;
+    if (parent !== undefined) dimension.parent = parent;
+    const existing = this.dimensions.get(dim);
+    if (existing) {
+      Object.assign(existing, dimension);
+      return;
+    }
+    this.dimensions.set(dim, dimension);
+    this.ledger.dimensions.push(dimension);
+  }
+
+  private fiscalYear(tokens: Token[], line: number): void {
+    const index = field(tokens, 1) ?? "";
+    const start = this.date(field(tokens, 2) ?? "", "#RAR", line);
+    const end = this.date(field(tokens, 3) ?? "", "#RAR", line);
+    if (!/^-?\d+$/.test(index)) return this.error(line, `Ogiltigt årsnummer "${index}" i #RAR`);
+    if (start && end) this.ledger.fiscalYears.push({yearIndex: Number(index), start, end} satisfies FiscalYear);
+  }
+
+  private date(text: string, label: string, line: number): string | undefined {
+    const date = parseDate(text);
+    if (!date) this.error(line, `Ogiltigt datum "${text}" i ${label}`);
+    return date;
+  }
+
+  private amount(text: string | undefined, label: string, line: number): bigint | undefined {
+    if (text === undefined) {
+      this.error(line, `Belopp saknas i ${label}`);
+      return undefined;
+    }
+    const amount = parseAmount(text);
+    if (typeof amount === "bigint") return amount;
+    this.error(line, `${amount.error} i ${label}`);
+    return undefined;
+  }
+
+  private objects(list: ListToken, label: string, line: number): ObjectRef[] {
+    const refs: ObjectRef[] = [];
+    for (let i = 0; i + 1 < list.items.length; i += 2) refs.push({dim: list.items[i], code: list.items[i + 1]});
+    if (list.items.length % 2 === 1) this.warning(line, `Objektlistan i ${label} har ett udda antal fält; det sista ignoreras`);
+    return refs;
+  }
+
+  // -- balances ---------------------------------------------------------------------------------------------------
+
+  private balance(kind: Balance["kind"], label: string, tokens: Token[], line: number): void {
+    this.counts.balances.read++;
+    let i = 1;
+    const yearText = field(tokens, i++) ?? "";
+    let period: string | undefined;
+    let ok = true;
+    if (!/^-?\d+$/.test(yearText)) {
+      this.error(line, `Ogiltigt årsnummer "${yearText}" i ${label}`);
+      ok = false;
+    }
+    if (kind === "psaldo" || kind === "pbudget") {
+      period = field(tokens, i++) ?? "";
+      if (!parseDate(period + "01")) {
+        this.error(line, `Ogiltig period "${period}" i ${label}`);
+        ok = false;
+      }
+    }
+    const account = field(tokens, i++);
+    if (!account) {
+      this.error(line, `Konto saknas i ${label}`);
+      ok = false;
+    }
+    let object: ObjectRef | undefined;
+    const list = tokens[i];
+    if (list && list.kind === "list") {
+      i++;
+      const refs = this.objects(list, label, line);
+      if (refs.length > 1) this.warning(line, `${label} får ha ett enda objekt; bara det första används`);
+      object = refs[0];
+    }
+    const amount = this.amount(field(tokens, i++), label, line);
+    if (!ok || amount === undefined || !account) {
+      this.counts.balances.rejected++;
+      return;
+    }
+    const balance: Balance = {kind, yearIndex: Number(yearText), account, amount, line};
+    if (period !== undefined) balance.period = period;
+    if (object) balance.object = object;
+    const quantity = field(tokens, i);
+    if (quantity) balance.quantity = quantity;
+    this.ledger.balances.push(balance);
+    this.counts.balances.kept++;
+  }
+
+  // -- vouchers ---------------------------------------------------------------------------------------------------
+
+  private openVoucher(tokens: Token[], line: number): void {
+    if (this.current) {
+      this.warning(this.current.voucher.line, `Verifikation ${voucherName(this.current.voucher)} saknar avslutande }`);
+      this.closeVoucher();
+    }
+    const dateText = field(tokens, 3) ?? "";
+    const date = this.date(dateText, "#VER", line);
+    const voucher: Voucher = {
+      series: field(tokens, 1) ?? "",
+      number: field(tokens, 2) ?? "",
+      date: date ?? dateText,
+      text: field(tokens, 4) ?? "",
+      transactions: [],
+      line
+    };
+    const regDate = field(tokens, 5);
+    if (regDate) {
+      const parsed = this.date(regDate, "#VER", line);
+      if (parsed) voucher.regDate = parsed;
+    }
+    this.current = {voucher, inBlock: false, rows: 0, faulty: date === undefined, sum: 0n};
+  }
+
+  private openBlock(line: number): void {
+    if (this.current && !this.current.inBlock) this.current.inBlock = true;
+    else this.warning(line, "{ utan föregående #VER ignoreras");
+  }
+
+  private closeBlock(line: number): void {
+    if (this.current) this.closeVoucher();
+    else this.warning(line, "} utan öppen verifikation ignoreras");
+  }
+
+  private row(kind: Transaction["kind"], label: string, tokens: Token[], line: number): void {
+    const open = this.current;
+    if (!open) {
+      this.counts.transactions.read++;
+      this.counts.transactions.rejected++;
+      this.error(line, `${label} utanför verifikation`);
+      return;
+    }
+    open.rows++;
+    let i = 1;
+    const account = field(tokens, i++);
+    let objects: ObjectRef[] = [];
+    const list = tokens[i];
+    // The object list is mandatory in SIE 4, but some writers leave it out entirely.
+    if (list && list.kind === "list") {
+      objects = this.objects(list, label, line);
+      i++;
+    }
+    const amount = this.amount(field(tokens, i++), label, line);
+    const dateText = field(tokens, i++);
+    const date = dateText ? this.date(dateText, label, line) : undefined;
+    if (!account) this.error(line, `Konto saknas i ${label}`);
+    if (!account || amount === undefined || (dateText && !date)) {
+      open.faulty = true;
+      return;
+    }
+    const transaction: Transaction = {account, amount, objects, kind, line};
+    if (date && date !== open.voucher.date) transaction.date = date;
+    const text = field(tokens, i++);
+    if (text) transaction.text = text;
+    const quantity = field(tokens, i++);
+    if (quantity) transaction.quantity = quantity;
+    this.checkRtrans(open, transaction);
+    open.voucher.transactions.push(transaction);
+    if (kind === "trans") open.sum += amount;
+  }
+
+  /** Per SIE 4B an #RTRANS (added row) is repeated as #TRANS for readers that ignore #RTRANS. */
+  private checkRtrans(open: OpenVoucher, next: Transaction | undefined): void {
+    const pending = open.pendingRtrans;
+    if (pending && !(next && next.kind === "trans" && sameRow(pending, next))) {
+      this.warning(pending.line, `#RTRANS på konto ${pending.account} följs inte av en likadan #TRANS`);
+    }
+    open.pendingRtrans = next && next.kind === "rtrans" ? next : undefined;
+  }
+
+  private closeVoucher(): void {
+    const open = this.current!;
+    this.current = undefined;
+    this.checkRtrans(open, undefined);
+    const {voucher} = open;
+    const counts = this.counts;
+    counts.vouchers.read++;
+    counts.transactions.read += open.rows;
+    let rejected = true;
+    if (open.faulty) {
+      this.error(voucher.line, `Verifikation ${voucherName(voucher)} avvisas: den innehåller felaktiga poster`);
+    } else if (open.sum !== 0n) {
+      this.error(voucher.line, `Verifikation ${voucherName(voucher)} balanserar inte: differens ${formatKronor(open.sum)}`);
+    } else {
+      rejected = false;
+    }
+    if (rejected) {
+      counts.vouchers.rejected++;
+      counts.transactions.rejected += open.rows;
+    } else {
+      counts.vouchers.kept++;
+      counts.transactions.kept += open.rows;
+      this.ledger.vouchers.push(voucher);
+    }
+  }
+
+  // -- end --------------------------------------------------------------------------------------------------------
+
+  /** Ends the file and runs the checks that need all of it. */
+  finish(): SieResult {
+    const open = this.current;
+    if (open) {
+      if (open.inBlock) {
+        this.error(open.voucher.line, `Filen slutar inne i verifikation ${voucherName(open.voucher)}: } saknas`);
+        open.faulty = true;
+        // Reported above; the rejection itself needs no second message.
+        const before = this.diagnostics.length;
+        this.closeVoucher();
+        this.diagnostics.length = before;
+      } else {
+        this.closeVoucher();
+      }
+    }
+    if (this.encoding !== "cp437" && !this.formatSeen) {
+      this.diagnostics.push(encodingDiagnostic(this.file, 0, this.encoding));
+    }
+    checkYearTransition(this.ledger, this.diagnostics);
+    checkClosingBalances(this.ledger, this.diagnostics);
+    this.diagnostics.push(...this.ksumma.finish());
+    return {ledger: this.ledger, diagnostics: this.diagnostics, counts: this.counts};
+  }
+
+  private error(line: number, message: string): void {
+    this.diagnostics.push({file: this.file, line, severity: "error", message});
+  }
+
+  private warning(line: number, message: string): void {
+    this.diagnostics.push({file: this.file, line, severity: "warning", message});
+  }
+
+  private info(line: number, message: string): void {
+    this.diagnostics.push({file: this.file, line, severity: "info", message});
+  }
+}
+
+function voucherName(voucher: Voucher): string {
+  return `${voucher.series} ${voucher.number}`.trim() || "utan nummer";
+}
+
+function sameRow(a: Transaction, b: Transaction): boolean {
+  if (a.account !== b.account || a.amount !== b.amount || a.objects.length !== b.objects.length) return false;
+  return a.objects.every((o, i) => o.dim === b.objects[i].dim && o.code === b.objects[i].code);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Checks over the whole file
+
+/** The account balances of one kind and year, without object. */
+function balancesOf(ledger: Ledger, kind: Balance["kind"], yearIndex: number): Map<string, Balance> {
+  const map = new Map<string, Balance>();
+  for (const b of ledger.balances) if (b.kind === kind && b.yearIndex === yearIndex && !b.object) map.set(b.account, b);
+  return map;
+}
+
+/** Last year's #UB must be this year's #IB, except that equity (20xx) also receives last year's result. */
+function checkYearTransition(ledger: Ledger, diagnostics: Diagnostic[]): void {
+  const file = ledger.file;
+  const closing = balancesOf(ledger, "ub", -1);
+  const opening = balancesOf(ledger, "ib", 0);
+  let equityDifference = 0n;
+  let equityLine = 0;
+  for (const [account, ib] of opening) {
+    const ub = closing.get(account);
+    if (!ub || ub.amount === ib.amount) continue;
+    const difference = ib.amount - ub.amount;
+    if (account.startsWith("20")) {
+      equityDifference += difference;
+      equityLine ||= ib.line;
+      continue;
+    }
+    diagnostics.push({
+      file,
+      line: ib.line,
+      severity: "error",
+      message:
+        `Konto ${account}: #IB år 0 (${formatKronor(ib.amount)}) skiljer sig från #UB år -1 ` +
+        `(${formatKronor(ub.amount)}), differens ${formatKronor(difference)}`
+    });
+  }
+  if (equityDifference === 0n) return;
+  // #RES is debit-positive like everything else, so a profit is negative and so is its credit to equity.
+  let result = 0n;
+  for (const b of ledger.balances) if (b.kind === "res" && b.yearIndex === -1 && !b.object) result += b.amount;
+  const carried = equityDifference === result;
+  diagnostics.push({
+    file,
+    line: equityLine,
+    severity: carried ? "info" : "error",
+    message: carried
+      ? `Eget kapital (20xx): #IB år 0 skiljer sig från #UB år -1 med ${formatKronor(equityDifference)}, ` +
+        `vilket är föregående års resultat som förts över`
+      : `Eget kapital (20xx): #IB år 0 skiljer sig från #UB år -1 med ${formatKronor(equityDifference)}, ` +
+        `men föregående års resultat är ${formatKronor(result)}`
+  });
+}
+
+/**
+ * This year's #UB should be #IB plus the year's transactions, and #RES the transactions alone. A warning, not an
+ * error: real exports are sometimes partial (the Fortnox fixture repeats #IB as #UB next to a year of vouchers).
+ */
+function checkClosingBalances(ledger: Ledger, diagnostics: Diagnostic[]): void {
+  if (ledger.vouchers.length === 0) return;
+  const year = ledger.fiscalYears.find((y) => y.yearIndex === 0);
+  const sums = new Map<string, bigint>();
+  for (const voucher of ledger.vouchers) {
+    if (year && (voucher.date < year.start || voucher.date > year.end)) continue;
+    for (const t of voucher.transactions) {
+      if (t.kind === "trans") sums.set(t.account, (sums.get(t.account) ?? 0n) + t.amount);
+    }
+  }
+  const opening = balancesOf(ledger, "ib", 0);
+  const check = (b: Balance, expected: bigint, what: string): void => {
+    if (b.amount === expected) return;
+    diagnostics.push({
+      file: ledger.file,
+      line: b.line,
+      severity: "warning",
+      message:
+        `Konto ${b.account}: ${b.kind === "ub" ? "#UB" : "#RES"} år 0 är ${formatKronor(b.amount)} men ${what} ger ` +
+        `${formatKronor(expected)} (differens ${formatKronor(b.amount - expected)})`
+    });
+  };
+  for (const b of balancesOf(ledger, "ub", 0).values()) {
+    check(b, (opening.get(b.account)?.amount ?? 0n) + (sums.get(b.account) ?? 0n), "#IB plus årets verifikationer");
+  }
+  for (const b of balancesOf(ledger, "res", 0).values()) check(b, sums.get(b.account) ?? 0n, "årets verifikationer");
+}

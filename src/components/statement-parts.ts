@@ -1,0 +1,174 @@
+// The smaller pieces of the statements page: notes, checks, ratios, drill-down tables, reader diagnostics and
+// the comparison with the printed report.
+import type {Decimal} from "decimal.js";
+import {formatKrOre, formatPercent, formatUnits} from "../lib/format.js";
+import type {Diagnostic, ReadCounts} from "../lib/ledger.js";
+import {lineLabel} from "../lib/lines.js";
+import type {FigureComparison} from "../lib/published.js";
+import type {Ratio} from "../lib/ratios.js";
+import type {AccountBalance, Check, Note, StatementLine} from "../lib/statements.js";
+import {roundToUnit, type Unit} from "../lib/units.js";
+import {h} from "./dom.js";
+import type {VoucherRow} from "./ledger.js";
+
+const amount = (ore: bigint, unit: Unit) => formatUnits(roundToUnit(ore, unit));
+
+/** The notes, each a table with this year's and the previous year's rows. */
+export function noteTables(notes: Note[], previous: Note[] | undefined, years: number[], unit: Unit): HTMLElement {
+  return h(
+    "div",
+    {class: "fa-notes"},
+    notes.map((note, i) => {
+      const prev = previous?.find((n) => n.line === note.line);
+      const groups = [...new Set([...note.rows.map((r) => r.group), ...(prev?.rows.map((r) => r.group) ?? [])])];
+      const value = (n: Note | undefined, g: string) => {
+        const row = n?.rows.find((r) => r.group === g);
+        return row ? amount(row.value, unit) : "–";
+      };
+      return h(
+        "table",
+        {class: "fa-table", "data-note": note.line},
+        h("caption", {}, `Not ${i + 1}. ${note.title}`),
+        h("thead", {}, h("tr", {}, h("th", {scope: "col"}, `Belopp i ${unit}`), ...years.map((y) => h("th", {scope: "col", class: "num"}, String(y))))),
+        h(
+          "tbody",
+          {},
+          groups.map((g) => h("tr", {}, h("th", {scope: "row"}, g), h("td", {class: "num"}, value(note, g)), h("td", {class: "num"}, value(prev, g)))),
+          h("tr", {class: "strong"}, h("th", {scope: "row"}, "Summa"), h("td", {class: "num"}, amount(note.total, unit)), h("td", {class: "num"}, prev ? amount(prev.total, unit) : "–"))
+        )
+      );
+    })
+  );
+}
+
+/** The statements' own checks, and every account that no mapping rule places. */
+export function checkList(checks: Check[], unmapped: AccountBalance[]): HTMLElement {
+  return h(
+    "div",
+    {},
+    h("h2", {}, "Kontroller"),
+    h(
+      "ul",
+      {class: "fa-checks"},
+      checks.map((c) => h("li", {class: c.ok ? "ok" : "fail", "data-check": c.id}, c.label, c.ok || c.id === "mappning" ? "" : ` (differens ${formatKrOre(c.difference)} kr)`))
+    ),
+    unmapped.length
+      ? h(
+          "div",
+          {class: "fa-error", role: "alert"},
+          h("strong", {}, `${unmapped.length} konton saknar mappning och ingår inte i rapporterna: `),
+          unmapped.map((a) => `${a.account} ${a.name}`).join(", "),
+          ". Lägg till en regel i data/mapping/ för dessa konton."
+        )
+      : null
+  );
+}
+
+/** What the readers said of the ledger files: counts, and every error or warning with file and line. */
+export function diagnosticsList(files: {file: string; counts: {vouchers: ReadCounts; transactions: ReadCounts}; diagnostics: Diagnostic[]}[]): HTMLElement {
+  return h(
+    "details",
+    {class: "fa-note"},
+    h("summary", {}, `Inlästa filer: ${files.map((f) => `${f.file} (${f.counts.vouchers.kept} av ${f.counts.vouchers.read} verifikationer)`).join(", ")}`),
+    h(
+      "ul",
+      {},
+      files.flatMap((f) =>
+        f.diagnostics.filter((d) => d.severity !== "info").map((d) => h("li", {class: d.severity}, `${d.file}:${d.line}: ${d.message}`))
+      )
+    )
+  );
+}
+
+const percent = (v: Decimal | null) => (v === null ? "uppgift saknas" : formatPercent(v.times(100)));
+
+/** Key ratios as cards, each with its definition. */
+export function ratioCards(ratios: Ratio[], balanceRequirement: bigint): HTMLElement {
+  return h(
+    "div",
+    {class: "fa-ratios"},
+    ratios.map((r) => h("div", {class: "card", "data-ratio": r.id}, h("h3", {}, r.label), h("div", {class: "value"}, percent(r.value)), h("p", {}, r.definition))),
+    h(
+      "div",
+      {class: "card", "data-ratio": "balanskrav"},
+      h("h3", {}, "Balanskravsresultat"),
+      h("div", {class: "value"}, `${amount(balanceRequirement, "kr")} kr`),
+      h("p", {}, "Årets resultat minus realisationsvinster; förbundet har inga sådana poster, så det är lika med årets resultat.")
+    )
+  );
+}
+
+/** The accounts behind a statement line, each a button that shows its vouchers. */
+export function accountTable(line: StatementLine, balances: AccountBalance[], unit: Unit, onSelect: (a: AccountBalance) => void): HTMLElement {
+  const rows = balances.filter((b) => line.accounts.includes(b.account));
+  return h(
+    "table",
+    {class: "fa-table", "data-drill": line.id},
+    h("caption", {}, `Konton bakom raden ${line.label}`),
+    h("thead", {}, h("tr", {}, h("th", {scope: "col"}, "Konto"), h("th", {scope: "col"}, "Benämning"), h("th", {scope: "col", class: "num"}, "Ingående saldo"), h("th", {scope: "col", class: "num"}, "Årets rörelse"))),
+    h(
+      "tbody",
+      {},
+      rows.map((b) =>
+        h(
+          "tr",
+          {},
+          h("th", {scope: "row"}, h("button", {type: "button", class: "drill", onclick: () => onSelect(b)}, b.account)),
+          h("td", {}, b.name),
+          h("td", {class: "num"}, amount(b.opening, unit)),
+          h("td", {class: "num"}, amount(b.movement, unit))
+        )
+      )
+    ),
+    h("tfoot", {}, h("tr", {}, h("td", {colspan: 4}, "Belopp med SIE:s tecken: debet positivt, kredit negativt.")))
+  );
+}
+
+/** The transaction rows of one account, voucher by voucher. */
+export function voucherTable(account: AccountBalance, rows: VoucherRow[]): HTMLElement {
+  return h(
+    "table",
+    {class: "fa-table", "data-vouchers": account.account},
+    h("caption", {}, `Verifikationer på konto ${account.account} ${account.name} (${rows.length} rader)`),
+    h("thead", {}, h("tr", {}, ["Datum", "Verifikation", "Text", "Projekt", "Belopp, kr"].map((t, i) => h("th", {scope: "col", class: i === 4 ? "num" : ""}, t)))),
+    h(
+      "tbody",
+      {},
+      rows.map((r) =>
+        h("tr", {}, h("td", {}, r.date), h("td", {}, `${r.series} ${r.number}`), h("td", {}, r.voucher_text), h("td", {}, r.project ?? ""), h("td", {class: "num"}, formatKrOre(BigInt(r.amount_ore))))
+      )
+    )
+  );
+}
+
+/** Every printed figure beside the computed one; differences are marked and explained. */
+export function publishedComparison(comparisons: FigureComparison[]): HTMLElement {
+  if (!comparisons.length) return h("p", {}, "Det finns ingen tryckt årsredovisning för detta år i arbetsytan.");
+  const differing = comparisons.filter((c) => c.difference !== 0);
+  return h(
+    "div",
+    {},
+    h("p", {}, `${comparisons.length} tryckta belopp jämförda med de beräknade; ${differing.length} avviker.`),
+    h(
+      "table",
+      {class: "fa-table", "data-published": "comparison"},
+      h("thead", {}, h("tr", {}, ["Rapport", "Rad", "Tryckt", "Beräknat", "Differens", "Förklaring"].map((t, i) => h("th", {scope: "col", class: i >= 2 && i <= 4 ? "num" : ""}, t)))),
+      h(
+        "tbody",
+        {},
+        comparisons.map((c) =>
+          h(
+            "tr",
+            {class: c.difference ? "fa-diff" : ""},
+            h("td", {}, {rr: "Resultaträkning", br: "Balansräkning", kfa: "Kassaflödesanalys", not: "Noter"}[c.figure.statement]),
+            h("td", {title: c.figure.ref.map(lineLabel).join(" + ")}, c.figure.label),
+            h("td", {class: "num"}, c.figure.printed),
+            h("td", {class: "num"}, formatUnits(BigInt(c.computed))),
+            h("td", {class: "num"}, c.difference ? formatUnits(BigInt(c.difference)) : "0"),
+            h("td", {}, c.difference ? (c.figure.discrepancy?.explanation ?? "Oförklarad avvikelse") : "")
+          )
+        )
+      )
+    )
+  );
+}

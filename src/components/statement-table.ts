@@ -1,0 +1,47 @@
+// A statement (resultaträkning, balansräkning, kassaflödesanalys) as a table: this year beside the previous,
+// in kr or tkr, every leaf line a button that drills down to its accounts.
+import type {StatementLine} from "../lib/statements.js";
+import {roundStatement} from "../lib/rounding.js";
+import type {Unit} from "../lib/units.js";
+import {formatUnits} from "../lib/format.js";
+import {h} from "./dom.js";
+
+export interface StatementTableOptions {
+  title: string;
+  years: number[];
+  /** One list of lines per year, in the same order as years; a year without a ledger is undefined. */
+  columns: (StatementLine[] | undefined)[];
+  unit: Unit;
+  onSelect?: (line: StatementLine) => void;
+}
+
+/** Renders a statement table; rows with no value in any year are left out, except sum lines. */
+export function statementTable({title, years, columns, unit, onSelect}: StatementTableOptions): HTMLElement {
+  const rounded = columns.map((c) => (c ? roundStatement(c, unit) : undefined));
+  const lines = columns.find((c) => c)!;
+  const visible = lines.filter((l, i) => l.sum || columns.some((c) => c && c[i].value !== 0n));
+  let section: string | undefined;
+  return h(
+    "table",
+    {class: "fa-statement", "data-statement": title},
+    h("caption", {}, title),
+    h("thead", {}, h("tr", {}, h("th", {scope: "col"}, `Belopp i ${unit}`), ...years.map((y) => h("th", {scope: "col", class: "num"}, String(y))))),
+    h(
+      "tbody",
+      {},
+      visible.flatMap((line) => {
+        const heading = line.section && line.section !== section ? ((section = line.section), h("tr", {class: "section"}, h("th", {colspan: years.length + 1, scope: "rowgroup"}, line.section))) : null;
+        const label = !line.sum && onSelect && line.accounts.length ? h("button", {type: "button", class: "drill", onclick: () => onSelect(line)}, line.label) : line.label;
+        return [
+          heading,
+          h(
+            "tr",
+            {class: line.strong ? "strong" : "", "data-line": line.id},
+            h("th", {scope: "row"}, label),
+            ...rounded.map((r) => h("td", {class: "num"}, r ? formatUnits(r.get(line.id)!) : "–"))
+          )
+        ];
+      })
+    )
+  );
+}

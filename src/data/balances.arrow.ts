@@ -1,0 +1,6 @@
+// Opening and closing balances and results (#IB, #UB, #RES) of the embedded ledgers, money as Int64 öre.
+import {toArrowStream} from "../../loaders/arrow.js";
+import {dataDir} from "../../loaders/paths.js";
+import {loadLedgerTables} from "../../loaders/ledger-tables.js";
+
+process.stdout.write(toArrowStream(loadLedgerTables(dataDir("sie")).balances));

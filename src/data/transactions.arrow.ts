@@ -1,0 +1,6 @@
+// Every transaction row of the embedded ledgers, money as Int64 öre.
+import {toArrowStream} from "../../loaders/arrow.js";
+import {dataDir} from "../../loaders/paths.js";
+import {loadLedgerTables} from "../../loaders/ledger-tables.js";
+
+process.stdout.write(toArrowStream(loadLedgerTables(dataDir("sie")).transactions));

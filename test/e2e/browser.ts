@@ -1,0 +1,34 @@
+// Headless Chromium for the end-to-end tests: Debian's chromium driven by playwright-core, no downloads.
+import {chromium, type Browser, type Page} from "playwright-core";
+
+const flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+
+/** Launches the system Chromium. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: flags});
+}
+
+/** What a page did that a test must fail on: requests outside the site, console errors, page errors, failed loads. */
+export interface PageProblems {
+  external: string[];
+  consoleErrors: string[];
+  pageErrors: string[];
+  failed: string[];
+}
+
+/** Opens a page that records every request leaving the origin and every error; external requests are blocked. */
+export async function openPage(browser: Browser, origin: string): Promise<{page: Page; problems: PageProblems}> {
+  const context = await browser.newContext({locale: "sv-SE"});
+  const page = await context.newPage();
+  const problems: PageProblems = {external: [], consoleErrors: [], pageErrors: [], failed: []};
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+    problems.external.push(url);
+    return route.abort();
+  });
+  page.on("console", (m) => m.type() === "error" && problems.consoleErrors.push(m.text()));
+  page.on("pageerror", (e) => problems.pageErrors.push(e.message));
+  page.on("response", (r) => r.status() >= 400 && problems.failed.push(`${r.status()} ${r.url()}`));
+  return {page, problems};
+}
