@@ -1,4 +1,5 @@
-// Arrow IPC output for Framework data loaders: typed columns, money as Int64 öre, no floats for money.
+// Arrow IPC streams (.arrows) for Framework data loaders: typed columns, money as Int64 öre, no floats for money.
+// The stream extension also keeps Framework from adding its CDN apache-arrow import for .arrow attachments.
 import {Int32, Int64, Table, Utf8, tableToIPC, vectorFromArray} from "apache-arrow";
 
 export type Column = {type: "utf8"; values: (string | null)[]} | {type: "int32"; values: number[]} | {type: "int64"; values: bigint[]};

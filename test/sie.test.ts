@@ -21,13 +21,15 @@ function transSum(result: SieResult, account: string): bigint {
 }
 
 function transCount(result: SieResult, account: string): number {
-  return result.ledger.vouchers.flatMap((v) => v.transactions).filter((t) => t.kind === "trans" && t.account === account)
-    .length;
+  return result.ledger.vouchers
+    .flatMap((v) => v.transactions)
+    .filter((t) => t.kind === "trans" && t.account === account).length;
 }
 
 function balance(result: SieResult, kind: string, yearIndex: number, account: string): bigint | undefined {
-  return result.ledger.balances.find((b) => b.kind === kind && b.yearIndex === yearIndex && b.account === account && !b.object)
-    ?.amount;
+  return result.ledger.balances.find(
+    (b) => b.kind === kind && b.yearIndex === yearIndex && b.account === account && !b.object
+  )?.amount;
 }
 
 function errors(result: SieResult) {

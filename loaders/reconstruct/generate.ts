@@ -156,6 +156,8 @@ function toLedger(spec: LedgerSpec, year: number, y: YearResult, previous: YearR
   return {
     file: `${spec.forbund}-${year}.se`,
     program: "Finsam Analys rekonstruktion",
+    // A fixed generation date keeps the committed files byte-identical when they are regenerated.
+    generated: `${year + 1}-02-15`,
     format: "PC8",
     sieType: "4",
     companyName: spec.companyName,

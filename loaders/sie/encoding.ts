@@ -11,11 +11,12 @@ const CP437_HIGH =
   "└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0";
 
 const CP437_TABLE = new Uint16Array(256);
-const CP437_REVERSE = new Map<number, number>();
+// Indexed by UTF-16 code unit: 64 KB buys a lookup without hashing for every character written or summed.
+const CP437_REVERSE = new Uint8Array(0x10000).fill(0x3f);
 for (let b = 0; b < 256; b++) {
   const code = b < 0x80 ? b : CP437_HIGH.charCodeAt(b - 0x80);
   CP437_TABLE[b] = code;
-  if (b >= 0x80) CP437_REVERSE.set(code, b);
+  CP437_REVERSE[code] = b;
 }
 
 /** ISO-8859-15 differs from ISO-8859-1 in eight places, among them € at 0xA4. */
@@ -33,15 +34,24 @@ const LATIN9_OVERRIDES: [number, number][] = [
 ];
 for (const [b, code] of LATIN9_OVERRIDES) LATIN9_TABLE[b] = code;
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 // String.fromCharCode.apply has an argument limit; chunks keep it well below that without per-char concatenation.
 const CHUNK = 8192;
+const BIG_CHUNK = 1 << 24;
 
 function decodeWithTable(bytes: Uint8Array, table: Uint16Array): string {
   const units = new Uint16Array(bytes.length);
   for (let i = 0; i < bytes.length; i++) units[i] = table[bytes[i]];
   const parts: string[] = [];
-  for (let i = 0; i < units.length; i += CHUNK) {
-    parts.push(String.fromCharCode.apply(null, units.subarray(i, i + CHUNK) as unknown as number[]));
+  if (LITTLE_ENDIAN) {
+    // The native UTF-16 decoder is several times faster than building the string in JavaScript; Node's refuses
+    // very large inputs, hence the slices (no surrogates in these tables, so any boundary is safe).
+    const decoder = new TextDecoder("utf-16le");
+    for (let i = 0; i < units.length; i += BIG_CHUNK) parts.push(decoder.decode(units.subarray(i, i + BIG_CHUNK)));
+  } else {
+    for (let i = 0; i < units.length; i += CHUNK) {
+      parts.push(String.fromCharCode.apply(null, Array.from(units.subarray(i, i + CHUNK))));
+    }
   }
   return parts.join("");
 }
@@ -63,14 +73,14 @@ export function encodeCp437(text: string): Uint8Array {
     }
     // A surrogate pair is one character outside CP437: one "?", not two.
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) i++;
-    out[n++] = CP437_REVERSE.get(code) ?? 0x3f;
+    out[n++] = CP437_REVERSE[code];
   }
   return out.subarray(0, n);
 }
 
 /** The CP437 byte of one UTF-16 code unit, or "?" (0x3F) when CP437 lacks it. */
 export function cp437Byte(code: number): number {
-  return code < 0x80 ? code : (CP437_REVERSE.get(code) ?? 0x3f);
+  return CP437_REVERSE[code];
 }
 
 /** True when bytes form valid UTF-8 with at least one multi-byte sequence (pure ASCII proves nothing). */
@@ -132,7 +142,7 @@ export function decodeSieBytes(bytes: Uint8Array, encoding: SieEncoding): string
 }
 
 const ENCODING_NAMES: Record<SieEncoding, string> = {
-  "cp437": "CP437 (PC8)",
+  cp437: "CP437 (PC8)",
   "utf-8": "UTF-8",
   "iso-8859-15": "ISO-8859-15"
 };

@@ -19,8 +19,7 @@ for (let n = 0; n < 256; n++) {
 function addText(crc: number, text: string): number {
   let c = crc;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    c = CRC_TABLE[(c ^ cp437Byte(code)) & 0xff] ^ (c >>> 8);
+    c = CRC_TABLE[(c ^ cp437Byte(text.charCodeAt(i))) & 0xff] ^ (c >>> 8);
   }
   return c;
 }
@@ -77,7 +76,10 @@ export class KsummaChecker {
     if (Number.isNaN(claimed)) this.error(line, "Avslutande #KSUMMA saknar kontrollsumma");
     // Some programs print the CRC as a signed 32-bit integer.
     else if (claimed >>> 0 !== computed) {
-      this.error(line, `Kontrollsumman stämmer inte: #KSUMMA anger ${field.kind === "field" ? field.value : ""}, beräknad ${computed}`);
+      this.error(
+        line,
+        `Kontrollsumman stämmer inte: #KSUMMA anger ${field.kind === "field" ? field.value : ""}, beräknad ${computed}`
+      );
     }
   }
 

@@ -7,7 +7,6 @@ import type {
   Balance,
   Diagnostic,
   Dimension,
-  DimensionObject,
   FiscalYear,
   Ledger,
   ObjectRef,
@@ -29,8 +28,15 @@ export interface SieResult {
 export function readSie(bytes: Uint8Array, file: string): SieResult {
   const encoding = detectEncoding(bytes);
   const reader = new Reader(file, encoding);
-  const lines = decodeSieBytes(bytes, encoding).split("\n");
-  for (let i = 0; i < lines.length; i++) reader.line(lines[i], i + 1);
+  const text = decodeSieBytes(bytes, encoding);
+  // Walking the text instead of split() spares an array of millions of lines for a large ledger.
+  let lineNo = 0;
+  for (let start = 0; start < text.length;) {
+    const newline = text.indexOf("\n", start);
+    const end = newline < 0 ? text.length : newline;
+    reader.line(text.slice(start, end), ++lineNo);
+    start = end + 1;
+  }
   return reader.finish();
 }
 
@@ -93,7 +99,19 @@ function newCounts(): ReadCounts {
 // Reader
 
 /** Records SIE defines that the ledger has no place for: read silently. */
-const IGNORED = new Set(["#FLAGGA", "#KPTYP", "#ADRESS", "#FNR", "#FTYP", "#TAXAR", "#PROSA", "#OMFATTN", "#BKOD", "#ENHET", "#BTYP"]);
+const IGNORED = new Set([
+  "#FLAGGA",
+  "#KPTYP",
+  "#ADRESS",
+  "#FNR",
+  "#FTYP",
+  "#TAXAR",
+  "#PROSA",
+  "#OMFATTN",
+  "#BKOD",
+  "#ENHET",
+  "#BTYP"
+]);
 
 const BALANCE_KINDS: Record<string, Balance["kind"]> = {
   "#IB": "ib",
@@ -104,6 +122,8 @@ const BALANCE_KINDS: Record<string, Balance["kind"]> = {
   "#PSALDO": "psaldo",
   "#PBUDGET": "pbudget"
 };
+
+const LOWER_CASE = /[a-zåäö]/;
 
 const ROW_KINDS: Record<string, Transaction["kind"]> = {"#TRANS": "trans", "#RTRANS": "rtrans", "#BTRANS": "btrans"};
 
@@ -165,7 +185,9 @@ class Reader {
   }
 
   private record(tokens: Token[], line: number): void {
-    const label = (field(tokens, 0) ?? "").toUpperCase();
+    const first = field(tokens, 0) ?? "";
+    // Labels are upper case in practice; toUpperCase() on every line would allocate millions of strings.
+    const label = LOWER_CASE.test(first) ? first.toUpperCase() : first;
     const rowKind = ROW_KINDS[label];
     if (rowKind) return this.row(rowKind, label, tokens, line);
     // Any other record ends a voucher that never opened its braces.
@@ -180,7 +202,10 @@ class Reader {
       case "#KSUMMA":
         return;
       case "#PROGRAM":
-        ledger.program = tokens.slice(1).map((t) => (t.kind === "field" ? t.value : "")).join(" ");
+        ledger.program = tokens
+          .slice(1)
+          .map((t) => (t.kind === "field" ? t.value : ""))
+          .join(" ");
         return;
       case "#FORMAT":
         ledger.format = value;
@@ -280,7 +305,8 @@ class Reader {
   private objects(list: ListToken, label: string, line: number): ObjectRef[] {
     const refs: ObjectRef[] = [];
     for (let i = 0; i + 1 < list.items.length; i += 2) refs.push({dim: list.items[i], code: list.items[i + 1]});
-    if (list.items.length % 2 === 1) this.warning(line, `Objektlistan i ${label} har ett udda antal fält; det sista ignoreras`);
+    if (list.items.length % 2 === 1)
+      this.warning(line, `Objektlistan i ${label} har ett udda antal fält; det sista ignoreras`);
     return refs;
   }
 
@@ -423,7 +449,10 @@ class Reader {
     if (open.faulty) {
       this.error(voucher.line, `Verifikation ${voucherName(voucher)} avvisas: den innehåller felaktiga poster`);
     } else if (open.sum !== 0n) {
-      this.error(voucher.line, `Verifikation ${voucherName(voucher)} balanserar inte: differens ${formatKronor(open.sum)}`);
+      this.error(
+        voucher.line,
+        `Verifikation ${voucherName(voucher)} balanserar inte: differens ${formatKronor(open.sum)}`
+      );
     } else {
       rejected = false;
     }

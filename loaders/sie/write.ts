@@ -61,7 +61,10 @@ function serialize(tokens: Token[]): string {
   for (const t of tokens) {
     if (t.kind === "field") parts.push(t.quoted ? quote(t.value) : t.value);
     // Dimension numbers bare, object codes quoted, as in the SIE 4B examples: {1 "100" 6 "202"}.
-    else parts.push("{" + t.items.map((item, i) => (i % 2 === 0 && SAFE_BARE.test(item) ? item : quote(item))).join(" ") + "}");
+    else
+      parts.push(
+        "{" + t.items.map((item, i) => (i % 2 === 0 && SAFE_BARE.test(item) ? item : quote(item))).join(" ") + "}"
+      );
   }
   return parts.join(" ");
 }
@@ -101,7 +104,9 @@ function* records(ledger: Ledger): Generator<Token[] | typeof OPEN | typeof CLOS
     if (a.sru !== undefined) yield [b("#SRU"), b(a.number), b(a.sru)];
   }
   for (const d of ledger.dimensions) {
-    yield d.parent === undefined ? [b("#DIM"), b(d.dim), q(d.name)] : [b("#UNDERDIM"), b(d.dim), q(d.name), b(d.parent)];
+    yield d.parent === undefined
+      ? [b("#DIM"), b(d.dim), q(d.name)]
+      : [b("#UNDERDIM"), b(d.dim), q(d.name), b(d.parent)];
   }
   for (const o of ledger.objects) yield [b("#OBJEKT"), b(o.dim), q(o.code), q(o.name)];
   for (const balance of ledger.balances) yield balanceRecord(balance);

@@ -80,7 +80,7 @@ export function diagnosticsList(files: {file: string; counts: {vouchers: ReadCou
   );
 }
 
-const percent = (v: Decimal | null) => (v === null ? "uppgift saknas" : formatPercent(v.times(100)));
+const percent = (v: Decimal | null) => (v === null ? "uppgift saknas" : formatPercent(v));
 
 /** Key ratios as cards, each with its definition. */
 export function ratioCards(ratios: Ratio[], balanceRequirement: bigint): HTMLElement {

@@ -9,13 +9,14 @@ const types: Record<string, string> = {
   ".wasm": "application/wasm",
   ".json": "application/json",
   ".arrow": "application/vnd.apache.arrow.file",
+  ".arrows": "application/vnd.apache.arrow.stream",
   ".parquet": "application/octet-stream",
   ".svg": "image/svg+xml",
   ".png": "image/png"
 };
 
 /** Serves a built site on a loopback port, resolving clean URLs as a static host does. */
-export async function serveDist(root: string): Promise<{url: string; server: Server; close: () => Promise<void>}> {
+export async function serveDist(root: string, port = 0): Promise<{url: string; server: Server; close: () => Promise<void>}> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url!, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
     let file = join(root, path);
@@ -25,7 +26,7 @@ export async function serveDist(root: string): Promise<{url: string; server: Ser
     res.writeHead(200, {"content-type": types[extname(file)] ?? "application/octet-stream"});
     createReadStream(file).pipe(res);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const {port} = server.address() as {port: number};
-  return {url: `http://127.0.0.1:${port}`, server, close: () => new Promise((r) => server.close(() => r()))};
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const address = server.address() as {port: number};
+  return {url: `http://127.0.0.1:${address.port}`, server, close: () => new Promise((r) => server.close(() => r()))};
 }

@@ -1,0 +1,94 @@
+// End-to-end: the built site in headless Chromium. Every page loads with no request outside its own origin,
+// no console error and no page error; the statements page shows each förbund's published figures.
+import {readFileSync, readdirSync} from "node:fs";
+import type {Browser} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import type {PublishedReport} from "../../src/lib/published.js";
+import {launchBrowser, openPage} from "./browser.js";
+import {serveDist} from "../../scripts/static-server.js";
+
+const root = new URL("../../", import.meta.url).pathname;
+const pages = readdirSync(`${root}dist`).filter((f) => f.endsWith(".html")).map((f) => `/${f.replace(/(index)?\.html$/, "")}`);
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveDist>>;
+
+beforeAll(async () => {
+  site = await serveDist(`${root}dist`);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe("every page", () => {
+  it("the build has the pages", () => expect(pages).toEqual(expect.arrayContaining(["/", "/rakenskaper"])));
+
+  it.each(pages)("%s loads offline with no external request and no error", async (path) => {
+    const {page, problems} = await openPage(browser, site.url);
+    await page.goto(site.url + path, {waitUntil: "networkidle"});
+    await page.waitForSelector("main h1");
+    await page.waitForTimeout(500);
+    expect(await page.locator(".observablehq--error").count()).toBe(0);
+    expect(problems).toEqual({external: [], consoleErrors: [], pageErrors: [], failed: []});
+    await page.context().close();
+  });
+});
+
+const published = readdirSync(`${root}data/published`).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(`${root}data/published/${f}`, "utf-8")) as PublishedReport);
+const registry = JSON.parse(readFileSync(`${root}data/forbund.json`, "utf-8")).forbund as {id: string; name: string}[];
+const cases = published.flatMap((r) => [...new Set(r.figures.map((f) => f.year))].map((year) => [r.forbund, year, r] as const));
+
+describe("statements page", () => {
+  it.each(cases)("%s %i: shows the statements, passing checks, and every published figure compared", async (forbund, year, report) => {
+    const {page, problems} = await openPage(browser, site.url);
+    await page.goto(`${site.url}/rakenskaper#${forbund}/${year}`, {waitUntil: "networkidle"});
+    await page.getByLabel(report.unit, {exact: true}).check();
+    await expect.poll(() => page.locator("p.fa-note").first().innerText()).toContain(`${registry.find((f) => f.id === forbund)!.name}, räkenskapsår ${year}`);
+    await expect.poll(() => page.locator("table.fa-statement caption").first().evaluate((c) => c.parentElement!.querySelector("th")!.textContent)).toBe(`Belopp i ${report.unit}`);
+    expect(await page.locator(".fa-checks li.fail").count()).toBe(0);
+    const figures = report.figures.filter((f) => f.year === year);
+    const discrepancies = figures.filter((f) => f.discrepancy).length;
+    await expect.poll(() => page.locator("[data-published] + *, main").first().innerText()).toContain(`${figures.length} tryckta belopp jämförda med de beräknade; ${discrepancies} avviker.`);
+    // The bottom line of each statement, in the report's unit, as the page shows it.
+    const shown = async (statement: string, line: string) => page.locator(`table[data-statement="${statement}"] tr[data-line="${line}"] td`).first().innerText();
+    const printed = (ref: string) => figures.find((f) => f.ref.length === 1 && f.ref[0] === ref && !f.discrepancy && (f.sign ?? 1) === 1);
+    for (const [statement, line] of [["Resultaträkning", "rr.arets_resultat"], ["Balansräkning", "br.summa_tillgangar"], ["Kassaflödesanalys", "kfa.likvida_medel_ub"]]) {
+      const f = printed(line);
+      if (f) expect((await shown(statement, line)).replace(/\D/g, ""), `${statement} ${f.label}`).toBe(String(Math.abs(f.value)));
+    }
+    expect(problems).toEqual({external: [], consoleErrors: [], pageErrors: [], failed: []});
+    await page.context().close();
+  });
+
+  it("the menus choose förbund and year, and the address follows", async () => {
+    const {page, problems} = await openPage(browser, site.url);
+    await page.goto(`${site.url}/rakenskaper`, {waitUntil: "networkidle"});
+    await page.getByLabel("Förbund").selectOption({label: "Västerbergslagens Samordningsförbund"});
+    await expect.poll(() => page.locator("p.fa-note").first().innerText()).toContain("Västerbergslagens Samordningsförbund, räkenskapsår 2021");
+    await page.getByLabel("År").selectOption({label: "2020"});
+    await expect.poll(() => page.locator("p.fa-note").first().innerText()).toContain("räkenskapsår 2020");
+    expect(new URL(page.url()).hash).toBe("#vasterbergslagen/2020");
+    expect(await page.locator('table[data-statement="Resultaträkning"] tr[data-line="rr.arets_resultat"] td').allInnerTexts()).toEqual(["\u221258\u00a0818", "–"]);
+    expect(problems).toEqual({external: [], consoleErrors: [], pageErrors: [], failed: []});
+    await page.context().close();
+  });
+
+  it("drills down from a line to its accounts and from an account to its vouchers", async () => {
+    const {page, problems} = await openPage(browser, site.url);
+    await page.goto(`${site.url}/rakenskaper`, {waitUntil: "networkidle"});
+    // The page opens on the first förbund's latest year.
+    await expect.poll(() => page.locator("p.fa-note").first().innerText()).toContain("Samordningsförbundet Finsam Falun-Borlänge, räkenskapsår 2023");
+    await page.locator('table[data-statement="Resultaträkning"] tr[data-line="rr.intakter"] button').click();
+    const accounts = page.locator('table[data-drill="rr.intakter"] tbody tr');
+    await expect.poll(() => accounts.count()).toBe(5);
+    await page.locator('table[data-drill="rr.intakter"] button', {hasText: "3012"}).click();
+    const vouchers = page.locator('table[data-vouchers="3012"]');
+    await expect.poll(() => vouchers.locator("caption").innerText()).toContain("Driftbidrag från Falu kommun");
+    const amounts = await vouchers.locator("tbody td.num").allInnerTexts();
+    const total = amounts.reduce((s, a) => s + Number(a.replace(/\s/g, "").replace("−", "-").replace(",", ".")), 0);
+    expect(Math.round(total)).toBe(-1113060);
+    expect(problems).toEqual({external: [], consoleErrors: [], pageErrors: [], failed: []});
+    await page.context().close();
+  });
+});

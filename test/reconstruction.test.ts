@@ -1,0 +1,77 @@
+// The embedded default ledgers: read with the real SIE reader, their statements reproduce every printed figure
+// of the förbund's published reports, line by line, except where the report contradicts itself.
+import {readdirSync, readFileSync} from "node:fs";
+import {describe, expect, it} from "vitest";
+import {generateLedgers} from "../loaders/reconstruct/generate.js";
+import {writeSie} from "../loaders/sie/write.js";
+import {readSie} from "../loaders/sie/read.js";
+import {accountBalances} from "../src/lib/balances.js";
+import {combineMappings} from "../src/lib/mapping.js";
+import {compareWithPublished, type PublishedReport} from "../src/lib/published.js";
+import {buildStatements} from "../src/lib/statements.js";
+
+const data = new URL("../data/", import.meta.url);
+const readJson = (path: string) => JSON.parse(readFileSync(new URL(path, data), "utf-8"));
+const registry = readJson("forbund.json").forbund as {id: string; chart: string}[];
+const ids = readdirSync(new URL("published/", data)).filter((f) => f.endsWith(".json")).map((f) => f.replace(".json", ""));
+
+function statementsOf(id: string, year: number) {
+  const file = `${id}-${year}.se`;
+  const {ledger, diagnostics} = readSie(new Uint8Array(readFileSync(new URL(`sie/${file}`, data))), file);
+  const mapping = combineMappings(readJson(`mapping/${id}.json`), readJson(`mapping/${registry.find((f) => f.id === id)!.chart}.json`));
+  const balances = accountBalances(ledger, 0);
+  return {statements: buildStatements(balances, mapping), balances, mapping, diagnostics};
+}
+
+describe.each(ids)("%s", (id) => {
+  const report: PublishedReport = readJson(`published/${id}.json`);
+  const years = [...new Set(report.figures.map((f) => f.year))].sort();
+
+  it("covers at least two consecutive years, each with a ledger that reads without errors", () => {
+    expect(years.length).toBeGreaterThanOrEqual(2);
+    expect(years.at(-1)! - years[0]).toBe(years.length - 1);
+    for (const year of years) expect(statementsOf(id, year).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it.each(years)("%i: the statements' own checks pass", (year) => {
+    const {statements} = statementsOf(id, year);
+    expect(statements.checks.filter((c) => !c.ok)).toEqual([]);
+  });
+
+  it.each(years)("%i: every printed figure is reproduced, or differs by exactly its recorded discrepancy", (year) => {
+    const {statements, balances, mapping} = statementsOf(id, year);
+    const rows = compareWithPublished(report, year, statements, balances, mapping).map((c) => ({
+      figure: `${c.figure.statement} ${c.figure.label} (rad ${c.figure.seedLine})`,
+      printed: c.figure.value,
+      computed: c.computed,
+      difference: c.difference
+    }));
+    const expected = report.figures.filter((f) => f.year === year).map((f) => ({
+      figure: `${f.statement} ${f.label} (rad ${f.seedLine})`,
+      printed: f.value,
+      computed: f.value + (f.discrepancy?.difference ?? 0),
+      difference: f.discrepancy?.difference ?? 0
+    }));
+    expect(rows).toEqual(expected);
+    expect(rows.length).toBeGreaterThan(15);
+  });
+
+  it("the committed SIE files are exactly what the generator makes from the spec", () => {
+    for (const ledger of generateLedgers(readJson(`ledgers/${id}.json`))) {
+      expect(Buffer.from(writeSie(ledger, {ksumma: true})).equals(readFileSync(new URL(`sie/${ledger.file}`, data)))).toBe(true);
+    }
+  });
+});
+
+describe("transcription", () => {
+  it.each(ids)("%s: every printed figure stands on its line of the seed file, with the value it is given", (id) => {
+    const report: PublishedReport = readJson(`published/${id}.json`);
+    const seed = readFileSync(new URL(`../${report.source}`, data), "utf-8").split("\n");
+    for (const f of report.figures) {
+      expect(seed[f.seedLine - 1], `${f.label} ${f.year}`).toContain(f.printed);
+      const digits = f.printed.replace(/[^\d]/g, "");
+      expect(Math.abs(f.value), `${f.label} ${f.year}`).toBe(Number(digits));
+      expect(f.value < 0, `${f.label} ${f.year}`).toBe(/^\s*[-−–]/.test(f.printed));
+    }
+  });
+});
