@@ -1,0 +1,38 @@
+// Statistical cubes as the SCB readers return them (PX, JSON-stat2, CSV), before they are made tidy.
+
+/** One dimension of a cube: its code, label and values in the published order. */
+export interface StatVariable {
+  code: string;
+  label: string;
+  values: {code: string; label: string}[];
+  /** The time dimension (TIMEVAL in PX, role "time" in JSON-stat). */
+  time?: boolean;
+  /** The value code that stands for "all values" (PX ELIMINATION), when there is one. */
+  elimination?: string;
+}
+
+/** A cell without a number: SCB's ".." (not available), "-" (nil) or a DATASYMBOL; never turned into 0. */
+export interface MissingValue {
+  symbol: string;
+  meaning: "saknas" | "noll" | "konfidentiell" | "osäker" | "övrigt";
+}
+
+/** A cube: variables in stub/heading order (the first varies slowest) and one cell per combination. */
+export interface StatCube {
+  file: string;
+  title?: string;
+  /** The table id (MATRIX in PX, extension.px.tableid or the source URL in JSON-stat). */
+  table?: string;
+  variables: StatVariable[];
+  /** A number, or a typed missing value. */
+  cells: (number | MissingValue)[];
+  /** Units or decimals per content, when the source gives them. */
+  units?: Record<string, string>;
+  updated?: string;
+}
+
+/** One observation of a cube in long form: a value code per variable. */
+export interface Observation {
+  keys: Record<string, string>;
+  value: number | MissingValue;
+}
