@@ -1,6 +1,6 @@
 // Arrow IPC streams (.arrows) for Framework data loaders: typed columns, money as Int64 öre, no floats for money.
 // The stream extension also keeps Framework from adding its CDN apache-arrow import for .arrow attachments.
-import {Int32, Int64, Table, Utf8, tableToIPC, vectorFromArray} from "apache-arrow";
+import {Table, Utf8, makeVector, tableToIPC, vectorFromArray} from "apache-arrow";
 
 export type Column = {type: "utf8"; values: (string | null)[]} | {type: "int32"; values: number[]} | {type: "int64"; values: bigint[]};
 
@@ -8,8 +8,8 @@ export type Column = {type: "utf8"; values: (string | null)[]} | {type: "int32";
 export function toArrowStream(columns: Record<string, Column>): Uint8Array {
   const vectors = Object.fromEntries(
     Object.entries(columns).map(([name, c]) => {
-      if (c.type === "int64") return [name, vectorFromArray(BigInt64Array.from(c.values), new Int64())];
-      if (c.type === "int32") return [name, vectorFromArray(Int32Array.from(c.values), new Int32())];
+      if (c.type === "int64") return [name, makeVector(BigInt64Array.from(c.values))];
+      if (c.type === "int32") return [name, makeVector(Int32Array.from(c.values))];
       return [name, vectorFromArray(c.values, new Utf8())];
     })
   );

@@ -51,11 +51,25 @@ function dateOf(year: number, month: number, day: number): string {
   return `${year}-${String(month + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-function accountRows(account: SpecAccount, amount: bigint, spec: LedgerSpec): Transaction[] {
-  const projects = Object.entries(account.projects ?? {});
-  if (!projects.length) return [{account: account.number, amount, objects: [], kind: "trans", line: 0}];
-  const parts = splitAmount(amount, projects.map(([, share]) => Number(share)));
-  return projects.map(([code], i) => ({account: account.number, amount: parts[i], objects: [{dim: "6", code}], kind: "trans", line: 0}));
+/** The rows of one voucher part on an account: one per project with its exact öre, or one without a project. */
+function exactRows(account: SpecAccount, amount: bigint, shares: [string, bigint][]): Transaction[] {
+  if (!shares.length) return [{account: account.number, amount, objects: [], kind: "trans", line: 0}];
+  return shares.map(([code, part]) => ({account: account.number, amount: part, objects: [{dim: "6", code}], kind: "trans", line: 0}));
+}
+
+/** Per project, the exact öre a result account gets this year; empty when the account has no projects. */
+function projectAmounts(spec: LedgerSpec, year: SpecYear, account: SpecAccount, amount: bigint): Map<string, bigint> {
+  const exact = year.projects?.[account.number];
+  if (exact) {
+    const amounts = new Map(Object.entries(exact).map(([code, kr]) => [code, kronorToOre(kr)]));
+    const sum = [...amounts.values()].reduce((a, b) => a + b, 0n);
+    if (sum !== amount) throw new Error(`${spec.forbund} ${year.year}: projekten på konto ${account.number} summerar till ${sum} öre, kontot till ${amount} öre`);
+    return amounts;
+  }
+  const shares = Object.entries(account.projects ?? {});
+  if (!shares.length) return new Map();
+  const parts = splitAmount(amount, shares.map(([, share]) => Number(share)));
+  return new Map(shares.map(([code], i) => [code, parts[i]]));
 }
 
 interface YearResult {
@@ -81,15 +95,23 @@ function generateYear(spec: LedgerSpec, year: SpecYear, opening: Map<string, big
     const months = periods(account);
     const rand = random(`${spec.forbund}:${year.year}:${number}`);
     // Spending varies by month and dips in July, as it does in the förbund's own burn charts.
-    const weights = months.map((m) => (m === 6 ? 0.35 : 0.75 + 0.5 * rand()));
-    splitAmount(amount, weights).forEach((part, i) => {
-      if (part === 0n) return;
+    const weights = year.months?.[number] ?? months.map((m) => (m === 6 ? 0.35 : 0.75 + 0.5 * rand()));
+    if (weights.length !== months.length) throw new Error(`${spec.forbund} ${year.year}: konto ${number} har ${weights.length} månadsvikter, ${months.length} perioder`);
+    // Each project is spread over the months on its own, so that every project's year total is exact.
+    const byProject = projectAmounts(spec, year, account, amount);
+    const monthly = byProject.size
+      ? [...byProject].map(([code, total]) => [code, splitAmount(total, weights)] as const)
+      : [["", splitAmount(amount, weights)] as const];
+    months.forEach((_, i) => {
+      const part = monthly.reduce((s, [, parts]) => s + parts[i], 0n);
+      const shares = byProject.size ? monthly.map(([code, parts]) => [code, parts[i]] as [string, bigint]).filter(([, p]) => p !== 0n) : [];
+      if (part === 0n && !shares.length) return;
       const month = months[i];
       const when = account.schedule === "quarterly" ? `kvartal ${month / 3 + 1}` : account.schedule === "yearly" ? "" : monthNames[month];
       drafts.push({
         date: dateOf(year.year, month, 25),
         text: `${account.name} ${when} ${year.year}`.replace(/\s+/g, " "),
-        rows: [...accountRows(account, part, spec), {account: spec.bankAccount, amount: -part, objects: [], kind: "trans", line: 0}]
+        rows: [...exactRows(account, part, shares), {account: spec.bankAccount, amount: -part, objects: [], kind: "trans", line: 0}]
       });
     });
   }

@@ -18,6 +18,11 @@ export interface SpecYear {
   result: Record<string, string>;
   /** Closing balances (#UB) of every balance account, the bank account included (it is verified, not set). */
   closing: Record<string, string>;
+  /** Exact kronor per project (dimension 6) of a result account this year; the amounts must add up to the
+   * account's result. Overrides the account's project shares. */
+  projects?: Record<string, Record<string, string>>;
+  /** Month weights (12 numbers) of a result account this year, where the spread over the year matters (burn charts). */
+  months?: Record<string, number[]>;
 }
 
 export interface LedgerSpec {

@@ -9,12 +9,18 @@ export interface StatVariable {
   time?: boolean;
   /** The value code that stands for "all values" (PX ELIMINATION), when there is one. */
   elimination?: string;
+  /** The variable may be left out of a query (PX ELIMINATION YES or a value); its cells then sum or total. */
+  eliminable?: boolean;
+  /** PX TLIST time scale such as "A1" (years) or "M1" (months). */
+  timeScale?: string;
 }
 
 /** A cell without a number: SCB's ".." (not available), "-" (nil) or a DATASYMBOL; never turned into 0. */
 export interface MissingValue {
   symbol: string;
   meaning: "saknas" | "noll" | "konfidentiell" | "osäker" | "övrigt";
+  /** The source's own explanation of the symbol (PX DATASYMBOLn, JSON-stat extension), when given. */
+  text?: string;
 }
 
 /** A cube: variables in stub/heading order (the first varies slowest) and one cell per combination. */
@@ -29,6 +35,10 @@ export interface StatCube {
   /** Units or decimals per content, when the source gives them. */
   units?: Record<string, string>;
   updated?: string;
+  /** What the cells count (PX CONTENTS). */
+  contents?: string;
+  /** Decimals to show (PX DECIMALS). */
+  decimals?: number;
 }
 
 /** One observation of a cube in long form: a value code per variable. */

@@ -1,6 +1,9 @@
 // Account balances per fiscal year, from a ledger's opening balances and vouchers.
 import type {Ledger} from "./ledger.js";
 import type {AccountBalance} from "./statements.js";
+import type {ProjectActual} from "./drift.js";
+import {incomeLines} from "./lines.js";
+import {mapAccount, type Mapping} from "./mapping.js";
 
 /** Opening balance and movement of every account for one fiscal year of a ledger (yearIndex 0 = current). */
 export function accountBalances(ledger: Ledger, yearIndex = 0): AccountBalance[] {
@@ -27,4 +30,26 @@ export function accountBalances(ledger: Ledger, yearIndex = 0): AccountBalance[]
     }
   }
   return [...rows.values()].sort((a, b) => a.account.localeCompare(b.account));
+}
+
+/** The result-account movements of a fiscal year per project (dimension 6), cost category and month. */
+export function projectActuals(ledger: Ledger, mapping: Mapping, yearIndex = 0): ProjectActual[] {
+  const fy = ledger.fiscalYears.find((y) => y.yearIndex === yearIndex);
+  if (!fy) return [];
+  const rows = new Map<string, ProjectActual>();
+  for (const v of ledger.vouchers) {
+    if (v.date < fy.start || v.date > fy.end) continue;
+    for (const t of v.transactions) {
+      if (t.kind !== "trans") continue;
+      const m = mapAccount(mapping, t.account);
+      if (!m || !(incomeLines as readonly string[]).includes(m.line)) continue;
+      const project = t.objects.find((o) => o.dim === "6")?.code ?? null;
+      const month = Number((t.date ?? v.date).slice(5, 7));
+      const key = `${project}|${m.category}|${month}`;
+      const row = rows.get(key) ?? {project, category: m.category ?? null, month, amount: 0n};
+      row.amount += t.amount;
+      rows.set(key, row);
+    }
+  }
+  return [...rows.values()];
 }

@@ -18,6 +18,8 @@ export interface MappingFile {
   chart?: string;
   description?: string;
   rules: MappingRule[];
+  /** The förbund's projects (insatser and budget lines, SIE dimension 6) and the drift group of each. */
+  projects?: {code: string; name: string; group: string}[];
 }
 
 /** What an account maps to once all rules are applied. */

@@ -3,21 +3,24 @@ import {lineValue, type AccountBalance, type Statements} from "./statements.js";
 import {mapAccount, type Mapping} from "./mapping.js";
 import {assetLines, incomeLines} from "./lines.js";
 import {roundToUnit, type Unit} from "./units.js";
+import type {Drift} from "./drift.js";
 
 /** One printed figure, exactly as the report prints it. */
 export interface PublishedFigure {
   year: number;
-  statement: "rr" | "br" | "kfa" | "not";
+  statement: "rr" | "br" | "kfa" | "not" | "drift";
   /** The label as printed. */
   label: string;
   /** The figure as printed, character for character (thin spaces and signs included). */
   printed: string;
   /** The printed figure as an integer in the report's unit, sign as printed. */
   value: number;
-  /** What the figure is computed from: line ids (rr.…, br.…, kfa.…), note rows (not:<line>/<group>) or accounts (konto:NNNN), added up. */
+  /** What the figure is computed from, added up: line ids (rr.…, br.…, kfa.…), note rows (not:<line>/<group>),
+   * accounts (konto:NNNN), or driftsredovisning cells (drift.<utfall|budget|avvikelse|previous|forbrukad>:<row>, where
+   * row is a project code, "grupp:<group>" or "total"). */
   ref: string[];
-  /** The figure's unit where it differs from the report's (a tkr table in a report in kr). */
-  unit?: Unit;
+  /** The figure's unit where it differs from the report's (a tkr table in a report in kr); "%" for förbrukad. */
+  unit?: Unit | "%";
   /** −1 where the report prints the figure with the opposite sign of the statements' convention (e.g. skulder as negative in a note). */
   sign?: 1 | -1;
   /** The section or table of the report, and the 1-based line of the seed file the figure stands on. */
@@ -44,8 +47,23 @@ export interface FigureComparison {
   difference: number;
 }
 
+type DriftField = "utfall" | "budget" | "avvikelse" | "previous";
+
+/** A cell of the driftsredovisning: a row (project), a group subtotal or the total. */
+function driftValue(drift: Drift, field: DriftField, row: string): bigint {
+  const cell = row === "total" ? drift.total : row.startsWith("grupp:") ? drift.groups.find((g) => g.group === row.slice(6)) : drift.rows.find((r) => r.key === row);
+  if (!cell) return 0n;
+  if (field === "avvikelse") return cell.budget === null || cell.budget === undefined ? 0n : cell.utfall - cell.budget;
+  return cell[field] ?? 0n;
+}
+
 /** The computed öre value of one reference, in the statements' display signs. */
-export function refValue(ref: string, statements: Statements, balances: AccountBalance[], mapping: Mapping): bigint {
+export function refValue(ref: string, statements: Statements, balances: AccountBalance[], mapping: Mapping, drift?: Drift): bigint {
+  if (ref.startsWith("drift.")) {
+    if (!drift) throw new Error(`Driftsredovisning saknas för referensen ${ref}`);
+    const [field, row] = [ref.slice(6, ref.indexOf(":")), ref.slice(ref.indexOf(":") + 1)];
+    return driftValue(drift, field as DriftField, row);
+  }
   if (ref.startsWith("konto:")) {
     const account = ref.slice("konto:".length);
     const b = balances.find((x) => x.account === account);
@@ -73,13 +91,25 @@ export function compareWithPublished(
   year: number,
   statements: Statements,
   balances: AccountBalance[],
-  mapping: Mapping
+  mapping: Mapping,
+  drift?: Drift
 ): FigureComparison[] {
   return report.figures
     .filter((f) => f.year === year)
     .map((figure) => {
-      const ore = figure.ref.reduce((s, r) => s + refValue(r, statements, balances, mapping), 0n);
-      const computed = Number(roundToUnit(ore, figure.unit ?? report.unit)) * (figure.sign ?? 1);
+      const computed = computeFigure(figure, report.unit, statements, balances, mapping, drift);
       return {figure, computed, difference: computed - figure.value};
     });
+}
+
+function computeFigure(figure: PublishedFigure, unit: Unit, statements: Statements, balances: AccountBalance[], mapping: Mapping, drift?: Drift): number {
+  if (figure.unit === "%") {
+    // Förbrukad av årsbudget: utfall / budget in whole percent, rounded half away from zero as printed.
+    const [utfall, budget] = figure.ref.map((r) => refValue(r, statements, balances, mapping, drift));
+    if (!budget) return 0;
+    const q = (utfall * 1000n) / budget;
+    return Number(q / 10n + (q % 10n >= 5n ? 1n : q % 10n <= -5n ? -1n : 0n)) * (figure.sign ?? 1);
+  }
+  const ore = figure.ref.reduce((s, r) => s + refValue(r, statements, balances, mapping, drift), 0n);
+  return Number(roundToUnit(ore, figure.unit ?? unit)) * (figure.sign ?? 1);
 }

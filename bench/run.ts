@@ -1,0 +1,73 @@
+// Entry point of `npm run bench`: runs the benchmarks and prints one table with the machine they ran on.
+// Options: --sizes 10000,100000  --runs 5  --only sie[,other]
+import {machineInfo} from "./machine";
+import {CheckError, type BenchOptions, type Benchmark, type Row} from "./runner";
+import {sieBenchmark} from "./sie";
+import {formatTable} from "./table";
+
+/** Every benchmark, in table order; a new one is a module exporting a Benchmark, added here. */
+const BENCHMARKS: Benchmark[] = [sieBenchmark];
+
+interface Args extends BenchOptions {
+  only?: string[];
+}
+
+/** Parses --sizes, --runs and --only, as "--flag value" or "--flag=value". */
+export function parseArgs(argv: string[]): Args {
+  const args: Args = {};
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split("=", 2);
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new Error(`${flag} saknar värde`);
+      return v;
+    };
+    const positive = (text: string): number => {
+      const n = Number(text.replace(/[_\s]/g, ""));
+      if (!Number.isInteger(n) || n <= 0) throw new Error(`${flag}: "${text}" är inte ett positivt heltal`);
+      return n;
+    };
+    if (flag === "--sizes") args.sizes = value().split(",").map(positive);
+    else if (flag === "--runs") args.runs = positive(value());
+    else if (flag === "--only") args.only = value().split(",");
+    else throw new Error(`Okänt argument ${argv[i]} (känner till --sizes, --runs, --only)`);
+  }
+  for (const name of args.only ?? []) {
+    if (!BENCHMARKS.some((b) => b.name === name)) {
+      throw new Error(`Okänd mätning "${name}" (finns: ${BENCHMARKS.map((b) => b.name).join(", ")})`);
+    }
+  }
+  return args;
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const selected = BENCHMARKS.filter((b) => !args.only || args.only.includes(b.name));
+  const rows: Row[] = [];
+  const failures: string[] = [];
+  const progress = (message: string) => process.stderr.write(`… ${message}\n`);
+  for (const benchmark of selected) {
+    try {
+      rows.push(...(await benchmark.run(args, progress)));
+    } catch (error) {
+      const kind = error instanceof CheckError ? "kontroll fallerade" : "fel";
+      failures.push(`${benchmark.name}: ${kind}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  console.log(formatTable(machineInfo(), rows));
+  console.log(
+    "\nMedian av körningarna i en och samma process. Topp-RSS: kernelns maxRSS (process.resourceUsage) för en egen" +
+      "\nbarnprocess som läser filen och kör arbetet en gång; inom parentes ökningen från RSS strax före arbetet." +
+      "\nTopp-RSS inkluderar Node, tsx och filens bytes."
+  );
+  for (const failure of failures) console.error(`FEL ${failure}`);
+  return failures.length ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  }
+);

@@ -1,0 +1,58 @@
+// The shared part of every benchmark: options, result rows, timing by the median of N runs, and failed checks.
+
+/** Options parsed from the command line, shared by all benchmarks. */
+export interface BenchOptions {
+  /** Problem sizes (e.g. vouchers); each benchmark has its own default when absent. */
+  sizes?: number[];
+  /** Timed runs per measurement; each benchmark has its own default when absent. */
+  runs?: number;
+}
+
+/** One row of the result table. */
+export interface Row {
+  benchmark: string;
+  size: string;
+  runs: number;
+  medianMs: number;
+  /** Work per second, with its unit, e.g. "ver/s". */
+  rate?: {value: number; unit: string};
+  fileBytes?: number;
+  /** Peak resident memory of a process that did the work once, and its growth during the work. */
+  peakRss?: {bytes: number; growthBytes: number};
+}
+
+/** A benchmark module: a name for --only and a function that measures and returns its rows. */
+export interface Benchmark {
+  name: string;
+  description: string;
+  run(options: BenchOptions, progress: (message: string) => void): Promise<Row[]>;
+}
+
+/** Thrown when a run's result is wrong, so that a benchmark never silently measures a failure. */
+export class CheckError extends Error {
+  override name = "CheckError";
+}
+
+/** Throws a CheckError with the message unless the condition holds. */
+export function check(condition: boolean, message: string): asserts condition {
+  if (!condition) throw new CheckError(message);
+}
+
+/** The median of a non-empty list of numbers. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Runs fn `runs` times, checking each result (outside the timing), and returns the median time in ms. */
+export function timeMedian<T>(runs: number, fn: () => T, verify: (result: T) => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const result = fn();
+    times.push(performance.now() - start);
+    verify(result);
+  }
+  return median(times);
+}

@@ -1,0 +1,70 @@
+// What the SIE benchmark measures: reading a file, and reading it and building the statements. Each workload checks
+// its own result, so the timed parent and the memory-measuring child process agree on what a correct run is.
+import {readFileSync} from "node:fs";
+import {readSie, type SieResult} from "../loaders/sie/read";
+import {dataDir} from "../loaders/paths";
+import {accountBalances} from "../src/lib/balances";
+import {combineMappings, type Mapping, type MappingFile} from "../src/lib/mapping";
+import {buildStatements, type Statements} from "../src/lib/statements";
+import {check} from "./runner";
+
+export type WorkloadName = "read" | "reports";
+
+interface Workload<T> {
+  label: string;
+  run(bytes: Uint8Array): T;
+  verify(result: T, vouchers: number): void;
+}
+
+let mapping: Mapping | undefined;
+
+/** The BAS default mapping of data/mapping/bas.json, read once. */
+function basMapping(): Mapping {
+  const file = JSON.parse(readFileSync(dataDir("mapping", "bas.json"), "utf8")) as MappingFile;
+  return (mapping ??= combineMappings(file));
+}
+
+/** Throws unless every generated voucher was read and kept, with no error diagnostics. */
+function verifyRead(result: SieResult, vouchers: number): void {
+  const errors = result.diagnostics.filter((d) => d.severity === "error");
+  check(errors.length === 0, `readSie gav ${errors.length} fel, först: ${errors[0]?.message}`);
+  const {read, kept} = result.counts.vouchers;
+  check(
+    read === vouchers && kept === vouchers,
+    `readSie läste ${read} och behöll ${kept} av ${vouchers} verifikationer`
+  );
+  check(result.ledger.vouchers.length === vouchers, `ledgern har ${result.ledger.vouchers.length} verifikationer`);
+}
+
+const read: Workload<SieResult> = {
+  label: "SIE läsning",
+  run: (bytes) => readSie(bytes, "bench.se"),
+  verify: verifyRead
+};
+
+const reports: Workload<{result: SieResult; statements: Statements}> = {
+  label: "SIE läs + rapporter",
+  run(bytes) {
+    const result = readSie(bytes, "bench.se");
+    return {result, statements: buildStatements(accountBalances(result.ledger), basMapping())};
+  },
+  verify({result, statements}, vouchers) {
+    verifyRead(result, vouchers);
+    const failed = statements.checks.filter((c) => !c.ok).map((c) => `${c.id} (differens ${c.difference})`);
+    check(failed.length === 0, `rapporternas kontroller fallerade: ${failed.join(", ")}`);
+  }
+};
+
+/** The workloads by name; `workload(name)` runs and verifies without the caller knowing the result type. */
+export function workload(name: WorkloadName): {
+  label: string;
+  run(bytes: Uint8Array): unknown;
+  verify(result: unknown, vouchers: number): void;
+} {
+  return (name === "read" ? read : reports) as Workload<unknown>;
+}
+
+/** Loads the mapping before timing, so the first timed run does not pay for reading JSON. */
+export function prepareWorkloads(): void {
+  basMapping();
+}

@@ -1,0 +1,80 @@
+// SIE benchmark: reads generated SIE 4 files of 10 000 and 100 000 vouchers (or --sizes), alone and followed by
+// account balances and statements. Time is the median of --runs in this process; peak memory is measured once per
+// size and workload in a fresh child process, from the kernel's maxRSS.
+import {fork} from "node:child_process";
+import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {fileURLToPath} from "node:url";
+import {syntheticSie} from "./ledger";
+import {check, timeMedian, type Benchmark, type Row} from "./runner";
+import type {PeakReport} from "./sie-peak";
+import {prepareWorkloads, workload, type WorkloadName} from "./sie-work";
+
+const DEFAULT_SIZES = [10_000, 100_000];
+const LARGE = 1_000_000;
+const WORKLOADS: WorkloadName[] = ["read", "reports"];
+const CHILD = fileURLToPath(new URL("./sie-peak.ts", import.meta.url));
+
+/** Runs one workload once in a child process and returns its peak RSS; rejects if the child's check fails. */
+function measurePeak(file: string, name: WorkloadName, vouchers: number): Promise<PeakReport> {
+  return new Promise((resolve, reject) => {
+    let report: PeakReport | undefined;
+    const child = fork(CHILD, [file, name, String(vouchers)], {stdio: ["ignore", "inherit", "pipe", "ipc"]});
+    let stderr = "";
+    child.stderr!.on("data", (chunk) => (stderr += chunk));
+    child.on("message", (message) => (report = message as PeakReport));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      if (code === 0 && report) resolve(report);
+      else reject(new Error(`minnesmätningen (${name}, ${vouchers}) avslutades med kod ${code}:\n${stderr.trim()}`));
+    });
+  });
+}
+
+/** Timed runs per size: --runs when given, otherwise 5, or 3 for a million vouchers or more. */
+function runsFor(vouchers: number, runs?: number): number {
+  return runs ?? (vouchers >= LARGE ? 3 : 5);
+}
+
+export const sieBenchmark: Benchmark = {
+  name: "sie",
+  description: "readSie, och readSie + accountBalances + buildStatements (BAS-mappning)",
+  async run(options, progress) {
+    prepareWorkloads();
+    const rows: Row[] = [];
+    const dir = mkdtempSync(join(tmpdir(), "finsam-bench-"));
+    try {
+      for (const vouchers of options.sizes ?? DEFAULT_SIZES) {
+        progress(`sie: genererar ${vouchers} verifikationer`);
+        const bytes = syntheticSie(vouchers);
+        const file = join(dir, `synthetic-${vouchers}.se`);
+        writeFileSync(file, bytes);
+        const runs = runsFor(vouchers, options.runs);
+        for (const name of WORKLOADS) {
+          const work = workload(name);
+          progress(`sie: ${work.label}, ${vouchers} verifikationer, ${runs} körningar`);
+          const medianMs = timeMedian(
+            runs,
+            () => work.run(bytes),
+            (result) => work.verify(result, vouchers)
+          );
+          const peak = await measurePeak(file, name, vouchers);
+          check(peak.maxRssBytes > 0, "maxRSS saknas");
+          rows.push({
+            benchmark: work.label,
+            size: `${new Intl.NumberFormat("sv-SE").format(vouchers)} ver.`,
+            runs,
+            medianMs,
+            rate: {value: vouchers / (medianMs / 1000), unit: "ver/s"},
+            fileBytes: bytes.length,
+            peakRss: {bytes: peak.maxRssBytes, growthBytes: Math.max(0, peak.maxRssBytes - peak.rssBeforeBytes)}
+          });
+        }
+      }
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+    return rows;
+  }
+};

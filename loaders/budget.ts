@@ -1,0 +1,158 @@
+// Budget files: per förbund and year, per project (insats or budget line), optionally per month, with every
+// revision the board decided kept with its date. JSON or CSV; amounts in display signs (kostnader negative).
+import type {Diagnostic, ReadCounts} from "../src/lib/ledger.js";
+import {parseSwedishAmount} from "../src/lib/number.js";
+import {parseCsv} from "./csv.js";
+
+/** One budget line of one revision, money in öre. */
+export interface BudgetRecord {
+  forbund: string;
+  year: number;
+  revision: string;
+  /** The date the board decided the revision (YYYY-MM-DD). */
+  date: string;
+  label: string;
+  project: string;
+  /** 1–12, or 0 for an annual amount. */
+  month: number;
+  amount: bigint;
+  line: number;
+}
+
+export interface BudgetResult {
+  records: BudgetRecord[];
+  diagnostics: Diagnostic[];
+  counts: ReadCounts;
+}
+
+interface BudgetJson {
+  forbund: string;
+  year: number;
+  unit?: "kr" | "tkr";
+  source?: string;
+  revisions: {id: string; date: string; label?: string; lines: {project: string; amount: string | number; month?: number}[]}[];
+}
+
+function toOre(text: string, unit: "kr" | "tkr"): bigint | null {
+  const ore = parseSwedishAmount(String(text));
+  if (ore === null) return null;
+  // parseSwedishAmount gives öre for kronor; a tkr figure is a thousand times that.
+  return unit === "tkr" ? ore * 1000n : ore;
+}
+
+/** The 1-based line of the n-th occurrence of a key in a JSON text, for diagnostics. */
+function lineOfNth(text: string, needle: string, n: number): number {
+  let at = -1;
+  for (let i = 0; i <= n; ++i) if ((at = text.indexOf(needle, at + 1)) < 0) return 0;
+  return text.slice(0, at).split("\n").length;
+}
+
+/** Reads a JSON budget file. */
+export function readBudgetJson(bytes: Uint8Array, file: string): BudgetResult {
+  const text = new TextDecoder().decode(bytes);
+  const diagnostics: Diagnostic[] = [];
+  let doc: BudgetJson;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    return {records: [], diagnostics: [{file, line: 0, severity: "error", message: `Ogiltig JSON: ${(e as Error).message}`}], counts: {read: 0, kept: 0, rejected: 0}};
+  }
+  const unit = doc.unit ?? "kr";
+  const records: BudgetRecord[] = [];
+  let read = 0;
+  let n = 0;
+  for (const rev of doc.revisions ?? []) {
+    for (const l of rev.lines ?? []) {
+      const line = lineOfNth(text, '"project"', n++);
+      ++read;
+      const amount = toOre(String(l.amount), unit);
+      if (amount === null) {
+        diagnostics.push({file, line, severity: "error", message: `Beloppet "${l.amount}" för projekt ${l.project} är inte ett tal`});
+        continue;
+      }
+      records.push({forbund: doc.forbund, year: doc.year, revision: rev.id, date: rev.date, label: rev.label ?? rev.id, project: String(l.project), month: l.month ?? 0, amount, line});
+    }
+  }
+  return {records, diagnostics, counts: {read, kept: records.length, rejected: read - records.length}};
+}
+
+const columns = {
+  forbund: /^(förbund|forbund)$/i,
+  year: /^(år|ar|year)$/i,
+  revision: /^(revision|version)$/i,
+  date: /^(datum|beslutsdatum|date)$/i,
+  project: /^(projekt|insats|project|id)$/i,
+  amount: /^(belopp|budget|amount)$/i,
+  month: /^(månad|manad|month)$/i,
+  label: /^(benämning|text|label)$/i
+};
+
+/** Reads a CSV budget file (columns år, revision, datum, projekt, belopp in kr; optional förbund, månad, benämning). */
+export function readBudgetCsv(bytes: Uint8Array, file: string, defaults: {forbund: string}): BudgetResult {
+  const table = parseCsv(bytes);
+  const index = Object.fromEntries(Object.entries(columns).map(([k, re]) => [k, table.header.findIndex((h) => re.test(h.trim()))])) as Record<keyof typeof columns, number>;
+  const missing = (["year", "revision", "date", "project", "amount"] as const).filter((k) => index[k] < 0);
+  if (missing.length) {
+    const names = {year: "år", revision: "revision", date: "datum", project: "projekt", amount: "belopp"};
+    return {
+      records: [],
+      diagnostics: [{file, line: 1, severity: "error", message: `Kolumn saknas: ${missing.map((k) => names[k]).join(", ")}; inget har lästs in`}],
+      counts: {read: table.rows.length, kept: 0, rejected: table.rows.length}
+    };
+  }
+  const records: BudgetRecord[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const {line, fields} of table.rows) {
+    const get = (k: keyof typeof columns) => (index[k] >= 0 ? (fields[index[k]] ?? "").trim() : "");
+    const amount = toOre(get("amount"), "kr");
+    const year = Number(get("year"));
+    const month = get("month") ? Number(get("month")) : 0;
+    const problems = [
+      amount === null ? `beloppet "${get("amount")}" är inte ett tal` : "",
+      !/^\d{4}$/.test(get("year")) ? `året "${get("year")}" är inte ett år` : "",
+      !/^\d{4}-\d{2}-\d{2}$/.test(get("date")) ? `datumet "${get("date")}" är inte ÅÅÅÅ-MM-DD` : "",
+      !Number.isInteger(month) || month < 0 || month > 12 ? `månaden "${get("month")}" är inte 1–12` : "",
+      !get("project") ? "projekt saknas" : ""
+    ].filter(Boolean);
+    if (problems.length) {
+      diagnostics.push({file, line, severity: "error", message: `Rad ${line}: ${problems.join("; ")}`});
+      continue;
+    }
+    records.push({forbund: get("forbund") || defaults.forbund, year, revision: get("revision"), date: get("date"), label: get("label") || get("revision"), project: get("project"), month, amount: amount!, line});
+  }
+  return {records, diagnostics, counts: {read: table.rows.length, kept: records.length, rejected: table.rows.length - records.length}};
+}
+
+/** Checks budget records against the förbund's projects and ledger years: unknown projects, duplicate lines, years without a ledger. */
+export function validateBudget(records: BudgetRecord[], file: string, context: {projects: string[]; ledgerYears: number[]}): {records: BudgetRecord[]; diagnostics: Diagnostic[]} {
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Map<string, number>();
+  const kept: BudgetRecord[] = [];
+  const reportedYears = new Set<number>();
+  for (const r of records) {
+    const key = `${r.year}|${r.revision}|${r.project}|${r.month}`;
+    if (!context.projects.includes(r.project)) {
+      diagnostics.push({file, line: r.line, severity: "error", message: `Okänt projekt ${r.project} i budget ${r.year} (${r.revision}); lägg till det i förbundets projektlista`});
+      continue;
+    }
+    if (seen.has(key)) {
+      diagnostics.push({file, line: r.line, severity: "error", message: `Dubblerad budgetrad: projekt ${r.project}${r.month ? ` månad ${r.month}` : ""} finns redan på rad ${seen.get(key)} i revision ${r.revision}`});
+      continue;
+    }
+    if (!context.ledgerYears.includes(r.year) && !reportedYears.has(r.year)) {
+      reportedYears.add(r.year);
+      diagnostics.push({file, line: r.line, severity: "warning", message: `Budgetåret ${r.year} har ingen huvudbok; utfall kan inte jämföras`});
+    }
+    seen.set(key, r.line);
+    kept.push(r);
+  }
+  return {records: kept, diagnostics};
+}
+
+/** The revisions of a year, oldest first by decision date. */
+export function revisionsOf(records: BudgetRecord[], year: number): {revision: string; date: string; label: string}[] {
+  const m = new Map<string, {revision: string; date: string; label: string}>();
+  for (const r of records) if (r.year === year) m.set(r.revision, {revision: r.revision, date: r.date, label: r.label});
+  return [...m.values()].sort((a, b) => a.date.localeCompare(b.date) || a.revision.localeCompare(b.revision));
+}
+
