@@ -7,7 +7,10 @@ export default {
   globalStylesheets: [],
   style: "style.css",
   head: '<link rel="icon" href="data:,">',
-  pages: [{name: "Räkenskaper", path: "/rakenskaper"}],
+  pages: [
+    {name: "Räkenskaper", path: "/rakenskaper"},
+    {name: "Driftsredovisning", path: "/driftsredovisning"}
+  ],
   footer: "Finsam Analys: analysarbetsyta för samordningsförbund.",
   search: false,
   linkify: false,

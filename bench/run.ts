@@ -56,9 +56,9 @@ async function main(): Promise<number> {
   }
   console.log(formatTable(machineInfo(), rows));
   console.log(
-    "\nMedian av körningarna i en och samma process. Topp-RSS: kernelns maxRSS (process.resourceUsage) för en egen" +
-      "\nbarnprocess som läser filen och kör arbetet en gång; inom parentes ökningen från RSS strax före arbetet." +
-      "\nTopp-RSS inkluderar Node, tsx och filens bytes."
+    "\nTid: median av körningarna i samma process, med skräpsamling före varje körning (utanför tidtagningen)." +
+      "\nTopp-RSS: kernelns maxRSS (process.resourceUsage) i en egen barnprocess som läser filen och kör arbetet en" +
+      "\ngång, inklusive Node, tsx och filens bytes; inom parentes ökningen från RSS strax före arbetet."
   );
   for (const failure of failures) console.error(`FEL ${failure}`);
   return failures.length ? 1 : 0;

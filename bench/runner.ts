@@ -1,4 +1,10 @@
 // The shared part of every benchmark: options, result rows, timing by the median of N runs, and failed checks.
+import {setFlagsFromString} from "node:v8";
+import {runInNewContext} from "node:vm";
+
+setFlagsFromString("--expose-gc");
+/** The V8 garbage collector, exposed at run time so that one run's garbage is not collected during the next. */
+const collectGarbage = runInNewContext("gc") as () => void;
 
 /** Options parsed from the command line, shared by all benchmarks. */
 export interface BenchOptions {
@@ -45,10 +51,11 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Runs fn `runs` times, checking each result (outside the timing), and returns the median time in ms. */
+/** Runs fn `runs` times, checking each result and collecting garbage outside the timing; the median time in ms. */
 export function timeMedian<T>(runs: number, fn: () => T, verify: (result: T) => void): number {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    collectGarbage();
     const start = performance.now();
     const result = fn();
     times.push(performance.now() - start);

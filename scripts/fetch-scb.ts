@@ -73,7 +73,8 @@ export function parseArgs(argv: string[]): FetchScbArgs {
       return v;
     };
     const month = (v: string) => {
-      if (!/^\d{4}M(0[1-9]|1[0-2])$/.test(v)) throw new UsageError(`${flag} ska vara en månad som 2014M01, inte "${v}"`);
+      if (!/^\d{4}M(0[1-9]|1[0-2])$/.test(v))
+        throw new UsageError(`${flag} ska vara en månad som 2014M01, inte "${v}"`);
       return v;
     };
     switch (flag) {
@@ -82,7 +83,8 @@ export function parseArgs(argv: string[]): FetchScbArgs {
           .split(",")
           .map((k) => k.trim())
           .filter(Boolean);
-        for (const k of args.kommuner) if (!/^\d{4}$/.test(k)) throw new UsageError(`"${k}" är ingen kommunkod (4 siffror)`);
+        for (const k of args.kommuner)
+          if (!/^\d{4}$/.test(k)) throw new UsageError(`"${k}" är ingen kommunkod (4 siffror)`);
         break;
       case "--from":
         args.from = month(value());
@@ -111,7 +113,8 @@ export function parseArgs(argv: string[]): FetchScbArgs {
         break;
       case "--id": {
         const [key, id] = value().split("=", 2);
-        if (!SCB_TABLES[key as ScbTableKey] || !id) throw new UsageError(`--id ska vara tabell=TAB…, t.ex. hae-alder=TAB1234`);
+        if (!SCB_TABLES[key as ScbTableKey] || !id)
+          throw new UsageError(`--id ska vara tabell=TAB…, t.ex. hae-alder=TAB1234`);
         args.ids[key as ScbTableKey] = id;
         break;
       }
@@ -120,7 +123,8 @@ export function parseArgs(argv: string[]): FetchScbArgs {
     }
   }
   if (args.kommuner.length === 0) throw new UsageError("--kommuner saknas");
-  if (args.from && args.to && args.from > args.to) throw new UsageError(`--from ${args.from} ligger efter --to ${args.to}`);
+  if (args.from && args.to && args.from > args.to)
+    throw new UsageError(`--from ${args.from} ligger efter --to ${args.to}`);
   return args;
 }
 
@@ -164,7 +168,9 @@ export function planTable(
     .filter((c) => (!args.from || c >= args.from) && (!args.to || c <= args.to));
   if (months.length === 0) {
     const range = `${time.values[0]?.code ?? "?"}–${time.values.at(-1)?.code ?? "?"}`;
-    throw new PlanError(`${where}: inga månader mellan ${args.from ?? "början"} och ${args.to ?? "slutet"} (tabellen har ${range})`);
+    throw new PlanError(
+      `${where}: inga månader mellan ${args.from ?? "början"} och ${args.to ?? "slutet"} (tabellen har ${range})`
+    );
   }
   selection[time.code] = months;
   columns[time.code] = "month";
@@ -181,7 +187,9 @@ export function planTable(
     const variable = variables.find((v) => choice.code.test(v.code));
     if (!variable) {
       if (choice.optional) continue;
-      throw new PlanError(`${where}: ingen variabel passar ${choice.code} (finns: ${variables.map((v) => v.code).join(", ")})`);
+      throw new PlanError(
+        `${where}: ingen variabel passar ${choice.code} (finns: ${variables.map((v) => v.code).join(", ")})`
+      );
     }
     if (choice.values === "all") {
       selection[variable.code] = variable.values.map((v) => v.code);
@@ -190,7 +198,9 @@ export function planTable(
         const hits = variable.values.filter((v) => pattern.test(normalizeLabel(v.label)));
         if (hits.length !== 1) {
           const labels = variable.values.map((v) => `"${v.label}"`).join(", ");
-          throw new PlanError(`${where}: ${pattern} passar ${hits.length} värden i ${variable.code} (finns: ${labels})`);
+          throw new PlanError(
+            `${where}: ${pattern} passar ${hits.length} värden i ${variable.code} (finns: ${labels})`
+          );
         }
         return hits[0].code;
       });
@@ -203,7 +213,9 @@ export function planTable(
   const rest = variables.filter((v) => !selection[v.code]);
   const required = rest.filter((v) => !v.elimination);
   if (required.length > 0) {
-    throw new PlanError(`${where}: variablerna ${required.map((v) => v.code).join(", ")} måste väljas men saknas i tables.ts`);
+    throw new PlanError(
+      `${where}: variablerna ${required.map((v) => v.code).join(", ")} måste väljas men saknas i tables.ts`
+    );
   }
 
   const ordered: Record<string, string[]> = {};
@@ -239,13 +251,19 @@ export function tidyCsv(
   const rows: {key: (string | number)[]; fields: string[]}[] = [];
   for (const part of parts) {
     const result = readJsonStat(new TextEncoder().encode(part.text), part.entry.url);
-    if (!result.cube) throw new PlanError(`${plan.spec.key}: svaret från ${part.entry.url} gick inte att läsa som json-stat2`);
+    if (!result.cube)
+      throw new PlanError(`${plan.spec.key}: svaret från ${part.entry.url} gick inte att läsa som json-stat2`);
     const cube = result.cube;
     const labels = new Map(cube.variables.map((v) => [v.code, new Map(v.values.map((x) => [x.code, x.label]))]));
     for (const obs of toObservations(cube)) {
       const out = {kommun: "", month: "", category: "", sex: "", age: ""};
+      let sexAt = 0;
+      let ageAt = 0;
       for (const [code, valueCode] of Object.entries(obs.keys)) {
         const column = plan.columns[code];
+        // Sex and age sort in SCB's published order (män before kvinnor), not alphabetically.
+        if (column === "sex") sexAt = plan.selection[code]?.indexOf(valueCode) ?? 0;
+        if (column === "age") ageAt = plan.selection[code]?.indexOf(valueCode) ?? 0;
         const label = labels.get(code)?.get(valueCode) ?? valueCode;
         if (column === "kommun") out.kommun = valueCode;
         else if (column === "month") out.month = valueCode.replace(/^(\d{4})M(\d{2})$/, "$1-$2");
@@ -257,7 +275,7 @@ export function tidyCsv(
       // Missing cells keep SCB's symbol (".." etc.), never a made-up 0.
       const value = typeof obs.value === "number" ? String(obs.value) : obs.value.symbol;
       rows.push({
-        key: [out.kommun, out.month, order.get(out.category) ?? 99, out.sex, out.age],
+        key: [out.kommun, out.month, order.get(out.category) ?? 99, sexAt, ageAt],
         fields: [out.kommun, out.month, out.category, out.sex, out.age, value]
       });
     }
@@ -329,7 +347,9 @@ export async function main(argv: string[], deps: FetchScbDeps = {}): Promise<num
         `Ingen kontakt med SCB (${host}): nätverket nås inte från den här datorn. ` +
           `Befintlig cache i ${shown(args.cacheDir)} används; ${changed}.`
       );
-      error(`(Det som saknades i cachen: ${step}. Kör igen med nätverk${args.refresh ? ", eller utan --refresh" : ""}.)`);
+      error(
+        `(Det som saknades i cachen: ${step}. Kör igen med nätverk${args.refresh ? ", eller utan --refresh" : ""}.)`
+      );
       return 2;
     }
     if (err instanceof ScbHttpError || err instanceof ContentCodeError || err instanceof PlanError) {

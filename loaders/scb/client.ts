@@ -45,6 +45,8 @@ export interface ScbClientOptions {
   backoffMs?: number;
   /** Per-call timeout; a call that takes longer counts as a network error. */
   timeoutMs?: number;
+  /** Retries when the host cannot be resolved or reached at all (ENOTFOUND …): that rarely heals in seconds. */
+  unreachableRetries?: number;
 }
 
 /** Per-request options. */
@@ -140,7 +142,9 @@ export function cacheKey(method: string, url: string, body: string | null): stri
     .digest("hex");
 }
 
-const NETWORK_CODES = new Set(["ENOTFOUND", "ECONNREFUSED", "EAI_AGAIN", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH"]);
+// No route to SCB at all: no DNS, nothing listening, no network. Retried only briefly (unreachableRetries).
+const UNREACHABLE_CODES = new Set(["ENOTFOUND", "ECONNREFUSED", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+const NETWORK_CODES = new Set([...UNREACHABLE_CODES, "ECONNRESET", "ETIMEDOUT", "UND_ERR_CONNECT_TIMEOUT"]);
 
 /** The error code of a failed fetch (Node puts it on err.cause), or "ETIMEDOUT" for an abort. */
 export function networkErrorCode(err: unknown): string {
@@ -177,7 +181,8 @@ export function createScbClient(options: ScbClientOptions = {}): ScbClient {
     windowMs = 10_000,
     retries = 4,
     backoffMs = 1_000,
-    timeoutMs = 60_000
+    timeoutMs = 60_000,
+    unreachableRetries = 1
   } = options;
   const base = baseUrl.replace(/\/+$/, "");
   const sent: number[] = [];
@@ -197,18 +202,24 @@ export function createScbClient(options: ScbClientOptions = {}): ScbClient {
     }
   }
 
-  async function send(method: "GET" | "POST", url: string, body: string | null): Promise<Response> {
+  // The timeout covers reading the body too: SCB can stall mid-response on large selections.
+  async function send(
+    method: "GET" | "POST",
+    url: string,
+    body: string | null
+  ): Promise<{response: Response; text: string}> {
     await throttle();
     requestCount++;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      return await fetch(url, {
+      const response = await fetch(url, {
         method,
         headers: body === null ? {accept: "application/json"} : {accept: "*/*", "content-type": "application/json"},
         body: body ?? undefined,
         signal: controller.signal
       });
+      return {response, text: await response.text()};
     } finally {
       clearTimeout(timer);
     }
@@ -245,14 +256,16 @@ export function createScbClient(options: ScbClientOptions = {}): ScbClient {
     }
     for (let attempt = 0; ; attempt++) {
       let response: Response;
+      let text: string;
       try {
-        response = await send(method, url, body);
+        ({response, text} = await send(method, url, body));
       } catch (err) {
-        if (attempt >= retries) throw new ScbNetworkError(url, networkErrorCode(err), err);
+        const code = networkErrorCode(err);
+        const limit = UNREACHABLE_CODES.has(code) ? Math.min(retries, unreachableRetries) : retries;
+        if (attempt >= limit) throw new ScbNetworkError(url, code, err);
         await sleep(backoffMs * 2 ** attempt);
         continue;
       }
-      const text = await response.text();
       if (response.ok) {
         const entry: CacheEntry = {
           url,

@@ -162,9 +162,11 @@ const ANCHOR_MONTHS = 6;
 
 /** A mulberry32 stream keyed by seed and a label, so each kommun's series is independent of which others are made. */
 export function randomStream(seed: number, key: string): () => number {
-  let h = (1779033703 ^ seed) >>> 0;
+  // xmur3 over the text only: mixing the seed in twice lets seed and digit cancel (7 ^ "7" = 8 ^ "8").
   const text = `${seed}:${key}`;
-  for (let i = 0; i < text.length; ++i) h = Math.imul(h ^ text.charCodeAt(i), 3432918353), (h = (h << 13) | (h >>> 19));
+  let h = 1779033703 ^ text.length;
+  for (let i = 0; i < text.length; ++i)
+    ((h = Math.imul(h ^ text.charCodeAt(i), 3432918353)), (h = (h << 13) | (h >>> 19)));
   return () => {
     h = (h + 0x6d2b79f5) | 0;
     let t = Math.imul(h ^ (h >>> 15), 1 | h);
@@ -247,13 +249,20 @@ function populationCells(k: DemoKommun, year: number, seed: number): number[][] 
 }
 
 /** Population 15–74 per kommun, year, sex and BAS age group (20–64 is the sum of AGES_20_64). */
-export function generatePopulation(opts: {kommuner: string[]; from: number; to: number; seed: number}): PopulationRow[] {
+export function generatePopulation(opts: {
+  kommuner: string[];
+  from: number;
+  to: number;
+  seed: number;
+}): PopulationRow[] {
   const rows: PopulationRow[] = [];
   for (const code of opts.kommuner) {
     const k = demoKommun(code);
     for (let year = opts.from; year <= opts.to; year++) {
       const cells = populationCells(k, year, opts.seed);
-      SEXES.forEach((sex, s) => BAS_AGES.forEach((age, a) => rows.push({kommun: code, year, sex, age, persons: cells[s][a]})));
+      SEXES.forEach((sex, s) =>
+        BAS_AGES.forEach((age, a) => rows.push({kommun: code, year, sex, age, persons: cells[s][a]}))
+      );
     }
   }
   return rows;
@@ -287,7 +296,20 @@ const TYPE_MODELS: Record<HaeType, TypeModel> = {
     women: 0.63,
     ages: [0.12, 0.22, 0.25, 0.27, 0.14],
     season: [1.06, 1.07, 1.06, 1.03, 1.0, 0.97, 0.86, 0.92, 0.99, 1.02, 1.02, 1.0],
-    trend: {2014: 0.88, 2015: 0.97, 2016: 1.04, 2017: 1.02, 2018: 0.97, 2019: 0.93, 2020: 0.95, 2021: 0.96, 2022: 1.0, 2023: 1.06, 2024: 1.05, 2025: 1.03},
+    trend: {
+      2014: 0.88,
+      2015: 0.97,
+      2016: 1.04,
+      2017: 1.02,
+      2018: 0.97,
+      2019: 0.93,
+      2020: 0.95,
+      2021: 0.96,
+      2022: 1.0,
+      2023: 1.06,
+      2024: 1.05,
+      2025: 1.03
+    },
     covid: 0.15
   },
   sjuk_aktivitetsersattning: {
@@ -295,7 +317,20 @@ const TYPE_MODELS: Record<HaeType, TypeModel> = {
     women: 0.58,
     ages: [0.06, 0.1, 0.17, 0.35, 0.32],
     season: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.995, 0.995, 1.0, 1.0, 1.0, 1.0],
-    trend: {2014: 1.42, 2015: 1.35, 2016: 1.28, 2017: 1.21, 2018: 1.15, 2019: 1.1, 2020: 1.06, 2021: 1.03, 2022: 1.0, 2023: 0.98, 2024: 0.96, 2025: 0.94},
+    trend: {
+      2014: 1.42,
+      2015: 1.35,
+      2016: 1.28,
+      2017: 1.21,
+      2018: 1.15,
+      2019: 1.1,
+      2020: 1.06,
+      2021: 1.03,
+      2022: 1.0,
+      2023: 0.98,
+      2024: 0.96,
+      2025: 0.94
+    },
     covid: 0
   },
   arbetsloshet: {
@@ -303,7 +338,20 @@ const TYPE_MODELS: Record<HaeType, TypeModel> = {
     women: 0.45,
     ages: [0.3, 0.25, 0.18, 0.18, 0.09],
     season: [1.12, 1.12, 1.06, 0.99, 0.93, 0.92, 1.02, 0.98, 0.93, 0.94, 0.98, 1.05],
-    trend: {2014: 1.1, 2015: 1.05, 2016: 1.0, 2017: 0.95, 2018: 0.92, 2019: 0.98, 2020: 1.0, 2021: 1.02, 2022: 1.0, 2023: 0.9, 2024: 1.0, 2025: 1.04},
+    trend: {
+      2014: 1.1,
+      2015: 1.05,
+      2016: 1.0,
+      2017: 0.95,
+      2018: 0.92,
+      2019: 0.98,
+      2020: 1.0,
+      2021: 1.02,
+      2022: 1.0,
+      2023: 0.9,
+      2024: 1.0,
+      2025: 1.04
+    },
     covid: 0.35
   },
   arbetsmarknadsatgarder: {
@@ -311,7 +359,20 @@ const TYPE_MODELS: Record<HaeType, TypeModel> = {
     women: 0.47,
     ages: [0.28, 0.25, 0.21, 0.19, 0.07],
     season: [1.03, 1.05, 1.06, 1.05, 1.02, 0.97, 0.82, 0.9, 1.01, 1.04, 1.04, 1.01],
-    trend: {2014: 0.95, 2015: 0.98, 2016: 1.05, 2017: 1.1, 2018: 1.05, 2019: 0.95, 2020: 0.95, 2021: 1.05, 2022: 1.0, 2023: 1.03, 2024: 1.05, 2025: 1.06},
+    trend: {
+      2014: 0.95,
+      2015: 0.98,
+      2016: 1.05,
+      2017: 1.1,
+      2018: 1.05,
+      2019: 0.95,
+      2020: 0.95,
+      2021: 1.05,
+      2022: 1.0,
+      2023: 1.03,
+      2024: 1.05,
+      2025: 1.06
+    },
     covid: 0.05
   },
   etableringsersattning: {
@@ -319,7 +380,20 @@ const TYPE_MODELS: Record<HaeType, TypeModel> = {
     women: 0.55,
     ages: [0.35, 0.38, 0.2, 0.06, 0.01],
     season: [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0],
-    trend: {2014: 0.7, 2015: 1.0, 2016: 2.1, 2017: 3.0, 2018: 2.8, 2019: 2.0, 2020: 1.4, 2021: 1.1, 2022: 1.0, 2023: 0.85, 2024: 0.65, 2025: 0.5},
+    trend: {
+      2014: 0.7,
+      2015: 1.0,
+      2016: 2.1,
+      2017: 3.0,
+      2018: 2.8,
+      2019: 2.0,
+      2020: 1.4,
+      2021: 1.1,
+      2022: 1.0,
+      2023: 0.85,
+      2024: 0.65,
+      2025: 0.5
+    },
     covid: 0
   },
   ekonomiskt_bistand: {
@@ -327,7 +401,20 @@ const TYPE_MODELS: Record<HaeType, TypeModel> = {
     women: 0.46,
     ages: [0.36, 0.26, 0.19, 0.14, 0.05],
     season: [1.04, 1.03, 1.02, 1.0, 0.98, 0.98, 0.98, 0.98, 0.98, 0.99, 1.0, 1.02],
-    trend: {2014: 1.15, 2015: 1.13, 2016: 1.13, 2017: 1.1, 2018: 1.05, 2019: 1.0, 2020: 1.02, 2021: 1.0, 2022: 1.0, 2023: 0.97, 2024: 0.99, 2025: 1.01},
+    trend: {
+      2014: 1.15,
+      2015: 1.13,
+      2016: 1.13,
+      2017: 1.1,
+      2018: 1.05,
+      2019: 1.0,
+      2020: 1.02,
+      2021: 1.0,
+      2022: 1.0,
+      2023: 0.97,
+      2024: 0.99,
+      2025: 1.01
+    },
     covid: 0.04
   }
 };
@@ -402,7 +489,10 @@ function haeProfile(k: DemoKommun, seed: number): HaeProfile {
 function roundAndAnchor(code: string, months: string[], raw: Float64Array): Int32Array {
   // Anchors outside the requested months cannot be met and are left out.
   const anchors = HAE_ANCHORS.filter(
-    (h) => h.kommun === code && months.includes(`${h.year}-01`) && months.includes(`${h.year}-${String(ANCHOR_MONTHS).padStart(2, "0")}`)
+    (h) =>
+      h.kommun === code &&
+      months.includes(`${h.year}-01`) &&
+      months.includes(`${h.year}-${String(ANCHOR_MONTHS).padStart(2, "0")}`)
   ).sort((a, b) => a.year - b.year);
   if (!anchors.length) return Int32Array.from(raw, (x) => Math.round(x * 10));
   // One factor per anchored year and type brings its jan–jun total to the target.
@@ -469,8 +559,8 @@ function roundWithFactors(
       );
       for (let k = 0; residual !== 0; k = (k + 1) % cells.length) {
         const i = cells[k];
-        if (residual > 0) (tenths[i] += 1), residual--;
-        else if (tenths[i] > 0) (tenths[i] -= 1), residual++;
+        if (residual > 0) ((tenths[i] += 1), residual--);
+        else if (tenths[i] > 0) ((tenths[i] -= 1), residual++);
         else if (cells.every((c) => tenths[c] === 0)) throw new Error("Målet för halvåret är negativt");
       }
     });
@@ -493,7 +583,9 @@ export function generateHae(opts: {kommuner: string[]; from: string; to: string;
     months.forEach((month, m) =>
       HAE_TYPES.forEach((type, t) =>
         SEXES.forEach((sex, s) =>
-          HAE_AGES.forEach((age, a) => rows.push({kommun, month, type, sex, age, value: tenths[cellIndex(m, t, s, a)] / 10}))
+          HAE_AGES.forEach((age, a) =>
+            rows.push({kommun, month, type, sex, age, value: tenths[cellIndex(m, t, s, a)] / 10})
+          )
         )
       )
     );
@@ -615,7 +707,11 @@ export function generateBas(opts: {kommuner: string[]; from: string; to: string;
 // Files
 
 /** The period of each demo table. */
-export const DEMO_PERIODS = {hae: {from: "2014-01", to: "2025-12"}, bas: {from: "2020-01", to: "2025-12"}, population: {from: 2014, to: 2025}};
+export const DEMO_PERIODS = {
+  hae: {from: "2014-01", to: "2025-12"},
+  bas: {from: "2020-01", to: "2025-12"},
+  population: {from: 2014, to: 2025}
+};
 
 function tenthsText(value: number): string {
   const t = Math.round(value * 10);
@@ -643,17 +739,79 @@ export function populationCsv(rows: PopulationRow[]): string {
   return lines.join("\n") + "\n";
 }
 
-const fmt = (x: number, decimals: number) => x.toFixed(decimals).replace(".", ",");
+/** Tenths as Swedish text with one decimal and a space between thousands: 11274 → "1 127,4". */
+function tenthsSwedish(t: number): string {
+  const whole = String(Math.trunc(Math.abs(t) / 10)).replace(/\B(?=(\d{3})+$)/g, " ");
+  return `${t < 0 ? "−" : ""}${whole},${Math.abs(t) % 10}`;
+}
+
+/** Tenths rounded half away from zero to a whole number, as Swedish text. */
+function roundedSwedish(t: number): string {
+  const whole = Math.floor((Math.abs(t) + 5) / 10);
+  return `${t < 0 && whole ? "−" : ""}${String(whole).replace(/\B(?=(\d{3})+$)/g, " ")}`;
+}
+
+/** A Markdown table padded the way Prettier pads it, so that formatting the repository leaves the README alone. */
+function markdownTable(header: string[], rows: string[][], right: boolean[] = []): string {
+  const widths = header.map((h, i) => Math.max(3, h.length, ...rows.map((r) => r[i].length)));
+  const cell = (text: string, i: number) => (right[i] ? text.padStart(widths[i]) : text.padEnd(widths[i]));
+  const line = (cells: string[]) => `| ${cells.map(cell).join(" | ")} |`;
+  const rule = `| ${widths.map((w, i) => (right[i] ? "-".repeat(w - 1) + ":" : "-".repeat(w))).join(" | ")} |`;
+  return [line(header), rule, ...rows.map(line)].join("\n");
+}
 
 /** The Swedish README of data/scb/demo/. */
 export function demoReadme(seed: number): string {
-  const name = (code: string) => demoKommun(code).name;
-  const anchorRows = HAE_ANCHORS.flatMap((h) =>
-    HAE_TYPES.map((t) => `| ${name(h.kommun)} (${h.kommun}) | jan–jun ${h.year} | ${HAE_TYPE_LABELS[t]} | ${fmt(h.averages[t], 1)} |`)
+  const files = markdownTable(
+    ["Fil", "Innehåll", "Kolumner"],
+    [
+      [
+        "`hae.csv`",
+        `Helårsekvivalenter 20–64 år per månad ${DEMO_PERIODS.hae.from}–${DEMO_PERIODS.hae.to}`,
+        "kommun, month, type, sex, age, value"
+      ],
+      [
+        "`bas.csv`",
+        `Befolkningens arbetsmarknadsstatus 15–74 år per månad ${DEMO_PERIODS.bas.from}–${DEMO_PERIODS.bas.to}`,
+        "kommun, month, status, sex, age, persons"
+      ],
+      [
+        "`population.csv`",
+        `Befolkning 15–74 år per år ${DEMO_PERIODS.population.from}–${DEMO_PERIODS.population.to}`,
+        "kommun, year, sex, age, persons"
+      ]
+    ]
   );
+  const anchorTables = [...new Set(HAE_ANCHORS.map((h) => h.kommun))].map((code) => {
+    const [before, after] = HAE_ANCHORS.filter((h) => h.kommun === code).sort((a, b) => a.year - b.year);
+    // Six-month sums are 6 × the average; the table works in tenths of the average to stay exact.
+    const tenths = (h: HaeAnchor, t: HaeType) => Math.round(h.averages[t] * 10);
+    const row = (label: string, a: number, b: number) => [
+      label,
+      tenthsSwedish(a),
+      tenthsSwedish(b),
+      roundedSwedish(a),
+      roundedSwedish(b),
+      roundedSwedish(b - a)
+    ];
+    const rows = HAE_TYPES.map((t) => row(HAE_TYPE_LABELS[t], tenths(before, t), tenths(after, t)));
+    const sum = (h: HaeAnchor) => HAE_TYPES.reduce((s, t) => s + tenths(h, t), 0);
+    rows.push(row("Summa helårsekvivalenter", sum(before), sum(after)));
+    const y0 = before.year;
+    const y1 = after.year;
+    const header = [
+      `${demoKommun(code).name} (${code})`,
+      `Mål jan–jun ${y0}`,
+      `Mål jan–jun ${y1}`,
+      `Avrundat ${y0}`,
+      `Avrundat ${y1}`,
+      "Avrundad diff."
+    ];
+    return markdownTable(header, rows, [false, true, true, true, true, true]);
+  });
   return `# DEMODATA – inte SCB:s statistik
 
-Filerna i den här mappen är **demodata**. De är framtagna av ett skript med en fast slumpfrö och har SCB:s
+Filerna i den här mappen är **demodata**. De är framtagna av ett skript med ett fast slumpfrö och har SCB:s
 tabellers form, men siffrorna är **inte SCB:s**, med undantag för de förankrade siffrorna nedan. Arbetsytan
 saknar nätverk och kan därför inte hämta den riktiga statistiken; använd inte demodata som underlag för beslut.
 
@@ -665,11 +823,7 @@ saknar nätverk och kan därför inte hämta den riktiga statistiken; använd in
 
 ## Filer
 
-| Fil | Innehåll | Kolumner |
-|---|---|---|
-| \`hae.csv\` | Helårsekvivalenter 20–64 år per månad ${DEMO_PERIODS.hae.from}–${DEMO_PERIODS.hae.to} | kommun, month, type, sex, age, value |
-| \`bas.csv\` | Befolkningens arbetsmarknadsstatus 15–74 år per månad ${DEMO_PERIODS.bas.from}–${DEMO_PERIODS.bas.to} | kommun, month, status, sex, age, persons |
-| \`population.csv\` | Befolkning 15–74 år per år ${DEMO_PERIODS.population.from}–${DEMO_PERIODS.population.to} | kommun, year, sex, age, persons |
+${files}
 
 - \`kommun\`: SCB:s fyrsiffriga kommunkod. \`sex\`: 1 = män, 2 = kvinnor.
 - \`type\` (HÅE): ${HAE_TYPES.join(", ")}. Summan av helårsekvivalenter lagras inte utan räknas fram.
@@ -683,18 +837,16 @@ saknar nätverk och kan därför inte hämta den riktiga statistiken; använd in
 Källa: ${HAE_ANCHOR_SOURCE}.
 
 För Falun och Borlänge är helårsekvivalenterna för januari–juni 2022 och 2023 styrda så att snittet per månad,
-summerat över kön och ålder, blir exakt värdena nedan. Avrundade till heltal (halva bort från noll) ger de
-rapportens tryckta värden per ersättning, rapportens Summa, och rapportens kolumn ”diff.” som avrundad skillnad
-mellan de oavrundade snitten. Rapportens diff. och Summa är inte alltid skillnaden respektive summan av de tryckta
-heltalen (Falun: sjuk- och aktivitetsersättning 1 127 → 1 096 med diff. −32, Summa 2023 3 360; Borlänge:
-Summa 2023 4 373 och diff. 97), därför har målen decimaler. Skillnaden mot målet efter avrundning av cellerna
-läggs på juni månads celler.
+summerat över kön och ålder, blir exakt målen nedan. Avrundade till heltal (halva bort från noll) ger de
+rapportens tryckta värden per ersättning och rapportens Summa, och den avrundade skillnaden mellan de oavrundade
+snitten ger rapportens kolumn ”diff.”. Rapportens diff. och Summa är inte alltid skillnaden respektive summan av
+de tryckta heltalen (Falun: sjuk- och aktivitetsersättning 1 127 → 1 096 med diff. −32, Summa 2023 3 360;
+Borlänge: Summa 2023 4 373 och diff. 97), därför har målen decimaler. Det som avrundningen av cellerna till en
+decimal lämnar kvar mot målet läggs på juni månads celler; mellan halvåren glider nivån jämnt.
+Kolumnerna ”Avrundat” och ”Avrundad diff.” är exakt de siffror rapporten trycker (kontrolleras mot rapporttexten
+av \`test/scb-demo.test.ts\`, som läser de incheckade CSV-filerna).
 
-| Kommun | Period | Ersättning | Snitt per månad (mål) |
-|---|---|---|---|
-${anchorRows.join("\n")}
-
-Summa (mål): ${HAE_ANCHORS.map((h) => `${name(h.kommun)} ${h.year} ${fmt(HAE_TYPES.reduce((s, t) => s + h.averages[t], 0), 1)}`).join(", ")}.
+${anchorTables.join("\n\n")}
 
 Inga andra siffror för helårsekvivalenter, BAS eller försörjningsmått finns tryckta i underlagen i \`data/seeds/\`
 (Södra Dalarnas årsredovisning nämner försörjningsmåttet och helårsekvivalenter men redovisar inga siffror;

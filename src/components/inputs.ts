@@ -45,3 +45,18 @@ export function radio<T>(options: Option<T>[], {label, value}: {label: string; v
   Object.defineProperty(root, "value", {get: () => current});
   return root;
 }
+
+/** A slider for a whole number; its value is the number. */
+export function range([min, max]: [number, number], {label, value, step = 1}: {label: string; value: number; step?: number}): ValueElement<number> {
+  const id = `fa-range-${++counter}`;
+  const control = h("input", {id, type: "range", min, max, step, value});
+  const output = h("output", {for: id}, String(value));
+  const root = labelled(label, h("span", {class: "fa-range"}, control, " ", output), id) as ValueElement<number>;
+  Object.defineProperty(root, "value", {get: () => Number(control.value)});
+  control.addEventListener("input", (e) => {
+    output.textContent = control.value;
+    e.stopPropagation();
+    root.dispatchEvent(new Event("input", {bubbles: true}));
+  });
+  return root;
+}

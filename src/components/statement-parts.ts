@@ -160,7 +160,7 @@ export function publishedComparison(comparisons: FigureComparison[]): HTMLElemen
           h(
             "tr",
             {class: c.difference ? "fa-diff" : ""},
-            h("td", {}, {rr: "Resultaträkning", br: "Balansräkning", kfa: "Kassaflödesanalys", not: "Noter"}[c.figure.statement]),
+            h("td", {}, {rr: "Resultaträkning", br: "Balansräkning", kfa: "Kassaflödesanalys", not: "Noter", drift: "Driftsredovisning"}[c.figure.statement]),
             h("td", {title: c.figure.ref.map(lineLabel).join(" + ")}, c.figure.label),
             h("td", {class: "num"}, c.figure.printed),
             h("td", {class: "num"}, formatUnits(BigInt(c.computed))),

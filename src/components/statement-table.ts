@@ -13,11 +13,13 @@ export interface StatementTableOptions {
   columns: (StatementLine[] | undefined)[];
   unit: Unit;
   onSelect?: (line: StatementLine) => void;
+  /** Per year, lines whose rounded value is given (årets resultat from the resultaträkning). */
+  fixed?: (Map<string, bigint> | undefined)[];
 }
 
 /** Renders a statement table; rows with no value in any year are left out, except sum lines. */
-export function statementTable({title, years, columns, unit, onSelect}: StatementTableOptions): HTMLElement {
-  const rounded = columns.map((c) => (c ? roundStatement(c, unit) : undefined));
+export function statementTable({title, years, columns, unit, onSelect, fixed}: StatementTableOptions): HTMLElement {
+  const rounded = columns.map((c, i) => (c ? roundStatement(c, unit, fixed?.[i]) : undefined));
   const lines = columns.find((c) => c)!;
   const visible = lines.filter((l, i) => l.sum || columns.some((c) => c && c[i].value !== 0n));
   let section: string | undefined;

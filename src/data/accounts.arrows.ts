@@ -1,4 +1,4 @@
-// The chart of accounts (#KONTO) of each embedded ledger.
+// The accounts table of the embedded ledgers (see loaders/ledger-tables.ts), money as Int64 öre.
 import {toArrowStream} from "../../loaders/arrow.js";
 import {dataDir} from "../../loaders/paths.js";
 import {loadLedgerTables} from "../../loaders/ledger-tables.js";

@@ -1,4 +1,4 @@
-// Opening and closing balances and results (#IB, #UB, #RES) of the embedded ledgers, money as Int64 öre.
+// The balances table of the embedded ledgers (see loaders/ledger-tables.ts), money as Int64 öre.
 import {toArrowStream} from "../../loaders/arrow.js";
 import {dataDir} from "../../loaders/paths.js";
 import {loadLedgerTables} from "../../loaders/ledger-tables.js";

@@ -1,4 +1,4 @@
-// Every transaction row of the embedded ledgers, money as Int64 öre.
+// The transactions table of the embedded ledgers (see loaders/ledger-tables.ts), money as Int64 öre.
 import {toArrowStream} from "../../loaders/arrow.js";
 import {dataDir} from "../../loaders/paths.js";
 import {loadLedgerTables} from "../../loaders/ledger-tables.js";

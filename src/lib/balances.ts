@@ -1,9 +1,8 @@
 // Account balances per fiscal year, from a ledger's opening balances and vouchers.
 import type {Ledger} from "./ledger.js";
 import type {AccountBalance} from "./statements.js";
-import type {ProjectActual} from "./drift.js";
-import {incomeLines} from "./lines.js";
-import {mapAccount, type Mapping} from "./mapping.js";
+import {toProjectActual, type ProjectActual} from "./drift.js";
+import type {Mapping} from "./mapping.js";
 
 /** Opening balance and movement of every account for one fiscal year of a ledger (yearIndex 0 = current). */
 export function accountBalances(ledger: Ledger, yearIndex = 0): AccountBalance[] {
@@ -36,20 +35,18 @@ export function accountBalances(ledger: Ledger, yearIndex = 0): AccountBalance[]
 export function projectActuals(ledger: Ledger, mapping: Mapping, yearIndex = 0): ProjectActual[] {
   const fy = ledger.fiscalYears.find((y) => y.yearIndex === yearIndex);
   if (!fy) return [];
-  const rows = new Map<string, ProjectActual>();
+  const rows = new Map<string, {project: string | null; account: string; month: number; amount: bigint}>();
   for (const v of ledger.vouchers) {
     if (v.date < fy.start || v.date > fy.end) continue;
     for (const t of v.transactions) {
       if (t.kind !== "trans") continue;
-      const m = mapAccount(mapping, t.account);
-      if (!m || !(incomeLines as readonly string[]).includes(m.line)) continue;
       const project = t.objects.find((o) => o.dim === "6")?.code ?? null;
       const month = Number((t.date ?? v.date).slice(5, 7));
-      const key = `${project}|${m.category}|${month}`;
-      const row = rows.get(key) ?? {project, category: m.category ?? null, month, amount: 0n};
+      const key = `${project}|${t.account}|${month}`;
+      const row = rows.get(key) ?? {project, account: t.account, month, amount: 0n};
       row.amount += t.amount;
       rows.set(key, row);
     }
   }
-  return [...rows.values()];
+  return [...rows.values()].map((r) => toProjectActual(mapping, r)).filter((a): a is ProjectActual => a !== null);
 }

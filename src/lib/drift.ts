@@ -2,6 +2,8 @@
 // them, with the month-by-month burn and forecasts of the year-end utfall. Money is öre (bigint) in display
 // signs: intäkter positive, kostnader negative. Avvikelse = utfall − budget, so a cost below budget is positive.
 import {Decimal} from "decimal.js";
+import {incomeLines} from "./lines.js";
+import {mapAccount, type Mapping} from "./mapping.js";
 
 export const driftGroups = ["intakter", "styrelse", "administration", "individinriktade", "strukturovergripande", "ovrigt"] as const;
 export type DriftGroup = (typeof driftGroups)[number];
@@ -29,6 +31,15 @@ export interface ProjectActual {
   category?: string | null;
   month: number;
   amount: bigint;
+}
+
+/** A result-account movement as a drift actual, or null for a balance-sheet account. Rows without a project are
+ * reported by the account's category; income accounts without one count as intäkter. */
+export function toProjectActual(mapping: Mapping, row: {project: string | null; account: string; month: number; amount: bigint}): ProjectActual | null {
+  const m = mapAccount(mapping, row.account);
+  if (!m || !(incomeLines as readonly string[]).includes(m.line)) return null;
+  const income = m.line === "rr.intakter" || m.line === "rr.finansiella_intakter";
+  return {project: row.project, category: m.category ?? (income ? "intakter" : null), month: row.month, amount: row.amount};
 }
 
 /** One budget line in display signs; month absent for an annual amount. */

@@ -1,0 +1,32 @@
+// Normalises the budget files under data/budgets/ (JSON or CSV, <förbund>-<år>.json|csv) into the budgets table.
+import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {join} from "node:path";
+import type {Diagnostic, ReadCounts} from "../src/lib/ledger.js";
+import {columnBuilder} from "./arrow.js";
+import {readBudgetCsv, readBudgetJson, validateBudget, type BudgetRecord} from "./budget.js";
+
+export interface BudgetFileInfo {
+  file: string;
+  forbund: string;
+  counts: ReadCounts;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads and checks every budget file; projects and ledger years per förbund come from the mappings and ledgers. */
+export function loadBudgetTables(dir: string, context: (forbund: string) => {projects: string[]; ledgerYears: number[]}) {
+  const table = columnBuilder({forbund: "utf8", year: "int32", revision: "utf8", date: "utf8", label: "utf8", project: "utf8", month: "int32", amount_ore: "int64"});
+  const files: BudgetFileInfo[] = [];
+  const names = existsSync(dir) ? readdirSync(dir).filter((f) => /\.(json|csv)$/i.test(f)).sort() : [];
+  for (const file of names) {
+    const forbund = file.replace(/-\d{4}\.(json|csv)$/i, "");
+    const bytes = new Uint8Array(readFileSync(join(dir, file)));
+    const read = file.toLowerCase().endsWith(".json") ? readBudgetJson(bytes, file) : readBudgetCsv(bytes, file, {forbund});
+    const checked = validateBudget(read.records, file, context(forbund));
+    const rejected = read.counts.rejected + (read.records.length - checked.records.length);
+    files.push({file, forbund, counts: {read: read.counts.read, kept: checked.records.length, rejected}, diagnostics: [...read.diagnostics, ...checked.diagnostics]});
+    for (const r of checked.records as BudgetRecord[]) {
+      table.add({forbund: r.forbund, year: r.year, revision: r.revision, date: r.date, label: r.label, project: r.project, month: r.month, amount_ore: r.amount});
+    }
+  }
+  return {budgets: table.columns, files};
+}

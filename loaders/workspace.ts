@@ -1,0 +1,35 @@
+// The workspace's reference data, shared by the data loaders: registry, mappings, published figures, and what
+// the readers said of every ledger and budget file.
+import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {join} from "node:path";
+import type {MappingFile} from "../src/lib/mapping.js";
+import {loadBudgetTables} from "./budget-tables.js";
+import {loadLedgerTables} from "./ledger-tables.js";
+import {dataDir} from "./paths.js";
+
+function readJsonDir<T>(dir: string): Record<string, T> {
+  if (!existsSync(dir)) return {};
+  const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+  return Object.fromEntries(files.map((f) => [f.replace(/\.json$/, ""), JSON.parse(readFileSync(join(dir, f), "utf-8"))]));
+}
+
+/** Loads everything under the data folder once. */
+export function loadWorkspace() {
+  const ledgers = loadLedgerTables(dataDir("sie"));
+  const mappings = readJsonDir<MappingFile>(dataDir("mapping"));
+  const budgets = loadBudgetTables(dataDir("budgets"), (forbund) => ({
+    projects: (mappings[forbund]?.projects ?? []).map((p) => p.code),
+    ledgerYears: ledgers.files.filter((f) => f.forbund === forbund).map((f) => f.year)
+  }));
+  return {
+    ledgers,
+    budgets,
+    reference: {
+      registry: JSON.parse(readFileSync(dataDir("forbund.json"), "utf-8")),
+      mappings,
+      published: readJsonDir(dataDir("published")),
+      ledgers: ledgers.files,
+      budgets: budgets.files
+    }
+  };
+}

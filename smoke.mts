@@ -1,0 +1,12 @@
+import {serveDist} from "./scripts/static-server.ts";
+import {launchBrowser, openPage} from "./test/e2e/browser.ts";
+const s = await serveDist("dist");
+const b = await launchBrowser();
+const {page, problems} = await openPage(b, s.url);
+await page.goto(s.url + (process.argv[2] ?? "/driftsredovisning"), {waitUntil: "networkidle"});
+await page.waitForTimeout(2000);
+console.log(await page.locator(".observablehq--error").allInnerTexts());
+console.log((await page.locator("main").innerText()).slice(0, 2500));
+await page.screenshot({path: "/tmp/page.png", fullPage: true});
+console.log(problems);
+await b.close(); await s.close();

@@ -1,0 +1,33 @@
+// Queries for the driftsredovisning: project actuals per month from the transactions, and budget revisions.
+import {toProjectActual, type BudgetLine, type ProjectActual} from "../lib/drift.js";
+import type {Mapping} from "../lib/mapping.js";
+import {query} from "./duckdb.js";
+
+/** Result-account movements of one förbund and year per project, cost category and month. */
+export async function projectActualsFor(forbund: string, year: number, mapping: Mapping): Promise<ProjectActual[]> {
+  const rows = await query<{project: string | null; account: string; month: number; amount: bigint}>(
+    `SELECT project, account, CAST(substr(date, 6, 2) AS INTEGER) AS month, SUM(amount_ore)::BIGINT AS amount
+     FROM transactions WHERE forbund = ? AND year = ? GROUP BY ALL`,
+    [forbund, year]
+  );
+  return rows
+    .map((r) => toProjectActual(mapping, {project: r.project, account: r.account, month: Number(r.month), amount: BigInt(r.amount)}))
+    .filter((a): a is ProjectActual => a !== null);
+}
+
+export interface Revision {
+  revision: string;
+  date: string;
+  label: string;
+}
+
+/** The budget revisions of a year, oldest first. */
+export async function revisionsFor(forbund: string, year: number): Promise<Revision[]> {
+  return query<Revision>(`SELECT DISTINCT revision, date, label FROM budgets WHERE forbund = ? AND year = ? ORDER BY date, revision`, [forbund, year]);
+}
+
+/** The lines of one budget revision. */
+export async function budgetLinesFor(forbund: string, year: number, revision: string): Promise<BudgetLine[]> {
+  const rows = await query<{project: string; month: number; amount_ore: bigint}>(`SELECT project, month, amount_ore FROM budgets WHERE forbund = ? AND year = ? AND revision = ?`, [forbund, year, revision]);
+  return rows.map((r) => ({project: r.project, month: r.month || undefined, amount: BigInt(r.amount_ore)}));
+}

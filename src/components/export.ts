@@ -1,0 +1,74 @@
+// Downloads: every table as CSV (Swedish Excel: UTF-8 with BOM, ";" and decimal comma), every chart as SVG and PNG.
+import {toCsv, type Cell} from "../lib/csv-export.js";
+import {h} from "./dom.js";
+
+function download(blob: Blob, filename: string): void {
+  const a = h("a", {href: URL.createObjectURL(blob), download: filename});
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+/** Downloads a table as CSV. */
+export function downloadCsv(filename: string, columns: string[], rows: Cell[][]): void {
+  download(new Blob(["\ufeff", toCsv(columns, rows)], {type: "text/csv;charset=utf-8"}), filename);
+}
+
+/** The chart's SVG element: the chart itself, or the first SVG inside a figure. */
+function svgOf(chart: Element): SVGSVGElement {
+  const svg = chart instanceof SVGSVGElement ? chart : chart.querySelector("svg");
+  if (!svg) throw new Error("Diagrammet har ingen SVG att spara");
+  return svg as SVGSVGElement;
+}
+
+/** The chart as a standalone SVG document, with its figure title and the computed text styles inlined. */
+export function serializeSvg(chart: Element): string {
+  const svg = svgOf(chart).cloneNode(true) as SVGSVGElement;
+  svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+  svg.setAttribute("font-family", "system-ui, sans-serif");
+  return new XMLSerializer().serializeToString(svg);
+}
+
+/** Downloads a chart as SVG. */
+export function downloadSvg(filename: string, chart: Element): void {
+  download(new Blob([serializeSvg(chart)], {type: "image/svg+xml"}), filename);
+}
+
+/** Downloads a chart as PNG, drawn at twice its size for print. */
+export async function downloadPng(filename: string, chart: Element): Promise<void> {
+  const svg = svgOf(chart);
+  const {width, height} = svg.getBoundingClientRect();
+  const img = new Image();
+  img.src = URL.createObjectURL(new Blob([serializeSvg(chart)], {type: "image/svg+xml"}));
+  await img.decode();
+  const canvas = h("canvas", {width: Math.ceil(width * 2), height: Math.ceil(height * 2)});
+  const ctx = canvas.getContext("2d")!;
+  ctx.fillStyle = "white";
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+  URL.revokeObjectURL(img.src);
+  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG kunde inte skapas"))), "image/png"));
+  download(blob, filename);
+}
+
+/** Buttons that download a table as CSV. */
+export function csvButton(filename: string, columns: string[], rows: () => Cell[][]): HTMLElement {
+  return h("div", {class: "fa-export"}, h("button", {type: "button", onclick: () => downloadCsv(filename, columns, rows())}, "Ladda ned CSV"));
+}
+
+/** A chart with buttons that download it as SVG and PNG. */
+export function chartWithExport(filename: string, chart: Element, description: string): HTMLElement {
+  return h(
+    "figure",
+    {class: "fa-chart"},
+    chart,
+    h("figcaption", {class: "fa-sr"}, description),
+    h(
+      "div",
+      {class: "fa-export"},
+      h("button", {type: "button", onclick: () => downloadSvg(`${filename}.svg`, chart)}, "Ladda ned SVG"),
+      h("button", {type: "button", onclick: () => downloadPng(`${filename}.png`, chart)}, "Ladda ned PNG")
+    )
+  );
+}
