@@ -1,12 +1,15 @@
 // Entry point of `npm run bench`: runs the benchmarks and prints one table with the machine they ran on.
-// Options: --sizes 10000,100000  --runs 5  --only sie[,other]
+// Options: --sizes 10000,100000  --runs 5  --only sie[,scb,duckdb]
+import os from "node:os";
+import {duckdbHaeBenchmark} from "./duckdb-hae";
 import {machineInfo} from "./machine";
 import {CheckError, type BenchOptions, type Benchmark, type Row} from "./runner";
+import {scbReadBenchmark} from "./scb-read";
 import {sieBenchmark} from "./sie";
 import {formatTable} from "./table";
 
 /** Every benchmark, in table order; a new one is a module exporting a Benchmark, added here. */
-const BENCHMARKS: Benchmark[] = [sieBenchmark];
+const BENCHMARKS: Benchmark[] = [sieBenchmark, scbReadBenchmark, duckdbHaeBenchmark];
 
 interface Args extends BenchOptions {
   only?: string[];
@@ -41,6 +44,7 @@ export function parseArgs(argv: string[]): Args {
 }
 
 async function main(): Promise<number> {
+  const loadBefore = os.loadavg();
   const args = parseArgs(process.argv.slice(2));
   const selected = BENCHMARKS.filter((b) => !args.only || args.only.includes(b.name));
   const rows: Row[] = [];
@@ -54,12 +58,26 @@ async function main(): Promise<number> {
       failures.push(`${benchmark.name}: ${kind}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  console.log(formatTable(machineInfo(), rows));
-  console.log(
-    "\nTid: median av körningarna i samma process, med skräpsamling före varje körning (utanför tidtagningen)." +
-      "\nTopp-RSS: kernelns maxRSS (process.resourceUsage) i en egen barnprocess som läser filen och kör arbetet en" +
-      "\ngång, inklusive Node, tsx och filens bytes; inom parentes ökningen från RSS strax före arbetet."
-  );
+  console.log(formatTable(machineInfo(new Date(), loadBefore), rows));
+  const notes: string[] = [];
+  if (selected.some((b) => b !== duckdbHaeBenchmark)) {
+    notes.push(
+      "Tid: median av körningarna i samma process, med skräpsamling före varje körning (utanför tidtagningen)."
+    );
+  }
+  if (selected.includes(sieBenchmark)) {
+    notes.push(
+      "Topp-RSS: kernelns maxRSS (process.resourceUsage) i en egen barnprocess som läser filen och kör arbetet en" +
+        "\ngång, inklusive Node, tsx och filens bytes; inom parentes ökningen från RSS strax före arbetet."
+    );
+  }
+  if (selected.includes(duckdbHaeBenchmark)) {
+    notes.push(
+      "DuckDB: tid mätt i sidan (performance.now kring varje anrop, med workerns rundresa), median efter en" +
+        "\nuppvärmning, utan skräpsamling; MB/s avser Arrow-strömmen; rader/s tabellens rader, bara där hela tabellen läses."
+    );
+  }
+  console.log("\n" + notes.join("\n"));
   for (const failure of failures) console.error(`FEL ${failure}`);
   return failures.length ? 1 : 0;
 }

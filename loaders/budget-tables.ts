@@ -3,7 +3,8 @@ import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Diagnostic, ReadCounts} from "../src/lib/ledger.js";
 import {columnBuilder} from "./arrow.js";
-import {readBudgetCsv, readBudgetJson, validateBudget, type BudgetRecord} from "./budget.js";
+import type {BudgetLine} from "../src/lib/drift.js";
+import {readBudgetCsv, readBudgetJson, revisionsOf, validateBudget, type BudgetRecord} from "./budget.js";
 
 export interface BudgetFileInfo {
   file: string;
@@ -29,4 +30,20 @@ export function loadBudgetTables(dir: string, context: (forbund: string) => {pro
     }
   }
   return {budgets: table.columns, files};
+}
+
+/** The latest revision of each year's budget of one förbund (data/budgets/<id>-<year>.json), as drift budget lines. */
+export function latestBudgets(dir: string, forbund: string): Map<number, BudgetLine[]> {
+  const budgets = new Map<number, BudgetLine[]>();
+  if (!existsSync(dir)) return budgets;
+  for (const f of readdirSync(dir).filter((f) => f.startsWith(`${forbund}-`) && f.endsWith(".json"))) {
+    const {records, diagnostics} = readBudgetJson(new Uint8Array(readFileSync(join(dir, f))), f);
+    if (diagnostics.length) throw new Error(diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`).join("\n"));
+    for (const year of new Set(records.map((r) => r.year))) {
+      const latest = revisionsOf(records, year).at(-1)!.revision;
+      const lines = records.filter((r) => r.year === year && r.revision === latest);
+      budgets.set(year, lines.map((r) => ({project: r.project, month: r.month || undefined, amount: r.amount})));
+    }
+  }
+  return budgets;
 }

@@ -7,10 +7,19 @@ import {loadBudgetTables} from "./budget-tables.js";
 import {loadLedgerTables} from "./ledger-tables.js";
 import {dataDir} from "./paths.js";
 
+/** Parses a JSON file; a syntax error names the file, since a data folder holds many. */
+export function readJson(path: string) {
+  try {
+    return JSON.parse(readFileSync(path, "utf-8"));
+  } catch (e) {
+    throw new Error(`Ogiltig JSON i ${path}: ${(e as Error).message}`);
+  }
+}
+
 function readJsonDir<T>(dir: string): Record<string, T> {
   if (!existsSync(dir)) return {};
   const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
-  return Object.fromEntries(files.map((f) => [f.replace(/\.json$/, ""), JSON.parse(readFileSync(join(dir, f), "utf-8"))]));
+  return Object.fromEntries(files.map((f) => [f.replace(/\.json$/, ""), readJson(join(dir, f))]));
 }
 
 /** Loads everything under the data folder once. */
@@ -25,7 +34,7 @@ export function loadWorkspace() {
     ledgers,
     budgets,
     reference: {
-      registry: JSON.parse(readFileSync(dataDir("forbund.json"), "utf-8")),
+      registry: readJson(dataDir("forbund.json")),
       mappings,
       published: readJsonDir(dataDir("published")),
       ledgers: ledgers.files,

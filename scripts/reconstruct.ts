@@ -4,8 +4,7 @@ import {existsSync, mkdirSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {reconstruct} from "../loaders/reconstruct/verify.js";
 import {writeFileAtomic} from "../loaders/files.js";
-import {readBudgetJson, revisionsOf} from "../loaders/budget.js";
-import type {BudgetLine} from "../src/lib/drift.js";
+import {latestBudgets} from "../loaders/budget-tables.js";
 
 const root = new URL("..", import.meta.url).pathname;
 const readJson = (path: string) => JSON.parse(readFileSync(join(root, path), "utf-8"));
@@ -15,29 +14,13 @@ const ids = args.filter((a) => !a.startsWith("--"));
 const all = readdirSync(join(root, "data/ledgers")).filter((f) => f.endsWith(".json")).map((f) => f.replace(/\.json$/, ""));
 const registry = readJson("data/forbund.json").forbund as {id: string; chart: string}[];
 
-/** The latest revision of each year's budget file data/budgets/<id>-<year>.json, as drift budget lines. */
-function loadBudgets(id: string): Map<number, BudgetLine[]> {
-  const dir = join(root, "data/budgets");
-  const budgets = new Map<number, BudgetLine[]>();
-  if (!existsSync(dir)) return budgets;
-  for (const f of readdirSync(dir).filter((f) => f.startsWith(`${id}-`) && f.endsWith(".json"))) {
-    const {records, diagnostics} = readBudgetJson(new Uint8Array(readFileSync(join(dir, f))), f);
-    if (diagnostics.length) throw new Error(diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`).join("\n"));
-    for (const year of new Set(records.map((r) => r.year))) {
-      const latest = revisionsOf(records, year).at(-1)!.revision;
-      budgets.set(year, records.filter((r) => r.year === year && r.revision === latest).map((r) => ({project: r.project, month: r.month || undefined, amount: r.amount})));
-    }
-  }
-  return budgets;
-}
-
 let mismatches = 0;
 for (const id of ids.length ? ids : all) {
   const spec = readJson(`data/ledgers/${id}.json`);
   const chart = readJson(`data/mapping/${registry.find((f) => f.id === id)?.chart ?? "bas"}.json`);
   const own = existsSync(join(root, `data/mapping/${id}.json`)) ? readJson(`data/mapping/${id}.json`) : undefined;
   const reports = existsSync(join(root, `data/published/${id}.json`)) ? [readJson(`data/published/${id}.json`)] : [];
-  const {ledgers, comparisons} = reconstruct(spec, chart, own, reports, loadBudgets(id));
+  const {ledgers, comparisons} = reconstruct(spec, chart, own, reports, latestBudgets(join(root, "data/budgets"), id));
   // A figure may differ only by the discrepancy recorded for it, where the printed report contradicts itself.
   const bad = comparisons.filter((c) => c.difference !== (c.figure.discrepancy?.difference ?? 0));
   mismatches += bad.length;

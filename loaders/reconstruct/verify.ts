@@ -14,6 +14,23 @@ export interface Reconstruction {
   comparisons: FigureComparison[];
 }
 
+/** Compares one ledger year's statements and driftsredovisning with the printed reports. */
+export function compareLedgerYear(
+  ledger: Ledger,
+  previous: Ledger | undefined,
+  mapping: Mapping,
+  own: MappingFile | undefined,
+  reports: PublishedReport[],
+  budget: BudgetLine[] | null
+): {year: number; comparisons: FigureComparison[]} {
+  const year = Number(ledger.fiscalYears.find((y) => y.yearIndex === 0)!.start.slice(0, 4));
+  const balances = accountBalances(ledger, 0);
+  const statements = buildStatements(balances, mapping);
+  const projects = (own?.projects ?? []).map((p) => ({...p, group: p.group as DriftGroup}));
+  const drift = buildDrift(projectActuals(ledger, mapping), budget, projects, previous ? projectActuals(previous, mapping) : []);
+  return {year, comparisons: reports.flatMap((r) => compareWithPublished(r, year, statements, balances, mapping, drift))};
+}
+
 /** Generates the ledgers of a spec and compares every published figure of the years they cover; budgets by year
  * (the lines of the revision the report compares with) give the driftsredovisning. */
 export function reconstruct(
@@ -25,15 +42,9 @@ export function reconstruct(
 ): Reconstruction {
   const ledgers = generateLedgers(spec);
   const mapping = combineMappings(own, chart);
-  const projects = (own?.projects ?? []).map((p) => ({...p, group: p.group as DriftGroup}));
-  const comparisons: FigureComparison[] = [];
-  ledgers.forEach((ledger, i) => {
+  const comparisons = ledgers.flatMap((ledger, i) => {
     const year = Number(ledger.fiscalYears.find((y) => y.yearIndex === 0)!.start.slice(0, 4));
-    const balances = accountBalances(ledger, 0);
-    const statements = buildStatements(balances, mapping);
-    const previous = i > 0 ? projectActuals(ledgers[i - 1], mapping) : [];
-    const drift = buildDrift(projectActuals(ledger, mapping), budgets.get(year) ?? null, projects, previous);
-    for (const report of reports) comparisons.push(...compareWithPublished(report, year, statements, balances, mapping, drift));
+    return compareLedgerYear(ledger, ledgers[i - 1], mapping, own, reports, budgets.get(year) ?? null).comparisons;
   });
   return {ledgers, mapping, comparisons};
 }

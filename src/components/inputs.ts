@@ -60,3 +60,41 @@ export function range([min, max]: [number, number], {label, value, step = 1}: {l
   });
   return root;
 }
+
+/** A group of checkboxes; its value is the checked options' values, in option order. */
+export function checkboxes<T>(options: Option<T>[], {label, value = []}: {label: string; value?: T[]}): ValueElement<T[]> {
+  const boxes = options.map((o) => h("input", {type: "checkbox", checked: value.includes(o.value)}));
+  const root = h(
+    "fieldset",
+    {class: "fa-input fa-radio fa-checkboxes"},
+    h("legend", {}, label),
+    ...options.map((o, i) => h("label", {}, boxes[i], " ", o.label))
+  ) as unknown as ValueElement<T[]>;
+  Object.defineProperty(root, "value", {get: () => options.filter((_, i) => boxes[i].checked).map((o) => o.value)});
+  for (const box of boxes) {
+    box.addEventListener("change", () => root.dispatchEvent(new Event("input", {bubbles: true})));
+    // The "change" event is the one that reaches view(); the checkbox's own "input" would bubble a value-less event.
+    box.addEventListener("input", (e) => e.stopPropagation());
+  }
+  return root;
+}
+
+/** A number field (decimal comma or point); its value is the number, or the last valid one while typing. */
+export function number({label, value, min, max, step = 1, suffix}: {label: string; value: number; min?: number; max?: number; step?: number; suffix?: string}): ValueElement<number> {
+  const id = `fa-number-${++counter}`;
+  // A text field with inputmode, because a type="number" field rejects the decimal comma in some browsers.
+  const control = h("input", {id, type: "text", inputmode: "decimal", value: String(value).replace(".", ","), size: 6});
+  const root = labelled(label, h("span", {class: "fa-number"}, control, suffix ? ` ${suffix}` : ""), id) as ValueElement<number>;
+  let current = value;
+  Object.defineProperty(root, "value", {get: () => current});
+  control.addEventListener("input", (e) => {
+    e.stopPropagation();
+    const parsed = Number(control.value.trim().replace(/\s/g, "").replace(",", "."));
+    const valid = control.value.trim() !== "" && Number.isFinite(parsed) && (min === undefined || parsed >= min) && (max === undefined || parsed <= max);
+    control.setAttribute("aria-invalid", String(!valid));
+    if (!valid) return;
+    current = step >= 1 ? Math.round(parsed) : parsed;
+    root.dispatchEvent(new Event("input", {bubbles: true}));
+  });
+  return root;
+}

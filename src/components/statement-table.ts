@@ -47,3 +47,13 @@ export function statementTable({title, years, columns, unit, onSelect, fixed}: S
     )
   );
 }
+
+/** The same statement as CSV columns and rows, rounded exactly as the table shows it. */
+export function statementCsv({years, columns, unit, fixed}: StatementTableOptions): {columns: string[]; rows: (string | bigint | null)[][]} {
+  const rounded = columns.map((c, i) => (c ? roundStatement(c, unit, fixed?.[i]) : undefined));
+  const lines = columns.find((c) => c)!;
+  return {
+    columns: ["Rad", ...years.map((y) => `${y} (${unit})`)],
+    rows: lines.map((l) => [l.label, ...rounded.map((r) => (r ? r.get(l.id)! : null))])
+  };
+}

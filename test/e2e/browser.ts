@@ -18,7 +18,7 @@ export interface PageProblems {
 
 /** Opens a page that records every request leaving the origin and every error; external requests are blocked. */
 export async function openPage(browser: Browser, origin: string): Promise<{page: Page; problems: PageProblems}> {
-  const context = await browser.newContext({locale: "sv-SE"});
+  const context = await browser.newContext({locale: "sv-SE", acceptDownloads: true});
   const page = await context.newPage();
   const problems: PageProblems = {external: [], consoleErrors: [], pageErrors: [], failed: []};
   await page.route("**/*", (route) => {

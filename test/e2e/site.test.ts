@@ -74,6 +74,22 @@ describe("statements page", () => {
     await page.context().close();
   });
 
+  it("downloads a statement as CSV for Swedish Excel: BOM, semicolons, the figures as shown", async () => {
+    const {page, problems} = await openPage(browser, site.url);
+    await page.goto(`${site.url}/rakenskaper#falun-borlange/2023`, {waitUntil: "networkidle"});
+    await expect.poll(() => page.locator("p.fa-note").first().innerText()).toContain("räkenskapsår 2023");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: "Ladda ned CSV"}).first().click()]);
+    expect(download.suggestedFilename()).toBe("resultatrakning-falun-borlange-2023-kr.csv");
+    const text = readFileSync(await download.path(), "utf-8");
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).split("\r\n");
+    expect(lines[0]).toBe("Rad;2023 (kr);2022 (kr)");
+    expect(lines).toContain("Verksamhetens intäkter;8629008;4160000");
+    expect(lines).toContain("Årets resultat;311776;-24252");
+    expect(problems).toEqual({external: [], consoleErrors: [], pageErrors: [], failed: []});
+    await page.context().close();
+  });
+
   it("drills down from a line to its accounts and from an account to its vouchers", async () => {
     const {page, problems} = await openPage(browser, site.url);
     await page.goto(`${site.url}/rakenskaper`, {waitUntil: "networkidle"});

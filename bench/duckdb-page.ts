@@ -1,0 +1,133 @@
+// A headless Chromium page on the built site with the workspace's DuckDB client loaded, for timing in the browser.
+// Times are taken in the page (performance.now around each awaited call), so they include the worker round trip.
+import {execFileSync} from "node:child_process";
+import {existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {fileURLToPath} from "node:url";
+import type {Browser} from "playwright-core";
+import {serveDist} from "../scripts/static-server";
+import {launchBrowser, openPage, type PageProblems} from "../test/e2e/browser";
+import {check} from "./runner";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const DIST = join(ROOT, "dist");
+const COMPONENTS = join(DIST, "_import", "components");
+
+/** The built DuckDB client's URL path, building the site first when dist/ lacks it. */
+export function duckdbModulePath(progress: (message: string) => void): string {
+  const find = () =>
+    existsSync(COMPONENTS)
+      ? readdirSync(COMPONENTS)
+          .filter((f) => /^duckdb\.[0-9a-f]+\.js$/.test(f))
+          .sort((a, b) => statSync(join(COMPONENTS, b)).mtimeMs - statSync(join(COMPONENTS, a)).mtimeMs)[0]
+      : undefined;
+  if (!find()) {
+    progress("duckdb: dist/ saknar DuckDB-klienten, kör npm run build");
+    execFileSync("npm", ["run", "build"], {cwd: ROOT, stdio: ["ignore", "ignore", "inherit"]});
+  }
+  const file = find();
+  if (!file) throw new Error("dist/_import/components/duckdb.*.js saknas även efter npm run build");
+  return `/_import/components/${file}`;
+}
+
+// Runs in the page: imports the client, fetches the data and installs window.__haeBench. Plain JavaScript in a
+// string, so that no transpiler helper ends up in code that Playwright serializes.
+const INSTALL = `async ([moduleUrl, dataUrl]) => {
+  const db = await import(moduleUrl);
+  let t = performance.now();
+  await db.getDuckDB();
+  const startMs = performance.now() - t;
+  const bytes = new Uint8Array(await (await fetch(dataUrl)).arrayBuffer());
+  const plain = (rows) =>
+    rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])));
+  window.__haeBench = {
+    async load(runs) {
+      const times = [];
+      for (let i = 0; i <= runs; i++) {
+        const copy = bytes.slice();
+        const t = performance.now();
+        await db.loadTables({hae: copy});
+        if (i > 0) times.push(performance.now() - t);
+      }
+      const [{n}] = plain(await db.query("SELECT count(*)::BIGINT AS n FROM hae"));
+      return {times, rows: n};
+    },
+    async query(sql, params, runs) {
+      const times = [];
+      let rows = [];
+      for (let i = 0; i <= runs; i++) {
+        const t = performance.now();
+        rows = await db.query(sql, params);
+        if (i > 0) times.push(performance.now() - t);
+      }
+      return {times, rows: plain(rows)};
+    }
+  };
+  return {startMs, bytes: bytes.length};
+}`;
+
+/** What the page measured: times of the timed runs (after one warm-up) and the last run's rows. */
+export interface Timed<T> {
+  times: number[];
+  rows: T;
+}
+
+export interface BenchPage {
+  startMs: number;
+  load(runs: number): Promise<Timed<number>>;
+  query<T>(sql: string, params: unknown[], runs: number): Promise<Timed<T[]>>;
+  close(): Promise<void>;
+}
+
+/** Serves dist/ with the stream in dist/_bench/, opens a blank page there and loads DuckDB; close() cleans up. */
+export async function openBenchPage(arrow: Uint8Array, progress: (message: string) => void): Promise<BenchPage> {
+  const modulePath = duckdbModulePath(progress);
+  const dir = join(DIST, "_bench");
+  const name = `hae-${process.pid}`;
+  mkdirSync(dir, {recursive: true});
+  writeFileSync(join(dir, `${name}.arrows`), arrow);
+  writeFileSync(join(dir, `${name}.html`), '<!doctype html><meta charset="utf-8"><title>bench</title>\n');
+  // Only this process's files: another benchmark run may be using the folder at the same time.
+  const cleanup = () => {
+    for (const ext of ["arrows", "html"]) rmSync(join(dir, `${name}.${ext}`), {force: true});
+    if (existsSync(dir) && readdirSync(dir).length === 0) rmdirSync(dir);
+  };
+  let site: Awaited<ReturnType<typeof serveDist>> | undefined;
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await site?.close();
+    cleanup();
+  };
+  try {
+    site = await serveDist(DIST);
+    browser = await launchBrowser();
+    const {page, problems} = await openPage(browser, site.url);
+    await page.goto(`${site.url}/_bench/${name}.html`);
+    progress("duckdb: startar DuckDB-WASM och hämtar Arrow-strömmen i sidan");
+    const args = JSON.stringify([modulePath, `/_bench/${name}.arrows`]);
+    const {startMs, bytes} = await page.evaluate<{startMs: number; bytes: number}>(`(${INSTALL})(${args})`);
+    check(bytes === arrow.length, `sidan fick ${bytes} byte, väntade ${arrow.length}`);
+    const call = async <T>(expression: string): Promise<T> => {
+      const result = await page.evaluate<T>(expression);
+      checkProblems(problems);
+      return result;
+    };
+    return {
+      startMs,
+      load: (runs) => call(`window.__haeBench.load(${runs})`),
+      query: (sql, params, runs) =>
+        call(`window.__haeBench.query(${JSON.stringify([sql, params, runs]).slice(1, -1)})`),
+      close
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Fails on anything the page reported: errors, failed loads or requests outside the site. */
+function checkProblems(problems: PageProblems): void {
+  const all = [...problems.pageErrors, ...problems.consoleErrors, ...problems.failed, ...problems.external];
+  check(all.length === 0, `sidan rapporterade: ${all.slice(0, 3).join("; ")}`);
+}

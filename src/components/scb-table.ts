@@ -1,0 +1,38 @@
+// A plain table for the SCB pages: a caption, headings, a first column of row labels and right-aligned numbers.
+import {h} from "./dom.js";
+
+export interface SimpleRow {
+  /** Goes into data-row, so tests and styles can find the row. */
+  key: string;
+  label: string;
+  cells: string[];
+  strong?: boolean;
+}
+
+/** Renders a table with data-table=name. */
+export function simpleTable(name: string, caption: string, columns: string[], rows: SimpleRow[]): HTMLElement {
+  return h(
+    "table",
+    {class: "fa-statement", "data-table": name},
+    h("caption", {}, caption),
+    h("thead", {}, h("tr", {}, columns.map((c, i) => h("th", {scope: "col", class: i ? "num" : ""}, c)))),
+    h(
+      "tbody",
+      {},
+      rows.map((r) =>
+        h("tr", {"data-row": r.key, class: r.strong ? "strong" : ""}, h("th", {scope: "row"}, r.label), r.cells.map((c) => h("td", {class: "num"}, c)))
+      )
+    )
+  );
+}
+
+/** The data-source line under a page's title: SCB or demo, with the file each table came from. */
+export function sourceNote(tables: {name: string; source: "demo" | "scb"; file: string}[]): HTMLElement {
+  return h(
+    "p",
+    {class: "fa-note", "data-source": tables.every((t) => t.source === "scb") ? "scb" : "demo"},
+    "Källa: ",
+    tables.map((t, i) => [i ? "; " : "", `${t.name}: ${t.source === "scb" ? "SCB (hämtad)" : "demodata"} (data/${t.file})`]),
+    "."
+  );
+}

@@ -1,0 +1,120 @@
+// Helårsekvivalenter (HÅE): the period comparison the Falun-Borlänge report prints ("Helårsekvivalenter, snitt per
+// månad": the average per month over jan–jun of two years, and the difference), in exact integer arithmetic on
+// tenths of a full-year person. Pure.
+
+/** The six benefit types in SCB's order; the summa is derived from them. */
+export const HAE_TYPES = [
+  "sjukpenning",
+  "sjuk_aktivitetsersattning",
+  "arbetsloshet",
+  "arbetsmarknadsatgarder",
+  "etableringsersattning",
+  "ekonomiskt_bistand"
+] as const;
+export type HaeType = (typeof HAE_TYPES)[number];
+
+/** The row labels exactly as the report prints them. */
+export const HAE_LABELS: Record<HaeType | "summa", string> = {
+  sjukpenning: "Sjukpenning",
+  sjuk_aktivitetsersattning: "Sjuk- och aktivitetsersättning",
+  arbetsloshet: "Arbetslöshet",
+  arbetsmarknadsatgarder: "Arbetsmarknadsåtgärder",
+  etableringsersattning: "Etableringsersättning",
+  ekonomiskt_bistand: "Ekonomiskt bistånd",
+  summa: "Summa helårsekvivalenter"
+};
+
+/** Short month names as the report writes a period ("jan-juni 2022"). */
+export const MONTH_SHORT = ["jan", "feb", "mars", "april", "maj", "juni", "juli", "aug", "sep", "okt", "nov", "dec"];
+
+/** One month's HÅE of one type, in tenths of a full-year person. */
+export interface MonthlyTotal {
+  month: string;
+  type: string;
+  tenths: bigint;
+}
+
+export interface PeriodOptions {
+  /** First and last month of the period, 1–12, inclusive. */
+  fromMonth: number;
+  toMonth: number;
+  year: number;
+  previousYear: number;
+  /** The types to show and sum; all six by default. */
+  types?: readonly string[];
+}
+
+/** One row of the comparison: whole persons, as printed. */
+export interface PeriodRow {
+  type: string;
+  label: string;
+  previous: number;
+  current: number;
+  diff: number;
+}
+
+/** a / b rounded half away from zero, exactly; b > 0. */
+export function roundDiv(a: bigint, b: bigint): bigint {
+  if (b <= 0n) throw new RangeError(`divisor must be positive, got ${b}`);
+  const q = (2n * (a < 0n ? -a : a) + b) / (2n * b);
+  return a < 0n ? -q : q;
+}
+
+const monthNumber = (month: string) => Number(month.slice(5, 7));
+const inPeriod = (month: string, year: number, o: PeriodOptions) =>
+  Number(month.slice(0, 4)) === year && monthNumber(month) >= o.fromMonth && monthNumber(month) <= o.toMonth;
+
+/** The months of the period in a year that have any data; the average is taken over these. */
+export function monthsWithData(totals: MonthlyTotal[], year: number, o: Omit<PeriodOptions, "year" | "previousYear">): number {
+  return new Set(totals.filter((t) => inPeriod(t.month, year, {...o, year, previousYear: year})).map((t) => t.month)).size;
+}
+
+/**
+ * The report's table: per type the average per month over the period in each year, rounded half away from zero, and
+ * diff = the difference of the unrounded averages, rounded (so diff need not equal current − previous as printed);
+ * then a Summa row computed the same way from the summed types. An average is over the months with data.
+ */
+export function periodComparison(totals: MonthlyTotal[], o: PeriodOptions): PeriodRow[] {
+  if (!(o.fromMonth >= 1 && o.toMonth <= 12 && o.fromMonth <= o.toMonth)) {
+    throw new RangeError(`ogiltig period ${o.fromMonth}–${o.toMonth}`);
+  }
+  const types = o.types ?? HAE_TYPES;
+  const np = BigInt(monthsWithData(totals, o.previousYear, o));
+  const nc = BigInt(monthsWithData(totals, o.year, o));
+  const sums = new Map<string, {previous: bigint; current: bigint}>(types.map((t) => [t, {previous: 0n, current: 0n}]));
+  for (const t of totals) {
+    const s = sums.get(t.type);
+    if (!s) continue;
+    if (inPeriod(t.month, o.previousYear, o)) s.previous += t.tenths;
+    if (inPeriod(t.month, o.year, o)) s.current += t.tenths;
+  }
+  // Averages in tenths over n months are sum / (10 n); a year without data averages to 0.
+  const row = (type: string, previous: bigint, current: bigint): PeriodRow => {
+    const p = np > 0n ? previous : 0n;
+    const c = nc > 0n ? current : 0n;
+    const dp = np > 0n ? np : 1n;
+    const dc = nc > 0n ? nc : 1n;
+    return {
+      type,
+      label: HAE_LABELS[type as HaeType] ?? type,
+      previous: Number(roundDiv(p, 10n * dp)),
+      current: Number(roundDiv(c, 10n * dc)),
+      diff: Number(roundDiv(c * dp - p * dc, 10n * dp * dc))
+    };
+  };
+  const rows = types.map((t) => row(t, sums.get(t)!.previous, sums.get(t)!.current));
+  const all = [...sums.values()].reduce((a, s) => ({previous: a.previous + s.previous, current: a.current + s.current}), {previous: 0n, current: 0n});
+  return [...rows, row("summa", all.previous, all.current)];
+}
+
+/** A period as the report writes it: "jan-juni 2022", or "juni 2022" for one month. */
+export function periodLabel(fromMonth: number, toMonth: number, year: number): string {
+  const from = MONTH_SHORT[fromMonth - 1];
+  return fromMonth === toMonth ? `${from} ${year}` : `${from}-${MONTH_SHORT[toMonth - 1]} ${year}`;
+}
+
+/** The latest year whose period months all have data, or null. */
+export function latestCompleteYear(totals: MonthlyTotal[], fromMonth: number, toMonth: number): number | null {
+  const years = [...new Set(totals.map((t) => Number(t.month.slice(0, 4))))].sort((a, b) => b - a);
+  return years.find((y) => monthsWithData(totals, y, {fromMonth, toMonth}) === toMonth - fromMonth + 1) ?? null;
+}
