@@ -9,7 +9,10 @@ export default {
   head: '<link rel="icon" href="data:,">',
   pages: [
     {name: "Räkenskaper", path: "/rakenskaper"},
-    {name: "Driftsredovisning", path: "/driftsredovisning"}
+    {name: "Driftsredovisning", path: "/driftsredovisning"},
+    {name: "Eget kapital", path: "/eget-kapital"},
+    {name: "Helårsekvivalenter", path: "/hae"},
+    {name: "Arbetsmarknadsstatus", path: "/bas"}
   ],
   footer: "Finsam Analys: analysarbetsyta för samordningsförbund.",
   search: false,

@@ -75,12 +75,33 @@ export function readScbTable(table: ScbTableName, bytes: Uint8Array, file: strin
   const spec = SPECS[table];
   const builder =
     table === "hae"
-      ? columnBuilder({kommun: "utf8", month: "utf8", type: "utf8", sex: "utf8", age: "utf8", tenths: "int64", source: "utf8"})
+      ? columnBuilder({
+          kommun: "utf8",
+          month: "utf8",
+          type: "utf8",
+          sex: "utf8",
+          age: "utf8",
+          tenths: "int64",
+          source: "utf8"
+        })
       : table === "bas"
-        ? columnBuilder({kommun: "utf8", month: "utf8", status: "utf8", sex: "utf8", age: "utf8", persons: "int32", source: "utf8"})
+        ? columnBuilder({
+            kommun: "utf8",
+            month: "utf8",
+            status: "utf8",
+            sex: "utf8",
+            age: "utf8",
+            persons: "int32",
+            source: "utf8"
+          })
         : columnBuilder({kommun: "utf8", year: "int32", sex: "utf8", age: "utf8", persons: "int32"});
   const csv = parseCsv(bytes);
-  const diagnostics: Diagnostic[] = csv.issues.map((i) => ({file, line: i.line, severity: "error", message: i.message}));
+  const diagnostics: Diagnostic[] = csv.issues.map((i) => ({
+    file,
+    line: i.line,
+    severity: "error",
+    message: i.message
+  }));
   const info: ScbFileInfo = {table, file, source, counts: {read: csv.rows.length, kept: 0, rejected: 0}, diagnostics};
 
   const time = table === "population" ? "year" : "month";
@@ -118,7 +139,12 @@ export function readScbTable(table: ScbTableName, bytes: Uint8Array, file: strin
     }
     const period = table === "population" ? (/^\d{4}$/.test(get("year")) ? get("year") : null) : monthOf(get("month"));
     if (period === null) {
-      reject(line, table === "population" ? `året "${get("year")}" är inte ett år` : `månaden "${get("month")}" är inte en månad (ÅÅÅÅ-MM)`);
+      reject(
+        line,
+        table === "population"
+          ? `året "${get("year")}" är inte ett år`
+          : `månaden "${get("month")}" är inte en månad (ÅÅÅÅ-MM)`
+      );
       continue;
     }
     const category = spec.category ? get(spec.category) : "";
@@ -148,18 +174,28 @@ export function readScbTable(table: ScbTableName, bytes: Uint8Array, file: strin
     const tenths = table === "hae" ? parseTenths(raw) : null;
     const persons = table === "hae" ? null : /^\d+$/.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : null;
     if (table === "hae" ? tenths === null : persons === null) {
-      reject(line, table === "hae" ? `värdet "${raw}" är inte ett icke-negativt tal med högst en decimal` : `antalet "${raw}" är inte ett icke-negativt heltal`);
+      reject(
+        line,
+        table === "hae"
+          ? `värdet "${raw}" är inte ett icke-negativt tal med högst en decimal`
+          : `antalet "${raw}" är inte ett icke-negativt heltal`
+      );
       continue;
     }
     const key = [kommun, period, category, sex, age].join("|");
     const first = seen.get(key);
     if (first !== undefined) {
-      reject(line, `dubblett av rad ${first} (samma kommun, ${time === "year" ? "år" : "månad"}, ${spec.category ? `${spec.category === "type" ? "ersättning" : "status"}, ` : ""}kön och ålder)`);
+      reject(
+        line,
+        `dubblett av rad ${first} (samma kommun, ${time === "year" ? "år" : "månad"}, ${spec.category ? `${spec.category === "type" ? "ersättning" : "status"}, ` : ""}kön och ålder)`
+      );
       continue;
     }
     seen.set(key, line);
-    if (table === "hae") builder.add({kommun, month: period, type: category, sex, age, tenths: tenths!, source} as never);
-    else if (table === "bas") builder.add({kommun, month: period, status: category, sex, age, persons: persons!, source} as never);
+    if (table === "hae")
+      builder.add({kommun, month: period, type: category, sex, age, tenths: tenths!, source} as never);
+    else if (table === "bas")
+      builder.add({kommun, month: period, status: category, sex, age, persons: persons!, source} as never);
     else builder.add({kommun, year: Number(period), sex, age, persons: persons!} as never);
     info.counts.kept++;
   }
@@ -185,7 +221,16 @@ function loadTable(dir: string, table: ScbTableName): ScbTableRead {
   if (!existsSync(demo)) {
     const columns = readScbTable(table, new TextEncoder().encode(""), `scb/demo/${table}.csv`, "demo").columns;
     const message = "filen saknas";
-    return {columns, info: {table, file: `scb/demo/${table}.csv`, source: "demo", counts: {read: 0, kept: 0, rejected: 0}, diagnostics: [...earlier, {file: `scb/demo/${table}.csv`, line: 0, severity: "error", message}]}};
+    return {
+      columns,
+      info: {
+        table,
+        file: `scb/demo/${table}.csv`,
+        source: "demo",
+        counts: {read: 0, kept: 0, rejected: 0},
+        diagnostics: [...earlier, {file: `scb/demo/${table}.csv`, line: 0, severity: "error", message}]
+      }
+    };
   }
   const read = readScbTable(table, new Uint8Array(readFileSync(demo)), `scb/demo/${table}.csv`, "demo");
   read.info.diagnostics.unshift(...earlier);

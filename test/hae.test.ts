@@ -3,7 +3,15 @@ import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {parseCsv} from "../loaders/csv.js";
 import {HAE_TYPE_LABELS} from "../loaders/scb/demo.js";
-import {HAE_LABELS, HAE_TYPES, latestCompleteYear, periodComparison, periodLabel, roundDiv, type MonthlyTotal} from "../src/lib/hae.js";
+import {
+  HAE_LABELS,
+  HAE_TYPES,
+  latestCompleteYear,
+  periodComparison,
+  periodLabel,
+  roundDiv,
+  type MonthlyTotal
+} from "../src/lib/hae.js";
 
 const data = new URL("../data/", import.meta.url);
 
@@ -57,11 +65,21 @@ describe("periodComparison against the seed", () => {
 
 describe("periodComparison arithmetic", () => {
   const totals = (values: Record<string, number>): MonthlyTotal[] =>
-    Object.entries(values).map(([k, tenths]) => ({month: k.split("|")[0], type: k.split("|")[1], tenths: BigInt(tenths)}));
+    Object.entries(values).map(([k, tenths]) => ({
+      month: k.split("|")[0],
+      type: k.split("|")[1],
+      tenths: BigInt(tenths)
+    }));
 
   it("rounds half away from zero and takes diff from the unrounded averages", () => {
     // 2022: 12,5 and 2023: 13,4 per month → 13 and 13, but diff 0,9 → 1.
-    const rows = periodComparison(totals({"2022-01|sjukpenning": 125, "2023-01|sjukpenning": 134}), {fromMonth: 1, toMonth: 1, year: 2023, previousYear: 2022, types: ["sjukpenning"]});
+    const rows = periodComparison(totals({"2022-01|sjukpenning": 125, "2023-01|sjukpenning": 134}), {
+      fromMonth: 1,
+      toMonth: 1,
+      year: 2023,
+      previousYear: 2022,
+      types: ["sjukpenning"]
+    });
     expect(rows).toEqual([
       {type: "sjukpenning", label: "Sjukpenning", previous: 13, current: 13, diff: 1},
       {type: "summa", label: "Summa helårsekvivalenter", previous: 13, current: 13, diff: 1}
@@ -70,10 +88,21 @@ describe("periodComparison arithmetic", () => {
 
   it("sums only the chosen types and averages over the months with data", () => {
     const rows = periodComparison(
-      totals({"2022-01|arbetsloshet": 100, "2022-02|arbetsloshet": 200, "2022-02|sjukpenning": 999, "2023-01|arbetsloshet": 50}),
+      totals({
+        "2022-01|arbetsloshet": 100,
+        "2022-02|arbetsloshet": 200,
+        "2022-02|sjukpenning": 999,
+        "2023-01|arbetsloshet": 50
+      }),
       {fromMonth: 1, toMonth: 6, year: 2023, previousYear: 2022, types: ["arbetsloshet"]}
     );
-    expect(rows.at(-1)).toEqual({type: "summa", label: "Summa helårsekvivalenter", previous: 15, current: 5, diff: -10});
+    expect(rows.at(-1)).toEqual({
+      type: "summa",
+      label: "Summa helårsekvivalenter",
+      previous: 15,
+      current: 5,
+      diff: -10
+    });
   });
 
   it("has exact roundDiv for negatives and halves", () => {
@@ -86,6 +115,8 @@ describe("periodComparison arithmetic", () => {
   });
 
   it("finds the latest year with every month of the period", () => {
-    expect(latestCompleteYear(totals({"2023-01|sjukpenning": 1, "2023-02|sjukpenning": 1, "2024-01|sjukpenning": 1}), 1, 2)).toBe(2023);
+    expect(
+      latestCompleteYear(totals({"2023-01|sjukpenning": 1, "2023-02|sjukpenning": 1, "2024-01|sjukpenning": 1}), 1, 2)
+    ).toBe(2023);
   });
 });

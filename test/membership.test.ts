@@ -32,8 +32,28 @@ describe("memberKommuner on the registry", () => {
 describe("memberKommuner with joins, leaves and chains", () => {
   const made: ForbundEntry[] = [
     {id: "a", name: "A", to: "2019-12-31", kommuner: [{code: "0001", name: "Ett"}]},
-    {id: "b", name: "B", from: "2020-01-01", to: "2021-06-30", predecessors: ["a"], kommuner: [{code: "0001", name: "Ett"}, {code: "0002", name: "Två", from: "2020-07-15"}]},
-    {id: "c", name: "C", from: "2021-07-01", predecessors: ["b"], kommuner: [{code: "0001", name: "Ett"}, {code: "0002", name: "Två"}, {code: "0003", name: "Tre", to: "2022-03-31"}]},
+    {
+      id: "b",
+      name: "B",
+      from: "2020-01-01",
+      to: "2021-06-30",
+      predecessors: ["a"],
+      kommuner: [
+        {code: "0001", name: "Ett"},
+        {code: "0002", name: "Två", from: "2020-07-15"}
+      ]
+    },
+    {
+      id: "c",
+      name: "C",
+      from: "2021-07-01",
+      predecessors: ["b"],
+      kommuner: [
+        {code: "0001", name: "Ett"},
+        {code: "0002", name: "Två"},
+        {code: "0003", name: "Tre", to: "2022-03-31"}
+      ]
+    },
     {id: "loop", name: "L", from: "2020-01-01", predecessors: ["loop"], kommuner: []}
   ];
 
@@ -60,7 +80,13 @@ describe("memberKommuner with joins, leaves and chains", () => {
       {kommun: "0001", month: "2020-08", v: 10n},
       {kommun: "0002", month: "2020-08", v: 5n}
     ];
-    const sums = sumByMembership(made, "c", rows, (r) => r.month, (r) => r.v);
+    const sums = sumByMembership(
+      made,
+      "c",
+      rows,
+      (r) => r.month,
+      (r) => r.v
+    );
     expect(Object.fromEntries(sums)).toEqual({"2020-07": 10n, "2020-08": 15n});
   });
 });

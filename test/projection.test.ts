@@ -35,11 +35,27 @@ const ONE = new Decimal(1);
 describe("data/plans: every figure stands on its seed line as printed", () => {
   for (const file of files) {
     it(file.forbund, () => {
-      const seeds = new Map(Object.entries(file.documents).map(([id, d]) => [id, readFileSync(new URL(`../${d.file}`, import.meta.url), "utf8").split("\n")]));
+      const seeds = new Map(
+        Object.entries(file.documents).map(([id, d]) => [
+          id,
+          readFileSync(new URL(`../${d.file}`, import.meta.url), "utf8").split("\n")
+        ])
+      );
       const figures = (y: PlanFileYear): PrintedFigure[] =>
-        [y.tilldelning, y.requestedTilldelning, y.otherIncome, y.income, y.costs, y.financialNet, y.budgetCosts, y.budgetResult, y.budgetEquity, y.result, y.equity, ...(y.members ?? [])].filter(
-          (f): f is PrintedFigure => f !== undefined
-        );
+        [
+          y.tilldelning,
+          y.requestedTilldelning,
+          y.otherIncome,
+          y.income,
+          y.costs,
+          y.financialNet,
+          y.budgetCosts,
+          y.budgetResult,
+          y.budgetEquity,
+          y.result,
+          y.equity,
+          ...(y.members ?? [])
+        ].filter((f): f is PrintedFigure => f !== undefined);
       const all = [...file.history, ...file.plan].flatMap(figures);
       expect(all.length).toBeGreaterThan(0);
       for (const f of all) {
@@ -70,8 +86,12 @@ describe("Södra Dalarna, Tabell 15 (Medelstilldelning, budget och eget kapital 
   it("reproduces the utfall rows 2022 and 2023 from the previous row, tilldelning and the net costs spent", () => {
     // Net costs = tilldelning − årets resultat (Tabell 13): the budget is net of other income (driftsredovisning).
     const spent = (budget: number, net: number) => new Decimal(net).div(budget);
-    expect(projectEquity(tkr(1262), [year(2022, 6322, 7195)], {spendRate: spent(7195, 6322 - 234)})[0].equity).toBe(tkr(1496));
-    expect(projectEquity(tkr(1496), [year(2023, 6308, 6908)], {spendRate: spent(6908, 6308 - 161)})[0].equity).toBe(tkr(1657));
+    expect(projectEquity(tkr(1262), [year(2022, 6322, 7195)], {spendRate: spent(7195, 6322 - 234)})[0].equity).toBe(
+      tkr(1496)
+    );
+    expect(projectEquity(tkr(1496), [year(2023, 6308, 6908)], {spendRate: spent(6908, 6308 - 161)})[0].equity).toBe(
+      tkr(1657)
+    );
   });
 
   it("shows the printed 2020 row is 20 tkr off the 2021 row (1 346 − 64 = 1 282, printed 1 262)", () => {
@@ -116,7 +136,9 @@ describe("Falun-Borlänge, Budget flerårsplan 2025–2026", () => {
     ]);
     expect(fb.derivations.map((d) => [d.year, d.field])).toContainEqual([2024, "budgetCosts"]);
     const projected = projectEquity(tkr(2900), fb.plan, {spendRate: ONE});
-    expect(projected.map((p) => [p.year, p.result, p.equity])).toEqual([2024, 2025, 2026].map((y) => [y, 0n, tkr(2900)]));
+    expect(projected.map((p) => [p.year, p.result, p.equity])).toEqual(
+      [2024, 2025, 2026].map((y) => [y, 0n, tkr(2900)])
+    );
     expect(fb.board.map((b) => [b.year, b.equity, b.printed])).toEqual([
       [2024, tkr(2900), true],
       [2025, tkr(2900), false],
@@ -148,9 +170,15 @@ describe("historicalSpendRate", () => {
     expect(rate.mean.eq(mean)).toBe(true);
     expect(rate.min.eq(new Decimal(6088).div(7195))).toBe(true);
     expect(rate.max.eq(new Decimal(6386).div(6660))).toBe(true);
-    const sd = Decimal.sum(...expected.map((e) => e.rate.minus(mean).pow(2))).div(3).sqrt();
+    const sd = Decimal.sum(...expected.map((e) => e.rate.minus(mean).pow(2)))
+      .div(3)
+      .sqrt();
     expect(rate.sd!.eq(sd)).toBe(true);
-    expect([formatPercent(rate.mean), formatPercent(rate.min), formatPercent(rate.max)]).toEqual(["88,9\u00a0%", "84,6\u00a0%", "95,9\u00a0%"]);
+    expect([formatPercent(rate.mean), formatPercent(rate.min), formatPercent(rate.max)]).toEqual([
+      "88,9\u00a0%",
+      "84,6\u00a0%",
+      "95,9\u00a0%"
+    ]);
   });
 
   it("one budget year gives no sd: Falun-Borlänge 2023 and Västerbergslagen 2021", () => {
@@ -172,7 +200,13 @@ describe("solveBudget", () => {
   const sd = plan("sodra-dalarna");
 
   it("finds the closed-form budget when it is whole kronor: 20 % of 6 308 tkr by 2025 needs 6 505 700 kr a year", () => {
-    const s = solveBudget({startEquity: sd.startEquity, plan: sd.plan, targetShare: new Decimal("0.2"), targetYear: 2025, denominator: "tilldelning"})!;
+    const s = solveBudget({
+      startEquity: sd.startEquity,
+      plan: sd.plan,
+      targetShare: new Decimal("0.2"),
+      targetYear: 2025,
+      denominator: "tilldelning"
+    })!;
     // 1 657 + 2 · 6 308 − 2B = 0,2 · 6 308 → B = 6 505,7 tkr.
     expect(s.budget).toBe(kr(6_505_700));
     expect(s.years).toEqual([2024, 2025]);
@@ -183,14 +217,23 @@ describe("solveBudget", () => {
   it("is exact to the krona under a spend rate, and the share rounds to the target", () => {
     const targetShare = new Decimal("0.173");
     const spendRate = new Decimal("0.889");
-    const input = {startEquity: sd.startEquity, plan: sd.plan, targetShare, targetYear: 2027, denominator: "tilldelning" as const, spendRate};
+    const input = {
+      startEquity: sd.startEquity,
+      plan: sd.plan,
+      targetShare,
+      targetYear: 2027,
+      denominator: "tilldelning" as const,
+      spendRate
+    };
     const s = solveBudget(input)!;
     expect(s.budget % 100n).toBe(0n);
     expect(formatPercent(s.share)).toBe("17,3\u00a0%");
     // No neighbouring krona comes closer to the target equity.
     const gap = (budget: bigint) => {
       const plan = sd.plan.map((y) => ({...y, budgetCosts: budget}));
-      return new Decimal(projectEquity(sd.startEquity, plan, {spendRate}).at(-1)!.equity.toString()).minus(s.targetEquity).abs();
+      return new Decimal(projectEquity(sd.startEquity, plan, {spendRate}).at(-1)!.equity.toString())
+        .minus(s.targetEquity)
+        .abs();
     };
     expect(gap(s.budget).lte(gap(s.budget - 100n))).toBe(true);
     expect(gap(s.budget).lte(gap(s.budget + 100n))).toBe(true);
@@ -198,7 +241,13 @@ describe("solveBudget", () => {
 
   it("solves against verksamhetens intäkter: Falun-Borlänge to 20 % of 8 476 tkr by 2026", () => {
     const fb = plan("falun-borlange");
-    const s = solveBudget({startEquity: fb.startEquity, plan: fb.plan, targetShare: new Decimal("0.2"), targetYear: 2026, denominator: "intakter"})!;
+    const s = solveBudget({
+      startEquity: fb.startEquity,
+      plan: fb.plan,
+      targetShare: new Decimal("0.2"),
+      targetYear: 2026,
+      denominator: "intakter"
+    })!;
     // (2 910 748 + 8 694 000 + 8 528 000 + 8 476 000 − 1 695 200) / 3 = 8 971 182,67 kr.
     expect(s.budget).toBe(kr(8_971_183));
     expect(s.equity).toBe(kr(1_695_199));
@@ -241,7 +290,10 @@ describe("memberSplitCheck", () => {
   });
 
   it("tolerates the rounding of an odd total: Västerbergslagen 2021 and Södra Dalarna 2022 (tkr) are not flagged", () => {
-    for (const check of [memberSplitCheck(members("vasterbergslagen", 2021)), memberSplitCheck(members("sodra-dalarna", 2022))]) {
+    for (const check of [
+      memberSplitCheck(members("vasterbergslagen", 2021)),
+      memberSplitCheck(members("sodra-dalarna", 2022))
+    ]) {
       expect(check.exact).toBe(false);
       expect(check.flagged).toBe(false);
     }

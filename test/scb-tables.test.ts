@@ -6,7 +6,8 @@ import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {loadScbTables, parseTenths, readScbTable} from "../loaders/scb-tables.js";
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/scb-tables/${name}`, import.meta.url)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`./fixtures/scb-tables/${name}`, import.meta.url)));
 const dataScb = new URL("../data/scb", import.meta.url).pathname;
 
 describe("readScbTable", () => {
@@ -37,7 +38,12 @@ describe("readScbTable", () => {
     const {columns, info} = readScbTable("bas", fixture("bas-missing-column.csv"), "bas-missing-column.csv", "scb");
     expect(info.counts).toEqual({read: 2, kept: 0, rejected: 2});
     expect(info.diagnostics).toEqual([
-      {file: "bas-missing-column.csv", line: 1, severity: "error", message: 'kolumnen "age" saknas i rubrikraden; inget ur filen läses in'}
+      {
+        file: "bas-missing-column.csv",
+        line: 1,
+        severity: "error",
+        message: 'kolumnen "age" saknas i rubrikraden; inget ur filen läses in'
+      }
     ]);
     expect(columns.persons.values).toEqual([]);
   });
@@ -45,19 +51,33 @@ describe("readScbTable", () => {
   it("checks population years and whole persons", () => {
     const {columns, info} = readScbTable("population", fixture("population-bad-rows.csv"), "p.csv", "demo");
     expect(info.counts).toEqual({read: 3, kept: 1, rejected: 2});
-    expect(info.diagnostics.map((d) => d.message)).toEqual(['året "20x4" är inte ett år', 'antalet "12.5" är inte ett icke-negativt heltal']);
+    expect(info.diagnostics.map((d) => d.message)).toEqual([
+      'året "20x4" är inte ett år',
+      'antalet "12.5" är inte ett icke-negativt heltal'
+    ]);
     expect(columns.year.values).toEqual([2014]);
   });
 
   it("parses tenths exactly", () => {
-    expect([parseTenths("0.1"), parseTenths("1127,4"), parseTenths("12"), parseTenths("1e3"), parseTenths("-1")]).toEqual([1n, 11274n, 120n, null, null]);
+    expect([
+      parseTenths("0.1"),
+      parseTenths("1127,4"),
+      parseTenths("12"),
+      parseTenths("1e3"),
+      parseTenths("-1")
+    ]).toEqual([1n, 11274n, 120n, null, null]);
   });
 });
 
 describe("loadScbTables", () => {
   it("loads the committed demo files whole", () => {
     const tables = loadScbTables(dataScb);
-    expect(tables.hae.info).toMatchObject({source: "demo", file: "scb/demo/hae.csv", counts: {read: 86400, kept: 86400, rejected: 0}, diagnostics: []});
+    expect(tables.hae.info).toMatchObject({
+      source: "demo",
+      file: "scb/demo/hae.csv",
+      counts: {read: 86400, kept: 86400, rejected: 0},
+      diagnostics: []
+    });
     expect(tables.bas.info.counts).toEqual({read: 60480, kept: 60480, rejected: 0});
     expect(tables.population.info.counts).toEqual({read: 1680, kept: 1680, rejected: 0});
   });
@@ -66,12 +86,25 @@ describe("loadScbTables", () => {
     const dir = mkdtempSync(join(tmpdir(), "scb-tables-"));
     mkdirSync(join(dir, "demo"));
     mkdirSync(join(dir, "fetched"));
-    writeFileSync(join(dir, "demo", "hae.csv"), "kommun,month,type,sex,age,value\n2080,2023-01,sjukpenning,1,20-29,1.0\n");
-    writeFileSync(join(dir, "fetched", "hae.csv"), "kommun,month,type,sex,age,value\n2080,2023-01,sjukpenning,man,20-64,790.7\n2080,2023-01,summa,man,20-64,800\n");
-    writeFileSync(join(dir, "demo", "bas.csv"), "kommun,month,status,sex,age,persons\n2080,2023-01,sysselsatt,1,15-19,1\n");
+    writeFileSync(
+      join(dir, "demo", "hae.csv"),
+      "kommun,month,type,sex,age,value\n2080,2023-01,sjukpenning,1,20-29,1.0\n"
+    );
+    writeFileSync(
+      join(dir, "fetched", "hae.csv"),
+      "kommun,month,type,sex,age,value\n2080,2023-01,sjukpenning,man,20-64,790.7\n2080,2023-01,summa,man,20-64,800\n"
+    );
+    writeFileSync(
+      join(dir, "demo", "bas.csv"),
+      "kommun,month,status,sex,age,persons\n2080,2023-01,sysselsatt,1,15-19,1\n"
+    );
     writeFileSync(join(dir, "fetched", "bas.csv"), "kommun,month,sex,age,value\n2080,2023-01,man,20-64,5\n");
     const tables = loadScbTables(dir);
-    expect(tables.hae.info).toMatchObject({source: "scb", file: "scb/fetched/hae.csv", counts: {read: 2, kept: 1, rejected: 1}});
+    expect(tables.hae.info).toMatchObject({
+      source: "scb",
+      file: "scb/fetched/hae.csv",
+      counts: {read: 2, kept: 1, rejected: 1}
+    });
     expect(tables.hae.columns.tenths.values).toEqual([7907n]);
     expect(tables.hae.columns.source.values).toEqual(["scb"]);
     expect(tables.bas.info).toMatchObject({source: "demo", counts: {read: 1, kept: 1, rejected: 0}});
@@ -79,6 +112,8 @@ describe("loadScbTables", () => {
       'scb/fetched/bas.csv:1: kolumnen "status" saknas i rubrikraden; inget ur filen läses in',
       "scb/fetched/bas.csv:0: den hämtade filen gav inga rader; demodata används i stället"
     ]);
-    expect(tables.population.info.diagnostics).toEqual([{file: "scb/demo/population.csv", line: 0, severity: "error", message: "filen saknas"}]);
+    expect(tables.population.info.diagnostics).toEqual([
+      {file: "scb/demo/population.csv", line: 0, severity: "error", message: "filen saknas"}
+    ]);
   });
 });

@@ -1,6 +1,12 @@
 // Queries for the SCB pages (HÅE, BAS, population) and the step from kommuner to an area: one kommun, or a förbund
 // summed over its member kommuner month by month (src/lib/membership.ts).
-import {everMemberKommuner, memberKommuner, registryKommuner, sumByMembership, type Registry} from "../lib/membership.js";
+import {
+  everMemberKommuner,
+  memberKommuner,
+  registryKommuner,
+  sumByMembership,
+  type Registry
+} from "../lib/membership.js";
 import {query} from "./duckdb.js";
 
 /** What the pages show statistics for. */
@@ -22,7 +28,9 @@ export interface ScbMeta {
   typeLabels: Record<string, string>;
   statusLabels: Record<string, string>;
   sexLabels: Record<string, string>;
-  registry: Registry & {forbund: {id: string; name: string; shortName?: string; kommuner: {code: string; name: string}[]}[]};
+  registry: Registry & {
+    forbund: {id: string; name: string; shortName?: string; kommuner: {code: string; name: string}[]}[];
+  };
 }
 
 // Values go into SQL only after matching these patterns, since lists cannot be bound as parameters.
@@ -43,7 +51,9 @@ function sexAgeWhere(sex: string, ages: string[] | "alla"): string {
 }
 
 /** The kommun codes, months (or years) and age groups present in a table. */
-export async function tableExtent(table: "hae" | "bas"): Promise<{kommuner: string[]; months: string[]; ages: string[]}> {
+export async function tableExtent(
+  table: "hae" | "bas"
+): Promise<{kommuner: string[]; months: string[]; ages: string[]}> {
   const [kommuner, months, ages] = await Promise.all(
     ["kommun", "month", "age"].map((c) => query<{v: string}>(`SELECT DISTINCT ${c} AS v FROM ${table} ORDER BY v`))
   );
@@ -51,7 +61,11 @@ export async function tableExtent(table: "hae" | "bas"): Promise<{kommuner: stri
 }
 
 /** HÅE per kommun, month and type in tenths, summed over the chosen sex and age. */
-export async function haeMonthly(kommuner: string[], sex: string, age: string): Promise<{kommun: string; month: string; type: string; tenths: bigint}[]> {
+export async function haeMonthly(
+  kommuner: string[],
+  sex: string,
+  age: string
+): Promise<{kommun: string; month: string; type: string; tenths: bigint}[]> {
   const rows = await query<{kommun: string; month: string; type: string; tenths: bigint}>(
     `SELECT kommun, month, type, SUM(tenths)::BIGINT AS tenths FROM hae
      WHERE kommun IN (${sqlList(kommuner, KOMMUN)})${sexAgeWhere(sex, age === "alla" ? "alla" : [age])}

@@ -21,12 +21,27 @@ export function periodTable(rows: PeriodRow[], columns: string[]): HTMLElement {
     "table",
     {class: "fa-statement", "data-table": "hae-period"},
     h("caption", {}, "Helårsekvivalenter, snitt per månad"),
-    h("thead", {}, h("tr", {}, columns.map((c, i) => h("th", {scope: "col", class: i ? "num" : ""}, c)))),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        columns.map((c, i) => h("th", {scope: "col", class: i ? "num" : ""}, c))
+      )
+    ),
     h(
       "tbody",
       {},
       rows.map((r) =>
-        h("tr", {"data-type": r.type, class: r.type === "summa" ? "strong" : ""}, h("th", {scope: "row"}, r.label), num(r.previous), num(r.current), num(r.diff))
+        h(
+          "tr",
+          {"data-type": r.type, class: r.type === "summa" ? "strong" : ""},
+          h("th", {scope: "row"}, r.label),
+          num(r.previous),
+          num(r.current),
+          num(r.diff)
+        )
       )
     )
   );

@@ -15,12 +15,25 @@ export function simpleTable(name: string, caption: string, columns: string[], ro
     "table",
     {class: "fa-statement", "data-table": name},
     h("caption", {}, caption),
-    h("thead", {}, h("tr", {}, columns.map((c, i) => h("th", {scope: "col", class: i ? "num" : ""}, c)))),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        columns.map((c, i) => h("th", {scope: "col", class: i ? "num" : ""}, c))
+      )
+    ),
     h(
       "tbody",
       {},
       rows.map((r) =>
-        h("tr", {"data-row": r.key, class: r.strong ? "strong" : ""}, h("th", {scope: "row"}, r.label), r.cells.map((c) => h("td", {class: "num"}, c)))
+        h(
+          "tr",
+          {"data-row": r.key, class: r.strong ? "strong" : ""},
+          h("th", {scope: "row"}, r.label),
+          r.cells.map((c) => h("td", {class: "num"}, c))
+        )
       )
     )
   );
@@ -32,7 +45,10 @@ export function sourceNote(tables: {name: string; source: "demo" | "scb"; file: 
     "p",
     {class: "fa-note", "data-source": tables.every((t) => t.source === "scb") ? "scb" : "demo"},
     "Källa: ",
-    tables.map((t, i) => [i ? "; " : "", `${t.name}: ${t.source === "scb" ? "SCB (hämtad)" : "demodata"} (data/${t.file})`]),
+    tables.map((t, i) => [
+      i ? "; " : "",
+      `${t.name}: ${t.source === "scb" ? "SCB (hämtad)" : "demodata"} (data/${t.file})`
+    ]),
     "."
   );
 }

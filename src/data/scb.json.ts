@@ -11,7 +11,11 @@ const tables = loadScbTables(dataDir("scb"));
 const readme = dataDir("scb", "demo", "README.md");
 // The first paragraph after the heading: what the demo data is and is not.
 const demoNotice = existsSync(readme)
-  ? (readFileSync(readme, "utf-8").split(/\n\s*\n/).find((p) => p.trim() && !p.startsWith("#")) ?? "")
+  ? (
+      readFileSync(readme, "utf-8")
+        .split(/\n\s*\n/)
+        .find((p) => p.trim() && !p.startsWith("#")) ?? ""
+    )
       .replace(/\s*\n\s*/g, " ")
       .replace(/\*\*/g, "")
       .trim()

@@ -65,8 +65,13 @@ const inPeriod = (month: string, year: number, o: PeriodOptions) =>
   Number(month.slice(0, 4)) === year && monthNumber(month) >= o.fromMonth && monthNumber(month) <= o.toMonth;
 
 /** The months of the period in a year that have any data; the average is taken over these. */
-export function monthsWithData(totals: MonthlyTotal[], year: number, o: Omit<PeriodOptions, "year" | "previousYear">): number {
-  return new Set(totals.filter((t) => inPeriod(t.month, year, {...o, year, previousYear: year})).map((t) => t.month)).size;
+export function monthsWithData(
+  totals: MonthlyTotal[],
+  year: number,
+  o: Omit<PeriodOptions, "year" | "previousYear">
+): number {
+  return new Set(totals.filter((t) => inPeriod(t.month, year, {...o, year, previousYear: year})).map((t) => t.month))
+    .size;
 }
 
 /**
@@ -103,7 +108,10 @@ export function periodComparison(totals: MonthlyTotal[], o: PeriodOptions): Peri
     };
   };
   const rows = types.map((t) => row(t, sums.get(t)!.previous, sums.get(t)!.current));
-  const all = [...sums.values()].reduce((a, s) => ({previous: a.previous + s.previous, current: a.current + s.current}), {previous: 0n, current: 0n});
+  const all = [...sums.values()].reduce(
+    (a, s) => ({previous: a.previous + s.previous, current: a.current + s.current}),
+    {previous: 0n, current: 0n}
+  );
   return [...rows, row("summa", all.previous, all.current)];
 }
 

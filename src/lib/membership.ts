@@ -61,7 +61,8 @@ export function everMemberKommuner(registry: Registry, forbundId: string, path: 
   if (path.includes(forbundId)) throw new Error(`Förbundet "${forbundId}" är sin egen föregångare`);
   const entry = forbundEntry(registry, forbundId);
   const codes = new Set(entry.kommuner.map((k) => k.code));
-  for (const p of entry.predecessors ?? []) for (const c of everMemberKommuner(registry, p, [...path, forbundId])) codes.add(c);
+  for (const p of entry.predecessors ?? [])
+    for (const c of everMemberKommuner(registry, p, [...path, forbundId])) codes.add(c);
   return [...codes].sort();
 }
 

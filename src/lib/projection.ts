@@ -87,7 +87,11 @@ export function spentCosts(budgetCosts: bigint, spendRate: Decimal): bigint {
 }
 
 /** Equity year by year from startEquity (the year before the plan) when each year spends spendRate of its budget. */
-export function projectEquity(startEquity: bigint, plan: PlanYear[], {spendRate}: {spendRate: Decimal}): ProjectedYear[] {
+export function projectEquity(
+  startEquity: bigint,
+  plan: PlanYear[],
+  {spendRate}: {spendRate: Decimal}
+): ProjectedYear[] {
   let equity = startEquity;
   return plan.map((y) => {
     const income = planIncome(y);
@@ -115,7 +119,12 @@ export function historicalSpendRate(history: History[]): SpendRate | null {
   if (years.length === 0) return null;
   const rates = years.map((y) => y.rate);
   const mean = Decimal.sum(...rates).div(rates.length);
-  const sd = rates.length < 2 ? null : Decimal.sum(...rates.map((r) => r.minus(mean).pow(2))).div(rates.length - 1).sqrt();
+  const sd =
+    rates.length < 2
+      ? null
+      : Decimal.sum(...rates.map((r) => r.minus(mean).pow(2)))
+          .div(rates.length - 1)
+          .sqrt();
   return {mean, min: Decimal.min(...rates), max: Decimal.max(...rates), sd, years};
 }
 
@@ -146,17 +155,31 @@ export interface BudgetSolution {
  * Equity falls as the budget grows, so a bisection over kronor finds the crossing; the neighbour nearer the
  * target wins (ties go to the larger budget, which keeps equity at or below the target).
  */
-export function solveBudget({startEquity, plan, targetShare, targetYear, denominator, spendRate = new Decimal(1)}: SolveInput): BudgetSolution | null {
+export function solveBudget({
+  startEquity,
+  plan,
+  targetShare,
+  targetYear,
+  denominator,
+  spendRate = new Decimal(1)
+}: SolveInput): BudgetSolution | null {
   const years = plan.filter((y) => y.year <= targetYear);
   const last = years.at(-1);
   if (!last || last.year !== targetYear) throw new RangeError(`${targetYear} är inget år i planen`);
   if (spendRate.lte(0)) throw new RangeError("Förbrukningsgraden måste vara större än noll");
   const base = denominator === "tilldelning" ? last.tilldelning : planIncome(last);
   const targetEquity = targetShare.times(dec(base));
-  const equityAt = (kr: bigint) => projectEquity(startEquity, years.map((y) => ({...y, budgetCosts: kr * 100n})), {spendRate}).at(-1)!.equity;
+  const equityAt = (kr: bigint) =>
+    projectEquity(
+      startEquity,
+      years.map((y) => ({...y, budgetCosts: kr * 100n})),
+      {spendRate}
+    ).at(-1)!.equity;
   if (dec(equityAt(0n)).lt(targetEquity)) return null;
   // The closed form (ignoring rounding of each year's costs) gives the bracket; equity is monotone in the budget.
-  const available = dec(startEquity + years.reduce((s, y) => s + planIncome(y) + (y.financialNet ?? 0n), 0n)).minus(targetEquity);
+  const available = dec(startEquity + years.reduce((s, y) => s + planIncome(y) + (y.financialNet ?? 0n), 0n)).minus(
+    targetEquity
+  );
   const guess = BigInt(available.div(spendRate.times(years.length)).div(100).toFixed(0, Decimal.ROUND_DOWN));
   let lo = guess > 1n ? guess - 1n : 0n;
   let hi = guess + 2n;
@@ -193,7 +216,11 @@ export interface SplitCheck {
   flagged: boolean;
 }
 
-const EXPECTED: Record<MemberKind, Decimal> = {stat: new Decimal("0.5"), region: new Decimal("0.25"), kommun: new Decimal("0.25")};
+const EXPECTED: Record<MemberKind, Decimal> = {
+  stat: new Decimal("0.5"),
+  region: new Decimal("0.25"),
+  kommun: new Decimal("0.25")
+};
 
 /** Compares the members' contributions with 50/25/25 (staten = FK + AF); tolerance is a fraction (default 0,1 procentenhet). */
 export function memberSplitCheck(members: MemberAmount[], tolerance = new Decimal("0.001")): SplitCheck {
@@ -273,6 +300,8 @@ export interface BoardPoint {
   year: number;
   equity: bigint;
   printed: boolean;
+  /** The board's printed result for the year, where there is one. */
+  result?: bigint;
   tilldelning?: bigint;
   income?: bigint;
 }
@@ -296,7 +325,11 @@ export interface ForbundPlan {
 /** Reads a printed figure to öre: "6 308**" in tkr → 630 800 000n; asterisks, "(…)" and a unit are dropped. */
 export function figureOre(f: PrintedFigure, fileUnit: "kr" | "tkr"): bigint {
   // Plan figures are whole numbers, so every space can go: OCR splits groups irregularly ("2684 136").
-  const text = f.printed.replace(/\*+/g, "").replace(/\(.*\)/g, "").replace(/t?kr$/, "").replace(/\s/g, "");
+  const text = f.printed
+    .replace(/\*+/g, "")
+    .replace(/\(.*\)/g, "")
+    .replace(/t?kr$/, "")
+    .replace(/\s/g, "");
   const ore = parseSwedishAmount(text);
   if (ore === null) throw new Error(`Kan inte läsa beloppet "${f.printed}" (rad ${f.line})`);
   return (f.unit ?? fileUnit) === "tkr" ? ore * 1000n : ore;
@@ -306,7 +339,8 @@ export function figureOre(f: PrintedFigure, fileUnit: "kr" | "tkr"): bigint {
 export function readPlanFile(file: PlanFile): ForbundPlan {
   const ore = (f: PrintedFigure | undefined) => (f ? figureOre(f, file.unit) : undefined);
   const abs = (x: bigint) => (x < 0n ? -x : x);
-  const members = (ms: MemberFigure[] | undefined) => ms?.map((m) => ({member: m.member, kind: m.kind, amount: figureOre(m, file.unit)}));
+  const members = (ms: MemberFigure[] | undefined) =>
+    ms?.map((m) => ({member: m.member, kind: m.kind, amount: figureOre(m, file.unit)}));
   const derivations: Derivation[] = [];
 
   const history: History[] = file.history.map((y) => {
@@ -314,11 +348,28 @@ export function readPlanFile(file: PlanFile): ForbundPlan {
     const income = ore(y.income);
     const result = ore(y.result);
     if (result === undefined) throw new Error(`${file.forbund} ${y.year}: årets resultat saknas`);
-    const otherIncome = ore(y.otherIncome) ?? (income !== undefined && tilldelning !== undefined ? income - tilldelning : undefined);
+    const otherIncome =
+      ore(y.otherIncome) ?? (income !== undefined && tilldelning !== undefined ? income - tilldelning : undefined);
     // On a net basis the budget already subtracts other income, so utfall is what the members' money paid for.
-    const actualCosts = file.budgetBasis === "netto" ? (tilldelning !== undefined ? tilldelning - result : undefined) : y.costs ? abs(ore(y.costs)!) : undefined;
+    const actualCosts =
+      file.budgetBasis === "netto"
+        ? tilldelning !== undefined
+          ? tilldelning - result
+          : undefined
+        : y.costs
+          ? abs(ore(y.costs)!)
+          : undefined;
     const budgetCosts = y.budgetCosts ? abs(ore(y.budgetCosts)!) : undefined;
-    return {year: y.year, tilldelning, members: members(y.members), otherIncome, actualCosts, budgetCosts, result, equity: ore(y.equity)};
+    return {
+      year: y.year,
+      tilldelning,
+      members: members(y.members),
+      otherIncome,
+      actualCosts,
+      budgetCosts,
+      result,
+      equity: ore(y.equity)
+    };
   });
   chainEquity(history, derivations);
 
@@ -333,18 +384,31 @@ export function readPlanFile(file: PlanFile): ForbundPlan {
       if (result === undefined) throw new Error(`${file.forbund} ${y.year}: varken kostnader eller resultat i planen`);
       // A blank cost cell next to a printed result: the costs are what leaves that result.
       budgetCosts = tilldelning + otherIncome + (financialNet ?? 0n) - result;
-      derivations.push({year: y.year, field: "budgetCosts", text: "kostnaderna är inte tryckta; härledda ur tilldelning + övriga intäkter − tryckt resultat"});
+      derivations.push({
+        year: y.year,
+        field: "budgetCosts",
+        text: "kostnaderna är inte tryckta; härledda ur tilldelning + övriga intäkter − tryckt resultat"
+      });
     }
     return {year: y.year, tilldelning, members: members(y.members), otherIncome, budgetCosts, financialNet};
   });
-  const requested = new Map(file.plan.filter((y) => y.requestedTilldelning).map((y) => [y.year, ore(y.requestedTilldelning)!]));
+  const requested = new Map(
+    file.plan.filter((y) => y.requestedTilldelning).map((y) => [y.year, ore(y.requestedTilldelning)!])
+  );
 
   const last = history.filter((h) => h.equity !== undefined).at(-1);
   if (!last) throw new Error(`${file.forbund}: inget eget kapital i historiken`);
   const board: BoardPoint[] = [];
   for (const y of file.history) {
     const planned = ore(y.budgetEquity);
-    if (planned !== undefined) board.push({year: y.year, equity: planned, printed: true, tilldelning: history.find((h) => h.year === y.year)?.tilldelning, income: historyIncome(history.find((h) => h.year === y.year))});
+    if (planned !== undefined)
+      board.push({
+        year: y.year,
+        equity: planned,
+        printed: true,
+        tilldelning: history.find((h) => h.year === y.year)?.tilldelning,
+        income: historyIncome(history.find((h) => h.year === y.year))
+      });
   }
   let previous: bigint | undefined = last.equity;
   for (const [i, y] of file.plan.entries()) {
@@ -352,10 +416,28 @@ export function readPlanFile(file: PlanFile): ForbundPlan {
     const result = ore(y.result);
     const equity = printed ?? (previous !== undefined && result !== undefined ? previous + result : undefined);
     if (equity === undefined) continue;
-    board.push({year: y.year, equity, printed: printed !== undefined, tilldelning: plan[i].tilldelning, income: planIncome(plan[i])});
+    board.push({
+      year: y.year,
+      equity,
+      printed: printed !== undefined,
+      result,
+      tilldelning: plan[i].tilldelning,
+      income: planIncome(plan[i])
+    });
     previous = equity;
   }
-  return {forbund: file.forbund, name: file.name, file, history, plan, requested, board, startYear: last.year, startEquity: last.equity!, derivations};
+  return {
+    forbund: file.forbund,
+    name: file.name,
+    file,
+    history,
+    plan,
+    requested,
+    board,
+    startYear: last.year,
+    startEquity: last.equity!,
+    derivations
+  };
 }
 
 function historyIncome(h: History | undefined): bigint | undefined {
@@ -371,13 +453,21 @@ function chainEquity(history: History[], derivations: Derivation[]): void {
   for (let i = 1; i < history.length; i++) {
     if (history[i].equity === undefined && history[i - 1].equity !== undefined) {
       history[i].equity = history[i - 1].equity! + history[i].result;
-      derivations.push({year: history[i].year, field: "equity", text: `eget kapital ${history[i - 1].year} + årets resultat`});
+      derivations.push({
+        year: history[i].year,
+        field: "equity",
+        text: `eget kapital ${history[i - 1].year} + årets resultat`
+      });
     }
   }
   for (let i = history.length - 2; i >= 0; i--) {
     if (history[i].equity === undefined && history[i + 1].equity !== undefined) {
       history[i].equity = history[i + 1].equity! - history[i + 1].result;
-      derivations.push({year: history[i].year, field: "equity", text: `eget kapital ${history[i + 1].year} − årets resultat ${history[i + 1].year}`});
+      derivations.push({
+        year: history[i].year,
+        field: "equity",
+        text: `eget kapital ${history[i + 1].year} − årets resultat ${history[i + 1].year}`
+      });
     }
   }
 }
@@ -395,7 +485,13 @@ export function extendPlan(fp: ForbundPlan, throughYear: number): {plan: PlanYea
       const h = [...fp.history].reverse().find((y) => y.tilldelning !== undefined);
       if (!h) return undefined;
       const otherIncome = 0n;
-      return {year: h.year, tilldelning: h.tilldelning!, members: h.members, otherIncome, budgetCosts: h.tilldelning! + otherIncome};
+      return {
+        year: h.year,
+        tilldelning: h.tilldelning!,
+        members: h.members,
+        otherIncome,
+        budgetCosts: h.tilldelning! + otherIncome
+      };
     })();
   if (!template) return {plan, assumed};
   for (let year = Math.max(template.year, fp.startYear) + 1; year <= throughYear; year++) {

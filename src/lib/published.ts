@@ -57,22 +57,39 @@ function driftValue(drift: Drift, field: DriftField, row: string): bigint {
   return cell[field] ?? 0n;
 }
 
+/** What figures are computed from: a year's statements and accounts, and its driftsredovisning. */
+export interface FigureContext {
+  statements?: Statements;
+  balances?: AccountBalance[];
+  mapping?: Mapping;
+  drift?: Drift;
+}
+
+function need<T>(value: T | undefined, ref: string, what: string): T {
+  if (value === undefined) throw new Error(`${what} saknas för referensen ${ref}`);
+  return value;
+}
+
 /** The computed öre value of one reference, in the statements' display signs. */
 export function refValue(ref: string, statements: Statements, balances: AccountBalance[], mapping: Mapping, drift?: Drift): bigint {
+  return contextValue(ref, {statements, balances, mapping, drift});
+}
+
+function contextValue(ref: string, ctx: FigureContext): bigint {
   if (ref.startsWith("drift.")) {
-    if (!drift) throw new Error(`Driftsredovisning saknas för referensen ${ref}`);
     const [field, row] = [ref.slice(6, ref.indexOf(":")), ref.slice(ref.indexOf(":") + 1)];
-    return driftValue(drift, field as DriftField, row);
+    return driftValue(need(ctx.drift, ref, "Driftsredovisning"), field as DriftField, row);
   }
   if (ref.startsWith("konto:")) {
     const account = ref.slice("konto:".length);
-    const b = balances.find((x) => x.account === account);
-    const m = mapAccount(mapping, account);
+    const b = need(ctx.balances, ref, "Kontosaldon").find((x) => x.account === account);
+    const m = mapAccount(need(ctx.mapping, ref, "Mappning"), account);
     if (!b || !m) return 0n;
     if ((incomeLines as readonly string[]).includes(m.line)) return -b.movement;
     const closing = b.opening + b.movement;
     return (assetLines as readonly string[]).includes(m.line) ? closing : -closing;
   }
+  const statements = need(ctx.statements, ref, "Rapporter");
   if (ref.startsWith("not:")) {
     // Only the first "/" separates line and group: note rows such as "Driftbidrag från staten/Försäkringskassan" hold one.
     const rest = ref.slice("not:".length);
@@ -94,22 +111,28 @@ export function compareWithPublished(
   mapping: Mapping,
   drift?: Drift
 ): FigureComparison[] {
+  return compareFigures(report, year, {statements, balances, mapping, drift});
+}
+
+/** Compares the printed figures of a report for one year, those that the context can compute. */
+export function compareFigures(report: PublishedReport, year: number, ctx: FigureContext, statement?: PublishedFigure["statement"]): FigureComparison[] {
   return report.figures
-    .filter((f) => f.year === year)
+    .filter((f) => f.year === year && (statement === undefined || f.statement === statement))
     .map((figure) => {
-      const computed = computeFigure(figure, report.unit, statements, balances, mapping, drift);
+      // "+ 0" turns the −0 of a zero printed with sign −1 into 0.
+      const computed = computeFigure(figure, report.unit, ctx) + 0;
       return {figure, computed, difference: computed - figure.value};
     });
 }
 
-function computeFigure(figure: PublishedFigure, unit: Unit, statements: Statements, balances: AccountBalance[], mapping: Mapping, drift?: Drift): number {
+function computeFigure(figure: PublishedFigure, unit: Unit, ctx: FigureContext): number {
   if (figure.unit === "%") {
     // Förbrukad av årsbudget: utfall / budget in whole percent, rounded half away from zero as printed.
-    const [utfall, budget] = figure.ref.map((r) => refValue(r, statements, balances, mapping, drift));
+    const [utfall, budget] = figure.ref.map((r) => contextValue(r, ctx));
     if (!budget) return 0;
     const q = (utfall * 1000n) / budget;
     return Number(q / 10n + (q % 10n >= 5n ? 1n : q % 10n <= -5n ? -1n : 0n)) * (figure.sign ?? 1);
   }
-  const ore = figure.ref.reduce((s, r) => s + refValue(r, statements, balances, mapping, drift), 0n);
+  const ore = figure.ref.reduce((s, r) => s + contextValue(r, ctx), 0n);
   return Number(roundToUnit(ore, figure.unit ?? unit)) * (figure.sign ?? 1);
 }
