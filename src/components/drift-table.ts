@@ -1,4 +1,5 @@
 // The driftsredovisning as a table: rows grouped as the reports group them, with group subtotals and a total.
+import {Decimal} from "decimal.js";
 import {driftGroupLabels, type Drift, type DriftRow} from "../lib/drift.js";
 import {formatPercent, formatUnits} from "../lib/format.js";
 import type {Cell} from "../lib/csv-export.js";
@@ -14,7 +15,8 @@ export function driftColumns(year: number, unit: Unit): string[] {
 
 function cells(r: Pick<DriftRow, "utfall" | "budget" | "previous">, unit: Unit) {
   const avvikelse = r.budget === null ? null : r.utfall - r.budget;
-  const used = r.budget ? formatPercent(Number(r.utfall) / Number(r.budget)) : "–";
+  // A share of the budget only means something when utfall and budget have the same sign (both costs or both income).
+  const used = r.budget && (r.utfall < 0n) === (r.budget < 0n) ? formatPercent(new Decimal(r.utfall.toString()).div(r.budget.toString())) : "–";
   return [money(r.utfall, unit), money(r.budget, unit), money(avvikelse, unit), used, money(r.previous, unit)];
 }
 

@@ -15,11 +15,13 @@ export function downloadCsv(filename: string, columns: string[], rows: Cell[][])
   download(new Blob(["\ufeff", toCsv(columns, rows)], {type: "text/csv;charset=utf-8"}), filename);
 }
 
-/** The chart's SVG element: the chart itself, or the first SVG inside a figure. */
+/** The chart's SVG element: the chart itself, or the largest SVG inside a figure (Plot puts legend swatches first). */
 function svgOf(chart: Element): SVGSVGElement {
-  const svg = chart instanceof SVGSVGElement ? chart : chart.querySelector("svg");
+  if (chart instanceof SVGSVGElement) return chart;
+  const area = (s: SVGSVGElement) => (s.width.baseVal.value || 0) * (s.height.baseVal.value || 0);
+  const svg = [...chart.querySelectorAll("svg")].sort((a, b) => area(b) - area(a))[0];
   if (!svg) throw new Error("Diagrammet har ingen SVG att spara");
-  return svg as SVGSVGElement;
+  return svg;
 }
 
 /** The chart as a standalone SVG document, with its figure title and the computed text styles inlined. */

@@ -1,0 +1,65 @@
+// Budget files: JSON and CSV, revisions kept with their dates, and bad lines reported with file and line.
+import {readFileSync} from "node:fs";
+import {describe, expect, it} from "vitest";
+import {readBudgetCsv, readBudgetJson, revisionsOf, validateBudget} from "../loaders/budget.js";
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`fixtures/budget/${name}`, import.meta.url)));
+const context = {projects: ["35000", "36000", "37000"], ledgerYears: [2022, 2023]};
+
+describe("readBudgetCsv + validateBudget", () => {
+  const read = readBudgetCsv(fixture("fel-2023.csv"), "fel-2023.csv", {forbund: "sodra-dalarna"});
+  const checked = validateBudget(read.records, "fel-2023.csv", context);
+
+  it("reports a non-numeric amount and a month outside 1–12 with file and line, and keeps the rest", () => {
+    expect(read.diagnostics).toEqual([
+      {file: "fel-2023.csv", line: 5, severity: "error", message: 'Rad 5: beloppet "tvåtusen" är inte ett tal'},
+      {file: "fel-2023.csv", line: 7, severity: "error", message: 'Rad 7: månaden "13" är inte 1–12'}
+    ]);
+    expect(read.counts).toEqual({read: 6, kept: 4, rejected: 2});
+  });
+
+  it("reports an unknown project, a duplicate line and a year without a ledger", () => {
+    expect(checked.diagnostics).toEqual([
+      {file: "fel-2023.csv", line: 3, severity: "error", message: "Okänt projekt 99999 i budget 2023 (R1); lägg till det i förbundets projektlista"},
+      {file: "fel-2023.csv", line: 4, severity: "error", message: "Dubblerad budgetrad: projekt 35000 finns redan på rad 2 i revision R1"},
+      {file: "fel-2023.csv", line: 6, severity: "warning", message: "Budgetåret 2019 har ingen huvudbok; utfall kan inte jämföras"}
+    ]);
+    expect(checked.records.map((r) => [r.line, r.project, r.amount])).toEqual([
+      [2, "35000", -209_000_000n],
+      [6, "36000", -178_000_000n]
+    ]);
+    // Nothing is lost silently: every row is kept or named in a diagnostic.
+    expect(read.counts.read).toBe(checked.records.length + read.diagnostics.length + 2);
+  });
+
+  it("loads nothing from a file missing a required column, and names it", () => {
+    const r = readBudgetCsv(fixture("saknar-kolumn-2023.csv"), "saknar-kolumn-2023.csv", {forbund: "x"});
+    expect(r.records).toEqual([]);
+    expect(r.diagnostics).toEqual([{file: "saknar-kolumn-2023.csv", line: 1, severity: "error", message: "Kolumn saknas: revision; inget har lästs in"}]);
+    expect(r.counts).toEqual({read: 1, kept: 0, rejected: 1});
+  });
+});
+
+describe("readBudgetJson", () => {
+  const r = readBudgetJson(fixture("revisioner-2023.json"), "revisioner-2023.json");
+
+  it("reads tkr amounts into öre and names the line of a bad amount", () => {
+    expect(r.records.map((x) => [x.revision, x.project, x.amount])).toEqual([
+      ["B2", "35000", -200_000_000n],
+      ["B2", "36000", -170_050_000n],
+      ["B1", "35000", -209_000_000n]
+    ]);
+    expect(r.diagnostics).toEqual([{file: "revisioner-2023.json", line: 7, severity: "error", message: 'Beloppet "x" för projekt 36000 är inte ett tal'}]);
+    expect(r.counts).toEqual({read: 4, kept: 3, rejected: 1});
+  });
+
+  it("orders revisions by decision date, so the latest is the one the board decided last", () => {
+    expect(revisionsOf(r.records, 2023).map((x) => x.revision)).toEqual(["B1", "B2"]);
+  });
+
+  it("names the file of invalid JSON", () => {
+    const bad = readBudgetJson(new TextEncoder().encode('{"forbund": "x", '), "trasig-2023.json");
+    expect(bad.diagnostics[0].file).toBe("trasig-2023.json");
+    expect(bad.diagnostics[0].message).toMatch(/^Ogiltig JSON: /);
+  });
+});
