@@ -4,7 +4,7 @@ import type {Decimal} from "decimal.js";
 import {formatKrOre, formatPercent, formatUnits} from "../lib/format.js";
 import type {Diagnostic, ReadCounts} from "../lib/ledger.js";
 import {lineLabel} from "../lib/lines.js";
-import type {FigureComparison} from "../lib/published.js";
+import {statementNames, type FigureComparison} from "../lib/published.js";
 import type {Ratio} from "../lib/ratios.js";
 import type {AccountBalance, Check, Note, StatementLine} from "../lib/statements.js";
 import {roundToUnit, type Unit} from "../lib/units.js";
@@ -160,8 +160,8 @@ export function publishedComparison(comparisons: FigureComparison[]): HTMLElemen
           h(
             "tr",
             {class: c.difference ? "fa-diff" : ""},
-            h("td", {}, {rr: "Resultaträkning", br: "Balansräkning", kfa: "Kassaflödesanalys", not: "Noter", drift: "Driftsredovisning"}[c.figure.statement]),
-            h("td", {title: c.figure.ref.map(lineLabel).join(" + ")}, c.figure.label),
+            h("td", {}, statementNames[c.figure.statement]),
+            h("td", {title: (c.figure.ref ?? []).map(lineLabel).join(" + ")}, c.figure.label),
             h("td", {class: "num"}, c.figure.printed),
             h("td", {class: "num"}, formatUnits(BigInt(c.computed))),
             h("td", {class: "num"}, c.difference ? formatUnits(BigInt(c.difference)) : "0"),

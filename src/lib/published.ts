@@ -5,22 +5,59 @@ import {assetLines, incomeLines} from "./lines.js";
 import {roundToUnit, type Unit} from "./units.js";
 import type {Drift} from "./drift.js";
 
-/** One printed figure, exactly as the report prints it. */
+/** Swedish names of the kinds of table, for pages and reports. */
+export const statementNames: Record<FigureStatement, string> = {
+  rr: "Resultaträkning",
+  br: "Balansräkning",
+  kfa: "Kassaflödesanalys",
+  not: "Noter",
+  drift: "Driftsredovisning",
+  oversikt: "Översikt (flerårsöversikt)",
+  budget: "Budget",
+  plan: "Flerårsplan",
+  eget_kapital: "Eget kapital",
+  deltagare: "Deltagare",
+  nyckeltal: "Nyckeltal"
+};
+
+/** The kinds of table a printed figure stands in. */
+export type FigureStatement =
+  | "rr"
+  | "br"
+  | "kfa"
+  | "not"
+  | "drift"
+  | "oversikt"
+  | "budget"
+  | "plan"
+  | "eget_kapital"
+  | "deltagare"
+  | "nyckeltal";
+
+/** One printed figure, exactly as the report prints it. data/published/README.md describes the vocabulary. */
 export interface PublishedFigure {
   year: number;
-  statement: "rr" | "br" | "kfa" | "not" | "drift";
+  statement: FigureStatement;
+  /** A stable id of what the figure is (rr.arets_resultat, not.rr.intakter.summa, oversikt.soliditet …), the same
+   * across documents and years, so that the checker can match figures that must agree. */
+  line?: string;
   /** The label as printed. */
   label: string;
   /** The figure as printed, character for character (thin spaces and signs included). */
   printed: string;
-  /** The printed figure as an integer in the report's unit, sign as printed. */
+  /** The printed number in the figure's unit, sign as printed (decimals only for % and antal). */
   value: number;
-  /** What the figure is computed from, added up: line ids (rr.…, br.…, kfa.…), note rows (not:<line>/<group>),
-   * accounts (konto:NNNN), or driftsredovisning cells (drift.<utfall|budget|avvikelse|previous|forbrukad>:<row>, where
-   * row is a project code, "grupp:<group>" or "total"). */
-  ref: string[];
-  /** The figure's unit where it differs from the report's (a tkr table in a report in kr); "%" for förbrukad. */
-  unit?: Unit | "%";
+  /** The figure's unit where it differs from the report's: a tkr table in a report in kr, "%" or "antal". */
+  unit?: Unit | "%" | "antal";
+  /** What the figure is computed from in a ledger, added up: line ids (rr.…, br.…, kfa.…), note rows
+   * (not:<line>/<group>), accounts (konto:NNNN), or driftsredovisning cells (drift.<utfall|budget|avvikelse|previous>:<row>,
+   * where row is a project code, "grupp:<group>" or "total"); for unit "%", [numerator, denominator]. Absent for
+   * figures no ledger gives (participants, older years of an overview). */
+  ref?: string[];
+  /** The ids (line) of the figures of the same document, year and statement that this printed sum adds up. */
+  sumOf?: string[];
+  /** The member (id from data/forbund.json) whose contribution this figure is. */
+  member?: string;
   /** −1 where the report prints the figure with the opposite sign of the statements' convention (e.g. skulder as negative in a note). */
   sign?: 1 | -1;
   /** The section or table of the report, and the 1-based line of the seed file the figure stands on. */
@@ -117,7 +154,7 @@ export function compareWithPublished(
 /** Compares the printed figures of a report for one year, those that the context can compute. */
 export function compareFigures(report: PublishedReport, year: number, ctx: FigureContext, statement?: PublishedFigure["statement"]): FigureComparison[] {
   return report.figures
-    .filter((f) => f.year === year && (statement === undefined || f.statement === statement))
+    .filter((f) => f.year === year && f.ref?.length && (statement === undefined || f.statement === statement))
     .map((figure) => {
       // "+ 0" turns the −0 of a zero printed with sign −1 into 0.
       const computed = computeFigure(figure, report.unit, ctx) + 0;
@@ -128,11 +165,12 @@ export function compareFigures(report: PublishedReport, year: number, ctx: Figur
 function computeFigure(figure: PublishedFigure, unit: Unit, ctx: FigureContext): number {
   if (figure.unit === "%") {
     // Förbrukad av årsbudget: utfall / budget in whole percent, rounded half away from zero as printed.
-    const [utfall, budget] = figure.ref.map((r) => contextValue(r, ctx));
+    const [utfall, budget] = figure.ref!.map((r) => contextValue(r, ctx));
     if (!budget) return 0;
     const q = (utfall * 1000n) / budget;
     return Number(q / 10n + (q % 10n >= 5n ? 1n : q % 10n <= -5n ? -1n : 0n)) * (figure.sign ?? 1);
   }
-  const ore = figure.ref.reduce((s, r) => s + contextValue(r, ctx), 0n);
-  return Number(roundToUnit(ore, figure.unit ?? unit)) * (figure.sign ?? 1);
+  const ore = figure.ref!.reduce((s, r) => s + contextValue(r, ctx), 0n);
+  const figureUnit = figure.unit === "antal" ? "kr" : (figure.unit ?? unit);
+  return Number(roundToUnit(ore, figureUnit)) * (figure.sign ?? 1);
 }
