@@ -14,7 +14,7 @@ export interface BudgetFileInfo {
 }
 
 /** Reads and checks every budget file; projects and ledger years per förbund come from the mappings and ledgers. */
-export function loadBudgetTables(dir: string, context: (forbund: string) => {projects: string[]; ledgerYears: number[]}) {
+export function loadBudgetTables(dir: string, context: (forbund: string) => {projects: string[]; ledgerYears: number[]}, fromLedgers: BudgetRecord[] = []) {
   const table = columnBuilder({forbund: "utf8", year: "int32", revision: "utf8", date: "utf8", label: "utf8", project: "utf8", month: "int32", amount_ore: "int64"});
   const files: BudgetFileInfo[] = [];
   const names = existsSync(dir) ? readdirSync(dir).filter((f) => /\.(json|csv)$/i.test(f)).sort() : [];
@@ -29,6 +29,8 @@ export function loadBudgetTables(dir: string, context: (forbund: string) => {pro
       table.add({forbund: r.forbund, year: r.year, revision: r.revision, date: r.date, label: r.label, project: r.project, month: r.month, amount_ore: r.amount});
     }
   }
+  // Period budgets from the ledgers themselves need no check against the project list: they name accounts.
+  for (const r of fromLedgers) table.add({forbund: r.forbund, year: r.year, revision: r.revision, date: r.date, label: r.label, project: r.project, month: r.month, amount_ore: r.amount});
   return {budgets: table.columns, files};
 }
 

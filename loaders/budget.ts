@@ -1,6 +1,8 @@
 // Budget files: per förbund and year, per project (insats or budget line), optionally per month, with every
 // revision the board decided kept with its date. JSON or CSV; amounts in display signs (kostnader negative).
-import type {Diagnostic, ReadCounts} from "../src/lib/ledger.js";
+import {toProjectActual} from "../src/lib/drift.js";
+import type {Diagnostic, Ledger, ReadCounts} from "../src/lib/ledger.js";
+import type {Mapping} from "../src/lib/mapping.js";
 import {parseSwedishAmount} from "../src/lib/number.js";
 import {parseCsv} from "./csv.js";
 
@@ -156,3 +158,33 @@ export function revisionsOf(records: BudgetRecord[], year: number): {revision: s
   return [...m.values()].sort((a, b) => a.date.localeCompare(b.date) || a.revision.localeCompare(b.revision));
 }
 
+
+/** Budget records from a ledger's #PBUDGET period budgets: per project (dimension 6) where the row names one,
+ * else per the account's cost category, in display signs (kostnader negative). */
+export function budgetFromSie(ledger: Ledger, forbund: string, mapping: Mapping): BudgetRecord[] {
+  const records = new Map<string, BudgetRecord>();
+  for (const b of ledger.balances) {
+    if (b.kind !== "pbudget" || !b.period) continue;
+    const fy = ledger.fiscalYears.find((y) => y.yearIndex === b.yearIndex);
+    const actual = toProjectActual(mapping, {project: b.object?.dim === "6" ? b.object.code : null, account: b.account, month: 0, amount: b.amount});
+    if (!fy || !actual) continue;
+    const project = actual.project ?? `kategori:${actual.category ?? "ovrigt"}`;
+    const month = Number(b.period.slice(4, 6));
+    const key = `${fy.start}|${project}|${month}`;
+    const record = records.get(key) ?? {
+      forbund,
+      year: Number(fy.start.slice(0, 4)),
+      revision: `SIE ${ledger.file}`,
+      date: ledger.generated ?? fy.start,
+      label: "Periodbudget i SIE-filen (#PBUDGET)",
+      project,
+      month,
+      amount: 0n,
+      line: b.line
+    };
+    // SIE budgets are in SIE signs (costs debit, positive); the drift shows costs negative.
+    record.amount -= b.amount;
+    records.set(key, record);
+  }
+  return [...records.values()];
+}

@@ -1,7 +1,7 @@
 // Normalises the SIE ledgers under data/sie/ into the workspace's ledger tables.
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
-import type {Diagnostic, ReadCounts} from "../src/lib/ledger.js";
+import type {Diagnostic, Ledger, ReadCounts} from "../src/lib/ledger.js";
 import {columnBuilder} from "./arrow.js";
 import {readSie} from "./sie/read.js";
 
@@ -30,12 +30,14 @@ export function loadLedgerTables(dir: string) {
   const balances = columnBuilder({forbund: "utf8", year: "int32", kind: "utf8", account: "utf8", amount_ore: "int64"});
   const accounts = columnBuilder({forbund: "utf8", year: "int32", account: "utf8", name: "utf8"});
   const files: LedgerFileInfo[] = [];
+  const sieBudgets: {forbund: string; ledger: Ledger}[] = [];
   for (const file of readdirSync(dir).filter((f) => /\.(se|si|sie)$/i.test(f)).sort()) {
     const {ledger, diagnostics, counts} = readSie(new Uint8Array(readFileSync(join(dir, file))), file);
     const forbund = forbundOfFile(file);
     const yearOf = (yearIndex: number) => Number(ledger.fiscalYears.find((y) => y.yearIndex === yearIndex)?.start.slice(0, 4));
     const year = yearOf(0);
     files.push({file, forbund, year, program: ledger.program, companyName: ledger.companyName, counts, diagnostics});
+    if (ledger.balances.some((b) => b.kind === "pbudget")) sieBudgets.push({forbund, ledger});
     for (const a of ledger.accounts) accounts.add({forbund, year, account: a.number, name: a.name});
     // Only the file's own year is taken from its balances; year −1 comes from the previous year's file.
     for (const b of ledger.balances) {
@@ -53,5 +55,5 @@ export function loadLedgerTables(dir: string) {
       }
     }
   }
-  return {transactions: transactions.columns, balances: balances.columns, accounts: accounts.columns, files};
+  return {transactions: transactions.columns, balances: balances.columns, accounts: accounts.columns, files, sieBudgets};
 }

@@ -2,7 +2,8 @@
 // the readers said of every ledger and budget file.
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
-import type {MappingFile} from "../src/lib/mapping.js";
+import {combineMappings, type MappingFile} from "../src/lib/mapping.js";
+import {budgetFromSie} from "./budget.js";
 import {loadBudgetTables} from "./budget-tables.js";
 import {loadLedgerTables} from "./ledger-tables.js";
 import {dataDir} from "./paths.js";
@@ -26,15 +27,23 @@ function readJsonDir<T>(dir: string): Record<string, T> {
 export function loadWorkspace() {
   const ledgers = loadLedgerTables(dataDir("sie"));
   const mappings = readJsonDir<MappingFile>(dataDir("mapping"));
-  const budgets = loadBudgetTables(dataDir("budgets"), (forbund) => ({
-    projects: (mappings[forbund]?.projects ?? []).map((p) => p.code),
-    ledgerYears: ledgers.files.filter((f) => f.forbund === forbund).map((f) => f.year)
-  }));
+  const registry = readJson(dataDir("forbund.json"));
+  const mappingOf = (forbund: string) =>
+    combineMappings(mappings[forbund], mappings[registry.forbund.find((f: {id: string}) => f.id === forbund)?.chart ?? "bas"]);
+  const fromLedgers = ledgers.sieBudgets.flatMap(({forbund, ledger}) => budgetFromSie(ledger, forbund, mappingOf(forbund)));
+  const budgets = loadBudgetTables(
+    dataDir("budgets"),
+    (forbund) => ({
+      projects: (mappings[forbund]?.projects ?? []).map((p) => p.code),
+      ledgerYears: ledgers.files.filter((f) => f.forbund === forbund).map((f) => f.year)
+    }),
+    fromLedgers
+  );
   return {
     ledgers,
     budgets,
     reference: {
-      registry: readJson(dataDir("forbund.json")),
+      registry,
       mappings,
       published: readJsonDir(dataDir("published")),
       ledgers: ledgers.files,

@@ -63,3 +63,20 @@ describe("readBudgetJson", () => {
     expect(bad.diagnostics[0].message).toMatch(/^Ogiltig JSON: /);
   });
 });
+
+describe("budgetFromSie", () => {
+  it("turns #PBUDGET period budgets into monthly budget lines in display signs, per cost category", async () => {
+    const {readSie} = await import("../loaders/sie/read.js");
+    const {combineMappings} = await import("../src/lib/mapping.js");
+    const {budgetFromSie} = await import("../loaders/budget.js");
+    const file = "jsisie__BL0001_typ4.SE";
+    const {ledger} = readSie(new Uint8Array(readFileSync(new URL(`fixtures/sie/${file}`, import.meta.url))), file);
+    const bas = JSON.parse(readFileSync(new URL("../data/mapping/bas.json", import.meta.url), "utf-8"));
+    const records = budgetFromSie(ledger, "demo", combineMappings(bas));
+    // 12 months of −100 000 kr on 3010 (income) and 50 000 kr on 4010 (costs), fiscal year 2009-07-01–2010-06-30.
+    expect(records).toHaveLength(24);
+    expect(new Set(records.map((r) => `${r.year} ${r.project} ${r.amount}`))).toEqual(new Set(["2009 kategori:intakter 10000000", "2009 kategori:ovrigt -5000000"]));
+    expect(records.map((r) => r.month).sort((a, b) => a - b).slice(0, 4)).toEqual([1, 1, 2, 2]);
+    expect(records[0]).toMatchObject({revision: `SIE ${file}`, date: "2011-11-01", label: "Periodbudget i SIE-filen (#PBUDGET)"});
+  });
+});
