@@ -5,16 +5,11 @@
 // fields and the braces around object lists are left out (the items inside a list are included, unquoted), and
 // so the `{` and `}` lines around a voucher's rows contribute nothing. Line ends are not included.
 
+import {CRC_TABLE} from "../../src/lib/crc32";
 import type {Diagnostic} from "../../src/lib/ledger";
 import {cp437Byte} from "./encoding";
 import type {Token} from "./tokenize";
 
-const CRC_TABLE = new Uint32Array(256);
-for (let n = 0; n < 256; n++) {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  CRC_TABLE[n] = c >>> 0;
-}
 
 function addText(crc: number, text: string): number {
   let c = crc;

@@ -1,5 +1,6 @@
 // Downloads: every table as CSV (Swedish Excel: UTF-8 with BOM, ";" and decimal comma), every chart as SVG and PNG.
 import {toCsv, type Cell} from "../lib/csv-export.js";
+import {toXlsx} from "../lib/xlsx.js";
 import {h} from "./dom.js";
 
 function download(blob: Blob, filename: string): void {
@@ -54,9 +55,21 @@ export async function downloadPng(filename: string, chart: Element): Promise<voi
   download(blob, filename);
 }
 
-/** Buttons that download a table as CSV. */
+/** Downloads a table as an Excel workbook. */
+export function downloadXlsx(filename: string, sheet: string, columns: string[], rows: Cell[][]): void {
+  const type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  download(new Blob([toXlsx([{name: sheet, columns, rows}])], {type}), filename);
+}
+
+/** Buttons that download a table as CSV and as XLSX (the file name given ends in .csv). */
 export function csvButton(filename: string, columns: string[], rows: () => Cell[][]): HTMLElement {
-  return h("div", {class: "fa-export"}, h("button", {type: "button", onclick: () => downloadCsv(filename, columns, rows())}, "Ladda ned CSV"));
+  const base = filename.replace(/\.csv$/i, "");
+  return h(
+    "div",
+    {class: "fa-export"},
+    h("button", {type: "button", onclick: () => downloadCsv(`${base}.csv`, columns, rows())}, "Ladda ned CSV"),
+    h("button", {type: "button", onclick: () => downloadXlsx(`${base}.xlsx`, base, columns, rows())}, "Ladda ned Excel")
+  );
 }
 
 /** A chart with buttons that download it as SVG and PNG. */

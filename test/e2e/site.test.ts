@@ -74,7 +74,7 @@ describe("statements page", () => {
     await page.context().close();
   });
 
-  it("downloads a statement as CSV for Swedish Excel: BOM, semicolons, the figures as shown", async () => {
+  it("downloads a statement as CSV for Swedish Excel (BOM, semicolons, the figures as shown) and as XLSX", async () => {
     const {page, problems} = await openPage(browser, site.url);
     await page.goto(`${site.url}/rakenskaper#falun-borlange/2023`, {waitUntil: "networkidle"});
     await expect.poll(() => page.locator("p.fa-note").first().innerText()).toContain("räkenskapsår 2023");
@@ -86,6 +86,11 @@ describe("statements page", () => {
     expect(lines[0]).toBe("Rad;2023 (kr);2022 (kr)");
     expect(lines).toContain("Verksamhetens intäkter;8629008;4160000");
     expect(lines).toContain("Årets resultat;311776;-24252");
+    const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: "Ladda ned Excel"}).first().click()]);
+    expect(xlsx.suggestedFilename()).toBe("resultatrakning-falun-borlange-2023-kr.xlsx");
+    // A ZIP archive whose first entry is the content-types part.
+    expect(readFileSync(await xlsx.path()).subarray(0, 4).toString("hex")).toBe("504b0304");
+    expect(readFileSync(await xlsx.path()).includes("Verksamhetens intäkter")).toBe(true);
     expect(problems).toEqual({external: [], consoleErrors: [], pageErrors: [], failed: []});
     await page.context().close();
   });
