@@ -58,7 +58,7 @@ export async function downloadPng(filename: string, chart: Element): Promise<voi
 /** Downloads a table as an Excel workbook. */
 export function downloadXlsx(filename: string, sheet: string, columns: string[], rows: Cell[][]): void {
   const type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  download(new Blob([toXlsx([{name: sheet, columns, rows}])], {type}), filename);
+  download(new Blob([toXlsx([{name: sheet, columns, rows}]) as Uint8Array<ArrayBuffer>], {type}), filename);
 }
 
 /** Buttons that download a table as CSV and as XLSX (the file name given ends in .csv). */
