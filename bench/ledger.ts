@@ -3,22 +3,9 @@
 
 import type {Account, Balance, DimensionObject, Ledger, ObjectRef, Transaction, Voucher} from "../src/lib/ledger";
 import {writeSie} from "../loaders/sie/write";
+import {MONTHS} from "../src/lib/format";
 
 const YEAR = 2024;
-const MONTHS = [
-  "januari",
-  "februari",
-  "mars",
-  "april",
-  "maj",
-  "juni",
-  "juli",
-  "augusti",
-  "september",
-  "oktober",
-  "november",
-  "december"
-];
 
 const ACCOUNTS: Account[] = [
   {number: "1510", name: "Kundfordringar", type: "T"},

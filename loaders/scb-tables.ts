@@ -7,20 +7,12 @@ import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Diagnostic, ReadCounts} from "../src/lib/ledger.js";
 import {columnBuilder, type Column} from "./arrow.js";
+import {HAE_TYPES} from "../src/lib/hae.js";
 import {parseCsv} from "./csv.js";
 
 export type ScbTableName = "hae" | "bas" | "population";
 export type ScbSource = "demo" | "scb";
 
-/** The HÅE benefit types as stored; the summa is derived from them and never read. */
-export const HAE_TYPE_IDS = [
-  "sjukpenning",
-  "sjuk_aktivitetsersattning",
-  "arbetsloshet",
-  "arbetsmarknadsatgarder",
-  "etableringsersattning",
-  "ekonomiskt_bistand"
-];
 /** The BAS statuses in SCB's priority order; a "totalt" row is derived and never read. */
 export const BAS_STATUS_IDS = ["sysselsatt", "arbetslos", "studerande", "pensionar", "sjuk", "ovrig"];
 
@@ -45,7 +37,7 @@ const MISSING_SYMBOLS = new Set(["..", "-", ".", "..c", "x"]);
 // Column specs per table: the category column and the value column (with accepted alternative names, since
 // fetch:scb writes "value" where the demo files write "persons").
 const SPECS = {
-  hae: {category: "type", categories: HAE_TYPE_IDS, derived: "summa", value: ["value"]},
+  hae: {category: "type", categories: HAE_TYPES, derived: "summa", value: ["value"]},
   bas: {category: "status", categories: BAS_STATUS_IDS, derived: "totalt", value: ["persons", "value"]},
   population: {category: null, categories: [], derived: null, value: ["persons", "value"]}
 } as const;

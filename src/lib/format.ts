@@ -14,7 +14,8 @@ export const KR = 100n;
 /** Öre per tusen kronor (tkr). */
 export const TKR = 100_000n;
 
-const MONTHS = [
+/** Swedish month names, januari first. */
+export const MONTHS = [
   "januari",
   "februari",
   "mars",
