@@ -1,6 +1,7 @@
 // Observable Framework configuration: an offline site, with no third-party requests.
 export default {
   root: "src",
+  output: process.env.FINSAM_OUT ?? "dist",
   title: "Finsam Analys",
   lang: "sv",
   // The default stylesheet list loads Google Fonts; the site must not leave its own origin.

@@ -3,6 +3,7 @@ import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Diagnostic, Ledger, ReadCounts} from "../src/lib/ledger.js";
 import {columnBuilder} from "./arrow.js";
+import {currentProfile, type Profile} from "./profile.js";
 import {readSie} from "./sie/read.js";
 
 /** One ledger file as loaded: whose it is, which year, and what the reader said of it. */
@@ -21,8 +22,17 @@ export function forbundOfFile(file: string): string {
   return file.replace(/-\d{4}\.(se|si|sie)$/i, "");
 }
 
-/** Reads every SIE file of a directory into rows for the transactions, balances and accounts tables. */
-export function loadLedgerTables(dir: string) {
+/** The SIE files of a directory, in name order. */
+function sieFiles(dir: string): string[] {
+  return readdirSync(dir).filter((f) => /\.(se|si|sie)$/i.test(f)).sort();
+}
+
+/**
+ * Reads every SIE file of a directory into rows for the transactions, balances and accounts tables. Under the
+ * lsg profile the transactions are sums per förbund, year, month, account, project and kostnadsställe, with no
+ * voucher series, number or text, so the shared site holds no voucher.
+ */
+export function loadLedgerTables(dir: string, profile: Profile = currentProfile()) {
   const transactions = columnBuilder({
     forbund: "utf8", year: "int32", series: "utf8", number: "utf8", date: "utf8", voucher_text: "utf8",
     account: "utf8", amount_ore: "int64", project: "utf8", cost_center: "utf8", text: "utf8"
@@ -31,7 +41,9 @@ export function loadLedgerTables(dir: string) {
   const accounts = columnBuilder({forbund: "utf8", year: "int32", account: "utf8", name: "utf8"});
   const files: LedgerFileInfo[] = [];
   const sieBudgets: {forbund: string; ledger: Ledger}[] = [];
-  for (const file of readdirSync(dir).filter((f) => /\.(se|si|sie)$/i.test(f)).sort()) {
+  // Under lsg: one sum per key of the aggregated row, in the order the keys first occur.
+  const sums = new Map<string, Parameters<typeof transactions.add>[0] & {amount_ore: bigint}>();
+  for (const file of sieFiles(dir)) {
     const {ledger, diagnostics, counts} = readSie(new Uint8Array(readFileSync(join(dir, file))), file);
     const forbund = forbundOfFile(file);
     const yearOf = (yearIndex: number) => Number(ledger.fiscalYears.find((y) => y.yearIndex === yearIndex)?.start.slice(0, 4));
@@ -48,12 +60,36 @@ export function loadLedgerTables(dir: string) {
       for (const t of v.transactions) {
         if (t.kind !== "trans") continue;
         const object = (dim: string) => t.objects.find((o) => o.dim === dim)?.code ?? null;
-        transactions.add({
-          forbund, year, series: v.series, number: v.number, date: t.date ?? v.date, voucher_text: v.text,
-          account: t.account, amount_ore: t.amount, project: object("6"), cost_center: object("1"), text: t.text ?? null
-        });
+        const date = t.date ?? v.date;
+        if (profile === "full") {
+          transactions.add({
+            forbund, year, series: v.series, number: v.number, date, voucher_text: v.text,
+            account: t.account, amount_ore: t.amount, project: object("6"), cost_center: object("1"), text: t.text ?? null
+          });
+          continue;
+        }
+        // Same columns as the full table, so the pages' queries run unchanged on either.
+        const row = {
+          forbund, year, series: "", number: "", date: `${date.slice(0, 7)}-01`, voucher_text: null,
+          account: t.account, amount_ore: 0n, project: object("6"), cost_center: object("1"), text: null
+        };
+        const key = JSON.stringify([forbund, year, row.date, row.account, row.project, row.cost_center]);
+        (sums.get(key) ?? sums.set(key, row).get(key)!).amount_ore += t.amount;
       }
     }
   }
+  for (const row of sums.values()) transactions.add(row);
   return {transactions: transactions.columns, balances: balances.columns, accounts: accounts.columns, files, sieBudgets};
+}
+
+/** Every voucher and transaction text of at least minLength characters in a directory's SIE files. */
+export function voucherTexts(dir: string, minLength = 8): string[] {
+  const texts = new Set<string>();
+  for (const file of sieFiles(dir)) {
+    const {ledger} = readSie(new Uint8Array(readFileSync(join(dir, file))), file);
+    for (const v of ledger.vouchers) {
+      for (const text of [v.text, ...v.transactions.map((t) => t.text)]) if (text && text.length >= minLength) texts.add(text);
+    }
+  }
+  return [...texts];
 }

@@ -5,8 +5,9 @@ import {join} from "node:path";
 import {combineMappings, type MappingFile} from "../src/lib/mapping.js";
 import {budgetFromSie} from "./budget.js";
 import {loadBudgetTables} from "./budget-tables.js";
-import {loadLedgerTables} from "./ledger-tables.js";
+import {loadLedgerTables, type LedgerFileInfo} from "./ledger-tables.js";
 import {dataDir} from "./paths.js";
+import {currentProfile, type Profile} from "./profile.js";
 
 /** Parses a JSON file; a syntax error names the file, since a data folder holds many. */
 export function readJson(path: string) {
@@ -23,9 +24,27 @@ function readJsonDir<T>(dir: string): Record<string, T> {
   return Object.fromEntries(files.map((f) => [f.replace(/\.json$/, ""), readJson(join(dir, f))]));
 }
 
-/** Loads everything under the data folder once. */
-export function loadWorkspace() {
-  const ledgers = loadLedgerTables(dataDir("sie"));
+/** The message that stands in for a reader diagnostic in the lsg profile. */
+export const WITHHELD_MESSAGE = "Meddelandet visas inte i den delade versionen för LSG.";
+
+/**
+ * A ledger file's reader report as the lsg profile shares it: counts, and each error and warning by file, line and
+ * severity only, since a message may quote a voucher's fields. Info notes are only counted, as no page lists them.
+ */
+export function withheldDiagnostics(file: LedgerFileInfo) {
+  const count = (severity: string) => file.diagnostics.filter((d) => d.severity === severity).length;
+  return {
+    ...file,
+    diagnostics: file.diagnostics
+      .filter((d) => d.severity !== "info")
+      .map((d) => ({file: d.file, line: d.line, severity: d.severity, message: WITHHELD_MESSAGE})),
+    diagnosticCounts: {error: count("error"), warning: count("warning"), info: count("info")}
+  };
+}
+
+/** Loads everything under the data folder once, as the profile (FINSAM_PROFILE by default) may share it. */
+export function loadWorkspace(profile: Profile = currentProfile()) {
+  const ledgers = loadLedgerTables(dataDir("sie"), profile);
   const mappings = readJsonDir<MappingFile>(dataDir("mapping"));
   const registry = readJson(dataDir("forbund.json"));
   const mappingOf = (forbund: string) =>
@@ -43,10 +62,11 @@ export function loadWorkspace() {
     ledgers,
     budgets,
     reference: {
+      profile,
       registry,
       mappings,
       published: readJsonDir(dataDir("published")),
-      ledgers: ledgers.files,
+      ledgers: profile === "lsg" ? ledgers.files.map(withheldDiagnostics) : ledgers.files,
       budgets: budgets.files
     }
   };

@@ -1,6 +1,7 @@
 // The checker's vocabulary: findings, the figures of one förbund indexed by document, line and year, and the one
 // comparison every rule uses, with its rounding classification (see src/lib/checker.ts for the rule).
 import {formatDecimal} from "../format.js";
+import {statementLines, type StatementId} from "../lines.js";
 import {statementNames, type FigureStatement, type PublishedFigure, type PublishedReport} from "../published.js";
 import type {Unit} from "../units.js";
 
@@ -334,4 +335,22 @@ export function identity(book: Book, rule: Rule, left: Term[], right: Term[], wh
     `${docName(book, first.report)}, ${what} ${first.figure.year}: ${sideText(left, c.printedValue, c.unit, true)}, men ` +
     `${sideText(right, c.impliedValue, c.unit, false)}${flipped}. Skillnad ${fmt(c.difference, c.unit)}.${verdict(c)}${note}`;
   return finding(book, rule, [...left, ...right].map((t) => t.fig), c, message);
+}
+
+/** A statement line of a year as printed in the document, or else computed from its printed parts (lines.ts). */
+export function resolveLine(book: Book, report: PublishedReport, line: string, year: number): Term[] {
+  const statement = line.split(".")[0] as StatementId;
+  const printed = book.get(report, line, year);
+  if (printed && printed.figure.statement === statement) return [plus(printed)];
+  const def = statementLines[statement]?.find((d) => d.id === line);
+  return (def?.sum ?? []).flatMap((part) => resolveLine(book, report, part, year));
+}
+
+/** The first of the lines that the document (or else another document) prints for the year. */
+export function findFirst(book: Book, report: PublishedReport, lines: string[], year: number): Fig | undefined {
+  for (const line of lines) {
+    const fig = book.find(report, line, year);
+    if (fig) return fig;
+  }
+  return undefined;
 }

@@ -1,0 +1,162 @@
+// Identities between the statements: the balance sheet balances, årets resultat is the same in every table,
+// equity rolls forward from year to year, and the cash flow ends in the bank balance.
+import type {PublishedReport} from "../published.js";
+import {
+  compare,
+  describe,
+  docName,
+  finding,
+  findFirst,
+  fmt,
+  identity,
+  plus,
+  resolveLine,
+  tableName,
+  type Book,
+  type Fig,
+  type Finding,
+  type Term
+} from "./model.js";
+
+const notNull = <T>(x: T | null | undefined): x is T => x !== null && x !== undefined;
+
+/** Summa tillgångar = summa eget kapital, avsättningar och skulder; a side that is not printed is added up from its parts. */
+export function checkBalance(book: Book): Finding[] {
+  return book.reports.flatMap((report) =>
+    book
+      .years(report)
+      .map((year) => {
+        const assets = resolveLine(book, report, "br.summa_tillgangar", year);
+        const claims = resolveLine(book, report, "br.summa_ek_skulder", year);
+        if (!assets.length || !claims.length) return null;
+        const printedSums = [assets, claims].filter((side) => side.length === 1 && /^br\.summa_/.test(side[0].fig.line)).length;
+        // Two unprinted sums need parts on both sides, so that a lone kassa och bank is not taken for a balance sheet.
+        if (!printedSums && (assets.length < 2 || claims.length < 2)) return null;
+        const note = printedSums < 2 ? " (En summa som inte är tryckt är räknad ur sina delar.)" : "";
+        return identity(book, "balans", assets, claims, "balansräkning", note);
+      })
+      .filter(notNull)
+  );
+}
+
+const resultLines = ["rr.arets_resultat", "br.arets_resultat", "kfa.arets_resultat", "eget_kapital.arets_resultat", "oversikt.arets_resultat"];
+
+/** Årets resultat in the balansräkning, kassaflödesanalys, eget-kapital table and overview = the resultaträkning's. */
+export function checkResult(book: Book): Finding[] {
+  const out: Finding[] = [];
+  for (const report of book.reports) {
+    for (const year of book.years(report)) {
+      const figs = resultLines.map((line) => book.get(report, line, year)).filter(notNull);
+      const [reference, ...others] = figs;
+      for (const other of others) {
+        const f = identity(book, "resultat", [plus(other)], [plus(reference)], tableName(other.figure.statement));
+        if (f) out.push(f);
+      }
+    }
+  }
+  return out;
+}
+
+/** The year's result from the document's own tables, resultaträkning first. */
+function resultOf(book: Book, report: PublishedReport, year: number): Fig | undefined {
+  return resultLines.slice(0, 4).map((line) => book.get(report, line, year)).find(notNull);
+}
+
+/** Equity added outside the result (Finsam Borlänge's equity in Falun-Borlänge 2023), when the document prints it. */
+function contributions(book: Book, report: PublishedReport, year: number): Term[] {
+  return ["kfa.eget_kapital_tillskott", "eget_kapital.tillskott"].map((line) => book.get(report, line, year)).filter(notNull).slice(0, 1).map(plus);
+}
+
+/** Last year's equity from the document's comparison column, or else from another document of the förbund. */
+function previousEquity(book: Book, report: PublishedReport, year: number): Term[] {
+  const own = resolveLine(book, report, "br.eget_kapital", year - 1);
+  if (own.length) return own;
+  return book.reports.map((r) => resolveLine(book, r, "br.eget_kapital", year - 1)).find((t) => t.length) ?? [];
+}
+
+/** Whether two sides agree within rounding. */
+function isClose(book: Book, left: Term[], right: Term[]): boolean {
+  const c = compare(book, left, right);
+  return !c || c.severity === "rounding";
+}
+
+/** The opening equity counts equity added at the start of the year (a merger): a definition note. */
+function definition(book: Book, ib: Fig, previous: Fig, added: Fig): Finding {
+  const c = compare(book, [plus(ib)], [plus(previous)])!;
+  const message =
+    `${docName(book, ib.report)}, ${tableName(ib.figure.statement)} ${ib.figure.year}: ${describe(ib)} är ${fmt(c.printedValue, c.unit)}, ` +
+    `${describe(previous)} är ${fmt(c.impliedValue, c.unit)}. Skillnaden ${fmt(c.difference, c.unit)} är ${describe(added)}: ` +
+    `det ingående egna kapitalet räknar med det kapital som tillfördes utanför resultatet. En definition, ingen avvikelse.`;
+  return finding(book, "eget_kapital", [ib, previous, added], {...c, severity: "info"}, message);
+}
+
+/** Eget kapital(Y) = eget kapital(Y−1) + årets resultat(Y) + tillskott(Y), and the eget-kapital table's ib/ub rows. */
+export function checkEquity(book: Book): Finding[] {
+  const out: Finding[] = [];
+  for (const report of book.reports) {
+    for (const year of book.years(report)) {
+      const equity = book.get(report, "br.eget_kapital", year);
+      const previous = previousEquity(book, report, year);
+      const result = resultOf(book, report, year);
+      if (equity && previous.length && result) {
+        const f = identity(book, "eget_kapital", [plus(equity)], [...previous, plus(result), ...contributions(book, report, year)], "eget kapital", " (Föregående års eget kapital plus årets resultat och tillskott utanför resultatet.)");
+        if (f) out.push(f);
+      }
+      const ub = book.get(report, "eget_kapital.ub", year);
+      const ib = book.get(report, "eget_kapital.ib", year);
+      const ubBr = book.find(report, "br.eget_kapital", year);
+      if (ub && ubBr) out.push(identity(book, "eget_kapital", [plus(ub)], [plus(ubBr)], tableName(ub.figure.statement)));
+      const ibBr = book.find(report, "br.eget_kapital", year - 1);
+      const added = contributions(book, report, year);
+      // A merged förbund may count the predecessor's equity into the opening balance: then it is not added again.
+      const ibIncludesAdded = !!(ib && ibBr && added.length && isClose(book, [plus(ib)], [plus(ibBr), ...added]));
+      if (ib && ibBr) {
+        if (ibIncludesAdded) out.push(definition(book, ib, ibBr, added[0].fig));
+        else out.push(identity(book, "eget_kapital", [plus(ib)], [plus(ibBr)], tableName(ib.figure.statement)));
+      }
+      const ekResult = book.get(report, "eget_kapital.arets_resultat", year) ?? result;
+      if (ub && ib && ekResult && !ub.figure.sumOf?.length)
+        out.push(identity(book, "eget_kapital", [plus(ub)], [plus(ib), plus(ekResult), ...(ibIncludesAdded ? [] : added)], tableName(ub.figure.statement)));
+    }
+  }
+  return out.filter(notNull);
+}
+
+/**
+ * A likvida-medel figure against kassa och bank. Where it equals kassa och bank plus kortfristiga placeringar, the
+ * förbund counts its placeringar as likvida medel: a definition note, not a discrepancy.
+ */
+function againstCash(book: Book, fig: Fig, cash: Fig | undefined, placements: Fig | undefined, what: string): Finding | null {
+  if (!cash) return null;
+  const direct = compare(book, [plus(fig)], [plus(cash)]);
+  if (!direct) return null;
+  const withPlacements = placements?.value ? compare(book, [plus(fig)], [plus(cash), plus(placements)]) : undefined;
+  if (placements && withPlacements !== undefined && (!withPlacements || withPlacements.severity === "rounding")) {
+    const message =
+      `${docName(book, fig.report)}, ${what} ${fig.figure.year}: ${describe(fig)} är ${fmt(direct.printedValue, direct.unit)}, ` +
+      `${describe(cash)} är ${fmt(direct.impliedValue, direct.unit)}. Skillnaden ${fmt(direct.difference, direct.unit)} är ` +
+      `${describe(placements)} ${fmt(placements.figure.value, placements.unit)}: förbundet räknar kortfristiga placeringar som likvida medel. En definition, ingen avvikelse.`;
+    return finding(book, "kassaflode", [fig, cash, placements], {...direct, severity: "info"}, message);
+  }
+  return identity(book, "kassaflode", [plus(fig)], [plus(cash)], what);
+}
+
+/** Likvida medel: ib + årets kassaflöde = ub, ub = kassa och bank, ib = last year's ub and last year's kassa och bank. */
+export function checkCashFlow(book: Book): Finding[] {
+  const out: (Finding | null)[] = [];
+  for (const report of book.reports) {
+    for (const year of book.years(report)) {
+      const ib = book.get(report, "kfa.likvida_medel_ib", year);
+      const ub = book.get(report, "kfa.likvida_medel_ub", year);
+      const flow = book.get(report, "kfa.arets_kassaflode", year);
+      if (ib && ub && flow && !ub.figure.sumOf?.length) out.push(identity(book, "kassaflode", [plus(ub)], [plus(ib), plus(flow)], "kassaflödesanalys"));
+      if (ub) out.push(againstCash(book, ub, book.find(report, "br.kassa_bank", year), findFirst(book, report, ["br.kortfristiga_placeringar"], year), "kassaflödesanalys"));
+      if (ib) {
+        const previousUb = book.find(report, "kfa.likvida_medel_ub", year - 1);
+        if (previousUb) out.push(identity(book, "kassaflode", [plus(ib)], [plus(previousUb)], "kassaflödesanalys"));
+        out.push(againstCash(book, ib, book.find(report, "br.kassa_bank", year - 1), findFirst(book, report, ["br.kortfristiga_placeringar"], year - 1), "kassaflödesanalys"));
+      }
+    }
+  }
+  return out.filter(notNull);
+}
