@@ -30,7 +30,10 @@ function statementsOf(id: string, year: number) {
   return {statements: buildStatements(balances, mapping), ledger, own, mapping, diagnostics};
 }
 
-describe.each(ids)("%s", (id) => {
+// Documents without a reconstructed ledger (a verksamhetsplan) are only checked as transcriptions.
+const ledgerIds = ids.filter((id) => existsSync(new URL(`ledgers/${id}.json`, data)));
+
+describe.each(ledgerIds)("%s", (id) => {
   const report: PublishedReport = readJson(`published/${id}.json`);
   // The years a ledger gives: those of the figures that say what they are computed from.
   const years = [...new Set(report.figures.filter((f) => f.ref?.length).map((f) => f.year))].sort();
@@ -79,8 +82,8 @@ describe("transcription", () => {
     const seed = readFileSync(new URL(`../${report.source}`, data), "utf-8").split("\n");
     for (const f of report.figures) {
       expect(seed[f.seedLine - 1], `${f.label} ${f.year}`).toContain(f.printed);
-      // The printed digits are the value's digits: 45,1 % is 45.1, 8 629 008 is 8629008.
-      expect(f.printed.replace(/[^\d]/g, ""), `${f.label} ${f.year}`).toBe(String(Math.abs(f.value)).replace(".", ""));
+      // The printed number is the value: "45,1%" is 45.1, "40,0%" is 40, "8 629 008" is 8629008.
+      expect(Number(f.printed.replace(/[^\d,]/g, "").replace(",", ".")), `${f.label} ${f.year}`).toBe(Math.abs(f.value));
       expect(f.value < 0, `${f.label} ${f.year}`).toBe(/^\s*[-−–]/.test(f.printed));
     }
   });

@@ -48,14 +48,14 @@ describe("accessibility", () => {
   it("the build has the pages", () => expect(pages).toEqual(expect.arrayContaining(["/", "/rakenskaper", "/driftsredovisning"])));
 
   it.each(files)("%s declares Swedish as its language", (file) => {
-    expect(readFileSync(`${root}dist/${file}`, "utf-8")).toMatch(/<html lang="sv">/);
+    expect(readFileSync(`${root}dist/${file}`, "utf-8").match(/<html[^>]*>/)?.[0]).toBe('<html lang="sv">');
   });
 
   it.each(pages)("%s has no serious or critical WCAG 2.1 AA violation", async (path) => {
     const {page} = await openPage(browser, site.url);
     await page.goto(site.url + path, {waitUntil: "networkidle"});
     await rendered(page);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe("sv");
+    expect.soft(await page.evaluate(() => document.documentElement.lang)).toBe("sv");
     await page.addScriptTag({path: axePath});
     const violations = (await page.evaluate(async () => {
       const result = await (window as unknown as {axe: {run: (c: Document, o: object) => Promise<{violations: unknown[]}>}}).axe.run(document, {

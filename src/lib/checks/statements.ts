@@ -92,7 +92,7 @@ function definition(book: Book, ib: Fig, previous: Fig, added: Fig): Finding {
 
 /** Eget kapital(Y) = eget kapital(Y−1) + årets resultat(Y) + tillskott(Y), and the eget-kapital table's ib/ub rows. */
 export function checkEquity(book: Book): Finding[] {
-  const out: Finding[] = [];
+  const out: (Finding | null)[] = [];
   for (const report of book.reports) {
     for (const year of book.years(report)) {
       const equity = book.get(report, "br.eget_kapital", year);
