@@ -13,7 +13,8 @@ export default {
     {name: "Driftsredovisning", path: "/driftsredovisning"},
     {name: "Eget kapital", path: "/eget-kapital"},
     {name: "Helårsekvivalenter", path: "/hae"},
-    {name: "Arbetsmarknadsstatus", path: "/bas"}
+    {name: "Arbetsmarknadsstatus", path: "/bas"},
+    {name: "Granskning", path: "/granskning"}
   ],
   footer: "Finsam Analys: analysarbetsyta för samordningsförbund.",
   search: false,

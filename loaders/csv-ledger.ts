@@ -91,7 +91,7 @@ export function readCsvLedger(bytes: Uint8Array, file: string): CsvLedger {
 
   const groups = new Map<string, Group>();
   for (const row of table.rows) {
-    const result = parseRow(row, columns);
+    const result = parseRow(row, columns, table.header.length);
     if ("problems" in result) diagnostics.push(error(file, row.line, `Rad ${row.line}: ${result.problems.join("; ")}`));
     if (!result.key) continue;
     const group = groups.get(result.key) ?? {
@@ -157,10 +157,19 @@ function missingColumns(columns: Partial<Record<Column, number>>): string[] {
 
 type RowResult = ParsedRow | {key: string; series: string; number: string; problems: string[]};
 
-function parseRow(row: CsvRow, columns: Partial<Record<Column, number>>): RowResult {
+function parseRow(row: CsvRow, columns: Partial<Record<Column, number>>, width: number): RowResult {
   const get = (c: Column) => (columns[c] === undefined ? "" : (row.fields[columns[c]!] ?? "").trim());
   const problems: string[] = [];
   const id = parseVoucherId(get("voucher"), get("series"));
+  // A field too many or too few shifts every column after it: an amount may land in the account column and still
+  // parse, so the row is not read at all. Blank fields past the header are Excel's trailing ";;;" and harmless.
+  const shifted = row.fields.length < width || row.fields.slice(width).some((f) => f.trim() !== "");
+  if (shifted) {
+    const key = typeof id === "string" ? "" : `${id.series}\u0000${id.number}`;
+    const [series, number] = typeof id === "string" ? ["", ""] : [id.series, id.number];
+    const count = row.fields.length < width ? row.fields.length : width + countNonBlankTail(row.fields, width);
+    return {key, series, number, problems: [`raden har ${count} fält men rubrikraden har ${width} (förskjutna kolumner)`]};
+  }
   if (typeof id === "string") problems.push(id);
   const rawDate = get("date");
   const date = parseDate(rawDate);
@@ -187,6 +196,13 @@ function parseRow(row: CsvRow, columns: Partial<Record<Column, number>>): RowRes
     text: get("text"),
     voucherText: get("voucherText")
   };
+}
+
+/** Fields up to the last non-blank one past the header's width. */
+function countNonBlankTail(fields: string[], width: number): number {
+  let last = fields.length;
+  while (last > width && fields[last - 1].trim() === "") last--;
+  return last - width;
 }
 
 function readAmount(get: (c: Column) => string, single: boolean, problems: string[]): bigint | null {

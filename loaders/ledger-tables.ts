@@ -1,6 +1,6 @@
 // Normalises the SIE ledgers under data/sie/ into the workspace's ledger tables.
-import {readdirSync, readFileSync} from "node:fs";
-import {join} from "node:path";
+import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {basename, join} from "node:path";
 import type {Diagnostic, Ledger, ReadCounts} from "../src/lib/ledger.js";
 import {columnBuilder} from "./arrow.js";
 import {currentProfile, type Profile} from "./profile.js";
@@ -22,9 +22,19 @@ export function forbundOfFile(file: string): string {
   return file.replace(/-\d{4}\.(se|si|sie)$/i, "");
 }
 
-/** The SIE files of a directory, in name order. */
+/** The SIE files of a directory, in name order; none when the directory is missing. */
 function sieFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir).filter((f) => /\.(se|si|sie)$/i.test(f)).sort();
+}
+
+/**
+ * What is wrong with a data folder as a whole, as a diagnostic: a missing folder gives empty tables and this
+ * message, so the build goes on and the pages say what is missing instead of the build stopping.
+ */
+export function folderProblems(dir: string, label: string, what: string): Diagnostic[] {
+  if (existsSync(dir)) return [];
+  return [{file: `${label}/`, line: 0, severity: "error", message: `Mappen ${label}/ saknas i datamappen; ${what} saknas därför på sidorna`}];
 }
 
 /**
@@ -79,7 +89,8 @@ export function loadLedgerTables(dir: string, profile: Profile = currentProfile(
     }
   }
   for (const row of sums.values()) transactions.add(row);
-  return {transactions: transactions.columns, balances: balances.columns, accounts: accounts.columns, files, sieBudgets};
+  const problems = folderProblems(dir, basename(dir), "huvudböckerna");
+  return {transactions: transactions.columns, balances: balances.columns, accounts: accounts.columns, files, sieBudgets, problems};
 }
 
 /** Every voucher and transaction text of at least minLength characters in a directory's SIE files. */

@@ -5,7 +5,7 @@ import {join} from "node:path";
 import {combineMappings, type MappingFile} from "../src/lib/mapping.js";
 import {budgetFromSie} from "./budget.js";
 import {loadBudgetTables} from "./budget-tables.js";
-import {loadLedgerTables, type LedgerFileInfo} from "./ledger-tables.js";
+import {folderProblems, loadLedgerTables, type LedgerFileInfo} from "./ledger-tables.js";
 import {dataDir} from "./paths.js";
 import {currentProfile, type Profile} from "./profile.js";
 
@@ -46,7 +46,15 @@ export function withheldDiagnostics(file: LedgerFileInfo) {
 export function loadWorkspace(profile: Profile = currentProfile()) {
   const ledgers = loadLedgerTables(dataDir("sie"), profile);
   const mappings = readJsonDir<MappingFile>(dataDir("mapping"));
-  const registry = readJson(dataDir("forbund.json"));
+  // Without a registry the pages still build, with the förbund named by id and the problem said on the start page.
+  const hasRegistry = existsSync(dataDir("forbund.json"));
+  const registry = hasRegistry ? readJson(dataDir("forbund.json")) : {forbund: []};
+  const problems = [
+    ...ledgers.problems,
+    ...folderProblems(dataDir("mapping"), "mapping", "kontomappningen"),
+    ...folderProblems(dataDir("budgets"), "budgets", "budgetarna"),
+    ...(hasRegistry ? [] : [{file: "forbund.json", line: 0, severity: "error" as const, message: "Filen forbund.json saknas; förbundens namn och medlemmar saknas därför"}])
+  ];
   const mappingOf = (forbund: string) =>
     combineMappings(mappings[forbund], mappings[registry.forbund.find((f: {id: string}) => f.id === forbund)?.chart ?? "bas"]);
   const fromLedgers = ledgers.sieBudgets.flatMap(({forbund, ledger}) => budgetFromSie(ledger, forbund, mappingOf(forbund)));
@@ -67,7 +75,8 @@ export function loadWorkspace(profile: Profile = currentProfile()) {
       mappings,
       published: readJsonDir(dataDir("published")),
       ledgers: profile === "lsg" ? ledgers.files.map(withheldDiagnostics) : ledgers.files,
-      budgets: budgets.files
+      budgets: budgets.files,
+      problems
     }
   };
 }

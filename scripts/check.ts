@@ -4,7 +4,15 @@
 import {existsSync, readFileSync, readdirSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {pathToFileURL} from "node:url";
-import {checkReports, countBySeverity, ruleNames, severityNames, type Finding, type Registry, type Rule} from "../src/lib/checker.js";
+import {
+  checkReports,
+  countBySeverity,
+  ruleNames,
+  severityNames,
+  type Finding,
+  type Registry,
+  type Rule
+} from "../src/lib/checker.js";
 import type {PublishedReport} from "../src/lib/published.js";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -69,7 +77,11 @@ export function formatReport(findings: Finding[], documents: number, registry?: 
 }
 
 /** Runs the CLI on its arguments; returns the exit code. */
-export function main(args: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {
+export function main(
+  args: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  err: (s: string) => void = (s) => process.stderr.write(s)
+): number {
   const json = args.includes("--json");
   const option = (name: string) => {
     const i = args.indexOf(name);
@@ -79,7 +91,8 @@ export function main(args: string[], out: (s: string) => void = (s) => process.s
   const paths = args.filter((a, i) => !a.startsWith("--") && !valued.has(args[i - 1]));
   try {
     const registryPath = option("--registry") ?? join(root, "data/forbund.json");
-    const registry = existsSync(registryPath) || option("--registry") ? (readJsonFile(registryPath) as Registry) : undefined;
+    const registry =
+      existsSync(registryPath) || option("--registry") ? (readJsonFile(registryPath) as Registry) : undefined;
     const files = (paths.length ? paths : [join(root, "data/published")]).flatMap(reportFiles);
     const reports = files.map(readReport);
     const findings = checkReports(reports, {registry, krFromOre: option("--kr-from-ore")?.split(",")});
@@ -92,4 +105,5 @@ export function main(args: string[], out: (s: string) => void = (s) => process.s
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  process.exitCode = main(process.argv.slice(2));

@@ -5,7 +5,14 @@ import {Decimal} from "decimal.js";
 import {describe, expect, it} from "vitest";
 import {readSie} from "../loaders/sie/read.js";
 import {accountBalances, projectActuals} from "../src/lib/balances.js";
-import {comparisonSeries, indexSeries, perCapita, type ComparisonRow, type LedgerYear, type MetricId} from "../src/lib/comparison.js";
+import {
+  comparisonSeries,
+  indexSeries,
+  perCapita,
+  type ComparisonRow,
+  type LedgerYear,
+  type MetricId
+} from "../src/lib/comparison.js";
 import {buildDrift, type DriftGroup} from "../src/lib/drift.js";
 import {formatPercent, formatTkr} from "../src/lib/format.js";
 import {combineMappings} from "../src/lib/mapping.js";
@@ -26,9 +33,14 @@ function ledgerYears(): LedgerYear[] {
     .map((file) => {
       const [, forbund, year] = /^(.+)-(\d{4})\.se$/.exec(file)!;
       const {ledger} = readSie(new Uint8Array(readFileSync(new URL(`sie/${file}`, data))), file);
-      const own = existsSync(new URL(`mapping/${forbund}.json`, data)) ? readJson(`mapping/${forbund}.json`) : undefined;
+      const own = existsSync(new URL(`mapping/${forbund}.json`, data))
+        ? readJson(`mapping/${forbund}.json`)
+        : undefined;
       const mapping = combineMappings(own, readJson(`mapping/${registry.find((f) => f.id === forbund)!.chart}.json`));
-      const projects = (own?.projects ?? []).map((p: {code: string; name: string; group: string}) => ({...p, group: p.group as DriftGroup}));
+      const projects = (own?.projects ?? []).map((p: {code: string; name: string; group: string}) => ({
+        ...p,
+        group: p.group as DriftGroup
+      }));
       return {
         forbund,
         year: Number(year),
@@ -109,13 +121,19 @@ describe("the committed data", () => {
     const flagged = rows
       .filter((r) => r.source === "huvudbok" && typeof r.value === "bigint" && r.printedDiffers)
       .map((r) => `${r.forbund} ${r.year} ${r.metric} ${r.printedDiffers!.difference}`);
-    expect(flagged.filter((f) => !f.startsWith("klaralvdalen ") && !f.startsWith("falun-borlange 2022 eget_kapital"))).toEqual([]);
+    expect(
+      flagged.filter((f) => !f.startsWith("klaralvdalen ") && !f.startsWith("falun-borlange 2022 eget_kapital"))
+    ).toEqual([]);
   });
 
   // The five-year overviews are being transcribed: the test checks every overview year without a ledger, and says so
   // when there is none yet.
   const overview = reports.flatMap((r) =>
-    r.figures.filter((f) => f.line === "oversikt.intakter" && !ledgers.some((l) => l.forbund === r.forbund && l.year === f.year)).map((f) => [r, f] as const)
+    r.figures
+      .filter(
+        (f) => f.line === "oversikt.intakter" && !ledgers.some((l) => l.forbund === r.forbund && l.year === f.year)
+      )
+      .map((f) => [r, f] as const)
   );
   it.skipIf(!overview.length)("a year only in a five-year overview comes from the printed figure", () => {
     for (const [report, figure] of overview) {
@@ -131,11 +149,20 @@ describe("the committed data", () => {
       expect(sd2019.notes?.join(" ")).toContain("finansiella intäkterna");
     }
   });
-  it.runIf(!overview.length)("(skipped: no oversikt.intakter line in data/published yet; re-run when the overviews are transcribed)", () => {});
+  it.runIf(!overview.length)(
+    "(skipped: no oversikt.intakter line in data/published yet; re-run when the overviews are transcribed)",
+    () => {}
+  );
 });
 
 // Small hand-made reports, for the rules that the committed data does not (yet) exercise.
-const fig = (year: number, line: string, value: number, seedLine: number, extra: Partial<PublishedFigure> = {}): PublishedFigure => ({
+const fig = (
+  year: number,
+  line: string,
+  value: number,
+  seedLine: number,
+  extra: Partial<PublishedFigure> = {}
+): PublishedFigure => ({
   year,
   statement: line.split(".")[0] as PublishedFigure["statement"],
   line,
@@ -146,15 +173,30 @@ const fig = (year: number, line: string, value: number, seedLine: number, extra:
   seedLine,
   ...extra
 });
-const doc = (document: string, figures: PublishedFigure[], unit: "kr" | "tkr" = "tkr"): PublishedReport => ({forbund: "x", document, source: "", unit, figures});
+const doc = (document: string, figures: PublishedFigure[], unit: "kr" | "tkr" = "tkr"): PublishedReport => ({
+  forbund: "x",
+  document,
+  source: "",
+  unit,
+  figures
+});
 
 describe("printed figures", () => {
   it("a year printed in two documents comes from the more recent one, which names the other", () => {
-    const older = doc("Årsredovisning 2021", [fig(2021, "rr.intakter", 100, 10), fig(2020, "oversikt.intakter", 90, 5)]);
+    const older = doc("Årsredovisning 2021", [
+      fig(2021, "rr.intakter", 100, 10),
+      fig(2020, "oversikt.intakter", 90, 5)
+    ]);
     const newer = doc("Årsredovisning 2022", [fig(2022, "rr.intakter", 120, 20), fig(2021, "rr.intakter", 101, 21)]);
     const list = comparisonSeries({reports: [older, newer], ledgerYears: []});
     const row = find(list, "x", 2021, "intakter")!;
-    expect(row).toMatchObject({value: 10_100_000n, source: "tryckt", document: "Årsredovisning 2022", seedLine: 21, alsoIn: ["Årsredovisning 2021"]});
+    expect(row).toMatchObject({
+      value: 10_100_000n,
+      source: "tryckt",
+      document: "Årsredovisning 2022",
+      seedLine: 21,
+      alsoIn: ["Årsredovisning 2021"]
+    });
     expect(find(list, "x", 2020, "intakter")).toMatchObject({value: 9_000_000n, document: "Årsredovisning 2021"});
   });
 
@@ -198,7 +240,13 @@ describe("printed figures", () => {
 
   it("Södra Dalarna's overview intäkter, which include financial income, are compared with the ledger on that definition", () => {
     const sd = ledgers.find((l) => l.forbund === "sodra-dalarna" && l.year === 2023)!;
-    const r: PublishedReport = {...doc("Årsredovisning 2023", [fig(2023, "oversikt.intakter", 6811, 336), fig(2023, "oversikt.kostnader", -6650, 337)]), forbund: "sodra-dalarna"};
+    const r: PublishedReport = {
+      ...doc("Årsredovisning 2023", [
+        fig(2023, "oversikt.intakter", 6811, 336),
+        fig(2023, "oversikt.kostnader", -6650, 337)
+      ]),
+      forbund: "sodra-dalarna"
+    };
     const list = comparisonSeries({reports: [r], ledgerYears: [sd]});
     const income = find(list, "sodra-dalarna", 2023, "intakter")!;
     expect(income.value).toBe(667_015_000n);
@@ -210,7 +258,13 @@ describe("printed figures", () => {
 });
 
 describe("views", () => {
-  const row = (forbund: string, year: number, metric: MetricId, value: bigint | Decimal): ComparisonRow => ({forbund, year, metric, value, source: "tryckt"});
+  const row = (forbund: string, year: number, metric: MetricId, value: bigint | Decimal): ComparisonRow => ({
+    forbund,
+    year,
+    metric,
+    value,
+    source: "tryckt"
+  });
   const list = [
     row("a", 2020, "intakter", 100_00n),
     row("a", 2021, "intakter", 150_00n),
@@ -224,7 +278,8 @@ describe("views", () => {
 
   it("indexes on the first year every förbund has, and leaves results and shares unindexed", () => {
     const indexed = indexSeries(list);
-    const at = (f: string, y: number, m: MetricId = "intakter") => indexed.find((r) => r.forbund === f && r.year === y && r.metric === m)!;
+    const at = (f: string, y: number, m: MetricId = "intakter") =>
+      indexed.find((r) => r.forbund === f && r.year === y && r.metric === m)!;
     expect(at("a", 2021).baseYear).toBe(2021);
     expect(at("a", 2020).index?.toString()).toBe(new Decimal(100).div(150).times(100).toString());
     expect(at("a", 2021).index?.toNumber()).toBe(100);
@@ -233,11 +288,31 @@ describe("views", () => {
     expect(at("a", 2021, "arets_resultat").index).toBeNull();
     expect(at("a", 2021, "soliditet").index).toBeNull();
     expect(at("a", 2021, "deltagare").index?.toNumber()).toBe(100);
+    expect(at("a", 2021).commonBase).toBe(true);
+  });
+
+  it("without a year common to all, each förbund is indexed on its own first year", () => {
+    const apart = indexSeries([
+      row("a", 2020, "eget_kapital", 200n),
+      row("a", 2021, "eget_kapital", 300n),
+      row("b", 2022, "eget_kapital", 50n),
+      row("b", 2023, "eget_kapital", 40n)
+    ]);
+    expect(apart.map((r) => [r.baseYear, r.index?.toNumber(), r.commonBase])).toEqual([
+      [2020, 100, false],
+      [2020, 150, false],
+      [2022, 100, false],
+      [2022, 80, false]
+    ]);
   });
 
   it("per inhabitant aged 20–64: kr per invånare, participants per 1 000, shares not at all", () => {
-    const withPop = perCapita(list, [{forbund: "a", year: 2021, persons: 3}, {forbund: "b", year: 2021, persons: 1000}]);
-    const at = (f: string, y: number, m: MetricId = "intakter") => withPop.find((r) => r.forbund === f && r.year === y && r.metric === m)!;
+    const withPop = perCapita(list, [
+      {forbund: "a", year: 2021, persons: 3},
+      {forbund: "b", year: 2021, persons: 1000}
+    ]);
+    const at = (f: string, y: number, m: MetricId = "intakter") =>
+      withPop.find((r) => r.forbund === f && r.year === y && r.metric === m)!;
     expect(at("a", 2021).perCapita?.toString()).toBe("50");
     expect(at("b", 2021).perCapita?.toString()).toBe("0.4");
     expect(at("a", 2021, "arets_resultat").perCapita?.toString()).toBe("-1.6666666666666666667");
@@ -247,7 +322,11 @@ describe("views", () => {
   });
 
   it("comparisonSeries adds per-capita values when given the population", () => {
-    const sd = comparisonSeries({reports, ledgerYears: ledgers, population: [{forbund: "sodra-dalarna", year: 2023, persons: 20_000}]});
+    const sd = comparisonSeries({
+      reports,
+      ledgerYears: ledgers,
+      population: [{forbund: "sodra-dalarna", year: 2023, persons: 20_000}]
+    });
     expect(find(sd, "sodra-dalarna", 2023, "eget_kapital")?.perCapita?.toString()).toBe("82.8499");
   });
 });

@@ -39,7 +39,8 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const CHUNK = 8192;
 const BIG_CHUNK = 1 << 24;
 
-function decodeWithTable(bytes: Uint8Array, table: Uint16Array): string {
+/** Decodes bytes of a single-byte encoding through its table. */
+export function decodeWithTable(bytes: Uint8Array, table: Uint16Array): string {
   const units = new Uint16Array(bytes.length);
   for (let i = 0; i < bytes.length; i++) units[i] = table[bytes[i]];
   const parts: string[] = [];
@@ -54,6 +55,11 @@ function decodeWithTable(bytes: Uint8Array, table: Uint16Array): string {
     }
   }
   return parts.join("");
+}
+
+/** The byte-to-UTF-16 table of a single-byte encoding; undefined for UTF-8. */
+export function byteTable(encoding: SieEncoding): Uint16Array | undefined {
+  return encoding === "cp437" ? CP437_TABLE : encoding === "iso-8859-15" ? LATIN9_TABLE : undefined;
 }
 
 /** Decodes CP437 (PC8) bytes to a string. */

@@ -10,7 +10,6 @@ import type {Diagnostic} from "../../src/lib/ledger";
 import {cp437Byte} from "./encoding";
 import type {Token} from "./tokenize";
 
-
 function addText(crc: number, text: string): number {
   let c = crc;
   for (let i = 0; i < text.length; i++) {
@@ -45,6 +44,11 @@ export class KsummaChecker {
   readonly diagnostics: Diagnostic[] = [];
 
   constructor(private readonly file: string) {}
+
+  /** Whether records are being summed, so that every record must be fed as tokens. */
+  get summing(): boolean {
+    return this.state === "open";
+  }
 
   /** Feeds one record; `tokens[0]` is its label. */
   record(tokens: Token[], line: number): void {

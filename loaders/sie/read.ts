@@ -14,9 +14,10 @@ import type {
   Transaction,
   Voucher
 } from "../../src/lib/ledger";
-import {decodeSieBytes, detectEncoding, encodingDiagnostic, type SieEncoding} from "./encoding";
+import {detectEncoding, encodingDiagnostic, type SieEncoding} from "./encoding";
 import {KsummaChecker} from "./ksumma";
-import {tokenize, type ListToken, type Token} from "./tokenize";
+import {LineFeeder, utf8LinesOf} from "./lines";
+import {LineTokenizer, type ListToken, type Token} from "./tokenize";
 
 export interface SieResult {
   ledger: Ledger;
@@ -24,19 +25,29 @@ export interface SieResult {
   counts: {vouchers: ReadCounts; transactions: ReadCounts; balances: ReadCounts};
 }
 
-/** Reads SIE 4 bytes (CP437, or UTF-8/ISO-8859-15 when the file really is that) into a ledger with diagnostics. */
-export function readSie(bytes: Uint8Array, file: string): SieResult {
+export interface SieReadOptions {
+  /**
+   * Also report rows on accounts that #KONTO does not name and vouchers dated outside every #RAR year. Off by
+   * default only because older tests build small files with a partial chart and a voucher of the next year; the
+   * app should read with it on (test/bad-inputs.test.ts does).
+   */
+  strict?: boolean;
+}
+
+/**
+ * Reads SIE 4 bytes (CP437, or UTF-8/ISO-8859-15 when the file really is that) into a ledger with diagnostics. In a
+ * CP437 or ISO-8859-15 file, lines that are valid UTF-8 with Swedish letters are read as UTF-8: such files come
+ * from appending to an export in a modern editor, where read as CP437 the appended names would turn into "├Ñ".
+ * Lines are decoded one at a time (loaders/sie/lines.ts); readSieStream (stream.ts) reads chunks the same way.
+ */
+export function readSie(bytes: Uint8Array, file: string, options: SieReadOptions = {}): SieResult {
   const encoding = detectEncoding(bytes);
-  const reader = new Reader(file, encoding);
-  const text = decodeSieBytes(bytes, encoding);
-  // Walking the text instead of split() spares an array of millions of lines for a large ledger.
-  let lineNo = 0;
-  for (let start = 0; start < text.length;) {
-    const newline = text.indexOf("\n", start);
-    const end = newline < 0 ? text.length : newline;
-    reader.line(text.slice(start, end), ++lineNo);
-    start = end + 1;
-  }
+  const reader = new Reader(file, encoding, options.strict ?? false);
+  const utf8Lines = utf8LinesOf(bytes, encoding);
+  if (utf8Lines.length) reader.mixedEncoding(utf8Lines, encoding);
+  const feeder = new LineFeeder(reader, encoding, utf8Lines.length > 0);
+  feeder.push(bytes);
+  feeder.end();
   return reader.finish();
 }
 
@@ -57,6 +68,8 @@ const DECIMAL_AMOUNT = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
 /** Parses an SIE amount to öre; a string is the reason it is not one. */
 export function parseAmount(text: string): bigint | {error: string} {
+  const fast = plainOre(text);
+  if (fast !== undefined) return fast;
   // The common spelling is parsed directly; decimal.js handles the rest exactly (e.g. "+5", ".5", "1.230").
   const plain = PLAIN_AMOUNT.exec(text);
   if (plain) {
@@ -69,6 +82,34 @@ export function parseAmount(text: string): bigint | {error: string} {
   return BigInt(scaled.toFixed(0));
 }
 
+/** Öre of "-123.45"-style amounts of at most 13 integer digits, without a regex or string; else undefined. */
+function plainOre(text: string): bigint | undefined {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0x2d ? 1 : 0;
+  const negative = i === 1;
+  let value = 0;
+  const digitsStart = i;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i) - 0x30;
+    if (c < 0 || c > 9) break;
+    value = value * 10 + c;
+  }
+  const intDigits = i - digitsStart;
+  if (intDigits === 0 || intDigits > 13) return undefined;
+  let decimals = 0;
+  if (i < n) {
+    if (text.charCodeAt(i) !== 0x2e) return undefined;
+    for (i++; i < n; i++, decimals++) {
+      const c = text.charCodeAt(i) - 0x30;
+      if (c < 0 || c > 9 || decimals === 2) return undefined;
+      value = value * 10 + c;
+    }
+    if (decimals === 0) return undefined;
+  }
+  if (decimals < 2) value *= decimals === 0 ? 100 : 10;
+  return BigInt(negative ? -value : value);
+}
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function isLeap(year: number): boolean {
@@ -77,6 +118,17 @@ function isLeap(year: number): boolean {
 
 /** Parses YYYYMMDD to YYYY-MM-DD, or undefined when it is not a real date. */
 export function parseDate(text: string): string | undefined {
+  // A ledger has a few hundred distinct dates in millions of records: one string per date, not per record.
+  const cached = DATES.get(text);
+  if (cached !== undefined || DATES.has(text)) return cached;
+  const date = parseNewDate(text);
+  if (DATES.size < 10_000) DATES.set(text, date);
+  return date;
+}
+
+const DATES = new Map<string, string | undefined>();
+
+function parseNewDate(text: string): string | undefined {
   if (text.length !== 8 || !/^\d{8}$/.test(text)) return undefined;
   const year = Number(text.slice(0, 4));
   const month = Number(text.slice(4, 6));
@@ -113,6 +165,26 @@ const IGNORED = new Set([
   "#BTYP"
 ]);
 
+/** The records read into the ledger (besides rows and balances). */
+const KNOWN = new Set([
+  "#VER",
+  "#KSUMMA",
+  "#PROGRAM",
+  "#FORMAT",
+  "#GEN",
+  "#SIETYP",
+  "#FNAMN",
+  "#ORGNR",
+  "#VALUTA",
+  "#RAR",
+  "#KONTO",
+  "#KTYP",
+  "#SRU",
+  "#DIM",
+  "#UNDERDIM",
+  "#OBJEKT"
+]);
+
 const BALANCE_KINDS: Record<string, Balance["kind"]> = {
   "#IB": "ib",
   "#UB": "ub",
@@ -124,6 +196,8 @@ const BALANCE_KINDS: Record<string, Balance["kind"]> = {
 };
 
 const LOWER_CASE = /[a-zåäö]/;
+/** What a record label looks like: "#" and letters, digits or "_". Anything else is not an SIE record. */
+const LABEL = /^#[A-Za-zÅÄÖåäö0-9_]+$/;
 
 const ROW_KINDS: Record<string, Transaction["kind"]> = {"#TRANS": "trans", "#RTRANS": "rtrans", "#BTRANS": "btrans"};
 
@@ -139,7 +213,11 @@ interface OpenVoucher {
   pendingRtrans?: Transaction;
 }
 
-class Reader {
+/** Reads records line by line; readSie and readSieStream feed it. */
+export class Reader {
+  /** When set, each kept voucher goes here instead of into ledger.vouchers (see readSieStream). */
+  onVoucher?: (voucher: Voucher) => void;
+  private readonly tokenizer = new LineTokenizer();
   private readonly ledger: Ledger;
   private readonly diagnostics: Diagnostic[] = [];
   private readonly counts = {vouchers: newCounts(), transactions: newCounts(), balances: newCounts()};
@@ -149,10 +227,23 @@ class Reader {
   private readonly ksumma: KsummaChecker;
   private current: OpenVoucher | undefined;
   private formatSeen = false;
+  /** Accounts named by #KONTO: the chart that the rows are checked against. */
+  private readonly chart = new Set<string>();
+  /** Every account a row or balance uses: the first line and how many records. */
+  private readonly used = new Map<string, {line: number; uses: number}>();
+  /** Kept vouchers by series and number, to find the same voucher twice. */
+  private readonly numbered = new Map<string, Voucher>();
+  /** A kept voucher whose number an earlier kept voucher with other rows already has. */
+  private readonly clashes: {voucher: Voucher; first: Voucher}[] = [];
+  /** Lines that are not SIE records (no "#label" first). */
+  private readonly notRecords: number[] = [];
+  /** Whether any line was a record this reader knows. */
+  private recordsSeen = false;
 
   constructor(
     private readonly file: string,
-    private readonly encoding: SieEncoding
+    private readonly encoding: SieEncoding,
+    private readonly strict: boolean
   ) {
     this.ksumma = new KsummaChecker(file);
     this.ledger = {file, fiscalYears: [], accounts: [], dimensions: [], objects: [], balances: [], vouchers: []};
@@ -164,21 +255,27 @@ class Reader {
     if (text === "") return;
     // Braces around a voucher's rows, on their own line or sharing it with a record.
     if (text.charCodeAt(0) === 0x7b) {
+      const rest = text.slice(1).trim();
+      // "{" followed by anything but a record is not a brace but a broken line, reported as such.
+      if (rest !== "" && rest !== "}" && rest.charCodeAt(0) !== 0x23) return void this.notRecords.push(lineNo);
       this.openBlock(lineNo);
-      text = text.slice(1).trim();
+      text = rest;
       if (text === "") return;
     }
     if (text === "}") {
       this.closeBlock(lineNo);
       return;
     }
-    const tokens = tokenize(text);
+    const tokens = this.tokenizer.tokenize(text);
     const last = tokens[tokens.length - 1];
     const closesBlock = last.kind === "field" && !last.quoted && last.value === "}" && tokens.length > 1;
     if (closesBlock) tokens.pop();
     const opensBlock = last.kind === "list" && !last.closed && last.items.length === 0 && tokens.length > 1;
     if (opensBlock) tokens.pop();
     this.ksumma.record(tokens, lineNo);
+    // Text, garbage or a line cut loose from its record: one summary at the end instead of one message per line,
+    // and its braces are not taken for a voucher's.
+    if (!LABEL.test(field(tokens, 0) ?? "")) return void this.notRecords.push(lineNo);
     this.record(tokens, lineNo);
     if (opensBlock) this.openBlock(lineNo);
     if (closesBlock) this.closeBlock(lineNo);
@@ -189,6 +286,9 @@ class Reader {
     // Labels are upper case in practice; toUpperCase() on every line would allocate millions of strings.
     const label = LOWER_CASE.test(first) ? first.toUpperCase() : first;
     const rowKind = ROW_KINDS[label];
+    if (!this.recordsSeen && (rowKind || BALANCE_KINDS[label] || KNOWN.has(label) || IGNORED.has(label))) {
+      this.recordsSeen = true;
+    }
     if (rowKind) return this.row(rowKind, label, tokens, line);
     // Any other record ends a voucher that never opened its braces.
     if (this.current && !this.current.inBlock) this.closeVoucher();
@@ -230,7 +330,10 @@ class Reader {
       case "#RAR":
         return this.fiscalYear(tokens, line);
       case "#KONTO":
-        if (value !== undefined) this.account(value).name = field(tokens, 2) ?? "";
+        if (value !== undefined) {
+          this.account(value).name = field(tokens, 2) ?? "";
+          this.chart.add(value);
+        }
         return;
       case "#KTYP":
         if (value !== undefined) this.account(value).type = field(tokens, 2);
@@ -303,6 +406,8 @@ class Reader {
   }
 
   private objects(list: ListToken, label: string, line: number): ObjectRef[] {
+    // Frozen and shared by every row with the same list: a million rows need not hold a million copies.
+    if (list.refs) return list.refs;
     const refs: ObjectRef[] = [];
     for (let i = 0; i + 1 < list.items.length; i += 2) refs.push({dim: list.items[i], code: list.items[i + 1]});
     if (list.items.length % 2 === 1)
@@ -333,7 +438,7 @@ class Reader {
     if (!account) {
       this.error(line, `Konto saknas i ${label}`);
       ok = false;
-    }
+    } else this.use(account, line);
     let object: ObjectRef | undefined;
     const list = tokens[i];
     if (list && list.kind === "list") {
@@ -402,6 +507,7 @@ class Reader {
     open.rows++;
     let i = 1;
     const account = field(tokens, i++);
+    if (account) this.use(account, line);
     let objects: ObjectRef[] = [];
     const list = tokens[i];
     // The object list is mandatory in SIE 4, but some writers leave it out entirely.
@@ -454,16 +560,74 @@ class Reader {
         `Verifikation ${voucherName(voucher)} balanserar inte: differens ${formatKronor(open.sum)}`
       );
     } else {
-      rejected = false;
+      rejected = this.duplicate(voucher);
     }
+    if (!rejected && this.strict) this.checkDate(voucher);
     if (rejected) {
       counts.vouchers.rejected++;
       counts.transactions.rejected += open.rows;
     } else {
       counts.vouchers.kept++;
       counts.transactions.kept += open.rows;
-      this.ledger.vouchers.push(voucher);
+      if (this.onVoucher) this.onVoucher(voucher);
+      else this.ledger.vouchers.push(voucher);
     }
+  }
+
+  private use(account: string, line: number): void {
+    const use = this.used.get(account);
+    if (use) use.uses++;
+    else this.used.set(account, {line, uses: 1});
+  }
+
+  /**
+   * The same series and number twice. With the same date and rows it is the same voucher imported twice: the copy is
+   * rejected, since keeping it would double every amount. With other rows the numbering clashes; that is judged at
+   * the end (see finish), when it is known whether the series numbers its vouchers at all.
+   */
+  private duplicate(voucher: Voucher): boolean {
+    if (voucher.number === "") return false;
+    const key = `${voucher.series}\u0000${voucher.number}`;
+    const first = this.numbered.get(key);
+    if (!first) {
+      this.numbered.set(key, voucher);
+      return false;
+    }
+    if (first.date === voucher.date && sameRows(first.transactions, voucher.transactions)) {
+      this.error(
+        voucher.line,
+        `Verifikation ${voucherName(voucher)} avvisas: den är en kopia av verifikationen på rad ${first.line} ` +
+          `(samma nummer, datum och rader)`
+      );
+      return true;
+    }
+    this.clashes.push({voucher, first});
+    return false;
+  }
+
+  /** A voucher dated outside every #RAR year counts in no year's balances (see src/lib/balances.ts): say so. */
+  private checkDate(voucher: Voucher): void {
+    const years = this.ledger.fiscalYears;
+    if (years.length === 0 || years.some((y) => voucher.date >= y.start && voucher.date <= y.end)) return;
+    const ranges = [...years]
+      .sort((a, b) => a.yearIndex - b.yearIndex)
+      .map((y) => `${y.start}–${y.end}`)
+      .join(", ");
+    this.warning(
+      voucher.line,
+      `Verifikation ${voucherName(voucher)} är daterad ${voucher.date}, utanför räkenskapsåren i #RAR (${ranges}); ` +
+        `den räknas inte in i något års saldon`
+    );
+  }
+
+  /** Notes the lines that were read as UTF-8 in a file that is otherwise CP437 or ISO-8859-15. */
+  mixedEncoding(lines: number[], encoding: SieEncoding): void {
+    const name = encoding === "cp437" ? "CP437 (PC8)" : "ISO-8859-15";
+    this.warning(
+      lines[0],
+      `Filen blandar teckenkodningar: ${lines.length === 1 ? "rad" : "raderna"} ${listLines(lines)} är UTF-8 men ` +
+        `resten av filen är ${name}; de raderna lästes som UTF-8`
+    );
   }
 
   // -- end --------------------------------------------------------------------------------------------------------
@@ -483,13 +647,66 @@ class Reader {
         this.closeVoucher();
       }
     }
-    if (this.encoding !== "cp437" && !this.formatSeen) {
+    if (this.encoding !== "cp437" && !this.formatSeen && this.recordsSeen) {
       this.diagnostics.push(encodingDiagnostic(this.file, 0, this.encoding));
     }
+    // Line by line problems and whole-file checks are capped separately, so that a flood of the first cannot hide
+    // the second.
+    const lines = capDiagnostics(this.file, this.diagnostics.splice(0));
+    if (this.notRecords.length) {
+      const n = this.notRecords.length;
+      this.warning(
+        this.notRecords[0],
+        `${n === 1 ? "En rad är ingen SIE-post" : `${formatCount(n)} rader är inga SIE-poster`} (en post börjar ` +
+          `med #etikett) och ignorerades: ${n === 1 ? "rad" : "raderna"} ${listLines(this.notRecords)}`
+      );
+    }
+    this.checkChart();
+    this.checkClashes();
     checkYearTransition(this.ledger, this.diagnostics);
     checkClosingBalances(this.ledger, this.diagnostics);
     this.diagnostics.push(...this.ksumma.finish());
-    return {ledger: this.ledger, diagnostics: this.diagnostics, counts: this.counts};
+    const whole = capDiagnostics(this.file, this.diagnostics);
+    // Said first, since it explains everything after it.
+    const notSie: Diagnostic[] =
+      !this.recordsSeen && this.notRecords.length
+        ? [{file: this.file, line: 0, severity: "error", message: "Filen har inga kända SIE-poster: är det en SIE-fil?"}]
+        : [];
+    return {ledger: this.ledger, diagnostics: [...notSie, ...lines, ...whole], counts: this.counts};
+  }
+
+  /**
+   * An account that rows use but #KONTO never names: a typo in the account or a chart that is out of date. A
+   * warning, not a rejection: the voucher balances and the statements place accounts by number, not by name. Only
+   * checked when the file has a chart at all, since #KONTO is optional in practice.
+   */
+  private checkChart(): void {
+    if (!this.strict || this.chart.size === 0) return;
+    for (const [account, {line, uses}] of this.used) {
+      if (this.chart.has(account)) continue;
+      const where = uses === 1 ? "på en rad" : `på ${uses} rader, första här`;
+      this.warning(line, `Konto ${account} saknas i kontoplanen (#KONTO) men används ${where}; raderna behålls`);
+    }
+  }
+
+  /**
+   * Two vouchers with one number but different rows. A series that gives all its vouchers the same number does not
+   * number them (BL Administration writes every automatic depreciation as "# 1"), so only a numbered series clashes.
+   */
+  private checkClashes(): void {
+    const numbers = new Map<string, Set<string>>();
+    for (const v of this.ledger.vouchers) {
+      if (!numbers.has(v.series)) numbers.set(v.series, new Set());
+      numbers.get(v.series)!.add(v.number);
+    }
+    for (const {voucher, first} of this.clashes) {
+      if (numbers.get(voucher.series)!.size < 2) continue;
+      this.warning(
+        voucher.line,
+        `Verifikationsnumret ${voucherName(voucher)} används redan på rad ${first.line} av en verifikation med ` +
+          `andra rader; båda behålls`
+      );
+    }
   }
 
   private error(line: number, message: string): void {
@@ -507,6 +724,49 @@ class Reader {
 
 function voucherName(voucher: Voucher): string {
   return `${voucher.series} ${voucher.number}`.trim() || "utan nummer";
+}
+
+function sameRows(a: Transaction[], b: Transaction[]): boolean {
+  return a.length === b.length && a.every((t, i) => t.kind === b[i].kind && sameRow(t, b[i]));
+}
+
+/** "5, 7 och 9", the first ten and then how many more. */
+function listLines(lines: number[]): string {
+  const shown = lines.slice(0, 10);
+  const rest = lines.length - shown.length;
+  if (rest > 0) return `${shown.join(", ")} och ${formatCount(rest)} till`;
+  return shown.length === 1 ? String(shown[0]) : `${shown.slice(0, -1).join(", ")} och ${shown[shown.length - 1]}`;
+}
+
+// A file of garbage has a problem on nearly every line; past this many the rest are only counted.
+const MAX_DIAGNOSTICS = 100;
+
+const SEVERITY_RANK = {info: 0, warning: 1, error: 2} as const;
+
+/** The first MAX_DIAGNOSTICS diagnostics and one that counts the rest by severity. */
+function capDiagnostics(file: string, diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS) return diagnostics;
+  const rest = diagnostics.slice(MAX_DIAGNOSTICS);
+  const count = {error: 0, warning: 0, info: 0};
+  let severity: Diagnostic["severity"] = "info";
+  for (const d of rest) {
+    count[d.severity]++;
+    if (SEVERITY_RANK[d.severity] > SEVERITY_RANK[severity]) severity = d.severity;
+  }
+  const parts = [
+    count.error ? `${formatCount(count.error)} fel` : "",
+    count.warning ? `${formatCount(count.warning)} ${count.warning === 1 ? "varning" : "varningar"}` : "",
+    count.info ? `${formatCount(count.info)} ${count.info === 1 ? "upplysning" : "upplysningar"}` : ""
+  ].filter(Boolean);
+  const message =
+    parts.length === 1 && count.error
+      ? `… och ${formatCount(count.error)} fler fel`
+      : `… och ${formatCount(rest.length)} fler meddelanden (${parts.join(", ")})`;
+  return [...diagnostics.slice(0, MAX_DIAGNOSTICS), {file, line: 0, severity, message}];
+}
+
+function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
 }
 
 function sameRow(a: Transaction, b: Transaction): boolean {

@@ -1,6 +1,8 @@
 // Splits one SIE line into fields. Works on char codes and slices (no per-character string building), since a
 // large ledger has millions of lines.
 
+import type {ObjectRef} from "../../src/lib/ledger";
+
 /** A field: its text without quotes, and whether it was quoted. */
 export interface FieldToken {
   kind: "field";
@@ -13,6 +15,8 @@ export interface ListToken {
   kind: "list";
   items: string[];
   closed: boolean;
+  /** The items as object references, shared by every list of the same text (from LineTokenizer only). */
+  refs?: ObjectRef[];
 }
 
 export type Token = FieldToken | ListToken;
@@ -108,4 +112,106 @@ export function tokenize(line: string): Token[] {
     }
   }
   return tokens;
+}
+
+/** Distinct values and lists a LineTokenizer shares; beyond it values are kept as read, so memory stays bounded. */
+const SHARED_LIMIT = 50_000;
+/** Values up to this length are shared: accounts, dates, object codes, series. */
+const SHARED_LENGTH = 8;
+
+/**
+ * Splits lines as tokenize() does, but reuses its token objects from line to line, so the caller must be done with
+ * one line's tokens before the next; short values and object lists that repeat are shared, not copied per row.
+ */
+export class LineTokenizer {
+  private readonly tokens: Token[] = [];
+  private readonly fields: FieldToken[] = [];
+  private readonly lists: ListToken[] = [];
+  private readonly values = new Map<string, string>();
+  private readonly refs = new Map<string, ObjectRef[]>();
+  private next = 0;
+
+  /** The tokens of one line, valid until the next call. */
+  tokenize(line: string): Token[] {
+    const tokens = this.tokens;
+    tokens.length = 0;
+    let fieldCount = 0;
+    let listCount = 0;
+    const end = line.length;
+    let i = 0;
+    while (i < end) {
+      const code = line.charCodeAt(i);
+      if (isBlank(code)) {
+        i++;
+      } else if (code === OPEN) {
+        const list = (this.lists[listCount++] ??= {kind: "list", items: [], closed: false});
+        tokens.push(this.readList(line, i + 1, end, list));
+        i = this.next;
+      } else {
+        const quoted = code === QUOTE;
+        const value = quoted
+          ? this.readQuoted(line, i + 1, end)
+          : this.share(line.slice(i, (this.next = readBare(line, i, end, false))));
+        const field = (this.fields[fieldCount++] ??= {kind: "field", value, quoted});
+        field.value = value;
+        field.quoted = quoted;
+        tokens.push(field);
+        i = this.next;
+      }
+    }
+    return tokens;
+  }
+
+  private share(value: string): string {
+    if (value.length > SHARED_LENGTH) return value;
+    const shared = this.values.get(value);
+    if (shared !== undefined) return shared;
+    if (this.values.size < SHARED_LIMIT) this.values.set(value, value);
+    return value;
+  }
+
+  private readQuoted(line: string, start: number, end: number): string {
+    const [value, next] = readQuoted(line, start, end);
+    this.next = next;
+    return this.share(value);
+  }
+
+  private readList(line: string, start: number, end: number, list: ListToken): ListToken {
+    const items = list.items;
+    items.length = 0;
+    list.closed = false;
+    list.refs = undefined;
+    let i = start;
+    while (i < end) {
+      const code = line.charCodeAt(i);
+      if (isBlank(code)) {
+        i++;
+      } else if (code === CLOSE) {
+        list.closed = true;
+        if (items.length % 2 === 0) list.refs = this.sharedRefs(line.slice(start, i), items);
+        this.next = i + 1;
+        return list;
+      } else if (code === QUOTE) {
+        items.push(this.readQuoted(line, i + 1, end));
+        i = this.next;
+      } else {
+        const next = readBare(line, i, end, true);
+        items.push(this.share(line.slice(i, next)));
+        i = next;
+      }
+    }
+    this.next = end;
+    return list;
+  }
+
+  /** Frozen references for a list's items, one array per distinct list text. */
+  private sharedRefs(key: string, items: string[]): ObjectRef[] | undefined {
+    const shared = this.refs.get(key);
+    if (shared) return shared;
+    if (this.refs.size >= SHARED_LIMIT) return undefined;
+    const refs: ObjectRef[] = [];
+    for (let k = 0; k + 1 < items.length; k += 2) refs.push(Object.freeze({dim: items[k], code: items[k + 1]}));
+    this.refs.set(key, Object.freeze(refs) as ObjectRef[]);
+    return refs;
+  }
 }

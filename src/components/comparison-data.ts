@@ -24,8 +24,17 @@ export async function ledgerComparisonYears(
       const own = mappings[forbund];
       const mapping = combineMappings(own, mappings[registry.find((f) => f.id === forbund)?.chart ?? "bas"]);
       const projects = (own?.projects ?? []).map((p) => ({...p, group: p.group as DriftGroup}));
-      const [balances, actuals] = await Promise.all([accountBalancesFor(forbund, year), projectActualsFor(forbund, year, mapping)]);
-      return {forbund, year: Number(year), file: `${forbund}-${year}.se`, statements: buildStatements(balances, mapping), drift: buildDrift(actuals, null, projects, [])};
+      const [balances, actuals] = await Promise.all([
+        accountBalancesFor(forbund, year),
+        projectActualsFor(forbund, year, mapping)
+      ]);
+      return {
+        forbund,
+        year: Number(year),
+        file: `${forbund}-${year}.se`,
+        statements: buildStatements(balances, mapping),
+        drift: buildDrift(actuals, null, projects, [])
+      };
     })
   );
 }
@@ -39,9 +48,17 @@ export function reportingEntity(registry: Registry, forbund: string, year: numbe
 }
 
 /** Population aged 20–64 (both sexes) at the end of each year, of the kommuner a förbund's figures cover. */
-export async function populationByForbund(registry: Registry, forbunds: string[], years: number[]): Promise<PopulationYear[]> {
+export async function populationByForbund(
+  registry: Registry,
+  forbunds: string[],
+  years: number[]
+): Promise<PopulationYear[]> {
   const areas = forbunds.flatMap((forbund) =>
-    years.map((year) => ({forbund, year, kommuner: memberKommuner(registry, reportingEntity(registry, forbund, year), `${year}-12`)}))
+    years.map((year) => ({
+      forbund,
+      year,
+      kommuner: memberKommuner(registry, reportingEntity(registry, forbund, year), `${year}-12`)
+    }))
   );
   const all = [...new Set(areas.flatMap((a) => a.kommuner))];
   if (!all.length) return [];
@@ -49,6 +66,8 @@ export async function populationByForbund(registry: Registry, forbunds: string[]
   return areas.flatMap(({forbund, year, kommuner}) => {
     const counts = kommuner.map((k) => persons.get(`${k}|${year}`));
     // A year counts only when every member kommun has a population figure.
-    return kommuner.length && counts.every((c) => c !== undefined) ? [{forbund, year, persons: counts.reduce((s, c) => s! + c!, 0)!}] : [];
+    return kommuner.length && counts.every((c) => c !== undefined)
+      ? [{forbund, year, persons: counts.reduce((s, c) => s! + c!, 0)!}]
+      : [];
   });
 }

@@ -5,11 +5,12 @@ import {Decimal} from "decimal.js";
 import {metric, type ComparisonRow, type MetricDef, type MetricId} from "../lib/comparison.js";
 import {formatDecimal, formatPercent, formatTkr} from "../lib/format.js";
 import {h} from "./dom.js";
+import {dashFor} from "./palette.js";
 
 export type ComparisonView = "absolut" | "index" | "per_invanare";
 
 /** A row with what the views need: its index (and base year) and its value per inhabitant. */
-export type ViewRow = ComparisonRow & {index: Decimal | null; baseYear: number | null};
+export type ViewRow = ComparisonRow & {index: Decimal | null; baseYear: number | null; commonBase: boolean};
 
 /** Whether the metric changes under the view; shares and results that cannot be indexed are shown as they are. */
 export function transformed(m: MetricDef, view: ComparisonView): boolean {
@@ -19,7 +20,8 @@ export function transformed(m: MetricDef, view: ComparisonView): boolean {
 /** The unit a metric is shown in under a view, for axis labels and column headings. */
 export function unitLabel(m: MetricDef, view: ComparisonView): string {
   if (transformed(m, view) && view === "index") return "index";
-  if (transformed(m, view) && view === "per_invanare") return m.kind === "antal" ? "per 1 000 invånare 20–64 år" : "kr per invånare 20–64 år";
+  if (transformed(m, view) && view === "per_invanare")
+    return m.kind === "antal" ? "per 1 000 invånare 20–64 år" : "kr per invånare 20–64 år";
   return m.kind === "belopp" ? "tkr" : m.kind === "andel" ? "%" : "antal";
 }
 
@@ -47,17 +49,26 @@ const sourceWord = {huvudbok: "huvudbok", tryckt: "tryckt årsredovisning"};
 
 /** The printed value of a row as text: an amount in tkr or a percentage. */
 function printedText(row: ComparisonRow, value: bigint | Decimal): string {
-  return typeof value === "bigint" ? `${formatTkr(value)} tkr` : metric(row.metric).kind === "andel" ? formatPercent(value, 1) : formatDecimal(value, 0);
+  return typeof value === "bigint"
+    ? `${formatTkr(value)} tkr`
+    : metric(row.metric).kind === "andel"
+      ? formatPercent(value, 1)
+      : formatDecimal(value, 0);
 }
 
 /** Where a value comes from, for the hover text: ledger file or document and seed lines, and the print's difference. */
 export function sourceText(row: ComparisonRow, seedFiles: Record<string, string> = {}): string {
-  const parts = row.parts?.map((p) => `${p.document}${seedFiles[p.document] ? ` (${seedFiles[p.document]})` : ""} rad ${p.seedLine}: ”${p.printed}”`);
+  const parts = row.parts?.map(
+    (p) =>
+      `${p.document}${seedFiles[p.document] ? ` (${seedFiles[p.document]})` : ""} rad ${p.seedLine}: ”${p.printed}”`
+  );
   const lines = [
     `Källa: ${sourceWord[row.source]}${row.source === "huvudbok" && row.document ? ` (${row.document})` : ""}`,
     ...(parts ?? []),
     row.alsoIn ? `Också tryckt i: ${row.alsoIn.join(", ")} (den senaste rapporten används)` : "",
-    row.printed && !row.printedDiffers ? `Tryckt: ${printedText(row, row.printed.value)} (${row.printed.parts.map((p) => `${p.document} rad ${p.seedLine}`).join(", ")}) – stämmer` : "",
+    row.printed && !row.printedDiffers
+      ? `Tryckt: ${printedText(row, row.printed.value)} (${row.printed.parts.map((p) => `${p.document} rad ${p.seedLine}`).join(", ")}) – stämmer`
+      : "",
     row.printedDiffers
       ? `⚠ Tryckt ${printedText(row, row.printedDiffers.printed)} (${row.printed!.parts.map((p) => `${p.document} rad ${p.seedLine}`).join(", ")}); huvudboken − tryckt = ${
           typeof row.printedDiffers.difference === "bigint"
@@ -70,7 +81,7 @@ export function sourceText(row: ComparisonRow, seedFiles: Record<string, string>
   return lines.filter(Boolean).join("\n");
 }
 
-/** One small chart: a line per förbund over the years, filled dots for ledger values, hollow for printed ones,
+/** One small chart: a line per förbund (colour and dash) over the years, filled dots for ledger values, hollow for printed ones,
  * a red ring where print and ledger differ, and the 20 % line on the equity-share panels. */
 export function metricChart(
   m: MetricDef,
@@ -81,35 +92,82 @@ export function metricChart(
   years: [number, number]
 ): SVGSVGElement | HTMLElement {
   const points = rows
-    .map((r) => ({row: r, year: r.year, value: shownValue(r, view)?.toNumber() ?? null, name: names.get(r.forbund) ?? r.forbund}))
+    .map((r) => ({
+      row: r,
+      year: r.year,
+      value: shownValue(r, view)?.toNumber() ?? null,
+      name: names.get(r.forbund) ?? r.forbund
+    }))
     .filter((p) => p.value !== null);
   const shownUnit = unitLabel(m, view);
   const rule = m.rule !== undefined && !transformed(m, view) ? [m.rule * 100] : [];
-  const format = (v: number) => (shownUnit === "%" ? `${formatDecimal(v, 0)} %` : formatDecimal(v, Math.abs(v) < 10 && v !== 0 ? 1 : 0));
+  const format = (v: number) =>
+    shownUnit === "%" ? `${formatDecimal(v, 0)} %` : formatDecimal(v, Math.abs(v) < 10 && v !== 0 ? 1 : 0);
   return Plot.plot({
     width: 420,
     height: 240,
     marginLeft: 62,
-    marginTop: 28,
+    marginTop: 34,
     x: {label: null, domain: years, tickFormat: (y: number) => String(y), ticks: Math.min(8, years[1] - years[0] + 1)},
-    y: {label: shownUnit, grid: true, tickFormat: format, zero: m.kind !== "belopp" || view === "absolut"},
+    y: {label: null, grid: true, tickFormat: format, zero: m.kind !== "belopp" || view === "absolut"},
     color: {domain: colors.domain, range: colors.range},
     marks: [
-      Plot.text([m.label], {frameAnchor: "top-left", dy: -20, dx: -56, fontWeight: "bold", fontSize: 13, textAnchor: "start"}),
+      // The title and unit are drawn inside the SVG, so an exported panel carries them.
+      Plot.text([`${m.label} (${shownUnit})`], {
+        frameAnchor: "top-left",
+        dy: -26,
+        dx: -56,
+        fontWeight: "bold",
+        fontSize: 13,
+        textAnchor: "start"
+      }),
       ...(rule.length
-        ? [Plot.ruleY(rule, {stroke: "#b2182b", strokeDasharray: "5,3"}), Plot.text(rule, {y: (d: number) => d, frameAnchor: "right", text: () => "20 %", fill: "#b2182b", dy: -6, textAnchor: "end", fontSize: 11})]
+        ? [
+            Plot.ruleY(rule, {stroke: "#b2182b", strokeDasharray: "5,3"}),
+            Plot.text(rule, {
+              y: (d: number) => d,
+              frameAnchor: "right",
+              text: () => "20 %",
+              fill: "#b2182b",
+              dy: -6,
+              textAnchor: "end",
+              fontSize: 11
+            })
+          ]
         : []),
       ...(view === "index" && m.indexable ? [Plot.ruleY([100], {stroke: "#999"})] : []),
-      Plot.line(points, {x: "year", y: "value", stroke: "name", strokeWidth: 1.5}),
-      Plot.dot(points.filter((p) => p.row.source === "huvudbok"), {x: "year", y: "value", fill: "name", r: 3.5}),
-      Plot.dot(points.filter((p) => p.row.source === "tryckt"), {x: "year", y: "value", stroke: "name", fill: "white", r: 3.5, strokeWidth: 1.5}),
-      Plot.dot(points.filter((p) => p.row.printedDiffers), {x: "year", y: "value", stroke: "#b2182b", r: 7, strokeWidth: 1.5}),
+      // One line per förbund with its own dash, so the lines differ without colour (src/components/palette.ts).
+      ...colors.domain.map((name) =>
+        Plot.line(
+          points.filter((p) => p.name === name),
+          {
+            x: "year",
+            y: "value",
+            stroke: "name",
+            strokeWidth: 1.5,
+            strokeDasharray: dashFor(colors.domain, name) ?? undefined
+          }
+        )
+      ),
+      Plot.dot(
+        points.filter((p) => p.row.source === "huvudbok"),
+        {x: "year", y: "value", fill: "name", r: 3.5}
+      ),
+      Plot.dot(
+        points.filter((p) => p.row.source === "tryckt"),
+        {x: "year", y: "value", stroke: "name", fill: "white", r: 3.5, strokeWidth: 1.5}
+      ),
+      Plot.dot(
+        points.filter((p) => p.row.printedDiffers),
+        {x: "year", y: "value", stroke: "#b2182b", r: 7, strokeWidth: 1.5}
+      ),
       Plot.tip(
         points,
         Plot.pointer({
           x: "year",
           y: "value",
-          title: (d: (typeof points)[number]) => `${d.name} ${d.year}: ${formatShown(d.row, view)} ${unitLabel(m, view)}\n${sourceText(d.row)}`
+          title: (d: (typeof points)[number]) =>
+            `${d.name} ${d.year}: ${formatShown(d.row, view)} ${unitLabel(m, view)}\n${sourceText(d.row)}`
         })
       )
     ]
@@ -131,7 +189,14 @@ export function comparisonTable(
     const marker = r.source === "huvudbok" ? "●" : "○";
     return h(
       "td",
-      {class: `num${r.printedDiffers ? " fa-diff" : ""}`, title: sourceText(r, seedFiles), "data-source": r.source, "data-forbund": r.forbund, "data-year": r.year, "data-metric": r.metric},
+      {
+        class: `num${r.printedDiffers ? " fa-diff" : ""}`,
+        title: sourceText(r, seedFiles),
+        "data-source": r.source,
+        "data-forbund": r.forbund,
+        "data-year": r.year,
+        "data-metric": r.metric
+      },
       formatShown(r, view),
       h("span", {class: "fa-sr", "aria-label": r.source === "huvudbok" ? "ur huvudboken" : "tryckt"}, ` ${marker}`),
       r.printedDiffers ? " ⚠" : "",
@@ -145,8 +210,22 @@ export function comparisonTable(
     h(
       "table",
       {class: "fa-table", "data-table": "jamforelse", style: "max-width: none; font-size: 13px"},
-      h("caption", {}, "Förbunden år för år. ● huvudbok, ○ tryckt årsredovisning, ⚠ huvudbok och tryckt belopp skiljer sig, * förbundets egen definition skiljer sig (se nedan). Håll muspekaren över ett värde för källan."),
-      h("thead", {}, h("tr", {}, h("th", {scope: "col"}, "Mått"), h("th", {scope: "col"}, "Förbund"), years.map((y) => h("th", {scope: "col", class: "num"}, String(y))))),
+      h(
+        "caption",
+        {style: "font-weight: normal; font-size: 13px; text-align: left"},
+        "● huvudbok, ○ tryckt årsredovisning, ⚠ huvudbok och tryckt belopp skiljer sig, * förbundets egen definition skiljer sig (se Definitioner). Håll muspekaren över ett värde för källan."
+      ),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", {scope: "col"}, "Mått"),
+          h("th", {scope: "col"}, "Förbund"),
+          years.map((y) => h("th", {scope: "col", class: "num"}, String(y)))
+        )
+      ),
       h(
         "tbody",
         {},
@@ -156,8 +235,16 @@ export function comparisonTable(
           return withData.map((f, i) =>
             h(
               "tr",
-              {"data-metric": id, "data-forbund": f, style: i === 0 ? "border-top: 2px solid var(--theme-foreground-faint)" : null},
-              h("th", {scope: "row", style: "white-space: normal; vertical-align: top"}, i === 0 ? `${m.label} (${unitLabel(m, view)})` : ""),
+              {
+                "data-metric": id,
+                "data-forbund": f,
+                style: i === 0 ? "border-top: 2px solid var(--theme-foreground-faint)" : null
+              },
+              h(
+                "th",
+                {scope: "row", style: "white-space: normal; vertical-align: top"},
+                i === 0 ? `${m.label} (${unitLabel(m, view)})` : ""
+              ),
               h("td", {style: "white-space: nowrap"}, names.get(f) ?? f),
               years.map((y) => cell(byKey.get(`${id}|${f}|${y}`)))
             )
@@ -169,10 +256,17 @@ export function comparisonTable(
 }
 
 /** The table as long CSV rows: exact values (kr with öre, shares as fractions) and their sources. */
-export function comparisonCsvRows(rows: ViewRow[], view: ComparisonView, names: Map<string, string>): (string | number)[][] {
-  const csvNumber = (d: Decimal | null, places: number) => (d === null ? "" : d.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed(places).replace(".", ","));
+export function comparisonCsvRows(
+  rows: ViewRow[],
+  view: ComparisonView,
+  names: Map<string, string>
+): (string | number)[][] {
+  const csvNumber = (d: Decimal | null, places: number) =>
+    d === null ? "" : d.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed(places).replace(".", ",");
   const exact = (r: ComparisonRow, v: bigint | Decimal) =>
-    typeof v === "bigint" ? csvNumber(new Decimal(v.toString()).div(100), 2) : csvNumber(v, metric(r.metric).kind === "andel" ? 4 : 0);
+    typeof v === "bigint"
+      ? csvNumber(new Decimal(v.toString()).div(100), 2)
+      : csvNumber(v, metric(r.metric).kind === "andel" ? 4 : 0);
   return rows.map((r) => {
     const m = metric(r.metric);
     return [
@@ -184,7 +278,12 @@ export function comparisonCsvRows(rows: ViewRow[], view: ComparisonView, names: 
       transformed(m, view) ? csvNumber(shownValue(r, view), 2) : "",
       transformed(m, view) ? unitLabel(m, view) : "",
       r.source === "huvudbok" ? "huvudbok" : "tryckt årsredovisning",
-      r.source === "huvudbok" ? (r.document ?? "") : (r.parts ?? []).map((p) => p.document).filter((d, i, a) => a.indexOf(d) === i).join(", "),
+      r.source === "huvudbok"
+        ? (r.document ?? "")
+        : (r.parts ?? [])
+            .map((p) => p.document)
+            .filter((d, i, a) => a.indexOf(d) === i)
+            .join(", "),
       (r.parts ?? r.printed?.parts ?? []).map((p) => p.seedLine).join(", "),
       r.printed ? exact(r, r.printed.value) : "",
       r.printedDiffers ? exact(r, r.printedDiffers.difference) : "",

@@ -19,30 +19,81 @@ export function getDuckDB(): Promise<duckdb.AsyncDuckDB> {
 }
 
 /** Something with the bytes of an Arrow IPC stream: a Framework FileAttachment, or a Uint8Array. */
-export type ArrowSource = {arrayBuffer(): Promise<ArrayBuffer>} | Uint8Array;
+export type ArrowSource = {name?: string; arrayBuffer(): Promise<ArrayBuffer>} | Uint8Array;
 
-/** Registers Arrow IPC streams as tables, by name; a table already loaded is replaced. */
+/** Whether bytes begin as an Arrow IPC stream: a message length, after the 0xFFFFFFFF marker of newer writers. */
+function isArrowStream(bytes: Uint8Array): boolean {
+  if (bytes.length < 8) return false;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const first = view.getUint32(0, true);
+  const length = first === 0xffffffff ? view.getInt32(4, true) : first;
+  return length > 0 && length < bytes.length;
+}
+
+/** The bytes of one table's source; a missing or foreign file fails naming the table and the file. */
+async function bytesOf(name: string, source: ArrowSource): Promise<Uint8Array> {
+  if (source instanceof Uint8Array) {
+    if (!isArrowStream(source)) throw new Error(`Tabellen ${name}: datan är ingen Arrow-ström`);
+    return source;
+  }
+  const file = source.name ?? "(okänd fil)";
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await source.arrayBuffer());
+  } catch (e) {
+    // Framework says only "Unable to load file"; the reader needs to know which table the page went without.
+    throw new Error(`Tabellen ${name}: filen ${file} kunde inte hämtas (${(e as Error).message})`, {cause: e});
+  }
+  // A host that answers a missing file with a page of HTML must not become an empty or garbled table.
+  if (!isArrowStream(bytes)) throw new Error(`Tabellen ${name}: filen ${file} är ingen Arrow-ström (${bytes.length} byte)`);
+  return bytes;
+}
+
+/**
+ * Registers Arrow IPC streams as tables, by name; a table already loaded is replaced. Fails, naming the table and
+ * its file, when a file is missing or not an Arrow stream, rather than leaving the page to query an empty table.
+ */
 export async function loadTables(tables: Record<string, ArrowSource>): Promise<void> {
+  // Every file is fetched before any table is touched, so a failure leaves the loaded tables as they were.
+  const entries = await Promise.all(Object.entries(tables).map(async ([name, source]) => [name, await bytesOf(name, source)] as const));
   const db = await getDuckDB();
   const conn = await db.connect();
   try {
-    for (const [name, source] of Object.entries(tables)) {
-      const bytes = source instanceof Uint8Array ? source : new Uint8Array(await source.arrayBuffer());
-      await conn.query(`DROP TABLE IF EXISTS "${name}"`);
-      await conn.insertArrowFromIPCStream(bytes, {name, create: true});
+    for (const [name, bytes] of entries) {
+      try {
+        await conn.query(`DROP TABLE IF EXISTS "${name}"`);
+        await conn.insertArrowFromIPCStream(bytes, {name, create: true});
+      } catch (e) {
+        const file = (tables[name] as {name?: string}).name;
+        throw new Error(`Tabellen ${name}${file ? ` (${file})` : ""} kunde inte läsas in: ${(e as Error).message}`, {cause: e});
+      }
     }
   } finally {
     await conn.close();
   }
 }
 
-/** Runs a query with positional parameters ($1 or ?) and returns plain rows; BIGINT columns are bigint. */
-export async function query<T = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
+/** What a query is for when the caller does not say: the tables it reads. */
+function purposeOf(sql: string): string {
+  const ctes = new Set([...sql.matchAll(/\b(\w+)\s+AS\s*\(/gi)].map((m) => m[1].toLowerCase()));
+  const read = [...sql.matchAll(/\b(?:FROM|JOIN)\s+"?([A-Za-z_]\w*)"?/gi)].map((m) => m[1]);
+  const tables = [...new Set(read.filter((t) => !ctes.has(t.toLowerCase())))];
+  return tables.length ? `fråga mot ${tables.join(", ")}` : "fråga";
+}
+
+/**
+ * Runs a query with positional parameters ($1 or ?) and returns plain rows; BIGINT columns are bigint. A failure
+ * names what the query was for (purpose, or the tables it reads), so the page's message says which figures are
+ * missing, not only DuckDB's complaint.
+ */
+export async function query<T = Row>(sql: string, params: unknown[] = [], purpose = purposeOf(sql)): Promise<T[]> {
   const db = await getDuckDB();
   const conn = await db.connect();
   try {
     const result = params.length ? await (await conn.prepare(sql)).query(...params) : await conn.query(sql);
     return result.toArray().map((r) => r.toJSON() as T);
+  } catch (e) {
+    throw new Error(`${purpose[0].toUpperCase()}${purpose.slice(1)} misslyckades: ${(e as Error).message}`, {cause: e});
   } finally {
     await conn.close();
   }

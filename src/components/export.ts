@@ -29,6 +29,8 @@ function svgOf(chart: Element): SVGSVGElement {
 export function serializeSvg(chart: Element): string {
   const svg = svgOf(chart).cloneNode(true) as SVGSVGElement;
   svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+  // Hidden on the page beside its caption; a file on its own must not be.
+  svg.removeAttribute("aria-hidden");
   svg.setAttribute("font-family", "system-ui, sans-serif");
   return new XMLSerializer().serializeToString(svg);
 }
@@ -67,23 +69,29 @@ export function csvButton(filename: string, columns: string[], rows: () => Cell[
   return h(
     "div",
     {class: "fa-export"},
-    h("button", {type: "button", onclick: () => downloadCsv(`${base}.csv`, columns, rows())}, "Ladda ned CSV"),
-    h("button", {type: "button", onclick: () => downloadXlsx(`${base}.xlsx`, base, columns, rows())}, "Ladda ned Excel")
+    h("button", {type: "button", "aria-label": `Ladda ned CSV: ${base}`, onclick: () => downloadCsv(`${base}.csv`, columns, rows())}, "Ladda ned CSV"),
+    h("button", {type: "button", "aria-label": `Ladda ned Excel: ${base}`, onclick: () => downloadXlsx(`${base}.xlsx`, base, columns, rows())}, "Ladda ned Excel")
   );
 }
 
-/** A chart with buttons that download it as SVG and PNG. */
+let figures = 0;
+
+/** A chart with buttons that download it as SVG and PNG; the caption is the figure's accessible name. */
 export function chartWithExport(filename: string, chart: Element, description: string): HTMLElement {
+  const id = `fa-figure-${++figures}`;
+  // The drawing is hidden from screen readers (Plot's tick labels and mark groups read as noise); the caption
+  // and the table under "Visa som tabell" carry what it shows.
+  chart.setAttribute("aria-hidden", "true");
   return h(
     "figure",
-    {class: "fa-chart"},
+    {class: "fa-chart", role: "figure", "aria-labelledby": id},
     chart,
-    h("figcaption", {class: "fa-sr"}, description),
+    h("figcaption", {class: "fa-sr", id}, description),
     h(
       "div",
       {class: "fa-export"},
-      h("button", {type: "button", onclick: () => downloadSvg(`${filename}.svg`, chart)}, "Ladda ned SVG"),
-      h("button", {type: "button", onclick: () => downloadPng(`${filename}.png`, chart)}, "Ladda ned PNG")
+      h("button", {type: "button", "aria-label": `Ladda ned SVG: ${filename}`, onclick: () => downloadSvg(`${filename}.svg`, chart)}, "Ladda ned SVG"),
+      h("button", {type: "button", "aria-label": `Ladda ned PNG: ${filename}`, onclick: () => downloadPng(`${filename}.png`, chart)}, "Ladda ned PNG")
     )
   );
 }

@@ -1,15 +1,21 @@
-// The boards' multi-year plans and budget history, one file per förbund in data/plans/, combined for the
-// eget-kapital page. The figures stay as printed (text with seed line); src/lib/projection.ts reads them.
-import {existsSync, readFileSync, readdirSync} from "node:fs";
+// The boards' multi-year plans and budget history, one file per förbund in the data folder's plans/, combined for
+// the eget-kapital page. The figures stay as printed (text with seed line); src/lib/projection.ts reads them.
+// A data folder without plans gives none, with a diagnostic, rather than another workspace's plans or a failed
+// build: the page then says that the plans are missing.
+import {existsSync, readdirSync} from "node:fs";
 import {join} from "node:path";
-import {fileURLToPath} from "node:url";
+import {dataDir} from "../../loaders/paths.js";
+import {readJson} from "../../loaders/workspace.js";
 
-// A data folder given with FINSAM_DATA is used when it has plans of its own; otherwise the embedded ones.
-const custom = process.env.FINSAM_DATA ? join(process.env.FINSAM_DATA, "plans") : undefined;
-const dir = custom && existsSync(custom) ? custom : fileURLToPath(new URL("../../data/plans/", import.meta.url));
-const plans = readdirSync(dir)
-  .filter((f) => f.endsWith(".json"))
-  .sort()
-  .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")));
+const dir = dataDir("plans");
+const plans = existsSync(dir)
+  ? readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .sort()
+      .map((f) => readJson(join(dir, f)))
+  : [];
+const diagnostics = existsSync(dir)
+  ? []
+  : [{file: "plans/", line: 0, severity: "error", message: "Mappen plans/ saknas i datamappen; det finns inga flerårsplaner"}];
 
-process.stdout.write(JSON.stringify({plans}));
+process.stdout.write(JSON.stringify({plans, diagnostics}));

@@ -53,6 +53,7 @@ process.stdout.write(
       ovrig: "Övrig"
     },
     sexLabels: {"1": "Män", "2": "Kvinnor"},
-    registry: JSON.parse(readFileSync(dataDir("forbund.json"), "utf-8"))
+    // Without a registry the pages can still show kommuner; the missing file is said by the workspace.
+    registry: existsSync(dataDir("forbund.json")) ? JSON.parse(readFileSync(dataDir("forbund.json"), "utf-8")) : {forbund: []}
   })
 );

@@ -20,13 +20,34 @@
 // kortfristiga placeringar, overview intäkter with finansiella intäkter) is "info": a definition, not an error.
 // Figures are compared in the statements' sign convention (value × sign); findings show them as printed.
 import {compareFigures, type FigureComparison, type FigureContext, type PublishedReport} from "./published.js";
-import {Book, describe, docName, finding, fmt, ruleNames, tableName, type CheckOptions, type Finding, type Rule, type Severity} from "./checks/model.js";
+import {
+  Book,
+  describe,
+  docName,
+  finding,
+  fmt,
+  ruleNames,
+  tableName,
+  type CheckOptions,
+  type Finding,
+  type Rule,
+  type Severity
+} from "./checks/model.js";
 import {checkAcrossDocuments, checkDuplicates, checkSums} from "./checks/sums.js";
 import {checkBalance, checkCashFlow, checkEquity, checkResult} from "./checks/statements.js";
 import {checkNotes, checkOverview} from "./checks/notes.js";
 import {checkFunding} from "./checks/funding.js";
 
-export {ruleNames, severityNames, type CheckOptions, type Finding, type FindingLine, type Registry, type Rule, type Severity} from "./checks/model.js";
+export {
+  ruleNames,
+  severityNames,
+  type CheckOptions,
+  type Finding,
+  type FindingLine,
+  type Registry,
+  type Rule,
+  type Severity
+} from "./checks/model.js";
 
 const ruleOrder = Object.keys(ruleNames) as Rule[];
 
@@ -34,7 +55,16 @@ function books(reports: PublishedReport[], options: CheckOptions): Book[] {
   const ids = [...new Set(reports.map((r) => r.forbund))];
   // Documents in year order, so that "the previous year from another document" and cross-document checks read naturally.
   const year = (r: PublishedReport) => Math.max(...r.figures.map((f) => f.year), 0);
-  return ids.map((id) => new Book(id, reports.filter((r) => r.forbund === id).sort((a, b) => year(a) - year(b) || a.document.localeCompare(b.document)), options));
+  return ids.map(
+    (id) =>
+      new Book(
+        id,
+        reports
+          .filter((r) => r.forbund === id)
+          .sort((a, b) => year(a) - year(b) || a.document.localeCompare(b.document)),
+        options
+      )
+  );
 }
 
 /** Sorts findings by förbund, document, rule, year and seed line, and drops repeats of the same id. */
@@ -84,7 +114,11 @@ export interface LedgerYear {
 }
 
 /** Compares the printed figures with statements computed from ledgers, where both exist for a year. */
-export function checkLedgerAgainstReports(reports: PublishedReport[], ledgers: LedgerYear[], options: CheckOptions = {}): Finding[] {
+export function checkLedgerAgainstReports(
+  reports: PublishedReport[],
+  ledgers: LedgerYear[],
+  options: CheckOptions = {}
+): Finding[] {
   const comparisons: FigureComparison[] = [];
   for (const ledger of ledgers) {
     for (const report of reports.filter((r) => r.forbund === ledger.forbund)) {
@@ -102,7 +136,11 @@ export function checkLedgerAgainstReports(reports: PublishedReport[], ledgers: L
 }
 
 /** Turns ledger comparisons (compareFigures, or the reconstruction's) into findings, classified like the checks. */
-export function ledgerFindings(reports: PublishedReport[], comparisons: FigureComparison[], options: CheckOptions = {}): Finding[] {
+export function ledgerFindings(
+  reports: PublishedReport[],
+  comparisons: FigureComparison[],
+  options: CheckOptions = {}
+): Finding[] {
   const out: Finding[] = [];
   for (const book of books(reports, options)) {
     for (const c of comparisons) {
@@ -114,11 +152,22 @@ export function ledgerFindings(reports: PublishedReport[], comparisons: FigureCo
       const allowance = fig.unit === "tkr" || fig.unit === "%" || book.krRounded(fig.report) ? 1 : 0;
       const severity: Severity = Math.abs(c.difference) <= allowance ? "rounding" : "discrepancy";
       const difference = -c.difference + 0;
-      const known = c.figure.discrepancy?.difference === c.difference ? ` Känd motsägelse i rapporten: ${c.figure.discrepancy.explanation}` : "";
+      const known =
+        c.figure.discrepancy?.difference === c.difference
+          ? ` Känd motsägelse i rapporten: ${c.figure.discrepancy.explanation}`
+          : "";
       const message =
         `${docName(book, fig.report)}, ${tableName(c.figure.statement)} ${c.figure.year}: ${describe(fig)} är tryckt ${fmt(c.figure.value, fig.unit)}, ` +
         `men huvudboken ger ${fmt(c.computed, fig.unit)}. Skillnad ${fmt(difference, fig.unit)}.${known}`;
-      out.push(finding(book, "ledger", [fig], {printedValue: c.figure.value, impliedValue: c.computed, difference, unit: fig.unit, severity}, message));
+      out.push(
+        finding(
+          book,
+          "ledger",
+          [fig],
+          {printedValue: c.figure.value, impliedValue: c.computed, difference, unit: fig.unit, severity},
+          message
+        )
+      );
     }
   }
   return sortFindings(out);

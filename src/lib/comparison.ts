@@ -71,7 +71,8 @@ export const metrics: MetricDef[] = [
     id: "arets_resultat",
     label: "Årets resultat",
     kind: "belopp",
-    definition: "Årets resultat efter finansiella poster (och eventuella extraordinära poster). Indexeras inte, eftersom det byter tecken.",
+    definition:
+      "Årets resultat efter finansiella poster (och eventuella extraordinära poster). Indexeras inte, eftersom det byter tecken.",
     indexable: false,
     perCapita: true
   },
@@ -132,7 +133,8 @@ export const metrics: MetricDef[] = [
     id: "strukturandel",
     label: "Andel till strukturövergripande insatser",
     kind: "andel",
-    definition: "Driftsredovisningens grupp strukturövergripande insatser / summan av kostnadsgrupperna, netto per grupp.",
+    definition:
+      "Driftsredovisningens grupp strukturövergripande insatser / summan av kostnadsgrupperna, netto per grupp.",
     indexable: false,
     perCapita: false
   },
@@ -286,6 +288,7 @@ export const definitionNotes: DefinitionNote[] = [
     forbund: "klaralvdalen",
     metrics: ["kostnader"],
     lines: ["oversikt.kostnader"],
+    fromYear: 2022,
     text: "Klarälvdalens flerårsöversikt (rad 82–86) anger kostnaderna 2023 netto efter ränteintäkten (3 014 599 kr, som not 3) och 2022 som 2 257 548 kr, 300 kr mer än resultaträkningen."
   },
   {
@@ -312,6 +315,8 @@ export const definitionNotes: DefinitionNote[] = [
     forbund: "klaralvdalen",
     metrics: ["soliditet"],
     lines: ["oversikt.soliditet"],
+    fromYear: 2021,
+    toYear: 2021,
     text: "Klarälvdalens soliditet 2021 är tryckt 78 %, men den ingående balansen 2022 ger 76 %."
   }
 ];
@@ -338,13 +343,25 @@ function metricsAll(): MetricId[] {
 // ---- Printed figures ----
 
 /** The statements whose figures describe a year's outcome; budgets and plans do not. */
-const outcomeStatements = new Set(["rr", "br", "kfa", "not", "drift", "oversikt", "eget_kapital", "deltagare", "nyckeltal"]);
+const outcomeStatements = new Set([
+  "rr",
+  "br",
+  "kfa",
+  "not",
+  "drift",
+  "oversikt",
+  "eget_kapital",
+  "deltagare",
+  "nyckeltal"
+]);
 
 /** The year a document reports on: the latest year of its statements or overview, so later reports rank first.
  * Figures for later years in the same document are forecasts (”förhoppningen … cirka 6 %”), not outcomes. */
 function reportYear(report: PublishedReport): number {
   const main = report.figures.filter((f) => ["rr", "br", "kfa", "oversikt"].includes(f.statement)).map((f) => f.year);
-  const years = main.length ? main : report.figures.filter((f) => outcomeStatements.has(f.statement)).map((f) => f.year);
+  const years = main.length
+    ? main
+    : report.figures.filter((f) => outcomeStatements.has(f.statement)).map((f) => f.year);
   return years.length ? Math.max(...years) : 0;
 }
 
@@ -352,7 +369,8 @@ function reportYear(report: PublishedReport): number {
 function lineOf(f: PublishedFigure): string | undefined {
   if (f.line) return f.line;
   const [ref] = f.ref ?? [];
-  if (f.ref?.length === 1 && (f.statement === "rr" || f.statement === "br") && ref.startsWith(`${f.statement}.`)) return ref;
+  if (f.ref?.length === 1 && (f.statement === "rr" || f.statement === "br") && ref.startsWith(`${f.statement}.`))
+    return ref;
   return undefined;
 }
 
@@ -366,7 +384,9 @@ class PrintedIndex {
   private byYear = new Map<number, {report: PublishedReport; figures: Map<string, PublishedFigure[]>}[]>();
 
   constructor(reports: PublishedReport[]) {
-    const ranked = [...reports].sort((a, b) => reportYear(b) - reportYear(a) || a.document.localeCompare(b.document, "sv"));
+    const ranked = [...reports].sort(
+      (a, b) => reportYear(b) - reportYear(a) || a.document.localeCompare(b.document, "sv")
+    );
     for (const report of ranked) {
       const perYear = new Map<number, Map<string, PublishedFigure[]>>();
       const last = reportYear(report);
@@ -377,7 +397,8 @@ class PrintedIndex {
         lines.set(line, [...(lines.get(line) ?? []), f]);
         perYear.set(f.year, lines);
       }
-      for (const [year, figures] of perYear) this.byYear.set(year, [...(this.byYear.get(year) ?? []), {report, figures}]);
+      for (const [year, figures] of perYear)
+        this.byYear.set(year, [...(this.byYear.get(year) ?? []), {report, figures}]);
     }
   }
 
@@ -397,7 +418,10 @@ class PrintedIndex {
       for (const line of lines) {
         const f = doc.figures.get(line)?.[0];
         if (f) {
-          const others = docs.slice(i + 1).filter((d) => lines.some((l) => d.figures.has(l))).map((d) => d.report.document);
+          const others = docs
+            .slice(i + 1)
+            .filter((d) => lines.some((l) => d.figures.has(l)))
+            .map((d) => d.report.document);
           return {found: {figure: f, report: doc.report}, others};
         }
       }
@@ -406,14 +430,25 @@ class PrintedIndex {
   }
 
   /** Figures of one document and year whose line matches. */
-  matching(year: number, test: (line: string) => boolean): {report: PublishedReport; figures: [string, PublishedFigure][]}[] {
+  matching(
+    year: number,
+    test: (line: string) => boolean
+  ): {report: PublishedReport; figures: [string, PublishedFigure][]}[] {
     return this.documents(year)
-      .map((d) => ({report: d.report, figures: [...d.figures].filter(([l]) => test(l)).map(([l, fs]) => [l, fs[0]] as [string, PublishedFigure])}))
+      .map((d) => ({
+        report: d.report,
+        figures: [...d.figures].filter(([l]) => test(l)).map(([l, fs]) => [l, fs[0]] as [string, PublishedFigure])
+      }))
       .filter((d) => d.figures.length);
   }
 }
 
-const part = (x: Located): PrintedPart => ({line: lineOf(x.figure)!, document: x.report.document, seedLine: x.figure.seedLine, printed: x.figure.printed});
+const part = (x: Located): PrintedPart => ({
+  line: lineOf(x.figure)!,
+  document: x.report.document,
+  seedLine: x.figure.seedLine,
+  printed: x.figure.printed
+});
 
 /** A printed amount in öre, with its unit (kr or tkr) for comparing at the printed precision. */
 function printedOre(x: Located): {ore: bigint; unit: Unit} {
@@ -459,7 +494,11 @@ function printedAmount(index: PrintedIndex, year: number, key: string): PrintedA
         // The members' contributions, one per member: tilldelning.<medlem> lines, or note rows that name their member.
         const byMember = new Map<string, PublishedFigure>();
         for (const [line, f] of doc.figures) {
-          const member = f[0].member ?? (line.startsWith("tilldelning.") && line !== "tilldelning.summa" ? line.slice("tilldelning.".length) : undefined);
+          const member =
+            f[0].member ??
+            (line.startsWith("tilldelning.") && line !== "tilldelning.summa"
+              ? line.slice("tilldelning.".length)
+              : undefined);
           if (member && !byMember.has(member)) byMember.set(member, f[0]);
         }
         if (byMember.size) found = [...byMember.values()].map((figure) => ({figure, report: doc.report}));
@@ -473,7 +512,10 @@ function printedAmount(index: PrintedIndex, year: number, key: string): PrintedA
       let ore = amounts.reduce((s, a) => s + a.ore, 0n);
       if (positive.has(key) && ore < 0n) ore = -ore;
       const unit = amounts.some((a) => a.unit === "tkr") ? "tkr" : "kr";
-      const others = docs.slice(i + 1).filter((d) => amountLines[key].some((s) => s.split("+").every((l) => d.figures.has(l)))).map((d) => d.report.document);
+      const others = docs
+        .slice(i + 1)
+        .filter((d) => amountLines[key].some((s) => s.split("+").every((l) => d.figures.has(l))))
+        .map((d) => d.report.document);
       return {ore, unit, parts: found.map(part), line: spec, document: doc.report.document, others};
     }
   }
@@ -495,7 +537,11 @@ const shareLines: Partial<Record<MetricId, string[]>> = {
 const totalInsats = new Set(["totalt", "summa", "alla", "forbundet"]);
 
 /** Printed participant figures of a year: the förbund's total row, or the sum over its insatser. */
-function participants(index: PrintedIndex, year: number, measure: string): {value: Decimal; parts: PrintedPart[]; document: string; others: string[]} | undefined {
+function participants(
+  index: PrintedIndex,
+  year: number,
+  measure: string
+): {value: Decimal; parts: PrintedPart[]; document: string; others: string[]} | undefined {
   const re = new RegExp(`^deltagare\\.([^.]+)\\.${measure}$`);
   const docs = index.matching(year, (l) => re.test(l) && isCountLine(l));
   const [doc, ...rest] = docs;
@@ -512,19 +558,32 @@ function participants(index: PrintedIndex, year: number, measure: string): {valu
 
 const isCountLine = (l: string) => !l.endsWith(".kvinnor") && !l.endsWith(".man");
 
-function outcomeRate(index: PrintedIndex, year: number): {value: Decimal; parts: PrintedPart[]; document: string; others: string[]} | undefined {
+function outcomeRate(
+  index: PrintedIndex,
+  year: number
+): {value: Decimal; parts: PrintedPart[]; document: string; others: string[]} | undefined {
   const shareRe = /^deltagare\.([^.]+)\.andel_arbete_studier$/;
   const docs = index.matching(year, (l) => shareRe.test(l));
   const printedTotal = docs[0]?.figures.find(([l]) => totalInsats.has(shareRe.exec(l)![1]));
   if (printedTotal) {
     const x = {figure: printedTotal[1], report: docs[0].report};
-    return {value: printedShare(x).share, parts: [part(x)], document: docs[0].report.document, others: docs.slice(1).map((d) => d.report.document)};
+    return {
+      value: printedShare(x).share,
+      parts: [part(x)],
+      document: docs[0].report.document,
+      others: docs.slice(1).map((d) => d.report.document)
+    };
   }
   // Otherwise the förbund's own counts: to arbete or studier over all avslut.
   const toWork = participants(index, year, "arbete_studier");
   const ended = participants(index, year, "avslut");
   if (!toWork || !ended || ended.value.isZero() || toWork.document !== ended.document) return undefined;
-  return {value: toWork.value.div(ended.value), parts: [...toWork.parts, ...ended.parts], document: toWork.document, others: toWork.others};
+  return {
+    value: toWork.value.div(ended.value),
+    parts: [...toWork.parts, ...ended.parts],
+    document: toWork.document,
+    others: toWork.others
+  };
 }
 
 // ---- Ledger ----
@@ -545,7 +604,8 @@ function ledgerAmounts(y: LedgerYear): Record<string, bigint | undefined> {
 
 /** Cost shares by driftsredovisning group: each group's net cost over the net cost of all groups but intäkter. */
 export function costShares(drift: Drift): Partial<Record<MetricId, Decimal>> {
-  const cost = (groups: string[]) => drift.groups.filter((g) => groups.includes(g.group)).reduce((s, g) => s - g.utfall, 0n);
+  const cost = (groups: string[]) =>
+    drift.groups.filter((g) => groups.includes(g.group)).reduce((s, g) => s - g.utfall, 0n);
   const total = drift.groups.filter((g) => g.group !== "intakter").reduce((s, g) => s - g.utfall, 0n);
   if (total <= 0n) return {};
   const share = (groups: string[]) => new Decimal(cost(groups).toString()).div(total.toString());
@@ -580,7 +640,9 @@ export function comparisonSeries({
     const years = [...new Set([...index.years(), ...ledgers.keys()])].sort((a, b) => a - b);
     for (const year of years) rows.push(...yearRows(forbund, year, index, ledgers.get(year)));
   }
-  const notes = rows.map((r) => ({...r, notes: notesFor(r)})).map((r) => (r.notes.length ? r : {...r, notes: undefined}));
+  const notes = rows
+    .map((r) => ({...r, notes: notesFor(r)}))
+    .map((r) => (r.notes.length ? r : {...r, notes: undefined}));
   return population ? perCapita(notes, population) : notes;
 }
 
@@ -593,7 +655,9 @@ function notesFor(row: ComparisonRow): string[] {
         n.metrics.includes(row.metric) &&
         (n.fromYear === undefined || row.year >= n.fromYear) &&
         (n.toYear === undefined || row.year <= n.toYear) &&
-        (!n.lines || (row.source === "tryckt" && line?.some((l) => n.lines!.includes(l))) || (row.printed && row.printed.parts.some((p) => n.lines!.includes(p.line))))
+        (!n.lines ||
+          (row.source === "tryckt" && line?.some((l) => n.lines!.includes(l))) ||
+          (row.printed && row.printed.parts.some((p) => n.lines!.includes(p.line))))
     )
     .map((n) => n.text);
 }
@@ -611,7 +675,13 @@ function yearRows(forbund: string, year: number, index: PrintedIndex, ledger: Le
     if (l !== undefined) {
       const row: ComparisonRow = {...base, metric: id, value: l, source: "huvudbok", document: ledger!.file};
       if (p) {
-        const special = definitionNotes.find((n) => n.forbund === forbund && n.ledger && n.metrics.includes(id) && n.lines?.some((x) => p.parts.some((q) => q.line === x)));
+        const special = definitionNotes.find(
+          (n) =>
+            n.forbund === forbund &&
+            n.ledger &&
+            n.metrics.includes(id) &&
+            n.lines?.some((x) => p.parts.some((q) => q.line === x))
+        );
         const comparable = special ? special.ledger!(ledger!.statements) : l;
         row.printed = {value: p.ore, parts: p.parts};
         const difference = roundToUnit(comparable, p.unit) * orePerUnit[p.unit] - p.ore;
@@ -619,7 +689,16 @@ function yearRows(forbund: string, year: number, index: PrintedIndex, ledger: Le
       }
       rows.push(row);
     } else if (p) {
-      rows.push({...base, metric: id, value: p.ore, source: "tryckt", document: p.document, seedLine: p.parts[0].seedLine, parts: p.parts, alsoIn: p.others.length ? p.others : undefined});
+      rows.push({
+        ...base,
+        metric: id,
+        value: p.ore,
+        source: "tryckt",
+        document: p.document,
+        seedLine: p.parts[0].seedLine,
+        parts: p.parts,
+        alsoIn: p.others.length ? p.others : undefined
+      });
     }
   }
 
@@ -632,7 +711,15 @@ function yearRows(forbund: string, year: number, index: PrintedIndex, ledger: Le
   const drift = ledger?.drift ? costShares(ledger.drift) : {};
   const ledgerShares: Partial<Record<MetricId, Decimal | undefined>> = {...drift};
   for (const [id, num, den] of shareParts) ledgerShares[id] = amounts ? ratio(amounts[num], amounts[den]) : undefined;
-  for (const id of ["ek_andel_tilldelning", "ek_andel_intakter", "soliditet", "administrationsandel", "individandel", "strukturandel", "insatsandel"] as MetricId[]) {
+  for (const id of [
+    "ek_andel_tilldelning",
+    "ek_andel_intakter",
+    "soliditet",
+    "administrationsandel",
+    "individandel",
+    "strukturandel",
+    "insatsandel"
+  ] as MetricId[]) {
     const printedPercent = shareLines[id] ? index.first(year, shareLines[id]!) : undefined;
     const l = ledgerShares[id];
     if (l !== undefined) {
@@ -652,18 +739,48 @@ function yearRows(forbund: string, year: number, index: PrintedIndex, ledger: Le
     const den = pair && printed[pair[2]];
     if (num && den && den.ore !== 0n) {
       const parts = [...num.parts, ...den.parts];
-      rows.push({...base, metric: id, value: ratio(num.ore, den.ore)!, source: "tryckt", document: num.document, seedLine: parts[0].seedLine, parts});
+      rows.push({
+        ...base,
+        metric: id,
+        value: ratio(num.ore, den.ore)!,
+        source: "tryckt",
+        document: num.document,
+        seedLine: parts[0].seedLine,
+        parts
+      });
     } else if (printedPercent) {
       const x = printedPercent.found;
-      rows.push({...base, metric: id, value: printedShare(x).share, source: "tryckt", document: x.report.document, seedLine: x.figure.seedLine, parts: [part(x)], alsoIn: printedPercent.others.length ? printedPercent.others : undefined});
+      rows.push({
+        ...base,
+        metric: id,
+        value: printedShare(x).share,
+        source: "tryckt",
+        document: x.report.document,
+        seedLine: x.figure.seedLine,
+        parts: [part(x)],
+        alsoIn: printedPercent.others.length ? printedPercent.others : undefined
+      });
     }
   }
 
   // Participants: only the reports give them.
   const active = participants(index, year, "aktiva");
   const rate = outcomeRate(index, year);
-  for (const [id, p] of [["deltagare", active], ["andel_arbete_studier", rate]] as const) {
-    if (p) rows.push({...base, metric: id, value: p.value, source: "tryckt", document: p.document, seedLine: p.parts[0].seedLine, parts: p.parts, alsoIn: p.others.length ? p.others : undefined});
+  for (const [id, p] of [
+    ["deltagare", active],
+    ["andel_arbete_studier", rate]
+  ] as const) {
+    if (p)
+      rows.push({
+        ...base,
+        metric: id,
+        value: p.value,
+        source: "tryckt",
+        document: p.document,
+        seedLine: p.parts[0].seedLine,
+        parts: p.parts,
+        alsoIn: p.others.length ? p.others : undefined
+      });
   }
   return rows;
 }
@@ -678,21 +795,28 @@ export function displayNumber(row: {metric: MetricId; value: bigint | Decimal}):
 }
 
 /** Indexes each förbund's series: its value in the first year that every förbund in the rows has a positive value
- * for the metric = 100. Metrics that cannot be indexed, and förbund without that year, get null. */
-export function indexSeries<T extends ComparisonRow>(rows: T[]): (T & {index: Decimal | null; baseYear: number | null})[] {
-  const baseYears = new Map<MetricId, number | null>();
+ * for the metric = 100; when no year is common to all, each förbund's own first positive year (commonBase false).
+ * Metrics that cannot be indexed get null. */
+export function indexSeries<T extends ComparisonRow>(
+  rows: T[]
+): (T & {index: Decimal | null; baseYear: number | null; commonBase: boolean})[] {
+  const bases = new Map<string, {year: number; value: bigint | Decimal; common: boolean}>();
   for (const id of new Set(rows.map((r) => r.metric))) {
-    const of = rows.filter((r) => r.metric === id && isPositive(r.value));
-    const forbunds = new Set(rows.filter((r) => r.metric === id).map((r) => r.forbund));
-    const years = [...new Set(of.map((r) => r.year))].sort((a, b) => a - b);
-    const common = years.find((y) => [...forbunds].every((f) => of.some((r) => r.forbund === f && r.year === y)));
-    baseYears.set(id, metric(id).indexable ? (common ?? null) : null);
+    if (!metric(id).indexable) continue;
+    const of = rows.filter((r) => r.metric === id && isPositive(r.value)).sort((a, b) => a.year - b.year);
+    const forbunds = [...new Set(rows.filter((r) => r.metric === id).map((r) => r.forbund))];
+    const common = of
+      .map((r) => r.year)
+      .find((y) => forbunds.every((f) => of.some((r) => r.forbund === f && r.year === y)));
+    for (const f of forbunds) {
+      const base = of.find((r) => r.forbund === f && (common === undefined || r.year === common));
+      if (base) bases.set(`${id}|${f}`, {year: base.year, value: base.value, common: common !== undefined});
+    }
   }
   return rows.map((r) => {
-    const baseYear = baseYears.get(r.metric) ?? null;
-    const base = baseYear === null ? undefined : rows.find((b) => b.metric === r.metric && b.forbund === r.forbund && b.year === baseYear);
+    const base = bases.get(`${r.metric}|${r.forbund}`);
     const index = base ? toDecimal(r.value).div(toDecimal(base.value)).times(100) : null;
-    return {...r, index, baseYear};
+    return {...r, index, baseYear: base?.year ?? null, commonBase: base?.common ?? false};
   });
 }
 

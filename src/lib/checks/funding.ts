@@ -29,7 +29,9 @@ export function checkFunding(book: Book, registry?: Registry): Finding[] {
       const byMember = new Map<string, Fig>();
       for (const fig of book.figs) {
         if (fig.report !== report || fig.figure.year !== year) continue;
-        const member = fig.figure.member ?? (fig.line.startsWith("tilldelning.") && fig.line !== "tilldelning.summa" ? memberOf(fig) : undefined);
+        const member =
+          fig.figure.member ??
+          (fig.line.startsWith("tilldelning.") && fig.line !== "tilldelning.summa" ? memberOf(fig) : undefined);
         if (member && !byMember.has(member)) byMember.set(member, fig);
       }
       if (byMember.size < 2) continue;
@@ -37,7 +39,15 @@ export function checkFunding(book: Book, registry?: Registry): Finding[] {
       if (unknown.length) {
         const figs = unknown.map((m) => byMember.get(m)!);
         const message = `${docName(book, report)}, ${tableName(figs[0].figure.statement)} ${year}: medlemmen ${unknown.join(", ")} finns inte i registret (data/forbund.json), så fördelningen 50/25/25 kan inte kontrolleras.`;
-        out.push(finding(book, "fordelning", figs, {printedValue: 0, impliedValue: 0, difference: 0, unit: report.unit, severity: "info"}, message));
+        out.push(
+          finding(
+            book,
+            "fordelning",
+            figs,
+            {printedValue: 0, impliedValue: 0, difference: 0, unit: report.unit, severity: "info"},
+            message
+          )
+        );
         continue;
       }
       const figs = [...byMember.values()];
@@ -59,15 +69,30 @@ export function checkFunding(book: Book, registry?: Registry): Finding[] {
         const implied = roundHalfAway(exact);
         const difference = roundHalfAway(g.printed - implied);
         if (difference === 0) continue;
-        const allowance = exactKr && grain === 1 ? (Number.isInteger(exact) ? 0 : 1) : grain * Math.max(1, Math.ceil(g.members.length / 2));
+        const allowance =
+          exactKr && grain === 1
+            ? Number.isInteger(exact)
+              ? 0
+              : 1
+            : grain * Math.max(1, Math.ceil(g.members.length / 2));
         const severity = Math.abs(difference) <= allowance ? "rounding" : "discrepancy";
         const names = g.members.map((f) => f.figure.label).join(", ");
         const message =
           `${docName(book, report)}, ${tableName(g.members[0].figure.statement)} ${year}: ${g.name} (${names}) bidrar med ${fmt(g.printed, unit)} ` +
           `av medlemsbidragen ${fmt(total, unit)}, men ${formatDecimal(g.share * 100, 0)} % är ${fmt(implied, unit)}. Skillnad ${fmt(difference, unit)}. ` +
           `Fördelningen stat/region/kommuner är ${split} %` +
-          (severity === "rounding" ? `, inom avrundningen (högst ${fmt(allowance, unit)}).` : `, avviker från 50/25/25.`);
-        out.push(finding(book, "fordelning", g.members, {printedValue: g.printed, impliedValue: implied, difference, unit, severity}, message));
+          (severity === "rounding"
+            ? `, inom avrundningen (högst ${fmt(allowance, unit)}).`
+            : `, avviker från 50/25/25.`);
+        out.push(
+          finding(
+            book,
+            "fordelning",
+            g.members,
+            {printedValue: g.printed, impliedValue: implied, difference, unit, severity},
+            message
+          )
+        );
       }
     }
   }

@@ -37,7 +37,11 @@ export const ruleNames: Record<Rule, string> = {
 };
 
 /** Swedish names of the severities. */
-export const severityNames: Record<Severity, string> = {discrepancy: "avvikelse", rounding: "avrundning", info: "definition"};
+export const severityNames: Record<Severity, string> = {
+  discrepancy: "avvikelse",
+  rounding: "avrundning",
+  info: "definition"
+};
 
 /** A printed figure that a finding rests on, with its provenance. */
 export interface FindingLine {
@@ -253,7 +257,10 @@ export function describe(fig: Fig, withYear = true): string {
 /** A side of an identity as text: "A (1 234) + B (−5)". */
 export function describeTerms(terms: Term[], withYear = true): string {
   return terms
-    .map((t, i) => `${i === 0 ? (t.factor < 0 ? "− " : "") : t.factor < 0 ? " − " : " + "}${describe(t.fig, withYear)} ${formatDecimal(t.fig.figure.value, 0)}`)
+    .map(
+      (t, i) =>
+        `${i === 0 ? (t.factor < 0 ? "− " : "") : t.factor < 0 ? " − " : " + "}${describe(t.fig, withYear)} ${formatDecimal(t.fig.figure.value, 0)}`
+    )
     .join("");
 }
 
@@ -266,8 +273,10 @@ export function docName(book: Book, report: PublishedReport): string {
 export function verdict(c: Comparison): string {
   if (c.severity === "info") return "";
   if (c.severity === "rounding")
-    return ` Inom avrundningen: ${c.rounded} avrundade belopp kan tillsammans ge högst ${c.allowance} ${c.unit}.`;
-  return c.allowance ? ` Mer än avrundningen förklarar (högst ${c.allowance} ${c.unit}).` : " Beloppen är hela kronor, så ingen avrundning förklarar skillnaden.";
+    return ` Inom avrundningen: ${c.rounded} avrundade belopp kan tillsammans ge högst ${fmt(c.allowance, c.unit)}.`;
+  return c.allowance
+    ? ` Mer än avrundningen förklarar (högst ${fmt(c.allowance, c.unit)}).`
+    : " Beloppen är hela kronor, så ingen avrundning förklarar skillnaden.";
 }
 
 function toLine(fig: Fig): FindingLine {
@@ -320,7 +329,8 @@ export function tableName(statement: FigureStatement): string {
 }
 
 function sideText(terms: Term[], value: number, unit: string, printed: boolean): string {
-  if (terms.length === 1 && terms[0].factor === 1) return `${describe(terms[0].fig)} ${printed ? "är tryckt" : "är"} ${fmt(value, unit)}`;
+  if (terms.length === 1 && terms[0].factor === 1)
+    return `${describe(terms[0].fig)} ${printed ? "är tryckt" : "är"} ${fmt(value, unit)}`;
   return `${describeTerms(terms)} ${printed ? "är tryckt" : "ger"} ${fmt(value, unit)}`;
 }
 
@@ -334,7 +344,13 @@ export function identity(book: Book, rule: Rule, left: Term[], right: Term[], wh
   const message =
     `${docName(book, first.report)}, ${what} ${first.figure.year}: ${sideText(left, c.printedValue, c.unit, true)}, men ` +
     `${sideText(right, c.impliedValue, c.unit, false)}${flipped}. Skillnad ${fmt(c.difference, c.unit)}.${verdict(c)}${note}`;
-  return finding(book, rule, [...left, ...right].map((t) => t.fig), c, message);
+  return finding(
+    book,
+    rule,
+    [...left, ...right].map((t) => t.fig),
+    c,
+    message
+  );
 }
 
 /** A statement line of a year as printed in the document, or else computed from its printed parts (lines.ts). */

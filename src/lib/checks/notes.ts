@@ -1,5 +1,19 @@
 // Notes against their statement lines, and the five-year overview and key ratios against the statements.
-import {compare, describe, docName, finding, findFirst, fmt, identity, plus, printedDecimals, tableName, type Book, type Fig, type Finding} from "./model.js";
+import {
+  compare,
+  describe,
+  docName,
+  finding,
+  findFirst,
+  fmt,
+  identity,
+  plus,
+  printedDecimals,
+  tableName,
+  type Book,
+  type Fig,
+  type Finding
+} from "./model.js";
 
 /** not.<line>.summa = <line>, in the statements' signs (a note printing skulder negative has sign −1). */
 export function checkNotes(book: Book): Finding[] {
@@ -20,14 +34,22 @@ const overviewLines: {line: string; equals: string[]; alternatives: {lines: stri
   {
     line: "oversikt.intakter",
     equals: ["rr.intakter"],
-    alternatives: [{lines: ["rr.intakter", "rr.finansiella_intakter"], definition: "förbundet räknar finansiella intäkter till intäkterna"}]
+    alternatives: [
+      {
+        lines: ["rr.intakter", "rr.finansiella_intakter"],
+        definition: "förbundet räknar finansiella intäkter till intäkterna"
+      }
+    ]
   },
   {
     line: "oversikt.kostnader",
     equals: ["rr.kostnader"],
     alternatives: [
       {lines: ["rr.kostnader", "rr.avskrivningar"], definition: "förbundet räknar avskrivningar till kostnaderna"},
-      {lines: ["rr.kostnader", "rr.finansiella_kostnader"], definition: "förbundet räknar finansiella kostnader till kostnaderna"}
+      {
+        lines: ["rr.kostnader", "rr.finansiella_kostnader"],
+        definition: "förbundet räknar finansiella kostnader till kostnaderna"
+      }
     ]
   },
   {line: "oversikt.eget_kapital", equals: ["br.eget_kapital"], alternatives: []},
@@ -44,13 +66,24 @@ export function checkOverview(book: Book): Finding[] {
       if (!target || !compare(book, [plus(fig)], [plus(target)])) continue;
       const alternative = def.alternatives
         .map((alt) => ({alt, figs: alt.lines.map((l) => book.find(fig.report, l, year))}))
-        .find(({figs}) => figs.every((f) => f?.value) && !compare(book, [plus(fig)], figs.map((f) => plus(f!))));
+        .find(
+          ({figs}) =>
+            figs.every((f) => f?.value) &&
+            !compare(
+              book,
+              [plus(fig)],
+              figs.map((f) => plus(f!))
+            )
+        );
       if (alternative) {
         const parts = alternative.figs as Fig[];
         const c = compare(book, [plus(fig)], [plus(target)])!;
         const message =
           `${docName(book, fig.report)}, ${tableName(fig.figure.statement)} ${year}: ${describe(fig)} är ${fmt(c.printedValue, c.unit)}, ` +
-          `${describe(target)} är ${fmt(c.impliedValue, c.unit)}; skillnaden ${fmt(c.difference, c.unit)} är ${parts.slice(1).map((p) => describe(p)).join(" och ")}: ` +
+          `${describe(target)} är ${fmt(c.impliedValue, c.unit)}; skillnaden ${fmt(c.difference, c.unit)} är ${parts
+            .slice(1)
+            .map((p) => describe(p))
+            .join(" och ")}: ` +
           `${alternative.alt.definition}. En definition, ingen avvikelse.`;
         out.push(finding(book, "oversikt", [fig, ...parts], {...c, severity: "info"}, message));
         continue;
@@ -64,18 +97,29 @@ export function checkOverview(book: Book): Finding[] {
 
 /** Percentages printed in the overview or key ratios, and what they are a ratio of. */
 const ratios: {lines: string[]; numerator: string[]; denominator: string[]; name: string}[] = [
-  {lines: ["oversikt.soliditet", "nyckeltal.soliditet"], numerator: ["br.eget_kapital"], denominator: ["br.summa_tillgangar", "br.summa_ek_skulder"], name: "soliditet"},
+  {
+    lines: ["oversikt.soliditet", "nyckeltal.soliditet"],
+    numerator: ["br.eget_kapital"],
+    denominator: ["br.summa_tillgangar", "br.summa_ek_skulder"],
+    name: "soliditet"
+  },
   {
     lines: ["nyckeltal.ek_andel_tilldelning", "eget_kapital.andel_tilldelning"],
     numerator: ["br.eget_kapital"],
     denominator: ["tilldelning.summa", "rr.intakter.medelstilldelning", "oversikt.tilldelning"],
     name: "eget kapital i procent av tilldelningen"
   },
-  {lines: ["nyckeltal.ek_andel_intakter"], numerator: ["br.eget_kapital"], denominator: ["rr.intakter"], name: "eget kapital i procent av intäkterna"}
+  {
+    lines: ["nyckeltal.ek_andel_intakter"],
+    numerator: ["br.eget_kapital"],
+    denominator: ["rr.intakter"],
+    name: "eget kapital i procent av intäkterna"
+  }
 ];
 
 const toKr = (fig: Fig) => (fig.unit === "tkr" ? fig.value * 1000 : fig.value);
-const roundTo = (x: number, decimals: number) => (Math.sign(x) * Math.round(Math.abs(x) * 10 ** decimals)) / 10 ** decimals + 0;
+const roundTo = (x: number, decimals: number) =>
+  (Math.sign(x) * Math.round(Math.abs(x) * 10 ** decimals)) / 10 ** decimals + 0;
 
 /**
  * A printed percentage against the ratio of the printed figures. The implied figure is the exact ratio rounded to the
@@ -104,8 +148,18 @@ function checkRatios(book: Book): Finding[] {
         `${docName(book, fig.report)}, ${tableName(fig.figure.statement)} ${year}: ${describe(fig)} är tryckt ${fmt(printed, "%", decimals)}, men ` +
         `${describe(num)} ${fmt(num.figure.value, num.unit)} / ${describe(den)} ${fmt(den.figure.value, den.unit)} = ${fmt(exact, "%", decimals + 2)}, ` +
         `avrundat ${fmt(implied, "%", decimals)} (${def.name}). Skillnad ${fmt(difference, "procentenheter", decimals)}.` +
-        (severity === "rounding" ? " Inom avrundningen av beloppen och procentsatsen." : " Mer än avrundningen förklarar.");
-      out.push(finding(book, "oversikt", [fig, num, den], {printedValue: printed, impliedValue: implied, difference, unit: "%", severity}, message));
+        (severity === "rounding"
+          ? " Inom avrundningen av beloppen och procentsatsen."
+          : " Mer än avrundningen förklarar.");
+      out.push(
+        finding(
+          book,
+          "oversikt",
+          [fig, num, den],
+          {printedValue: printed, impliedValue: implied, difference, unit: "%", severity},
+          message
+        )
+      );
     }
   }
   return out;

@@ -29,17 +29,24 @@ export function checkBalance(book: Book): Finding[] {
         const assets = resolveLine(book, report, "br.summa_tillgangar", year);
         const claims = resolveLine(book, report, "br.summa_ek_skulder", year);
         if (!assets.length || !claims.length) return null;
-        const printedSums = [assets, claims].filter((side) => side.length === 1 && /^br\.summa_/.test(side[0].fig.line)).length;
-        // Two unprinted sums need parts on both sides, so that a lone kassa och bank is not taken for a balance sheet.
-        if (!printedSums && (assets.length < 2 || claims.length < 2)) return null;
-        const note = printedSums < 2 ? " (En summa som inte är tryckt är räknad ur sina delar.)" : "";
+        // A side added up from its parts needs two of them, so that a lone eget kapital (a soliditet's numerator) or
+        // kassa och bank is not taken for a balance sheet.
+        const isSum = (side: Term[]) => side.length === 1 && /^br\.summa_/.test(side[0].fig.line);
+        if ((!isSum(assets) && assets.length < 2) || (!isSum(claims) && claims.length < 2)) return null;
+        const note = !isSum(assets) || !isSum(claims) ? " (En summa som inte är tryckt är räknad ur sina delar.)" : "";
         return identity(book, "balans", assets, claims, "balansräkning", note);
       })
       .filter(notNull)
   );
 }
 
-const resultLines = ["rr.arets_resultat", "br.arets_resultat", "kfa.arets_resultat", "eget_kapital.arets_resultat", "oversikt.arets_resultat"];
+const resultLines = [
+  "rr.arets_resultat",
+  "br.arets_resultat",
+  "kfa.arets_resultat",
+  "eget_kapital.arets_resultat",
+  "oversikt.arets_resultat"
+];
 
 /** Årets resultat in the balansräkning, kassaflödesanalys, eget-kapital table and overview = the resultaträkning's. */
 export function checkResult(book: Book): Finding[] {
@@ -59,12 +66,19 @@ export function checkResult(book: Book): Finding[] {
 
 /** The year's result from the document's own tables, resultaträkning first. */
 function resultOf(book: Book, report: PublishedReport, year: number): Fig | undefined {
-  return resultLines.slice(0, 4).map((line) => book.get(report, line, year)).find(notNull);
+  return resultLines
+    .slice(0, 4)
+    .map((line) => book.get(report, line, year))
+    .find(notNull);
 }
 
 /** Equity added outside the result (Finsam Borlänge's equity in Falun-Borlänge 2023), when the document prints it. */
 function contributions(book: Book, report: PublishedReport, year: number): Term[] {
-  return ["kfa.eget_kapital_tillskott", "eget_kapital.tillskott"].map((line) => book.get(report, line, year)).filter(notNull).slice(0, 1).map(plus);
+  return ["kfa.eget_kapital_tillskott", "eget_kapital.tillskott"]
+    .map((line) => book.get(report, line, year))
+    .filter(notNull)
+    .slice(0, 1)
+    .map(plus);
 }
 
 /** Last year's equity from the document's comparison column, or else from another document of the förbund. */
@@ -99,13 +113,21 @@ export function checkEquity(book: Book): Finding[] {
       const previous = previousEquity(book, report, year);
       const result = resultOf(book, report, year);
       if (equity && previous.length && result) {
-        const f = identity(book, "eget_kapital", [plus(equity)], [...previous, plus(result), ...contributions(book, report, year)], "eget kapital", " (Föregående års eget kapital plus årets resultat och tillskott utanför resultatet.)");
+        const f = identity(
+          book,
+          "eget_kapital",
+          [plus(equity)],
+          [...previous, plus(result), ...contributions(book, report, year)],
+          "eget kapital",
+          " (Föregående års eget kapital plus årets resultat och tillskott utanför resultatet.)"
+        );
         if (f) out.push(f);
       }
       const ub = book.get(report, "eget_kapital.ub", year);
       const ib = book.get(report, "eget_kapital.ib", year);
       const ubBr = book.find(report, "br.eget_kapital", year);
-      if (ub && ubBr) out.push(identity(book, "eget_kapital", [plus(ub)], [plus(ubBr)], tableName(ub.figure.statement)));
+      if (ub && ubBr)
+        out.push(identity(book, "eget_kapital", [plus(ub)], [plus(ubBr)], tableName(ub.figure.statement)));
       const ibBr = book.find(report, "br.eget_kapital", year - 1);
       const added = contributions(book, report, year);
       // A merged förbund may count the predecessor's equity into the opening balance: then it is not added again.
@@ -116,7 +138,15 @@ export function checkEquity(book: Book): Finding[] {
       }
       const ekResult = book.get(report, "eget_kapital.arets_resultat", year) ?? result;
       if (ub && ib && ekResult && !ub.figure.sumOf?.length)
-        out.push(identity(book, "eget_kapital", [plus(ub)], [plus(ib), plus(ekResult), ...(ibIncludesAdded ? [] : added)], tableName(ub.figure.statement)));
+        out.push(
+          identity(
+            book,
+            "eget_kapital",
+            [plus(ub)],
+            [plus(ib), plus(ekResult), ...(ibIncludesAdded ? [] : added)],
+            tableName(ub.figure.statement)
+          )
+        );
     }
   }
   return out.filter(notNull);
@@ -126,7 +156,13 @@ export function checkEquity(book: Book): Finding[] {
  * A likvida-medel figure against kassa och bank. Where it equals kassa och bank plus kortfristiga placeringar, the
  * förbund counts its placeringar as likvida medel: a definition note, not a discrepancy.
  */
-function againstCash(book: Book, fig: Fig, cash: Fig | undefined, placements: Fig | undefined, what: string): Finding | null {
+function againstCash(
+  book: Book,
+  fig: Fig,
+  cash: Fig | undefined,
+  placements: Fig | undefined,
+  what: string
+): Finding | null {
   if (!cash) return null;
   const direct = compare(book, [plus(fig)], [plus(cash)]);
   if (!direct) return null;
@@ -149,12 +185,30 @@ export function checkCashFlow(book: Book): Finding[] {
       const ib = book.get(report, "kfa.likvida_medel_ib", year);
       const ub = book.get(report, "kfa.likvida_medel_ub", year);
       const flow = book.get(report, "kfa.arets_kassaflode", year);
-      if (ib && ub && flow && !ub.figure.sumOf?.length) out.push(identity(book, "kassaflode", [plus(ub)], [plus(ib), plus(flow)], "kassaflödesanalys"));
-      if (ub) out.push(againstCash(book, ub, book.find(report, "br.kassa_bank", year), findFirst(book, report, ["br.kortfristiga_placeringar"], year), "kassaflödesanalys"));
+      if (ib && ub && flow && !ub.figure.sumOf?.length)
+        out.push(identity(book, "kassaflode", [plus(ub)], [plus(ib), plus(flow)], "kassaflödesanalys"));
+      if (ub)
+        out.push(
+          againstCash(
+            book,
+            ub,
+            book.find(report, "br.kassa_bank", year),
+            findFirst(book, report, ["br.kortfristiga_placeringar"], year),
+            "kassaflödesanalys"
+          )
+        );
       if (ib) {
         const previousUb = book.find(report, "kfa.likvida_medel_ub", year - 1);
         if (previousUb) out.push(identity(book, "kassaflode", [plus(ib)], [plus(previousUb)], "kassaflödesanalys"));
-        out.push(againstCash(book, ib, book.find(report, "br.kassa_bank", year - 1), findFirst(book, report, ["br.kortfristiga_placeringar"], year - 1), "kassaflödesanalys"));
+        out.push(
+          againstCash(
+            book,
+            ib,
+            book.find(report, "br.kassa_bank", year - 1),
+            findFirst(book, report, ["br.kortfristiga_placeringar"], year - 1),
+            "kassaflödesanalys"
+          )
+        );
       }
     }
   }

@@ -2,7 +2,22 @@
 // resultaträkning or balansräkning sum has none), the same line printed twice, and the same line across documents.
 import {statementLines} from "../lines.js";
 import type {PublishedReport} from "../published.js";
-import {compare, describe, docName, finding, fmt, identity, plus, resolveLine, tableName, verdict, type Book, type Fig, type Finding, type Term} from "./model.js";
+import {
+  compare,
+  describe,
+  docName,
+  finding,
+  fmt,
+  identity,
+  plus,
+  resolveLine,
+  tableName,
+  verdict,
+  type Book,
+  type Fig,
+  type Finding,
+  type Term
+} from "./model.js";
 
 /** The figure with its value as printed, ignoring sign. */
 function asPrinted(fig: Fig): Fig {
@@ -19,14 +34,28 @@ export function checkSums(book: Book): Finding[] {
     const missing: string[] = [];
     for (const part of sumOf) {
       const line = part.replace(/^-/, "");
-      const found = book.all(fig.report, line, fig.figure.year).find((p) => p.figure.statement === fig.figure.statement);
+      const found = book
+        .all(fig.report, line, fig.figure.year)
+        .find((p) => p.figure.statement === fig.figure.statement);
       if (found) terms.push({fig: found, factor: part.startsWith("-") ? -1 : 1});
       else missing.push(line);
     }
     if (missing.length) {
       // A part that is not in the document is a transcription gap, not a fault of the report.
       out.push(
-        finding(book, "summa", [fig, ...terms.map((t) => t.fig)], {printedValue: fig.figure.value, impliedValue: fig.figure.value, difference: 0, unit: fig.unit, severity: "info"}, `${docName(book, fig.report)}, ${tableName(fig.figure.statement)} ${fig.figure.year}: ${describe(fig)} summerar ${missing.join(", ")}, som inte finns i dokumentet; summan kan inte kontrolleras.`)
+        finding(
+          book,
+          "summa",
+          [fig, ...terms.map((t) => t.fig)],
+          {
+            printedValue: fig.figure.value,
+            impliedValue: fig.figure.value,
+            difference: 0,
+            unit: fig.unit,
+            severity: "info"
+          },
+          `${docName(book, fig.report)}, ${tableName(fig.figure.statement)} ${fig.figure.year}: ${describe(fig)} summerar ${missing.join(", ")}, som inte finns i dokumentet; summan kan inte kontrolleras.`
+        )
       );
       continue;
     }
@@ -58,7 +87,14 @@ function structuralSums(book: Book): Finding[] {
       if (fig.figure.statement !== statement || !def?.sum || fig.figure.sumOf?.length) continue;
       const terms = def.sum.flatMap((part) => resolveLine(book, fig.report, part, fig.figure.year));
       if (!terms.length) continue;
-      const f = identity(book, "summa", [plus(fig)], terms, tableName(statement), " (Delarna enligt rapportens uppställning.)");
+      const f = identity(
+        book,
+        "summa",
+        [plus(fig)],
+        terms,
+        tableName(statement),
+        " (Delarna enligt rapportens uppställning.)"
+      );
       if (f) out.push(f);
     }
   }
@@ -76,7 +112,14 @@ export function checkDuplicates(book: Book): Finding[] {
       seen.add(key);
       const [first, ...rest] = book.all(report, fig.line, fig.figure.year);
       for (const other of rest) {
-        const f = identity(book, "dubblett", [{fig: other, factor: 1}], [{fig: first, factor: 1}], tableName(other.figure.statement), " Samma rad är tryckt två gånger i dokumentet.");
+        const f = identity(
+          book,
+          "dubblett",
+          [{fig: other, factor: 1}],
+          [{fig: first, factor: 1}],
+          tableName(other.figure.statement),
+          " Samma rad är tryckt två gånger i dokumentet."
+        );
         if (f) out.push(f);
       }
     }

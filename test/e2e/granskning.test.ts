@@ -1,0 +1,83 @@
+// End-to-end: the granskning page loads without errors and shows, per förbund and severity, as many findings as
+// checkReports gives for the embedded reports; the filters narrow the list and the list downloads as CSV.
+import {readFileSync, readdirSync} from "node:fs";
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {checkReports, countBySeverity, type Registry} from "../../src/lib/checker.js";
+import type {PublishedReport} from "../../src/lib/published.js";
+import {serveDist} from "../../scripts/static-server.js";
+import {launchBrowser, openPage, type PageProblems} from "./browser.js";
+
+const root = new URL("../../", import.meta.url).pathname;
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveDist>>;
+beforeAll(async () => {
+  site = await serveDist(`${root}dist`);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const none: PageProblems = {external: [], consoleErrors: [], pageErrors: [], failed: []};
+async function open(path: string): Promise<{page: Page; problems: PageProblems}> {
+  const opened = await openPage(browser, site.url);
+  await opened.page.goto(`${site.url}${path}`, {waitUntil: "networkidle"});
+  return opened;
+}
+
+const reports = readdirSync(`${root}data/published`)
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => JSON.parse(readFileSync(`${root}data/published/${f}`, "utf-8")) as PublishedReport);
+const registry = JSON.parse(readFileSync(`${root}data/forbund.json`, "utf-8")) as Registry;
+const findings = checkReports(reports, {registry});
+
+describe("granskning", () => {
+  it("shows the findings count per förbund and severity that checkReports gives", async () => {
+    const {page, problems} = await open("/granskning");
+    const counts = countBySeverity(findings);
+    await expect
+      .poll(() => page.locator("p.fa-summary").innerText())
+      .toBe(
+        `${findings.length} fynd i ${reports.length} dokument: ${counts.discrepancy} avvikelser, ${counts.rounding} avrundningar, ${counts.info} definitioner.`
+      );
+    for (const forbund of new Set(reports.map((r) => r.forbund))) {
+      const own = countBySeverity(findings.filter((f) => f.forbund === forbund));
+      const cells = await page.locator(`table[data-table="counts"] tr[data-forbund="${forbund}"] td`).allInnerTexts();
+      expect(cells).toEqual(
+        [own.discrepancy, own.rounding, own.info, own.discrepancy + own.rounding + own.info].map(String)
+      );
+    }
+    expect(await page.locator("section.fa-finding").count()).toBe(findings.length);
+    expect(problems).toEqual(none);
+    await page.context().close();
+  });
+
+  it("filters by förbund and severity, and downloads the shown findings as CSV", async () => {
+    const {page, problems} = await open("/granskning");
+    const forbund = findings[0].forbund;
+    const label = registry.forbund.find((f) => f.id === forbund)?.shortName ?? forbund;
+    await page.getByLabel("Förbund", {exact: true}).selectOption({label});
+    await page.getByLabel("Avrundning").uncheck();
+    const expected = findings.filter((f) => f.forbund === forbund && f.severity !== "rounding");
+    await expect
+      .poll(() => page.locator("p.fa-shown").innerText())
+      .toBe(`Visar ${expected.length} av ${findings.length} fynd.`);
+    expect(await page.locator("section.fa-finding p").first().innerText()).toBe(expected[0].message);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", {name: "Ladda ned CSV"}).click()
+    ]);
+    const lines = readFileSync(await download.path(), "utf-8")
+      .slice(1)
+      .trimEnd()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "Förbund;Dokument;År;Kontroll;Allvarlighet;Tryckt;Implicerat;Skillnad;Enhet;Rader;Rader i källan;Meddelande"
+    );
+    expect(lines.length).toBe(expected.length + 1);
+    expect(problems).toEqual(none);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,135 @@
+// End-to-end: the board presentation loads offline for each förbund's latest year with the förbund, year and source
+// on every slide; the keyboard turns the slides one at a time; ?print lays them all out; and the result slide shows
+// årets resultat exactly as the statements page does in tkr.
+import {readFileSync, readdirSync} from "node:fs";
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {serveDist} from "../../scripts/static-server.js";
+import {launchBrowser, openPage, type PageProblems} from "./browser.js";
+
+const root = new URL("../../", import.meta.url).pathname;
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveDist>>;
+beforeAll(async () => {
+  site = await serveDist(`${root}dist`);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const none: PageProblems = {external: [], consoleErrors: [], pageErrors: [], failed: []};
+const registry = JSON.parse(readFileSync(`${root}data/forbund.json`, "utf-8")).forbund as {id: string; name: string}[];
+// The latest ledger year of each förbund, from the SIE files the site is built from.
+const latest = [
+  ...readdirSync(`${root}data/sie`)
+    .map((f) => /^(.+)-(\d{4})\.se$/.exec(f))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .reduce((m, [, id, y]) => m.set(id, Math.max(m.get(id) ?? 0, Number(y))), new Map<string, number>())
+].sort(([a], [b]) => a.localeCompare(b));
+
+async function open(path: string): Promise<{page: Page; problems: PageProblems}> {
+  const opened = await openPage(browser, site.url);
+  await opened.page.setViewportSize({width: 1280, height: 800});
+  await opened.page.goto(`${site.url}${path}`, {waitUntil: "networkidle"});
+  await opened.page.waitForSelector(".deck[data-ready]", {timeout: 30_000});
+  return opened;
+}
+
+const current = (page: Page) => page.locator("section.slide.current").getAttribute("data-slide");
+const counter = (page: Page) => page.locator(".deck-counter").innerText();
+const resultShown = (page: Page) => page.locator('.slide[data-name="resultat"] [data-figure="arets_resultat"] .deck-value').innerText();
+
+describe("presentation", () => {
+  it("has a latest year for all four förbund", () => expect(latest.length).toBe(4));
+
+  it.each(latest)("%s %i: every slide has the förbund, the year and a source, and the result matches the statements page", async (forbund, year) => {
+    const {page, problems} = await open(`/presentation#${forbund}/${year}`);
+    const name = registry.find((f) => f.id === forbund)!.name;
+    const slides = page.locator("section.slide");
+    const n = await slides.count();
+    expect(n).toBeGreaterThanOrEqual(8);
+    expect(await slides.evaluateAll((s) => s.map((e) => (e as HTMLElement).dataset.slide))).toEqual(Array.from({length: n}, (_, i) => String(i + 1)));
+    expect(await page.locator(".deck").getAttribute("data-forbund")).toBe(forbund);
+    for (const org of await page.locator("section.slide .slide-org").allTextContents()) expect(org).toBe(`${name} · ${year}`);
+    expect(await page.locator("section.slide .slide-org").count()).toBe(n);
+    for (const source of await page.locator("section.slide .slide-source").allTextContents()) expect(source).toMatch(/^Källa: \S/);
+    expect(await page.locator(".observablehq--error").count()).toBe(0);
+    const shown = (await resultShown(page)).replace(/\s/g, "");
+    expect(shown).toMatch(/^−?\d+tkr$/);
+
+    // The statements page in tkr shows the same figure.
+    const statements = await openPage(browser, site.url);
+    await statements.page.goto(`${site.url}/rakenskaper#${forbund}/${year}`, {waitUntil: "networkidle"});
+    await statements.page.getByLabel("tkr", {exact: true}).check();
+    const cell = statements.page.locator('table[data-statement="Resultaträkning"] tr[data-line="rr.arets_resultat"] td').first();
+    await expect.poll(async () => `${(await cell.innerText()).replace(/\s/g, "")}tkr`).toBe(shown);
+    expect(statements.problems).toEqual(none);
+    await statements.page.context().close();
+
+    expect(problems).toEqual(none);
+    await page.context().close();
+  });
+
+  it.each([
+    ["falun-borlange", 2023, "312"],
+    ["sodra-dalarna", 2023, "161"]
+  ] as const)("%s %i: årets resultat %s tkr, as printed", async (forbund, year, figure) => {
+    const {page, problems} = await open(`/presentation#${forbund}/${year}`);
+    expect((await resultShown(page)).replace(/\s/g, "")).toBe(`${figure}tkr`);
+    expect(await page.locator('.slide[data-name="resultatrakning"] tr[data-line="rr.arets_resultat"] td').first().innerText()).toBe(figure);
+    expect(await page.locator('.slide[data-name="besluta"] [data-check="tryckt-resultat"]').getAttribute("class")).toBe("ok");
+    expect(problems).toEqual(none);
+    await page.context().close();
+  });
+
+  it("the keys turn the slides one at a time, also with a menu in focus, and the counter follows", async () => {
+    const {page, problems} = await open("/presentation#sodra-dalarna/2023");
+    const n = await page.locator("section.slide").count();
+    expect(await page.locator("section.slide:visible").count()).toBe(1);
+    expect(await current(page)).toBe("1");
+    expect(await counter(page)).toBe(`1 / ${n}`);
+    await page.keyboard.press("ArrowLeft");
+    expect(await current(page)).toBe("1");
+    await page.keyboard.press("ArrowRight");
+    expect(await current(page)).toBe("2");
+    expect(await counter(page)).toBe(`2 / ${n}`);
+    expect(await page.locator("section.slide:visible").getAttribute("data-name")).toBe("resultat");
+    await page.keyboard.press("PageDown");
+    expect(await current(page)).toBe("3");
+    await page.keyboard.press("PageUp");
+    expect(await current(page)).toBe("2");
+    await page.keyboard.press("End");
+    expect(await current(page)).toBe(String(n));
+    expect(await counter(page)).toBe(`${n} / ${n}`);
+    await page.keyboard.press("Home");
+    expect(await current(page)).toBe("1");
+    await page.getByRole("button", {name: "Nästa bild"}).click();
+    expect(await current(page)).toBe("2");
+
+    // Another förbund keeps the slide; with the menu still in focus, → turns the slide, not the menu.
+    await page.getByLabel("Förbund").selectOption({label: "Samordningsförbundet Finsam Falun-Borlänge"});
+    await page.waitForSelector('.deck[data-ready][data-forbund="falun-borlange"]');
+    expect(await current(page)).toBe("2");
+    expect((await resultShown(page)).replace(/\s/g, "")).toBe("312tkr");
+    await page.getByLabel("Förbund").focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await current(page)).toBe("3");
+    expect(await page.getByLabel("Förbund").evaluate((s) => (s as HTMLSelectElement).selectedOptions[0].text)).toBe("Samordningsförbundet Finsam Falun-Borlänge");
+    expect(new URL(page.url()).hash).toBe("#falun-borlange/2023");
+    expect(problems).toEqual(none);
+    await page.context().close();
+  });
+
+  it("?print shows every slide, 16:9, without menus or navigation", async () => {
+    const {page, problems} = await open("/presentation?print#klaralvdalen/2023");
+    const n = await page.locator("section.slide").count();
+    expect(await page.locator("section.slide:visible").count()).toBe(n);
+    expect(await page.locator(".deck-nav:visible, main h1:visible, select:visible").count()).toBe(0);
+    const box = (await page.locator("section.slide").first().boundingBox())!;
+    expect(box.width / box.height).toBeCloseTo(16 / 9, 2);
+    expect(problems).toEqual(none);
+    await page.context().close();
+  });
+});
