@@ -14,6 +14,7 @@ export default {
     {name: "Eget kapital", path: "/eget-kapital"},
     {name: "Helårsekvivalenter", path: "/hae"},
     {name: "Arbetsmarknadsstatus", path: "/bas"},
+    {name: "Jämförelse", path: "/jamforelse"},
     {name: "Granskning", path: "/granskning"}
   ],
   footer: "Finsam Analys: analysarbetsyta för samordningsförbund.",

@@ -1,7 +1,8 @@
 // A headless Chromium page on the built site with the workspace's DuckDB client loaded, for timing in the browser.
 // Times are taken in the page (performance.now around each awaited call), so they include the worker round trip.
 import {execFileSync} from "node:child_process";
-import {existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync} from "node:fs";
+import {writeFileAtomic} from "../loaders/files.js";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {Browser} from "playwright-core";
@@ -85,8 +86,9 @@ export async function openBenchPage(arrow: Uint8Array, progress: (message: strin
   const dir = join(DIST, "_bench");
   const name = `hae-${process.pid}`;
   mkdirSync(dir, {recursive: true});
-  writeFileSync(join(dir, `${name}.arrows`), arrow);
-  writeFileSync(join(dir, `${name}.html`), '<!doctype html><meta charset="utf-8"><title>bench</title>\n');
+  // Atomically, since the folder is served while another run may be reading its own files from it.
+  writeFileAtomic(join(dir, `${name}.arrows`), arrow);
+  writeFileAtomic(join(dir, `${name}.html`), '<!doctype html><meta charset="utf-8"><title>bench</title>\n');
   // Only this process's files: another benchmark run may be using the folder at the same time.
   const cleanup = () => {
     for (const ext of ["arrows", "html"]) rmSync(join(dir, `${name}.${ext}`), {force: true});

@@ -1,7 +1,10 @@
 // Entry point of `npm run bench`: runs the benchmarks and prints one table with the machine they ran on.
-// Options: --sizes 10000,100000  --runs 5  --only sie[,scb,duckdb]
+// Options: --sizes 10000,100000  --runs 5  --only sie[,journals,browser,build,scb,duckdb]
 import os from "node:os";
+import {buildBenchmark} from "./build";
 import {duckdbHaeBenchmark} from "./duckdb-hae";
+import {journalsBenchmark} from "./journals";
+import {browserBenchmark} from "./statements-page";
 import {machineInfo} from "./machine";
 import {CheckError, type BenchOptions, type Benchmark, type Row} from "./runner";
 import {scbReadBenchmark} from "./scb-read";
@@ -9,7 +12,14 @@ import {sieBenchmark} from "./sie";
 import {formatTable} from "./table";
 
 /** Every benchmark, in table order; a new one is a module exporting a Benchmark, added here. */
-const BENCHMARKS: Benchmark[] = [sieBenchmark, scbReadBenchmark, duckdbHaeBenchmark];
+const BENCHMARKS: Benchmark[] = [
+  sieBenchmark,
+  journalsBenchmark,
+  browserBenchmark,
+  buildBenchmark,
+  scbReadBenchmark,
+  duckdbHaeBenchmark
+];
 
 interface Args extends BenchOptions {
   only?: string[];
@@ -50,9 +60,13 @@ async function main(): Promise<number> {
   const rows: Row[] = [];
   const failures: string[] = [];
   const progress = (message: string) => process.stderr.write(`… ${message}\n`);
+  // --sizes counts vouchers; the SCB benchmarks count kommuner, so they keep their own sizes unless run alone.
+  const perVoucher = new Set<Benchmark>([sieBenchmark, journalsBenchmark, browserBenchmark]);
+  const voucherRun = selected.some((b) => perVoucher.has(b));
   for (const benchmark of selected) {
+    const options = voucherRun && !perVoucher.has(benchmark) ? {...args, sizes: undefined} : args;
     try {
-      rows.push(...(await benchmark.run(args, progress)));
+      rows.push(...(await benchmark.run(options, progress)));
     } catch (error) {
       const kind = error instanceof CheckError ? "kontroll fallerade" : "fel";
       failures.push(`${benchmark.name}: ${kind}: ${error instanceof Error ? error.message : String(error)}`);
@@ -60,7 +74,7 @@ async function main(): Promise<number> {
   }
   console.log(formatTable(machineInfo(new Date(), loadBefore), rows));
   const notes: string[] = [];
-  if (selected.some((b) => b !== duckdbHaeBenchmark)) {
+  if (selected.some((b) => b === sieBenchmark || b === journalsBenchmark || b === scbReadBenchmark)) {
     notes.push(
       "Tid: median av körningarna i samma process, med skräpsamling före varje körning (utanför tidtagningen)."
     );
@@ -69,6 +83,20 @@ async function main(): Promise<number> {
     notes.push(
       "Topp-RSS: kernelns maxRSS (process.resourceUsage) i en egen barnprocess som läser filen och kör arbetet en" +
         "\ngång, inklusive Node, tsx och filens bytes; inom parentes ökningen från RSS strax före arbetet."
+    );
+  }
+  if (selected.includes(journalsBenchmark)) {
+    notes.push(
+      "Journaler: samma genererade huvudbok som SIE-fil och som hledger- och ledger-journal; verktygens tid är hela" +
+        "\nprocessen (balance på hela filen, median), vår är läsning av filen + readSie + saldon + rapporter i processen;" +
+        '\n"× vår tid" är verktygets tid delad med vår. Kontot 1930:s summa jämförs mellan alla tre.'
+    );
+  }
+  if (selected.includes(browserBenchmark)) {
+    notes.push(
+      "Räkenskaper: kopia av dist/ med två genererade år (2023, 2024) som ledger-tabeller; sidladdning är tid från" +
+        "\nnavigeringens start till att RR:s årets resultat visas (MutationObserver), årsbyte från select-händelsen" +
+        "\ntill att cellen visar det andra årets värde (två accountBalancesFor + buildStatements + rendering)."
     );
   }
   if (selected.includes(duckdbHaeBenchmark)) {

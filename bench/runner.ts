@@ -23,8 +23,10 @@ export interface Row {
   /** Work per second, with its unit, e.g. "ver/s". */
   rate?: {value: number; unit: string};
   fileBytes?: number;
-  /** Peak resident memory of a process that did the work once, and its growth during the work. */
-  peakRss?: {bytes: number; growthBytes: number};
+  /** Peak resident memory of a process that did the work once, and its growth during the work when known. */
+  peakRss?: {bytes: number; growthBytes?: number};
+  /** A remark: a ratio to our time, a target met or missed. */
+  note?: string;
 }
 
 /** A benchmark module: a name for --only and a function that measures and returns its rows. */
@@ -58,6 +60,23 @@ export function timeMedian<T>(runs: number, fn: () => T, verify: (result: T) => 
     collectGarbage();
     const start = performance.now();
     const result = fn();
+    times.push(performance.now() - start);
+    verify(result);
+  }
+  return median(times);
+}
+
+/** timeMedian for asynchronous work. */
+export async function timeMedianAsync<T>(
+  runs: number,
+  fn: () => Promise<T>,
+  verify: (result: T) => void
+): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    collectGarbage();
+    const start = performance.now();
+    const result = await fn();
     times.push(performance.now() - start);
     verify(result);
   }

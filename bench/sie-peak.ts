@@ -1,8 +1,8 @@
 // Child process of the SIE benchmark: runs one workload once on a file and reports its peak resident memory
 // (process.resourceUsage().maxRSS, the kernel's high-water mark) and the RSS just before the work began.
-// Usage (via fork): sie-peak.ts <file> <read|reports> <vouchers>
+// Usage (via fork): sie-peak.ts <file> <read|reports|stream> <vouchers>; "stream" reads the file in chunks.
 import {readFileSync} from "node:fs";
-import {workload, prepareWorkloads, type WorkloadName} from "./sie-work";
+import {prepareWorkloads, streamFile, verifyRead, workload, type WorkloadName} from "./sie-work";
 
 /** What the child sends back to the parent. */
 export interface PeakReport {
@@ -11,11 +11,15 @@ export interface PeakReport {
 }
 
 const [file, name, vouchers] = process.argv.slice(2);
-const work = workload(name as WorkloadName);
 prepareWorkloads();
-const bytes = readFileSync(file);
-const rssBeforeBytes = process.memoryUsage().rss;
-const result = work.run(bytes);
-work.verify(result, Number(vouchers));
+let rssBeforeBytes = process.memoryUsage().rss;
+if (name === "stream") {
+  verifyRead(await streamFile(file), Number(vouchers));
+} else {
+  const work = workload(name as Exclude<WorkloadName, "stream">);
+  const bytes = readFileSync(file);
+  rssBeforeBytes = process.memoryUsage().rss;
+  work.verify(work.run(bytes), Number(vouchers));
+}
 const report: PeakReport = {maxRssBytes: process.resourceUsage().maxRSS * 1024, rssBeforeBytes};
 process.send!(report, () => process.exit(0));

@@ -1,14 +1,15 @@
 // What the SIE benchmark measures: reading a file, and reading it and building the statements. Each workload checks
 // its own result, so the timed parent and the memory-measuring child process agree on what a correct run is.
-import {readFileSync} from "node:fs";
+import {createReadStream, readFileSync} from "node:fs";
 import {readSie, type SieResult} from "../loaders/sie/read";
+import {readSieStream} from "../loaders/sie/stream";
 import {dataDir} from "../loaders/paths";
 import {accountBalances} from "../src/lib/balances";
 import {combineMappings, type Mapping, type MappingFile} from "../src/lib/mapping";
 import {buildStatements, type Statements} from "../src/lib/statements";
 import {check} from "./runner";
 
-export type WorkloadName = "read" | "reports";
+export type WorkloadName = "read" | "reports" | "stream";
 
 interface Workload<T> {
   label: string;
@@ -24,8 +25,13 @@ function basMapping(): Mapping {
   return (mapping ??= combineMappings(file));
 }
 
+/** Reads a file with readSieStream in 1 MB chunks, never holding its bytes or text whole. */
+export function streamFile(file: string): Promise<SieResult> {
+  return readSieStream(createReadStream(file, {highWaterMark: 1 << 20}), "bench.se");
+}
+
 /** Throws unless every generated voucher was read and kept, with no error diagnostics. */
-function verifyRead(result: SieResult, vouchers: number): void {
+export function verifyRead(result: SieResult, vouchers: number): void {
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   check(errors.length === 0, `readSie gav ${errors.length} fel, först: ${errors[0]?.message}`);
   const {read, kept} = result.counts.vouchers;
@@ -56,7 +62,7 @@ const reports: Workload<{result: SieResult; statements: Statements}> = {
 };
 
 /** The workloads by name; `workload(name)` runs and verifies without the caller knowing the result type. */
-export function workload(name: WorkloadName): {
+export function workload(name: Exclude<WorkloadName, "stream">): {
   label: string;
   run(bytes: Uint8Array): unknown;
   verify(result: unknown, vouchers: number): void;

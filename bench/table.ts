@@ -15,11 +15,22 @@ const COLUMNS: [header: string, cell: (row: Row) => string, align: "left" | "rig
   ["Storlek", (r) => r.size, "right"],
   ["Fil (MB)", (r) => (r.fileBytes === undefined ? "" : mb(r.fileBytes)), "right"],
   ["Körn.", (r) => String(r.runs), "right"],
-  ["Median", (r) => duration(r.medianMs), "right"],
+  ["Median", (r) => (Number.isFinite(r.medianMs) ? duration(r.medianMs) : "–"), "right"],
   ["Takt", (r) => (r.rate ? `${number(r.rate.value)} ${r.rate.unit}` : ""), "right"],
-  ["MB/s", (r) => (r.fileBytes === undefined ? "" : number(r.fileBytes / 1e6 / (r.medianMs / 1000), 1)), "right"],
-  ["Topp-RSS (MB)", (r) => (r.peakRss ? `${mb(r.peakRss.bytes, 0)} (+${mb(r.peakRss.growthBytes, 0)})` : ""), "right"]
+  [
+    "MB/s",
+    (r) => (r.fileBytes === undefined || !r.rate ? "" : number(r.fileBytes / 1e6 / (r.medianMs / 1000), 1)),
+    "right"
+  ],
+  ["Topp-RSS (MB)", (r) => peak(r), "right"],
+  ["Anm.", (r) => r.note ?? "", "left"]
 ];
+
+function peak({peakRss}: Row): string {
+  if (!peakRss) return "";
+  const growth = peakRss.growthBytes === undefined ? "" : ` (+${mb(peakRss.growthBytes, 0)})`;
+  return `${mb(peakRss.bytes, 0)}${growth}`;
+}
 
 /** The machine description and the rows as an aligned text table. */
 export function formatTable(machine: [string, string][], rows: Row[]): string {
@@ -30,5 +41,5 @@ export function formatTable(machine: [string, string][], rows: Row[]): string {
   const format = (line: string[]) =>
     line.map((cell, i) => (COLUMNS[i][2] === "left" ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ");
   const rule = widths.map((w) => "-".repeat(w)).join("  ");
-  return [...head, "", format(cells[0]), rule, ...cells.slice(1).map(format)].join("\n");
+  return [...head, "", format(cells[0]), rule, ...cells.slice(1).map(format)].map((l) => l.trimEnd()).join("\n");
 }

@@ -168,7 +168,8 @@ function parseRow(row: CsvRow, columns: Partial<Record<Column, number>>, width: 
     const key = typeof id === "string" ? "" : `${id.series}\u0000${id.number}`;
     const [series, number] = typeof id === "string" ? ["", ""] : [id.series, id.number];
     const count = row.fields.length < width ? row.fields.length : width + countNonBlankTail(row.fields, width);
-    return {key, series, number, problems: [`raden har ${count} fält men rubrikraden har ${width} (förskjutna kolumner)`]};
+    const problem = `raden har ${count} fält men rubrikraden har ${width} (förskjutna kolumner)`;
+    return {key, series, number, problems: [problem]};
   }
   if (typeof id === "string") problems.push(id);
   const rawDate = get("date");

@@ -146,7 +146,9 @@ try {
 const leak = status === 0 && profile === "lsg" ? voucherTextIn(out) : undefined;
 if (leak) {
   rmSync(out, {recursive: true, force: true});
-  console.error(`Avbryter: ${relative(out, leak.file)} innehåller verifikationstexten "${leak.text}". ${out} är borttagen.`);
+  console.error(
+    `Avbryter: ${relative(out, leak.file)} innehåller verifikationstexten "${leak.text}". ${out} är borttagen.`
+  );
   status = 1;
 }
 if (status === 0) console.log(`Profil ${profile}: webbplatsen finns i ${out}`);

@@ -10,6 +10,7 @@ import {parseArgs} from "node:util";
 import type {Page} from "playwright-core";
 import {launchBrowser, openPage, type PageProblems} from "../test/e2e/browser.js";
 import {serveDist} from "./static-server.js";
+import {writeFileAtomic} from "../loaders/files.js";
 
 const root = new URL("..", import.meta.url).pathname;
 
@@ -56,11 +57,12 @@ export async function renderSlides({forbund, year, out, dist}: SlidesOptions): P
         throw new Error(`Bild ${i + 1} är ${box?.width}×${box?.height} px, inte ${SLIDE_PX.width}×${SLIDE_PX.height}`);
       }
       const path = `${base}-${String(i + 1).padStart(2, "0")}.png`;
-      await slide.screenshot({path});
+      // Written atomically, so an interrupted run leaves the previous slide, not half an image.
+      writeFileAtomic(path, await slide.screenshot());
       pngs.push(path);
     }
     const pdf = `${base}.pdf`;
-    await page.pdf({path: pdf, ...PDF_PAGE, printBackground: true, preferCSSPageSize: true});
+    writeFileAtomic(pdf, await page.pdf({...PDF_PAGE, printBackground: true, preferCSSPageSize: true}));
     assertClean(problems);
     await page.context().close();
     return {pdf, pngs};

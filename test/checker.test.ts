@@ -38,7 +38,12 @@ const sections: Record<string, string> = {
   br: "Balansräkning",
   kfa: "Kassaflödesanalys",
   not: "Not",
-  oversikt: "Flerårsöversikt"
+  oversikt: "Flerårsöversikt",
+  plan: "Flerårsplan",
+  budget: "Budget",
+  nyckeltal: "Nyckeltal",
+  drift: "Driftsredovisning",
+  deltagare: "Deltagare"
 };
 
 /** A printed figure; seedLine counts up so that every figure has its own line. */
@@ -50,7 +55,12 @@ function fig(
   extra: Partial<PublishedFigure> = {}
 ): PublishedFigure {
   const statement = line.split(".")[0] === "tilldelning" ? "not" : (line.split(".")[0] as FigureStatement);
-  const printed = extra.unit === "%" ? `${String(value).replace(".", ",")} %` : String(value).replace("-", "−");
+  const printed =
+    extra.unit === "%"
+      ? `${String(value).replace(".", ",")} %`
+      : extra.unit === "antal"
+        ? String(value).replace(".", ",")
+        : String(value).replace("-", "−");
   return {year, statement, line, label, printed, value, section: sections[statement], seedLine: 100 + seq++, ...extra};
 }
 let seq = 0;
@@ -620,5 +630,454 @@ describe("npm run check", () => {
     expect(code).toBe(2);
     expect(err).toContain(`Ogiltig JSON i ${join(dir, "trasig.json")}`);
     expect(run([join(dir, "saknas.json")]).err).toContain("Kan inte läsa");
+  });
+});
+
+/** A participant figure: unit antal unless given. */
+const d = (year: number, line: string, label: string, value: number, extra: Partial<PublishedFigure> = {}) =>
+  fig(year, `deltagare.${line}`, label, value, {unit: "antal", ...extra});
+
+describe("counts and means are compared as printed", () => {
+  it("a count total 10 off its rows is a discrepancy, never divided by 1 000", () => {
+    const figures = [
+      d(2023, "kurs_a.aktiva", "Kurs A", 180),
+      d(2023, "kurs_b.aktiva", "Kurs B", 189),
+      d(2023, "kurser.aktiva", "Totalt", 359, {sumOf: ["deltagare.kurs_a.aktiva", "deltagare.kurs_b.aktiva"]})
+    ];
+    const findings = check(report("tkr", figures));
+    expect(findings.map(essence)).toEqual([
+      {
+        rule: "summa",
+        severity: "discrepancy",
+        year: 2023,
+        lines: [
+          "2023:deltagare.kurser.aktiva=359",
+          "2023:deltagare.kurs_a.aktiva=180",
+          "2023:deltagare.kurs_b.aktiva=189"
+        ],
+        printed: 359,
+        implied: 369,
+        difference: -10,
+        unit: "antal"
+      }
+    ]);
+    expect(findings[0].message).toBe(
+      'Årsredovisning 2023 (Testförbundet), deltagare 2023: "Totalt" 2023 (Deltagare, rad 102) är tryckt 359, men "Kurs A" 2023 (Deltagare, rad 100) 180 + ' +
+        '"Kurs B" 2023 (Deltagare, rad 101) 189 ger 369. Skillnad −10. Antalen är hela tal, så ingen avrundning förklarar skillnaden.'
+    );
+  });
+
+  it("a mean printed twice with different decimals is rounding within half a unit of each", () => {
+    const figures = [
+      d(2023, "team.genomstromningstid", "Genomströmningstid", 25.2),
+      d(2023, "team.genomstromningstid", "Genomströmningstid (text)", 25.3)
+    ];
+    const findings = check(report("tkr", figures));
+    expect(findings.map(essence)).toEqual([
+      {
+        rule: "dubblett",
+        severity: "rounding",
+        year: 2023,
+        lines: ["2023:deltagare.team.genomstromningstid=25,3", "2023:deltagare.team.genomstromningstid=25,2"],
+        printed: 25.3,
+        implied: 25.2,
+        difference: 0.1,
+        unit: "antal"
+      }
+    ]);
+    expect(findings[0].message).toBe(
+      'Årsredovisning 2023 (Testförbundet), deltagare 2023: "Genomströmningstid (text)" 2023 (Deltagare, rad 101) är tryckt 25,3, men "Genomströmningstid" 2023 (Deltagare, rad 100) är 25,2. ' +
+        "Skillnad 0,1. Inom avrundningen: 2 avrundade tal kan tillsammans ge högst 0,10. Samma rad är tryckt två gånger i dokumentet."
+    );
+    // Counts printed twice with different values are never rounding.
+    const counts = [d(2023, "x.aktiva", "Aktiva", 6), d(2023, "x.aktiva", "Aktiva (text)", 7)];
+    expect(check(report("tkr", counts)).map((f) => [f.rule, f.severity, f.difference])).toEqual([
+      ["dubblett", "discrepancy", 1]
+    ]);
+  });
+});
+
+describe("equity and contributions across tables", () => {
+  it("a plan's equity rolls forward with the overview's result", () => {
+    const figures = (printed: number) => [
+      fig(2020, "plan.eget_kapital", "Eget kapital 31/12 2020", 1346),
+      fig(2021, "oversikt.arets_resultat", "Årets resultat", -64),
+      fig(2021, "plan.eget_kapital", "Eget kapital 31/12 2021", printed)
+    ];
+    const findings = check(report("tkr", figures(1262)));
+    expect(findings.map(essence)).toEqual([
+      {
+        rule: "eget_kapital",
+        severity: "discrepancy",
+        year: 2021,
+        lines: ["2021:plan.eget_kapital=1262", "2020:plan.eget_kapital=1346", "2021:oversikt.arets_resultat=−64"],
+        printed: 1262,
+        implied: 1282,
+        difference: -20,
+        unit: "tkr"
+      }
+    ]);
+    expect(findings[0].message).toBe(
+      'Årsredovisning 2023 (Testförbundet), eget kapital 2021: "Eget kapital 31/12 2021" 2021 (Flerårsplan, rad 102) är tryckt 1\u00a0262\u00a0tkr, men "Eget kapital 31/12 2020" 2020 (Flerårsplan, rad 100) 1\u00a0346 + ' +
+        '"Årets resultat" 2021 (Flerårsöversikt, rad 101) −64 ger 1\u00a0282\u00a0tkr. Skillnad −20\u00a0tkr. Mer än avrundningen förklarar (högst 1\u00a0tkr). ' +
+        "(Föregående års eget kapital plus årets resultat och tillskott utanför resultatet.)"
+    );
+    expect(check(report("tkr", figures(1283))).map((f) => [f.rule, f.severity, f.difference])).toEqual([
+      ["eget_kapital", "rounding", 1]
+    ]);
+  });
+
+  it("a plan year without an outcome rolls forward with the plan's tilldelning and kostnader", () => {
+    const figures = [
+      fig(2023, "br.eget_kapital", "Summa eget kapital", 1657),
+      fig(2024, "plan.tilldelning", "Medelstilldelning", 6308),
+      fig(2024, "plan.kostnader", "Budget", 7700, {sign: -1}),
+      fig(2024, "plan.eget_kapital", "Eget kapital 31/12 2024", 400)
+    ];
+    expect(check(report("tkr", figures)).map(essence)).toEqual([
+      {
+        rule: "eget_kapital",
+        severity: "discrepancy",
+        year: 2024,
+        lines: [
+          "2024:plan.eget_kapital=400",
+          "2023:br.eget_kapital=1657",
+          "2024:plan.tilldelning=6308",
+          "2024:plan.kostnader=7700"
+        ],
+        printed: 400,
+        implied: 265,
+        difference: 135,
+        unit: "tkr"
+      }
+    ]);
+  });
+
+  it("the year's tilldelning in the text and in the plan are one amount", () => {
+    const figures = [
+      fig(2025, "tilldelning.summa", "Budgetram (löptext)", 8562, {statement: "budget", section: "Budget"}),
+      fig(2025, "plan.tilldelning", "Årstilldelning", 8396),
+      fig(2025, "budget.tilldelning.summa", "Summa tilldelning", 8396)
+    ];
+    const findings = check(report("tkr", figures, "Verksamhetsplan 2025"));
+    expect(findings.map(essence)).toEqual([
+      {
+        rule: "dubblett",
+        severity: "discrepancy",
+        year: 2025,
+        lines: ["2025:plan.tilldelning=8396", "2025:tilldelning.summa=8562"],
+        printed: 8396,
+        implied: 8562,
+        difference: -166,
+        unit: "tkr"
+      }
+    ]);
+    expect(findings[0].message).toBe(
+      'Verksamhetsplan 2025 (Testförbundet), flerårsplan 2025: "Årstilldelning" 2025 (Flerårsplan, rad 101) är tryckt 8\u00a0396\u00a0tkr, men "Budgetram (löptext)" 2025 (Budget, rad 100) är 8\u00a0562\u00a0tkr. ' +
+        "Skillnad −166\u00a0tkr. Mer än avrundningen förklarar (högst 1\u00a0tkr). Samma storhet är tryckt två gånger i dokumentet."
+    );
+    // 8 563 tkr against 8 562 400 kr is two roundings apart: rounding.
+    const rounded = [
+      fig(2025, "tilldelning.summa", "Anslag", 8562400, {statement: "budget", unit: "kr"}),
+      fig(2025, "plan.tilldelning", "Årstilldelning", 8563)
+    ];
+    expect(check(report("tkr", rounded)).map((f) => [f.rule, f.severity, f.difference])).toEqual([
+      ["dubblett", "rounding", 1]
+    ]);
+  });
+});
+
+describe("participants", () => {
+  it("kvinnor + män must be the total", () => {
+    const figures = [
+      d(2023, "insteget.arbete", "Antal i arbete", 4),
+      d(2023, "insteget.arbete.kvinnor", "Antal i arbete, kvinnor", 2),
+      d(2023, "insteget.arbete.man", "Antal i arbete, män", 3)
+    ];
+    const findings = check(report("kr", figures));
+    expect(findings.map(essence)).toEqual([
+      {
+        rule: "deltagare",
+        severity: "discrepancy",
+        year: 2023,
+        lines: [
+          "2023:deltagare.insteget.arbete=4",
+          "2023:deltagare.insteget.arbete.kvinnor=2",
+          "2023:deltagare.insteget.arbete.man=3"
+        ],
+        printed: 4,
+        implied: 5,
+        difference: -1,
+        unit: "antal"
+      }
+    ]);
+    expect(findings[0].message).toBe(
+      'Årsredovisning 2023 (Testförbundet), deltagare 2023: "Antal i arbete" 2023 (Deltagare, rad 100) är tryckt 4, men "Antal i arbete, kvinnor" 2023 (Deltagare, rad 101) 2 + ' +
+        '"Antal i arbete, män" 2023 (Deltagare, rad 102) 3 ger 5. Skillnad −1. Antalen är hela tal, så ingen avrundning förklarar skillnaden. (Kvinnor och män ska tillsammans vara totalen.)'
+    );
+    expect(check(report("kr", [...figures.slice(1), d(2023, "insteget.arbete", "Antal i arbete", 5)]))).toEqual([]);
+  });
+
+  it("outcomes add up to the avslut where the breakdown has an annat row", () => {
+    const figures = [
+      d(2023, "insteget.avslut", "Antal avslut", 39),
+      d(2023, "insteget.arbete", "Arbete", 4),
+      d(2023, "insteget.studier.kvinnor", "Studier, kvinnor", 3),
+      d(2023, "insteget.medicinsk_rehab", "Medicinsk rehab", 10),
+      d(2023, "insteget.annat", "Annat", 23)
+    ];
+    expect(check(report("kr", figures)).map(essence)).toEqual([
+      {
+        rule: "deltagare",
+        severity: "discrepancy",
+        year: 2023,
+        lines: [
+          "2023:deltagare.insteget.avslut=39",
+          "2023:deltagare.insteget.arbete=4",
+          "2023:deltagare.insteget.studier.kvinnor=3",
+          "2023:deltagare.insteget.medicinsk_rehab=10",
+          "2023:deltagare.insteget.annat=23"
+        ],
+        printed: 39,
+        implied: 40,
+        difference: -1,
+        unit: "antal"
+      }
+    ]);
+    // Without an annat row the breakdown may be partial (Södra Dalarna prints only avslut mot mål): no check.
+    expect(check(report("kr", figures.slice(0, 4)))).toEqual([]);
+  });
+
+  it("this year's participants are last year's remaining plus the new", () => {
+    const figures = (active: number) => [
+      d(2020, "rehab.aktiva", "Deltagare 2020", 36),
+      d(2020, "rehab.avslut", "Avslut 2020", 12),
+      d(2021, "rehab.nya", "Nya 2021", 17),
+      d(2021, "rehab.aktiva", "Deltagare 2021", active)
+    ];
+    const findings = check(report("kr", figures(47)));
+    expect(findings.map(essence)).toEqual([
+      {
+        rule: "deltagare",
+        severity: "discrepancy",
+        year: 2021,
+        lines: [
+          "2021:deltagare.rehab.aktiva=47",
+          "2020:deltagare.rehab.aktiva=36",
+          "2020:deltagare.rehab.avslut=12",
+          "2021:deltagare.rehab.nya=17"
+        ],
+        printed: 47,
+        implied: 41,
+        difference: 6,
+        unit: "antal"
+      }
+    ]);
+    expect(findings[0].message).toBe(
+      'Årsredovisning 2023 (Testförbundet), deltagare 2021: "Deltagare 2021" 2021 (Deltagare, rad 103) är tryckt 47, men "Deltagare 2020" 2020 (Deltagare, rad 100) 36 − ' +
+        '"Avslut 2020" 2020 (Deltagare, rad 101) 12 + "Nya 2021" 2021 (Deltagare, rad 102) 17 ger 41. Skillnad 6. Antalen är hela tal, så ingen avrundning förklarar skillnaden. ' +
+        "(Förra årets kvarvarande deltagare plus årets nya.)"
+    );
+    expect(check(report("kr", figures(41)))).toEqual([]);
+  });
+
+  it("a share of a count is the ratio rounded to its decimals", () => {
+    const figures = (printed: number) => [
+      d(2021, "sater.aktiva", "Aktiva", 39),
+      d(2021, "sater.aktiva.kvinnor", "Aktiva, kvinnor", 17),
+      d(2021, "sater.aktiva.man", "Aktiva, män", 22),
+      d(2021, "sater.konsfordelning_aktiva.kvinnor", "Kvinnornas andel", printed, {unit: "%"})
+    ];
+    const findings = check(report("tkr", figures(43)));
+    expect(findings.map(essence)).toEqual([
+      {
+        rule: "andel",
+        severity: "discrepancy",
+        year: 2021,
+        lines: [
+          "2021:deltagare.sater.konsfordelning_aktiva.kvinnor=43 %",
+          "2021:deltagare.sater.aktiva.kvinnor=17",
+          "2021:deltagare.sater.aktiva=39"
+        ],
+        printed: 43,
+        implied: 44,
+        difference: -1,
+        unit: "%"
+      }
+    ]);
+    expect(findings[0].message).toBe(
+      'Årsredovisning 2023 (Testförbundet), deltagare 2021: "Kvinnornas andel" 2021 (Deltagare, rad 103) är tryckt 43\u00a0%, men "Aktiva, kvinnor" 2021 (Deltagare, rad 101) 17 / ' +
+        '"Aktiva" 2021 (Deltagare, rad 100) 39 = 43,59\u00a0%, avrundat 44\u00a0%. Skillnad −1\u00a0procentenheter. Antalen är hela tal, så ingen avrundning förklarar skillnaden.'
+    );
+    expect(check(report("tkr", figures(44)))).toEqual([]);
+  });
+
+  it("a share whose count is not printed must be a whole number of its base", () => {
+    const figures = (printed: number) => [
+      d(2023, "rebus.avslut", "Avslutade", 30),
+      d(2023, "rebus.avslut_underlag", "Av de 28 återstående", 28),
+      d(2023, "rebus.andel_stegforflyttning", "Stegförflyttning", printed, {unit: "%"})
+    ];
+    const findings = check(report("kr", figures(93.5)));
+    expect(findings.map(essence)).toEqual([
+      {
+        rule: "andel",
+        severity: "discrepancy",
+        year: 2023,
+        lines: ["2023:deltagare.rebus.andel_stegforflyttning=93,5 %", "2023:deltagare.rebus.avslut_underlag=28"],
+        printed: 93.5,
+        implied: 92.9,
+        difference: 0.6,
+        unit: "%"
+      }
+    ]);
+    expect(findings[0].message).toBe(
+      'Årsredovisning 2023 (Testförbundet), deltagare 2023: "Stegförflyttning" 2023 (Deltagare, rad 102) är tryckt 93,5\u00a0%, men inget helt antal av "Av de 28 återstående" 2023 (Deltagare, rad 101) 28 ger den andelen: ' +
+        "26/28 = 92,86\u00a0% och 27/28 = 96,43\u00a0%. Närmast är 92,9\u00a0%. Skillnad 0,6\u00a0procentenheter. Antalen är hela tal, så ingen avrundning förklarar skillnaden."
+    );
+    // 92,9 % is 26 of 28.
+    expect(check(report("kr", figures(92.9)))).toEqual([]);
+  });
+
+  it("a mean is the weighted mean of kvinnor's and män's, within the rounding of each", () => {
+    const figures = (printed: number, women: number, men: number, w: number, m: number) => [
+      d(2021, "team.arbete_studier", "Mot mål", w + m),
+      d(2021, "team.arbete_studier.kvinnor", "Mot mål, kvinnor", w),
+      d(2021, "team.arbete_studier.man", "Mot mål, män", m),
+      d(2021, "team.genomstromningstid", "Genomströmningstid", printed),
+      d(2021, "team.genomstromningstid.kvinnor", "Genomströmningstid, kvinnor", women),
+      d(2021, "team.genomstromningstid.man", "Genomströmningstid, män", men)
+    ];
+    const findings = check(report("tkr", figures(25.2, 28, 15.2, 8, 4)));
+    expect(findings.map(essence)).toEqual([
+      {
+        rule: "medelvarde",
+        severity: "discrepancy",
+        year: 2021,
+        lines: [
+          "2021:deltagare.team.genomstromningstid=25,2",
+          "2021:deltagare.team.genomstromningstid.kvinnor=28",
+          "2021:deltagare.team.genomstromningstid.man=15,2",
+          "2021:deltagare.team.arbete_studier.kvinnor=8",
+          "2021:deltagare.team.arbete_studier.man=4"
+        ],
+        printed: 25.2,
+        implied: 23.7,
+        difference: 1.5,
+        unit: "antal"
+      }
+    ]);
+    expect(findings[0].message).toBe(
+      'Årsredovisning 2023 (Testförbundet), deltagare 2021: "Genomströmningstid" 2021 (Deltagare, rad 103) är tryckt 25,2, men medelvärdet av "Genomströmningstid, kvinnor" 2021 (Deltagare, rad 104) 28 och ' +
+        '"Genomströmningstid, män" 2021 (Deltagare, rad 105) 15,2, vägt med "Mot mål, kvinnor" 2021 (Deltagare, rad 101) 8 och "Mot mål, män" 2021 (Deltagare, rad 102) 4, ' +
+        "är 23,73, avrundat 23,7. Skillnad 1,5. Mer än avrundningen av medelvärdena förklarar (högst 0,40)."
+    );
+    // (4 · 9,5 + 5 · 11,4) / 9 = 10,56: a printed 10,5 is within the parts' rounding.
+    expect(check(report("tkr", figures(10.5, 9.5, 11.4, 4, 5))).map(essence)).toEqual([
+      {
+        rule: "medelvarde",
+        severity: "rounding",
+        year: 2021,
+        lines: [
+          "2021:deltagare.team.genomstromningstid=10,5",
+          "2021:deltagare.team.genomstromningstid.kvinnor=9,5",
+          "2021:deltagare.team.genomstromningstid.man=11,4",
+          "2021:deltagare.team.arbete_studier.kvinnor=4",
+          "2021:deltagare.team.arbete_studier.man=5"
+        ],
+        printed: 10.5,
+        implied: 10.6,
+        difference: -0.1,
+        unit: "antal"
+      }
+    ]);
+  });
+});
+
+describe("percentages against their amounts", () => {
+  it("a cost share against not 3", () => {
+    const figures = (printed: number) => [
+      fig(2020, "not.rr.kostnader.administrativa", "Administrativa kostnader", 823189, {sign: -1}),
+      fig(2020, "not.rr.kostnader.summa", "Summa", 4566977, {sign: -1}),
+      fig(2020, "nyckeltal.administrationsandel", "Administration", printed, {unit: "%"})
+    ];
+    const findings = check(report("kr", figures(19)));
+    expect(findings.map(essence)).toEqual([
+      {
+        rule: "oversikt",
+        severity: "discrepancy",
+        year: 2020,
+        lines: [
+          "2020:nyckeltal.administrationsandel=19 %",
+          "2020:not.rr.kostnader.administrativa=823189",
+          "2020:not.rr.kostnader.summa=4566977"
+        ],
+        printed: 19,
+        implied: 18,
+        difference: 1,
+        unit: "%"
+      }
+    ]);
+    expect(findings[0].message).toBe(
+      'Årsredovisning 2023 (Testförbundet), nyckeltal 2020: "Administration" 2020 (Nyckeltal, rad 102) är tryckt 19\u00a0%, men "Administrativa kostnader" 2020 (Not, rad 100) 823\u00a0189\u00a0kr / ' +
+        '"Summa" 2020 (Not, rad 101) 4\u00a0566\u00a0977\u00a0kr = 18,02\u00a0%, avrundat 18\u00a0% (administrationens andel av kostnaderna). Skillnad 1\u00a0procentenheter. Mer än avrundningen förklarar.'
+    );
+    expect(check(report("kr", figures(18)))).toEqual([]);
+  });
+
+  it("förbrukad is utfall / budget, within the rounding of tkr", () => {
+    const figures = (printed: number) => [
+      fig(2021, "drift.29000.utfall", "Utfall", 5, {sign: -1}),
+      fig(2021, "drift.29000.budget", "Budget", -20, {sign: -1}),
+      fig(2021, "drift.29000.forbrukad", "Förbrukad", printed, {unit: "%"})
+    ];
+    expect(check(report("tkr", figures(-26))).map(essence)).toEqual([
+      {
+        rule: "andel",
+        severity: "rounding",
+        year: 2021,
+        lines: ["2021:drift.29000.forbrukad=-26 %", "2021:drift.29000.utfall=5", "2021:drift.29000.budget=−20"],
+        printed: -26,
+        implied: -25,
+        difference: -1,
+        unit: "%"
+      }
+    ]);
+    expect(check(report("tkr", figures(-40))).map((f) => [f.rule, f.severity, f.difference])).toEqual([
+      ["andel", "discrepancy", -15]
+    ]);
+  });
+
+  it("last year's soliditet from this year's comparison column and cash flow", () => {
+    const figures = [
+      fig(2022, "br.kortfristiga_fordringar", "Fordringar", 54000),
+      fig(2022, "br.kassa_bank", "Kassa och bank", 2465486),
+      fig(2022, "br.summa_tillgangar", "Summa tillgångar", 2519486),
+      fig(2022, "br.eget_kapital", "Eget kapital", 1912952),
+      fig(2022, "rr.arets_resultat", "Årets resultat", 191431),
+      fig(2022, "kfa.likvida_medel_ib", "Likvida medel vid årets början", 2220344),
+      fig(2022, "kfa.forandring_fordringar", "Förändring av fordringar", 1294),
+      fig(2021, "oversikt.soliditet", "Soliditet", 78, {unit: "%"})
+    ];
+    const findings = check(report("kr", figures)).filter((f) => f.year === 2021);
+    expect(findings.map(essence)).toEqual([
+      {
+        rule: "oversikt",
+        severity: "discrepancy",
+        year: 2021,
+        lines: [
+          "2021:oversikt.soliditet=78 %",
+          "2022:br.eget_kapital=1912952",
+          "2022:rr.arets_resultat=191431",
+          "2022:kfa.likvida_medel_ib=2220344",
+          "2022:br.kortfristiga_fordringar=54000",
+          "2022:kfa.forandring_fordringar=1294"
+        ],
+        printed: 78,
+        implied: 76,
+        difference: 2,
+        unit: "%"
+      }
+    ]);
   });
 });

@@ -8,6 +8,8 @@ import {tmpdir} from "node:os";
 import {join, relative} from "node:path";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {toArrowStream} from "../loaders/arrow.js";
+import {loadLedgerTables} from "../loaders/ledger-tables.js";
 import {dataDir} from "../loaders/paths.js";
 import {unknownProfileMessage} from "../loaders/profile.js";
 import {encodeCp437} from "../loaders/sie/encoding.js";
@@ -20,7 +22,10 @@ const root = new URL("../", import.meta.url).pathname;
 /** Runs scripts/build.ts without blocking the test worker; resolves with its exit code and stderr. */
 function build(args: string[]): Promise<{status: number | null; stderr: string}> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join(root, "node_modules/.bin/tsx"), ["scripts/build.ts", ...args], {cwd: root, stdio: ["ignore", "ignore", "pipe"]});
+    const child = spawn(join(root, "node_modules/.bin/tsx"), ["scripts/build.ts", ...args], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "pipe"]
+    });
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += d));
     child.on("error", reject);
@@ -44,13 +49,20 @@ function ledgerTexts(): string[] {
 /** A text as bytes in UTF-8 (Arrow, JSON, JS), Latin-1, CP437 (SIE) and with \uXXXX escapes (JS strings). */
 function encodings(text: string): Buffer[] {
   const escaped = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  const all = [Buffer.from(text, "utf-8"), Buffer.from(text, "latin1"), Buffer.from(encodeCp437(text)), Buffer.from(escaped, "utf-8")];
+  const all = [
+    Buffer.from(text, "utf-8"),
+    Buffer.from(text, "latin1"),
+    Buffer.from(encodeCp437(text)),
+    Buffer.from(escaped, "utf-8")
+  ];
   return all.filter((b, i) => all.findIndex((c) => c.equals(b)) === i);
 }
 
 /** Every file under a folder. */
 function allFiles(dir: string): string[] {
-  return readdirSync(dir, {withFileTypes: true}).flatMap((e) => (e.isDirectory() ? allFiles(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, {withFileTypes: true}).flatMap((e) =>
+    e.isDirectory() ? allFiles(join(dir, e.name)) : [join(dir, e.name)]
+  );
 }
 
 /** Each file of a folder that holds a ledger text, with the first text found. */
@@ -69,6 +81,34 @@ describe("the build's command line", () => {
     expect(status).toBe(2);
     expect(stderr.trim()).toBe('Okänd profil "allt". Välj en av: full, lsg.');
     expect(unknownProfileMessage("allt")).toBe('Okänd profil "allt". Välj en av: full, lsg.');
+  });
+});
+
+describe("the lsg transactions table", () => {
+  type Row = Record<string, string | number | bigint | null>;
+  const rows = (profile: "full" | "lsg"): Row[] => {
+    const columns = Object.entries(loadLedgerTables(dataDir("sie"), profile).transactions);
+    return columns[0][1].values.map((_, i) => Object.fromEntries(columns.map(([name, c]) => [name, c.values[i]])));
+  };
+  const key = (r: Row) =>
+    [r.forbund, r.year, String(r.date).slice(0, 7), r.account, r.project, r.cost_center].join("|");
+  const sums = (rs: Row[]) =>
+    rs.reduce((m, r) => m.set(key(r), (m.get(key(r)) ?? 0n) + (r.amount_ore as bigint)), new Map<string, bigint>());
+
+  it("holds one sum per förbund, year, month, account, project and kostnadsställe, and no voucher field", () => {
+    const full = rows("full");
+    const lsg = rows("lsg");
+    expect(sums(lsg)).toEqual(sums(full));
+    expect(new Set(lsg.map(key)).size).toBe(lsg.length);
+    expect(lsg.length).toBeLessThan(full.length);
+    for (const r of lsg)
+      expect([r.series, r.number, r.voucher_text, r.text, String(r.date).slice(7)]).toEqual([
+        "",
+        "",
+        null,
+        null,
+        "-01"
+      ]);
   });
 });
 
@@ -95,6 +135,14 @@ describe("the site shared with LSG", () => {
     expect(textsIn(join(root, "dist/_file"), texts).length).toBeGreaterThan(0);
   }, 120_000);
 
+  it("the search finds them in the full profile's transactions and not in the lsg profile's", () => {
+    const [full, lsg] = (["full", "lsg"] as const).map((p) =>
+      Buffer.from(toArrowStream(loadLedgerTables(dataDir("sie"), p).transactions))
+    );
+    expect(texts.filter((t) => !full.includes(Buffer.from(t, "utf-8")))).toEqual([]);
+    expect(texts.filter((t) => lsg.includes(Buffer.from(t, "utf-8")))).toEqual([]);
+  });
+
   it("no file of it holds a voucher or transaction text, in any encoding", () => {
     expect(allFiles(out).some((f) => /transactions\.[0-9a-f]+\.arrows$/.test(f))).toBe(true);
     expect(textsIn(out, texts)).toEqual([]);
@@ -107,12 +155,18 @@ describe("the site shared with LSG", () => {
     expect(workspace.ledgers.length).toBeGreaterThan(0);
     for (const l of workspace.ledgers) {
       expect(l.counts.vouchers.kept).toBeGreaterThan(0);
-      expect(l.diagnosticCounts).toEqual({error: expect.any(Number), warning: expect.any(Number), info: expect.any(Number)});
+      expect(l.diagnosticCounts).toEqual({
+        error: expect.any(Number),
+        warning: expect.any(Number),
+        info: expect.any(Number)
+      });
     }
   });
 
   it("every page loads offline with no external request and no error", async () => {
-    const pages = readdirSync(out).filter((f) => f.endsWith(".html")).map((f) => `/${f.replace(/(index)?\.html$/, "")}`);
+    const pages = readdirSync(out)
+      .filter((f) => f.endsWith(".html"))
+      .map((f) => `/${f.replace(/(index)?\.html$/, "")}`);
     expect(pages).toEqual(expect.arrayContaining(["/", "/rakenskaper", "/driftsredovisning"]));
     for (const path of pages) {
       const {page, problems} = await openPage(browser, site.url);
@@ -136,10 +190,14 @@ describe("the site shared with LSG", () => {
     const accounts = page.locator('table[data-drill="rr.intakter"] tbody tr');
     await expect.poll(() => accounts.count()).toBe(5);
     // The month sums add up to the same movement as the vouchers do in the full site.
-    await expect.poll(() => accounts.filter({hasText: "3012"}).locator("td.num").last().innerText()).toBe("\u22121\u00a0113\u00a0060");
+    await expect
+      .poll(() => accounts.filter({hasText: "3012"}).locator("td.num").last().innerText())
+      .toBe("\u22121\u00a0113\u00a0060");
     await page.locator('table[data-drill="rr.intakter"] button', {hasText: "3012"}).click();
     const note = page.locator('[data-vouchers-withheld="3012"]');
-    await expect.poll(() => note.innerText()).toBe("Verifikationer visas inte i den delade versionen för LSG; den innehåller bara summor.");
+    await expect
+      .poll(() => note.innerText())
+      .toBe("Verifikationer visas inte i den delade versionen för LSG; den innehåller bara summor.");
     expect(await page.locator("table[data-vouchers]").count()).toBe(0);
     expect(problems).toEqual({external: [], consoleErrors: [], pageErrors: [], failed: []});
     await page.context().close();

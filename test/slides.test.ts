@@ -24,18 +24,18 @@ afterAll(() => rmSync(out, {recursive: true, force: true}));
 
 const pdf = () => join(out, "sodra-dalarna-2023.pdf");
 const pageText = (page: number) =>
-  execFileSync("pdftotext", ["-layout", "-f", String(page), "-l", String(page), pdf(), "-"], {encoding: "utf-8"}).replace(/\s+/g, " ");
+  execFileSync("pdftotext", ["-f", String(page), "-l", String(page), pdf(), "-"], {encoding: "utf-8"}).replace(/\s+/g, " ");
 
-// One figure or phrase per slide, in slide order: what a board member must find on that page.
+// Phrases and figures a board member must find on each page, in slide order (table cells may come in any order).
 const expected: string[][] = [
   ["Året 2023 i siffror"],
   ["Årets resultat och nyckeltal", "161 tkr", "26,3 %"],
   ["Resultaträkning", "Årets resultat 161 234"],
-  ["Balansräkning", "Summa tillgångar 4 196 3 740"],
-  ["Driftsredovisning mot budget", "Resultat 161 −600 761"],
-  ["Eget kapital över tid", "Riktmärke 20 %"],
-  ["Helårsekvivalenter", "Demodata"],
-  ["Att besluta/notera", "Årets resultat 161 tkr stämmer med den tryckta årsredovisningen"]
+  ["Balansräkning", "Summa tillgångar", "4 196"],
+  ["Driftsredovisning mot budget", "−600", "761"],
+  ["Eget kapital över tid", "Riktmärke 20 %", "26,3 %"],
+  ["Helårsekvivalenter", "4 616", "Demodata"],
+  ["Att besluta/notera", "Balansräkningen balanserar", "Årets resultat 161 tkr stämmer med den tryckta årsredovisningen"]
 ];
 
 describe("npm run slides", () => {
@@ -52,7 +52,7 @@ describe("npm run slides", () => {
     expect(text).toContain("Södra Dalarnas Samordningsförbund");
     expect(text).toContain("2023");
     expect(text).toContain("Källa:");
-    expect(text).toContain(`${page} / ${expected.length}`);
+    expect(text).toMatch(new RegExp(`\\b${page} ?/ ?${expected.length}\\b`));
     for (const t of texts) expect(text).toContain(t);
   });
 

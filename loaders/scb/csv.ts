@@ -18,6 +18,8 @@ export interface ScbCsvOptions {
 // A cell the file leaves empty, or a combination it has no row for.
 const NO_VALUE: MissingValue = {symbol: "", meaning: "saknas"};
 const MAX_CELL_MESSAGES = 20;
+// Far above any SCB table; distinct values per column multiply, so a damaged file could exceed the array limit.
+const MAX_CELLS = 50_000_000;
 
 // A period as SCB writes it: 2022, 2022M01, 2022K1, 2022Q1, 2022H1, 2022T1, 2021/22, 2020-2022.
 const PERIOD = /^(\d{4})(M(0[1-9]|1[0-2])|[KQHT]\d|\/\d{2,4}|-\d{4})?$/;
@@ -115,6 +117,9 @@ export function readScbCsv(bytes: Uint8Array, file: string, options: ScbCsvOptio
 
   const sizes = variables.map((v) => v.values.length);
   const total = sizes.reduce((n, s) => n * s, 1);
+  if (total > MAX_CELLS) {
+    return fail(headerLine, `Kolumnernas värden ger ${total} kombinationer, fler än de ${MAX_CELLS} som kan läsas`);
+  }
   const cells: (number | MissingValue)[] = new Array(total).fill(NO_VALUE);
   const filled = new Uint8Array(total);
   const bad: {line: number; text: string}[] = [];

@@ -9,6 +9,8 @@ import type {MissingValue, StatCube, StatVariable} from "./types";
 // A cell the source leaves without value and without a status symbol.
 const NO_VALUE: MissingValue = {symbol: "", meaning: "saknas"};
 const MAX_CELL_MESSAGES = 20;
+// Far above any SCB table (the API caps a request at a few hundred thousand cells), well below the array limit.
+const MAX_CELLS = 50_000_000;
 
 /** Reads a JSON-stat 2.0 dataset (class "dataset") into a cube. */
 export function readJsonStat(bytes: Uint8Array, file: string): ScbReadResult {
@@ -57,6 +59,7 @@ export function readJsonStat(bytes: Uint8Array, file: string): ScbReadResult {
   }
 
   const total = (size as number[]).reduce((n, s) => n * s, 1);
+  if (total > MAX_CELLS) return fail(`size ger ${total} celler, fler än de ${MAX_CELLS} som kan läsas`);
   const status = statusAt(ds.status);
   const cells: (number | MissingValue)[] = new Array(total);
   const rejected: {index: number; value: unknown}[] = [];
@@ -156,6 +159,7 @@ export function readPxWebV1Json(bytes: Uint8Array, file: string): ScbReadResult 
     });
   }
   const total = variables.reduce((n, v) => n * v.values.length, 1);
+  if (total > MAX_CELLS) return fail(`Nycklarna ger ${total} kombinationer, fler än de ${MAX_CELLS} som kan läsas`);
   const cells: (number | MissingValue)[] = new Array(total).fill(NO_VALUE);
   const width = Math.max(contentColumns.length, 1);
   let read = 0;
@@ -315,6 +319,8 @@ function locateJsonError(text: string): {offset: number; reason: string} {
     if (i < n) throw unexpected();
   } catch (e) {
     if (e instanceof Stop) return e;
+    // Nesting deep enough to exhaust the stack: JSON.parse already said the file is broken, so say where we gave up.
+    if (e instanceof RangeError) return {offset: i, reason: "för djupt nästlade listor eller objekt"};
     throw e;
   }
   return {offset: 0, reason: "okänt fel"};

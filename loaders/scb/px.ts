@@ -29,6 +29,8 @@ interface PxEntry {
 
 // How many unparseable cells are reported one by one before a summary line.
 const MAX_CELL_MESSAGES = 20;
+// Far above any SCB table, well below the array limit that a damaged VALUES list could otherwise exceed.
+const MAX_CELLS = 50_000_000;
 
 /** Reads a PX file into a cube; any structural error leaves the cube null. */
 export function readPx(bytes: Uint8Array, file: string): ScbReadResult {
@@ -119,6 +121,9 @@ export function readPx(bytes: Uint8Array, file: string): ScbReadResult {
   }
 
   const expected = variables.reduce((n, v) => n * v.values.length, 1);
+  if (expected > MAX_CELLS) {
+    return fail(get("STUB")?.line ?? 0, `VALUES ger ${expected} celler, fler än de ${MAX_CELLS} som kan läsas`);
+  }
   const symbols = dataSymbols(get);
   const scan = scanData(text, dataStart, dataLine, expected, symbols);
   if (scan.unterminated) {

@@ -16,6 +16,7 @@ import type {
 } from "../../src/lib/ledger";
 import {detectEncoding, encodingDiagnostic, type SieEncoding} from "./encoding";
 import {KsummaChecker} from "./ksumma";
+import {hasUtf8Letters} from "./bytes";
 import {LineFeeder, utf8LinesOf} from "./lines";
 import {LineTokenizer, type ListToken, type Token} from "./tokenize";
 
@@ -41,7 +42,7 @@ export interface SieReadOptions {
  * Lines are decoded one at a time (loaders/sie/lines.ts); readSieStream (stream.ts) reads chunks the same way.
  */
 export function readSie(bytes: Uint8Array, file: string, options: SieReadOptions = {}): SieResult {
-  const encoding = detectEncoding(bytes);
+  const encoding = detectSieEncoding(bytes);
   const reader = new Reader(file, encoding, options.strict ?? false);
   const utf8Lines = utf8LinesOf(bytes, encoding);
   if (utf8Lines.length) reader.mixedEncoding(utf8Lines, encoding);
@@ -49,6 +50,29 @@ export function readSie(bytes: Uint8Array, file: string, options: SieReadOptions
   feeder.push(bytes);
   feeder.end();
   return reader.finish();
+}
+
+/**
+ * detectEncoding, except that well-formed UTF-8 pairs do not vote: detectEncoding counts the lead byte of every
+ * UTF-8 letter as a vote for ISO-8859-15, so a CP437 file with a few UTF-8 lines appended could outvote its own CP437
+ * letters and be read as ISO-8859-15 throughout. Counted without the UTF-8 pairs, CP437 wins as it should.
+ */
+export function detectSieEncoding(bytes: Uint8Array): SieEncoding {
+  const encoding = detectEncoding(bytes);
+  if (encoding !== "iso-8859-15" || !hasUtf8Letters(bytes, 0, bytes.length)) return encoding;
+  let cp437Votes = 0;
+  let latinVotes = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b < 0x80) continue;
+    if (b >= 0xc2 && b <= 0xdf && (bytes[i + 1] & 0xc0) === 0x80) {
+      i++;
+      continue;
+    }
+    if (b <= 0x9f) cp437Votes++;
+    else if (b >= 0xc0) latinVotes++;
+  }
+  return latinVotes > cp437Votes ? encoding : "cp437";
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -232,7 +256,7 @@ export class Reader {
   /** Every account a row or balance uses: the first line and how many records. */
   private readonly used = new Map<string, {line: number; uses: number}>();
   /** Kept vouchers by series and number, to find the same voucher twice. */
-  private readonly numbered = new Map<string, Voucher>();
+  private readonly numbered = new Map<string, Map<string, Voucher>>();
   /** A kept voucher whose number an earlier kept voucher with other rows already has. */
   private readonly clashes: {voucher: Voucher; first: Voucher}[] = [];
   /** Lines that are not SIE records (no "#label" first). */
@@ -587,10 +611,12 @@ export class Reader {
    */
   private duplicate(voucher: Voucher): boolean {
     if (voucher.number === "") return false;
-    const key = `${voucher.series}\u0000${voucher.number}`;
-    const first = this.numbered.get(key);
+    // By series, then number: no key string per voucher in a ledger of millions.
+    let series = this.numbered.get(voucher.series);
+    if (!series) this.numbered.set(voucher.series, (series = new Map()));
+    const first = series.get(voucher.number);
     if (!first) {
-      this.numbered.set(key, voucher);
+      series.set(voucher.number, voucher);
       return false;
     }
     if (first.date === voucher.date && sameRows(first.transactions, voucher.transactions)) {
@@ -670,7 +696,14 @@ export class Reader {
     // Said first, since it explains everything after it.
     const notSie: Diagnostic[] =
       !this.recordsSeen && this.notRecords.length
-        ? [{file: this.file, line: 0, severity: "error", message: "Filen har inga kända SIE-poster: är det en SIE-fil?"}]
+        ? [
+            {
+              file: this.file,
+              line: 0,
+              severity: "error",
+              message: "Filen har inga kända SIE-poster: är det en SIE-fil?"
+            }
+          ]
         : [];
     return {ledger: this.ledger, diagnostics: [...notSie, ...lines, ...whole], counts: this.counts};
   }
@@ -684,8 +717,8 @@ export class Reader {
     if (!this.strict || this.chart.size === 0) return;
     for (const [account, {line, uses}] of this.used) {
       if (this.chart.has(account)) continue;
-      const where = uses === 1 ? "på en rad" : `på ${uses} rader, första här`;
-      this.warning(line, `Konto ${account} saknas i kontoplanen (#KONTO) men används ${where}; raderna behålls`);
+      const where = uses === 1 ? "på en rad; raden behålls" : `på ${uses} rader, första här; raderna behålls`;
+      this.warning(line, `Konto ${account} saknas i kontoplanen (#KONTO) men används ${where}`);
     }
   }
 
@@ -694,6 +727,7 @@ export class Reader {
    * number them (BL Administration writes every automatic depreciation as "# 1"), so only a numbered series clashes.
    */
   private checkClashes(): void {
+    if (this.clashes.length === 0) return;
     const numbers = new Map<string, Set<string>>();
     for (const v of this.ledger.vouchers) {
       if (!numbers.has(v.series)) numbers.set(v.series, new Set());

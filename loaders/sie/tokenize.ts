@@ -116,8 +116,8 @@ export function tokenize(line: string): Token[] {
 
 /** Distinct values and lists a LineTokenizer shares; beyond it values are kept as read, so memory stays bounded. */
 const SHARED_LIMIT = 50_000;
-/** Values up to this length are shared: accounts, dates, object codes, series. */
-const SHARED_LENGTH = 8;
+/** Values up to this length are shared: accounts, object codes, dimensions (amounts and numbers rarely repeat). */
+const SHARED_LENGTH = 4;
 
 /**
  * Splits lines as tokenize() does, but reuses its token objects from line to line, so the caller must be done with

@@ -5,7 +5,7 @@ import {Decimal} from "decimal.js";
 import {metric, type ComparisonRow, type MetricDef, type MetricId} from "../lib/comparison.js";
 import {formatDecimal, formatPercent, formatTkr} from "../lib/format.js";
 import {h} from "./dom.js";
-import {dashFor} from "./palette.js";
+import {dashFor, diverging} from "./palette.js";
 
 export type ComparisonView = "absolut" | "index" | "per_invanare";
 
@@ -123,12 +123,12 @@ export function metricChart(
       }),
       ...(rule.length
         ? [
-            Plot.ruleY(rule, {stroke: "#b2182b", strokeDasharray: "5,3"}),
+            Plot.ruleY(rule, {stroke: diverging.bad, strokeDasharray: "5,3"}),
             Plot.text(rule, {
               y: (d: number) => d,
               frameAnchor: "right",
               text: () => "20 %",
-              fill: "#b2182b",
+              fill: diverging.bad,
               dy: -6,
               textAnchor: "end",
               fontSize: 11
@@ -159,7 +159,7 @@ export function metricChart(
       ),
       Plot.dot(
         points.filter((p) => p.row.printedDiffers),
-        {x: "year", y: "value", stroke: "#b2182b", r: 7, strokeWidth: 1.5}
+        {x: "year", y: "value", stroke: diverging.bad, r: 7, strokeWidth: 1.5}
       ),
       Plot.tip(
         points,

@@ -10,7 +10,9 @@ let instance: Promise<duckdb.AsyncDuckDB> | undefined;
 export function getDuckDB(): Promise<duckdb.AsyncDuckDB> {
   return (instance ??= (async () => {
     const wasm = import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm");
-    const worker = new Worker(import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js"), {type: "module"});
+    const worker = new Worker(import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js"), {
+      type: "module"
+    });
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     await db.instantiate(wasm);
     await db.open({});
@@ -45,7 +47,8 @@ async function bytesOf(name: string, source: ArrowSource): Promise<Uint8Array> {
     throw new Error(`Tabellen ${name}: filen ${file} kunde inte hämtas (${(e as Error).message})`, {cause: e});
   }
   // A host that answers a missing file with a page of HTML must not become an empty or garbled table.
-  if (!isArrowStream(bytes)) throw new Error(`Tabellen ${name}: filen ${file} är ingen Arrow-ström (${bytes.length} byte)`);
+  if (!isArrowStream(bytes))
+    throw new Error(`Tabellen ${name}: filen ${file} är ingen Arrow-ström (${bytes.length} byte)`);
   return bytes;
 }
 
@@ -55,7 +58,9 @@ async function bytesOf(name: string, source: ArrowSource): Promise<Uint8Array> {
  */
 export async function loadTables(tables: Record<string, ArrowSource>): Promise<void> {
   // Every file is fetched before any table is touched, so a failure leaves the loaded tables as they were.
-  const entries = await Promise.all(Object.entries(tables).map(async ([name, source]) => [name, await bytesOf(name, source)] as const));
+  const entries = await Promise.all(
+    Object.entries(tables).map(async ([name, source]) => [name, await bytesOf(name, source)] as const)
+  );
   const db = await getDuckDB();
   const conn = await db.connect();
   try {
@@ -65,7 +70,9 @@ export async function loadTables(tables: Record<string, ArrowSource>): Promise<v
         await conn.insertArrowFromIPCStream(bytes, {name, create: true});
       } catch (e) {
         const file = (tables[name] as {name?: string}).name;
-        throw new Error(`Tabellen ${name}${file ? ` (${file})` : ""} kunde inte läsas in: ${(e as Error).message}`, {cause: e});
+        throw new Error(`Tabellen ${name}${file ? ` (${file})` : ""} kunde inte läsas in: ${(e as Error).message}`, {
+          cause: e
+        });
       }
     }
   } finally {

@@ -6,7 +6,11 @@ import {h} from "./dom.js";
 
 /** Where each kind of data comes from and how to get it back, by the names that appear in files and messages. */
 const SOURCES: {match: RegExp; folder: string; fix: string}[] = [
-  {match: /transactions|balances|accounts|huvudb|\.se\b|sie/i, folder: "data/sie", fix: "Kontrollera att filen finns i data/sie"},
+  {
+    match: /transactions|balances|accounts|huvudb|\.se\b|\bsie\b/i,
+    folder: "data/sie",
+    fix: "Kontrollera att filen finns i data/sie"
+  },
   {match: /budget/i, folder: "data/budgets", fix: "Kontrollera budgetfilerna i data/budgets"},
   {
     match: /hae|bas\.arrows|population|scb|helårs|befolkning|arbetsmarknad/i,
@@ -64,7 +68,12 @@ export function dataMissing(what: string, detail = ""): HTMLElement {
 function showAtTop(notice: HTMLElement): void {
   const main = document.querySelector("main") ?? document.body;
   const key = notice.getAttribute("data-problem") ?? notice.getAttribute("data-missing");
-  if ([...main.querySelectorAll("[data-problem], [data-missing]")].some((n) => (n.getAttribute("data-problem") ?? n.getAttribute("data-missing")) === key)) return;
+  if (
+    [...main.querySelectorAll("[data-problem], [data-missing]")].some(
+      (n) => (n.getAttribute("data-problem") ?? n.getAttribute("data-missing")) === key
+    )
+  )
+    return;
   const after = main.querySelector(".fa-lead") ?? main.querySelector("h1");
   if (after) after.after(notice);
   else main.prepend(notice);
@@ -103,10 +112,15 @@ export interface DiagnosticsWhere {
  * The errors and warnings of some files, listed with file:line and message beside the table they affect; null
  * when there are none, so a clean ledger adds nothing to the page.
  */
-export function diagnosticsNear(diagnostics: Diagnostic[], {file, account, kind = "huvudboken"}: DiagnosticsWhere): HTMLElement | null {
+export function diagnosticsNear(
+  diagnostics: Diagnostic[],
+  {file, account, kind = "huvudboken"}: DiagnosticsWhere
+): HTMLElement | null {
   const files = Array.isArray(file) ? file : [file];
   const mentions = account ? new RegExp(`(^|\\D)${account}(\\D|$)`) : undefined;
-  const shown = diagnostics.filter((d) => d.severity !== "info" && files.includes(d.file) && (!mentions || mentions.test(d.message)));
+  const shown = diagnostics.filter(
+    (d) => d.severity !== "info" && files.includes(d.file) && (!mentions || mentions.test(d.message))
+  );
   if (!shown.length) return null;
   const errors = shown.filter((d) => d.severity === "error").length;
   const heading = errors
@@ -120,7 +134,12 @@ export function diagnosticsNear(diagnostics: Diagnostic[], {file, account, kind 
       "ul",
       {},
       shown.map((d) =>
-        h("li", {class: d.severity, "data-file": d.file, "data-line": d.line}, h("code", {}, `${d.file}:${d.line}`), `: ${d.severity === "warning" ? "varning: " : ""}${d.message}`)
+        h(
+          "li",
+          {class: d.severity, "data-file": d.file, "data-line": d.line},
+          h("code", {}, `${d.file}:${d.line}`),
+          `: ${d.severity === "warning" ? "varning: " : ""}${d.message}`
+        )
       )
     )
   );
@@ -161,7 +180,9 @@ export function ledgerImpact(files: LedgerFileStatus[], unmapped: {account: stri
     );
   }
   if (unmapped.length) {
-    reasons.push(`${plural(unmapped.length, "konto", "konton")} utan mappning ingår inte (${unmapped.map((a) => a.account).join(", ")})`);
+    reasons.push(
+      `${plural(unmapped.length, "konto", "konton")} utan mappning ingår inte (${unmapped.map((a) => a.account).join(", ")})`
+    );
     // The totals an unmapped account would have gone into: its side of the balance sheet, or the year's result.
     for (const {account} of unmapped) {
       if (account.startsWith("1")) lines.add("br.summa_tillgangar");
@@ -179,11 +200,33 @@ export function ledgerImpact(files: LedgerFileStatus[], unmapped: {account: stri
 export function markAffected(table: HTMLElement, {reasons, lines, ledgerErrors}: Impact): HTMLElement {
   if (!reasons.length) return table;
   table.setAttribute("data-affected", "");
-  table.querySelector("caption")?.append(" ", h("span", {class: "fa-diff", "data-badge": "affected"}, `⚠ ${ledgerErrors ? "Påverkas av fel i huvudboken" : "Påverkas av konton utan mappning"}: ${reasons.join("; ")}`));
+  table
+    .querySelector("caption")
+    ?.append(
+      " ",
+      h(
+        "span",
+        {class: "fa-diff", "data-badge": "affected"},
+        `⚠ ${ledgerErrors ? "Påverkas av fel i huvudboken" : "Påverkas av konton utan mappning"}: ${reasons.join("; ")}`
+      )
+    );
   for (const id of lines) {
     const row = table.querySelector(`tr[data-line="${id}"]`);
     row?.setAttribute("data-affected", "");
-    row?.querySelector("th")?.append(" ", h("span", {class: "fa-diff", title: "Påverkas av konton utan mappning", "aria-label": "Påverkas av konton utan mappning"}, "⚠"));
+    row
+      ?.querySelector("th")
+      ?.append(
+        " ",
+        h(
+          "span",
+          {
+            class: "fa-diff",
+            title: "Påverkas av konton utan mappning",
+            "aria-label": "Påverkas av konton utan mappning"
+          },
+          "⚠"
+        )
+      );
   }
   return table;
 }

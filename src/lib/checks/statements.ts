@@ -72,6 +72,34 @@ function resultOf(book: Book, report: PublishedReport, year: number): Fig | unde
     .find(notNull);
 }
 
+/**
+ * The year's result for the equity roll-forward: a statement's or the overview's årets resultat, else a plan's
+ * planned result, else the plan's tilldelning and övriga intäkter less its kostnader (a plan year has no outcome).
+ */
+function rollForwardResult(book: Book, report: PublishedReport, year: number): Term[] {
+  const printed = resultLines.map((line) => book.get(report, line, year)).find(notNull);
+  if (printed) return [plus(printed)];
+  const planned = book.get(report, "plan.resultat", year);
+  if (planned) return [plus(planned)];
+  const costs = book.get(report, "plan.kostnader", year);
+  const income = ["plan.tilldelning", "plan.ovriga_intakter"].map((l) => book.get(report, l, year)).filter(notNull);
+  return costs && income.length ? [...income.map(plus), plus(costs)] : [];
+}
+
+/** Where a document prints eget kapital at a year end: the statements, the eget-kapital table, overview or plan. */
+const equityLines = ["br.eget_kapital", "eget_kapital.ub", "oversikt.eget_kapital", "plan.eget_kapital"];
+
+/**
+ * A year's closing equity in the document: the first printed of equityLines, else the balansräkning's parts (both
+ * of them: övrigt eget kapital alone, without the year's result, is not the year's equity).
+ */
+function equityIn(book: Book, report: PublishedReport, year: number): Term[] {
+  const printed = equityLines.map((line) => book.get(report, line, year)).find(notNull);
+  if (printed) return [plus(printed)];
+  const parts = resolveLine(book, report, "br.eget_kapital", year);
+  return parts.length >= 2 ? parts : [];
+}
+
 /** Equity added outside the result (Finsam Borlänge's equity in Falun-Borlänge 2023), when the document prints it. */
 function contributions(book: Book, report: PublishedReport, year: number): Term[] {
   return ["kfa.eget_kapital_tillskott", "eget_kapital.tillskott"]
@@ -83,9 +111,9 @@ function contributions(book: Book, report: PublishedReport, year: number): Term[
 
 /** Last year's equity from the document's comparison column, or else from another document of the förbund. */
 function previousEquity(book: Book, report: PublishedReport, year: number): Term[] {
-  const own = resolveLine(book, report, "br.eget_kapital", year - 1);
+  const own = equityIn(book, report, year - 1);
   if (own.length) return own;
-  return book.reports.map((r) => resolveLine(book, r, "br.eget_kapital", year - 1)).find((t) => t.length) ?? [];
+  return book.reports.map((r) => equityIn(book, r, year - 1)).find((t) => t.length) ?? [];
 }
 
 /** Whether two sides agree within rounding. */
@@ -104,25 +132,30 @@ function definition(book: Book, ib: Fig, previous: Fig, added: Fig): Finding {
   return finding(book, "eget_kapital", [ib, previous, added], {...c, severity: "info"}, message);
 }
 
-/** Eget kapital(Y) = eget kapital(Y−1) + årets resultat(Y) + tillskott(Y), and the eget-kapital table's ib/ub rows. */
+/**
+ * Eget kapital(Y) = eget kapital(Y−1) + årets resultat(Y) + tillskott(Y), with eget kapital from the balansräkning,
+ * eget-kapital table, overview or plan (Södra Dalarna's Tabell 15 prints 2020–2027) and the result from the
+ * statements, overview or plan; and the eget-kapital table's ib/ub rows.
+ */
 export function checkEquity(book: Book): Finding[] {
   const out: (Finding | null)[] = [];
   for (const report of book.reports) {
     for (const year of book.years(report)) {
-      const equity = book.get(report, "br.eget_kapital", year);
+      const equity = equityIn(book, report, year);
       const previous = previousEquity(book, report, year);
-      const result = resultOf(book, report, year);
-      if (equity && previous.length && result) {
+      const result = rollForwardResult(book, report, year);
+      if (equity.length && previous.length && result.length) {
         const f = identity(
           book,
           "eget_kapital",
-          [plus(equity)],
-          [...previous, plus(result), ...contributions(book, report, year)],
+          equity,
+          [...previous, ...result, ...contributions(book, report, year)],
           "eget kapital",
           " (Föregående års eget kapital plus årets resultat och tillskott utanför resultatet.)"
         );
         if (f) out.push(f);
       }
+      const statementResult = resultOf(book, report, year);
       const ub = book.get(report, "eget_kapital.ub", year);
       const ib = book.get(report, "eget_kapital.ib", year);
       const ubBr = book.find(report, "br.eget_kapital", year);
@@ -136,7 +169,7 @@ export function checkEquity(book: Book): Finding[] {
         if (ibIncludesAdded) out.push(definition(book, ib, ibBr, added[0].fig));
         else out.push(identity(book, "eget_kapital", [plus(ib)], [plus(ibBr)], tableName(ib.figure.statement)));
       }
-      const ekResult = book.get(report, "eget_kapital.arets_resultat", year) ?? result;
+      const ekResult = book.get(report, "eget_kapital.arets_resultat", year) ?? statementResult;
       if (ub && ib && ekResult && !ub.figure.sumOf?.length)
         out.push(
           identity(

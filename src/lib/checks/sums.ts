@@ -59,8 +59,10 @@ export function checkSums(book: Book): Finding[] {
       );
       continue;
     }
-    // sumOf is read in printed signs ("-" subtracts the figure as printed, as a reader adds up the table); a
-    // transcription that relies on sign instead reads right in the statements' signs. The reading that fits wins.
+    // The transcriptions use two readings of sumOf (data/published/README.md): in the statements' signs (value ×
+    // sign, "-" subtracts that) and as printed ("-" subtracts the printed figure, as a reader adds up the table, e.g.
+    // a plan's resultat = tilldelning + ESF − kostnader printed positive). No field says which, and both occur
+    // with a "-" on a part with sign −1, so a sum is correct when either reading holds; the closer reading is shown.
     const printedTerms = terms.map((t) => ({...t, fig: asPrinted(t.fig)}));
     const inPrinted = compare(book, [plus(asPrinted(fig))], printedTerms);
     const inConvention = compare(book, [plus(fig)], terms);
@@ -101,7 +103,16 @@ function structuralSums(book: Book): Finding[] {
   return out;
 }
 
-/** The same line and year printed twice in one document with different values. */
+/**
+ * Line ids that name the same amount: the members' contribution of a year is one decision, whether a document prints
+ * it in running text (tilldelning.summa), in a multi-year plan or in the budget table.
+ */
+const synonyms: string[][] = [["tilldelning.summa", "plan.tilldelning", "budget.tilldelning.summa"]];
+
+/**
+ * The same line and year printed twice in one document with different values, in any of its tables; and the same
+ * amount under synonymous line ids, once per differing value (the first figure printed is the reference).
+ */
 export function checkDuplicates(book: Book): Finding[] {
   const out: Finding[] = [];
   for (const report of book.reports) {
@@ -121,6 +132,32 @@ export function checkDuplicates(book: Book): Finding[] {
           " Samma rad är tryckt två gånger i dokumentet."
         );
         if (f) out.push(f);
+      }
+    }
+    for (const group of synonyms) {
+      for (const year of book.years(report)) {
+        const figs = group
+          .map((line) => book.get(report, line, year))
+          .filter((f): f is Fig => !!f)
+          .sort((a, b) => a.figure.seedLine - b.figure.seedLine);
+        const [first, ...rest] = figs;
+        const reported = new Set<number>();
+        for (const other of rest) {
+          // Two later figures that agree with each other but not with the first are one contradiction, not two.
+          if (reported.has(other.value)) continue;
+          const f = identity(
+            book,
+            "dubblett",
+            [{fig: other, factor: 1}],
+            [{fig: first, factor: 1}],
+            tableName(other.figure.statement),
+            " Samma storhet är tryckt två gånger i dokumentet."
+          );
+          if (f) {
+            reported.add(other.value);
+            out.push(f);
+          }
+        }
       }
     }
   }
@@ -145,8 +182,8 @@ export function checkAcrossDocuments(book: Book): Finding[] {
         const c = compare(book, [{fig, factor: 1}], [{fig: earlier, factor: 1}]);
         if (!c) continue;
         const message =
-          `${docName(book, report)}, ${tableName(fig.figure.statement)} ${fig.figure.year}: ${describe(fig)} är tryckt ${fmt(c.printedValue, c.unit)}, ` +
-          `men ${describe(earlier)} i ${docName(book, earlier.report as PublishedReport)} är ${fmt(c.impliedValue, c.unit)}. Skillnad ${fmt(c.difference, c.unit)}.${verdict(c)}`;
+          `${docName(book, report)}, ${tableName(fig.figure.statement)} ${fig.figure.year}: ${describe(fig)} är tryckt ${fmt(c.printedValue, c.unit, c.decimals)}, ` +
+          `men ${describe(earlier)} i ${docName(book, earlier.report as PublishedReport)} är ${fmt(c.impliedValue, c.unit, c.decimals)}. Skillnad ${fmt(c.difference, c.unit, c.decimals)}.${verdict(c)}`;
         out.push(finding(book, "dokument", [fig, earlier], c, message));
       }
     }

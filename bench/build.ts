@@ -1,0 +1,135 @@
+// Build benchmark: the time of the whole site's build (scripts/build.ts --out into a temp folder), the size of the
+// output with its largest files, and the bytes a first view of / and /rakenskaper downloads in headless Chromium,
+// as sent (uncompressed by our static server) and as gzip and brotli would send them.
+import {spawnSync} from "node:child_process";
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, relative} from "node:path";
+import {fileURLToPath} from "node:url";
+import {brotliCompressSync, gzipSync} from "node:zlib";
+import {serveDist} from "../scripts/static-server";
+import {launchBrowser, openPage} from "../test/e2e/browser";
+import {check, type Benchmark, type Row} from "./runner";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const TARGET_BYTES = 15e6;
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1).replace(".", ",")} MB`;
+
+/** Every file under a folder with its size. */
+function files(dir: string): {path: string; bytes: number}[] {
+  return readdirSync(dir, {withFileTypes: true}).flatMap((e) => {
+    const path = join(dir, e.name);
+    return e.isDirectory() ? files(path) : [{path, bytes: statSync(path).size}];
+  });
+}
+
+/** What one first view downloaded: bytes on the wire, the same files gzipped and brotli-compressed, and the time. */
+interface PageView {
+  bytes: number;
+  gzip: number;
+  brotli: number;
+  requests: number;
+  ms: number;
+  largest: string;
+}
+
+/** Loads a path in a fresh context, sums Network.loadingFinished encodedDataLength until the network is idle. */
+async function firstView(site: string, url: string, path: string, ready?: string): Promise<PageView> {
+  const browser = await launchBrowser();
+  try {
+    const {page} = await openPage(browser, url);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.enable");
+    const urls = new Map<string, string>();
+    let bytes = 0;
+    cdp.on("Network.responseReceived", (e) => urls.set(e.requestId, e.response.url));
+    cdp.on("Network.loadingFinished", (e) => (bytes += e.encodedDataLength));
+    const start = Date.now();
+    await page.goto(url + path, {waitUntil: "networkidle", timeout: 120_000});
+    if (ready) await page.waitForSelector(ready, {timeout: 120_000});
+    await page.waitForLoadState("networkidle");
+    const ms = Date.now() - start;
+    let gzip = 0;
+    let brotli = 0;
+    const sizes: [string, number][] = [];
+    for (const u of new Set(urls.values())) {
+      const file = join(site, decodeURIComponent(new URL(u).pathname));
+      const resolved =
+        existsSync(file) && statSync(file).isFile()
+          ? file
+          : existsSync(file + ".html")
+            ? file + ".html"
+            : join(file, "index.html");
+      if (!existsSync(resolved)) continue;
+      const body = readFileSync(resolved);
+      sizes.push([relative(site, resolved), body.length]);
+      gzip += gzipSync(body).length;
+      brotli += brotliCompressSync(body).length;
+    }
+    sizes.sort((a, b) => b[1] - a[1]);
+    const largest = sizes
+      .slice(0, 2)
+      .map(([f, n]) => `${f.replace(/\.[0-9a-f]{8}\./, ".")} ${mb(n)}`)
+      .join(", ");
+    return {bytes, gzip, brotli, requests: urls.size, ms, largest};
+  } finally {
+    await browser.close();
+  }
+}
+
+export const buildBenchmark: Benchmark = {
+  name: "build",
+  description: "Bygget av hela webbplatsen, dess storlek och vad en första sidvisning hämtar",
+  async run(_options, progress) {
+    const rows: Row[] = [];
+    const out = mkdtempSync(join(tmpdir(), "finsam-build-"));
+    try {
+      progress(`build: tsx scripts/build.ts --out ${out}`);
+      const start = performance.now();
+      const run = spawnSync("npx", ["tsx", "scripts/build.ts", "--out", out], {
+        cwd: ROOT,
+        encoding: "utf8",
+        maxBuffer: 1 << 26
+      });
+      const ms = performance.now() - start;
+      check(run.status === 0, `bygget misslyckades (kod ${run.status}): ${(run.stderr ?? "").slice(-400)}`);
+      const waited = /Väntar på en annan byggning/.test(run.stderr ?? "");
+      const all = files(out);
+      const total = all.reduce((n, f) => n + f.bytes, 0);
+      const top = [...all].sort((a, b) => b.bytes - a.bytes).slice(0, 3);
+      rows.push({
+        benchmark: "Bygge (scripts/build.ts)",
+        size: `${all.length} filer`,
+        runs: 1,
+        medianMs: ms,
+        fileBytes: total,
+        note: `${waited ? "väntade på en annan byggning; " : ""}störst: ${top.map((f) => `${relative(out, f.path).replace(/\.[0-9a-f]{8}\./, ".")} ${mb(f.bytes)}`).join(", ")}`
+      });
+      const server = await serveDist(out);
+      try {
+        const views: [string, string | undefined][] = [
+          ["/", undefined],
+          ["/rakenskaper", 'table[data-statement="Resultaträkning"] tr[data-line="rr.arets_resultat"] td']
+        ];
+        for (const [path, ready] of views) {
+          progress(`build: första sidvisning av ${path}`);
+          const view = await firstView(out, server.url, path, ready);
+          const verdict = view.bytes <= TARGET_BYTES ? "inom" : "över";
+          rows.push({
+            benchmark: `Första sidvisning ${path}`,
+            size: `${view.requests} filer`,
+            runs: 1,
+            medianMs: view.ms,
+            fileBytes: view.bytes,
+            note: `${verdict} 15 MB; gzip ${mb(view.gzip)}, brotli ${mb(view.brotli)}; störst ${view.largest}`
+          });
+        }
+      } finally {
+        await server.close();
+      }
+    } finally {
+      rmSync(out, {recursive: true, force: true});
+    }
+    return rows;
+  }
+};

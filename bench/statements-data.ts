@@ -1,0 +1,66 @@
+// Child process of the browser benchmark: two years of a generated ledger (2023 and 2024) as the workspace's Arrow
+// tables, through loadLedgerTables as the build does. Run in its own process with a larger heap, since a million
+// vouchers a year is several gigabytes of rows. Usage (via fork): statements-data.ts <out dir> <vouchers>
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {toArrowStream} from "../loaders/arrow";
+import {loadLedgerTables} from "../loaders/ledger-tables";
+import {dataDir} from "../loaders/paths";
+import {writeSie} from "../loaders/sie/write";
+import {accountBalances} from "../src/lib/balances";
+import type {Ledger} from "../src/lib/ledger";
+import {combineMappings, type MappingFile} from "../src/lib/mapping";
+import {roundStatement} from "../src/lib/rounding";
+import {buildStatements} from "../src/lib/statements";
+import {syntheticLedger} from "./ledger";
+
+/** What the child sends back: the tables' sizes and the årets resultat in kr that the page should show per year. */
+export interface StatementsData {
+  bytes: Record<"transactions" | "balances" | "accounts", number>;
+  transactionRows: number;
+  result: Record<string, string>;
+}
+
+/** The generated ledger moved to another year (29 February becomes the 28th when that year has none). */
+export function shiftYear(ledger: Ledger, year: number): Ledger {
+  const move = (date: string) => {
+    const moved = `${year}${date.slice(4)}`;
+    return moved.endsWith("-02-29") && new Date(`${moved}T00:00Z`).getUTCMonth() !== 1 ? `${year}-02-28` : moved;
+  };
+  for (const v of ledger.vouchers) v.date = move(v.date);
+  ledger.fiscalYears = ledger.fiscalYears.map((y) => ({...y, start: move(y.start), end: move(y.end)}));
+  return ledger;
+}
+
+function main(): StatementsData {
+  const [out, vouchersText] = process.argv.slice(2);
+  const vouchers = Number(vouchersText);
+  const sieDir = mkdtempSync(join(tmpdir(), "finsam-statements-"));
+  const mapping = combineMappings(JSON.parse(readFileSync(dataDir("mapping", "bas.json"), "utf8")) as MappingFile);
+  const result: Record<string, string> = {};
+  try {
+    for (const [year, seed] of [
+      [2023, 2],
+      [2024, 1]
+    ]) {
+      const ledger = year === 2024 ? syntheticLedger(vouchers, seed) : shiftYear(syntheticLedger(vouchers, seed), year);
+      writeFileSync(join(sieDir, `bench-${year}.se`), writeSie(ledger));
+      const rr = buildStatements(accountBalances(ledger), mapping).rr;
+      result[year] = String(roundStatement(rr, "kr").get("rr.arets_resultat"));
+    }
+    const tables = loadLedgerTables(sieDir, "full");
+    mkdirSync(out, {recursive: true});
+    const bytes = {transactions: 0, balances: 0, accounts: 0};
+    for (const name of ["transactions", "balances", "accounts"] as const) {
+      const stream = toArrowStream(tables[name]);
+      writeFileSync(join(out, `${name}.arrows`), stream);
+      bytes[name] = stream.length;
+    }
+    return {bytes, transactionRows: tables.transactions.amount_ore.values.length, result};
+  } finally {
+    rmSync(sieDir, {recursive: true, force: true});
+  }
+}
+
+process.send!(main(), () => process.exit(0));

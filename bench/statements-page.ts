@@ -1,0 +1,156 @@
+// Browser benchmark: the statements page (/rakenskaper) in headless Chromium on a copy of the built site whose
+// ledger tables are two generated years of --sizes vouchers each: navigation start to the resultaträkning's årets
+// resultat shown, the statements query alone, and the recompute when the year changes.
+import {fork} from "node:child_process";
+import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {fileURLToPath} from "node:url";
+import type {Page} from "playwright-core";
+import {serveDist} from "../scripts/static-server";
+import {launchBrowser, openPage} from "../test/e2e/browser";
+import {check, median, type Benchmark, type Row} from "./runner";
+import type {StatementsData} from "./statements-data";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const CHILD = fileURLToPath(new URL("./statements-data.ts", import.meta.url));
+const DEFAULT_SIZES = [100_000];
+const CELL = 'table[data-statement="Resultaträkning"] tr[data-line="rr.arets_resultat"] td';
+
+// Runs before the page's own scripts: records performance.now() whenever the cell's text changes.
+const OBSERVE = `(() => {
+  const marks = (window.__cell = []);
+  let last;
+  new MutationObserver(() => {
+    const text = document.querySelector(${JSON.stringify(CELL)})?.textContent;
+    if (text && text !== last) marks.push({t: performance.now(), text: (last = text)});
+  }).observe(document, {subtree: true, childList: true, characterData: true});
+})()`;
+
+/** Generates the tables in a child process with room for them; rejects if it fails. */
+function generate(out: string, vouchers: number): Promise<StatementsData> {
+  return new Promise((resolve, reject) => {
+    let data: StatementsData | undefined;
+    const execArgv = [...process.execArgv, "--max-old-space-size=12000"];
+    const child = fork(CHILD, [out, String(vouchers)], {execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"]});
+    child.on("message", (m) => (data = m as StatementsData));
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 && data ? resolve(data) : reject(new Error(`tabellerna: kod ${code}`))));
+  });
+}
+
+/** A copy of dist/ with the ledger tables replaced (same names) and "bench" added to the workspace's registry. */
+function siteCopy(tables: string): string {
+  const site = mkdtempSync(join(tmpdir(), "finsam-site-"));
+  cpSync(join(ROOT, "dist"), site, {recursive: true});
+  const data = join(site, "_file", "data");
+  const files = readdirSync(data);
+  for (const name of ["transactions", "balances", "accounts"]) {
+    const target = files.find((f) => new RegExp(`^${name}\\.[0-9a-f]+\\.arrows$`).test(f));
+    check(target !== undefined, `dist/_file/data saknar ${name}.*.arrows; kör npm run build`);
+    cpSync(join(tables, `${name}.arrows`), join(data, target));
+  }
+  const workspaceFile = files.find((f) => /^workspace\.[0-9a-f]+\.json$/.test(f));
+  check(workspaceFile !== undefined, "dist/_file/data saknar workspace.*.json");
+  const workspace = JSON.parse(readFileSync(join(data, workspaceFile), "utf8"));
+  workspace.registry.forbund.push({id: "bench", name: "Benchmarkförbund", chart: "bas"});
+  writeFileSync(join(data, workspaceFile), JSON.stringify(workspace));
+  return site;
+}
+
+/** The number in a cell's text ("−60 719 056"), sign included; the same function as text for the page. */
+const CELL_NUMBER = String.raw`(text) => Number(text.replace(/[−–]/g, "-").replace(/[^\d-]/g, ""))`;
+const cellNumber = (text: string) => Number(text.replace(/[−–]/g, "-").replace(/[^\d-]/g, ""));
+
+/** Switches the year select to `year` in the page and returns ms until the cell shows `expected`. */
+async function switchYear(page: Page, year: number, expected: string): Promise<number> {
+  const before = await page.evaluate<number>("window.__cell.length");
+  const start = await page.evaluate<number>(`(() => {
+    const select = [...document.querySelectorAll("select")].find((s) => s.labels[0]?.textContent.trim() === "År");
+    select.selectedIndex = [...select.options].findIndex((o) => o.textContent === "${year}");
+    const t = performance.now();
+    select.dispatchEvent(new Event("input", {bubbles: true}));
+    select.dispatchEvent(new Event("change", {bubbles: true}));
+    return t;
+  })()`);
+  await page.waitForFunction(`window.__cell.length > ${before} && window.__cell.at(-1).text !== undefined`);
+  await page.waitForFunction(`(${CELL_NUMBER})(window.__cell.at(-1).text) === ${expected}`, undefined, {
+    timeout: 60_000
+  });
+  return (await page.evaluate<number>("window.__cell.at(-1).t")) - start;
+}
+
+export const browserBenchmark: Benchmark = {
+  name: "browser",
+  description: "Räkenskaper i Chromium: sidladdning till resultaträkningen, rapportfrågan och årsbyte",
+  async run(options, progress) {
+    const rows: Row[] = [];
+    const number = new Intl.NumberFormat("sv-SE");
+    for (const vouchers of options.sizes ?? DEFAULT_SIZES) {
+      const size = `${number.format(vouchers)} ver./år`;
+      const tables = mkdtempSync(join(tmpdir(), "finsam-tables-"));
+      let site: string | undefined;
+      let server: Awaited<ReturnType<typeof serveDist>> | undefined;
+      const browser = await launchBrowser();
+      try {
+        progress(`browser: genererar 2 × ${vouchers} verifikationer som Arrow-tabeller (egen process)`);
+        const data = await generate(tables, vouchers);
+        site = siteCopy(tables);
+        server = await serveDist(site);
+        const runs = options.runs ?? 3;
+        const loads: number[] = [];
+        const switches: number[] = [];
+        const queries: number[] = [];
+        for (let run = 0; run < runs; run++) {
+          progress(`browser: /rakenskaper#bench/2024, körning ${run + 1} av ${runs}`);
+          const {page, problems} = await openPage(browser, server.url);
+          await page.addInitScript(OBSERVE);
+          await page.goto(`${server.url}/rakenskaper#bench/2024`, {waitUntil: "commit"});
+          await page.waitForFunction(`window.__cell?.length > 0`, undefined, {timeout: 120_000});
+          const first = await page.evaluate<{t: number; text: string}>("window.__cell[0]");
+          check(
+            cellNumber(first.text) === Number(data.result[2024]),
+            `sidan visar ${first.text}, väntade ${data.result[2024]}`
+          );
+          loads.push(first.t);
+          switches.push(await switchYear(page, 2023, data.result[2023]));
+          switches.push(await switchYear(page, 2024, data.result[2024]));
+          queries.push(...(await statementsQuery(page, site)));
+          const all = [...problems.pageErrors, ...problems.failed, ...problems.external];
+          check(all.length === 0, `sidan rapporterade: ${all.slice(0, 3).join("; ")}`);
+          await page.context().close();
+        }
+        const mb = (data.bytes.transactions / 1e6).toFixed(0);
+        const add = (benchmark: string, times: number[], note?: string) =>
+          rows.push({benchmark, size, runs: times.length, medianMs: median(times), note});
+        add("Räkenskaper: sidladdning → RR visad", loads, `mål 1,5 s; transactions.arrows ${mb} MB`);
+        add("Räkenskaper: rapportfrågan (accountBalancesFor)", queries, "i sidan, efter laddning");
+        add("Räkenskaper: årsbyte → RR omräknad", switches, "mål 150 ms; 2 frågor + rapporter");
+      } finally {
+        await browser.close();
+        await server?.close();
+        rmSync(tables, {recursive: true, force: true});
+        if (site && existsSync(site)) rmSync(site, {recursive: true, force: true});
+      }
+    }
+    return rows;
+  }
+};
+
+/** Times accountBalancesFor("bench", 2024) in the page, on the page's own DuckDB, after one warm-up. */
+async function statementsQuery(page: Page, site: string): Promise<number[]> {
+  const dir = join(site, "_import", "components");
+  const file = readdirSync(dir).find((f) => /^ledger\.[0-9a-f]+\.js$/.test(f));
+  check(file !== undefined, "_import/components/ledger.*.js saknas");
+  return page.evaluate<number[]>(`(async () => {
+    const {accountBalancesFor} = await import("/_import/components/${file}");
+    const times = [];
+    for (let i = 0; i <= 5; i++) {
+      const t = performance.now();
+      const rows = await accountBalancesFor("bench", 2024);
+      if (i > 0) times.push(performance.now() - t);
+      if (!rows.length) throw new Error("inga konton");
+    }
+    return times;
+  })()`);
+}
