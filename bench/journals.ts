@@ -16,7 +16,7 @@ import {ensureTools, type Tool} from "./tools";
 const DEFAULT_SIZES = [10_000, 100_000];
 const ACCOUNT = "1930";
 /** A run of a tool longer than this is stopped and reported, not waited for. */
-const TIMEOUT_MS = 15 * 60_000;
+const TIMEOUT_MS = 20 * 60_000;
 
 interface ToolRun {
   ms: number;

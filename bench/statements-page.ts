@@ -1,7 +1,9 @@
 // Browser benchmark: the statements page (/rakenskaper) in headless Chromium on a copy of the built site whose
 // ledger tables are two generated years of --sizes vouchers each: navigation start to the resultaträkning's årets
-// resultat shown, the statements query alone, and the recompute when the year changes.
+// resultat shown, the statements query alone, and the recompute when the year changes. Generated tables are kept
+// in the temp folder between runs (a million vouchers a year takes minutes to generate).
 import {fork} from "node:child_process";
+import {createHash} from "node:crypto";
 import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -39,8 +41,37 @@ function generate(out: string, vouchers: number): Promise<StatementsData> {
   });
 }
 
-/** A copy of dist/ with the ledger tables replaced (same names) and "bench" added to the workspace's registry. */
-function siteCopy(tables: string): string {
+/** Where generated tables are kept between runs, by size and a hash of the code that generates them. */
+export function tablesDir(vouchers: number): string {
+  const hash = createHash("sha1");
+  for (const file of ["bench/ledger.ts", "bench/statements-data.ts", "loaders/ledger-tables.ts", "loaders/arrow.ts", "loaders/sie/write.ts"]) {
+    hash.update(readFileSync(join(ROOT, file)));
+  }
+  return join(tmpdir(), "finsam-bench-tables", `${vouchers}-${hash.digest("hex").slice(0, 10)}`);
+}
+
+/** The tables for a size: from an earlier run when the generating code is unchanged, else generated now. */
+async function tablesFor(vouchers: number, progress: (message: string) => void): Promise<{dir: string; data: StatementsData}> {
+  const dir = tablesDir(vouchers);
+  const meta = join(dir, "data.json");
+  if (existsSync(meta)) {
+    progress(`browser: tabellerna för ${vouchers} verifikationer/år finns från en tidigare körning (${dir})`);
+    return {dir, data: JSON.parse(readFileSync(meta, "utf8")) as StatementsData};
+  }
+  progress(`browser: genererar 2 × ${vouchers} verifikationer som Arrow-tabeller (egen process)`);
+  const data = await generate(dir, vouchers);
+  writeFileSync(meta, JSON.stringify(data));
+  return {dir, data};
+}
+
+/** A copy of dist/ (after any running build) with the ledger tables replaced (same names) and "bench" added to the workspace's registry. */
+async function siteCopy(tables: string, progress: (message: string) => void): Promise<string> {
+  // Another build empties dist/ while it runs: wait for its lock (scripts/build.ts) before copying.
+  const lock = join(ROOT, "src", ".observablehq", "cache", "build.lock");
+  for (let waited = 0; existsSync(lock) && waited < 600; waited++) {
+    if (waited === 0) progress("browser: väntar på att en pågående byggning av dist/ blir klar");
+    await new Promise((r) => setTimeout(r, 1000));
+  }
   const site = mkdtempSync(join(tmpdir(), "finsam-site-"));
   cpSync(join(ROOT, "dist"), site, {recursive: true});
   const data = join(site, "_file", "data");
@@ -88,14 +119,12 @@ export const browserBenchmark: Benchmark = {
     const number = new Intl.NumberFormat("sv-SE");
     for (const vouchers of options.sizes ?? DEFAULT_SIZES) {
       const size = `${number.format(vouchers)} ver./år`;
-      const tables = mkdtempSync(join(tmpdir(), "finsam-tables-"));
       let site: string | undefined;
       let server: Awaited<ReturnType<typeof serveDist>> | undefined;
       const browser = await launchBrowser();
       try {
-        progress(`browser: genererar 2 × ${vouchers} verifikationer som Arrow-tabeller (egen process)`);
-        const data = await generate(tables, vouchers);
-        site = siteCopy(tables);
+        const {dir: tables, data} = await tablesFor(vouchers, progress);
+        site = await siteCopy(tables, progress);
         server = await serveDist(site);
         const runs = options.runs ?? 3;
         const loads: number[] = [];
@@ -129,7 +158,6 @@ export const browserBenchmark: Benchmark = {
       } finally {
         await browser.close();
         await server?.close();
-        rmSync(tables, {recursive: true, force: true});
         if (site && existsSync(site)) rmSync(site, {recursive: true, force: true});
       }
     }

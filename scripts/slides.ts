@@ -31,7 +31,11 @@ export interface SlidesOptions {
 export async function renderSlides({forbund, year, out, dist}: SlidesOptions): Promise<{pdf: string; pngs: string[]}> {
   if (!existsSync(join(dist, "presentation.html"))) {
     console.log(`${dist} saknar presentationssidan; bygger webbplatsen (tsx scripts/build.ts) …`);
-    execFileSync("npx", ["tsx", "scripts/build.ts"], {cwd: root, stdio: "inherit", env: {...process.env, FINSAM_OUT: dist}});
+    execFileSync("npx", ["tsx", "scripts/build.ts"], {
+      cwd: root,
+      stdio: "inherit",
+      env: {...process.env, FINSAM_OUT: dist}
+    });
   }
   mkdirSync(out, {recursive: true});
   const site = await serveDist(dist);
@@ -41,9 +45,13 @@ export async function renderSlides({forbund, year, out, dist}: SlidesOptions): P
     await page.setViewportSize(SLIDE_PX);
     await page.goto(`${site.url}/presentation?print#${encodeURIComponent(forbund)}/${year}`, {waitUntil: "load"});
     await waitForDeck(page, problems);
-    const shown = await page.locator(".deck").evaluate((d: HTMLElement) => ({forbund: d.dataset.forbund, year: Number(d.dataset.year)}));
+    const shown = await page
+      .locator(".deck")
+      .evaluate((d: HTMLElement) => ({forbund: d.dataset.forbund, year: Number(d.dataset.year)}));
     if (shown.forbund !== forbund || shown.year !== year) {
-      throw new Error(`Arbetsytan har ingen huvudbok för ${forbund} ${year} (sidan visar ${shown.forbund} ${shown.year})`);
+      throw new Error(
+        `Arbetsytan har ingen huvudbok för ${forbund} ${year} (sidan visar ${shown.forbund} ${shown.year})`
+      );
     }
     const base = join(out, `${forbund}-${year}`);
     const slides = page.locator("section.slide");
@@ -105,13 +113,23 @@ function assertClean(problems: PageProblems): void {
 
 async function main(): Promise<void> {
   const {values} = parseArgs({
-    options: {forbund: {type: "string"}, year: {type: "string"}, out: {type: "string", default: "slides"}, dist: {type: "string"}}
+    options: {
+      forbund: {type: "string"},
+      year: {type: "string"},
+      out: {type: "string", default: "slides"},
+      dist: {type: "string"}
+    }
   });
   if (!values.forbund || !values.year || !/^\d{4}$/.test(values.year)) {
     throw new Error("Användning: npm run slides -- --forbund <id> --year <år> [--out slides/] [--dist dist/]");
   }
   const dist = resolve(values.dist ?? process.env.FINSAM_OUT ?? join(root, "dist"));
-  const {pdf, pngs} = await renderSlides({forbund: values.forbund, year: Number(values.year), out: resolve(values.out!), dist});
+  const {pdf, pngs} = await renderSlides({
+    forbund: values.forbund,
+    year: Number(values.year),
+    out: resolve(values.out!),
+    dist
+  });
   console.log(`Skrev ${pdf} (${pngs.length} sidor)`);
   for (const png of pngs) console.log(`Skrev ${png}`);
 }

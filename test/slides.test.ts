@@ -24,7 +24,10 @@ afterAll(() => rmSync(out, {recursive: true, force: true}));
 
 const pdf = () => join(out, "sodra-dalarna-2023.pdf");
 const pageText = (page: number) =>
-  execFileSync("pdftotext", ["-f", String(page), "-l", String(page), pdf(), "-"], {encoding: "utf-8"}).replace(/\s+/g, " ");
+  execFileSync("pdftotext", ["-f", String(page), "-l", String(page), pdf(), "-"], {encoding: "utf-8"}).replace(
+    /\s+/g,
+    " "
+  );
 
 // Phrases and figures a board member must find on each page, in slide order (table cells may come in any order).
 const expected: string[][] = [
@@ -35,7 +38,11 @@ const expected: string[][] = [
   ["Driftsredovisning mot budget", "−600", "761"],
   ["Eget kapital över tid", "Riktmärke 20 %", "26,3 %"],
   ["Helårsekvivalenter", "4 616", "Demodata"],
-  ["Att besluta/notera", "Balansräkningen balanserar", "Årets resultat 161 tkr stämmer med den tryckta årsredovisningen"]
+  [
+    "Att besluta/notera",
+    "Balansräkningen balanserar",
+    "Årets resultat 161 tkr stämmer med den tryckta årsredovisningen"
+  ]
 ];
 
 describe("npm run slides", () => {
@@ -47,14 +54,17 @@ describe("npm run slides", () => {
     expect(Number(w) / Number(h)).toBeCloseTo(16 / 9, 2);
   });
 
-  it.each(expected.map((texts, i) => [i + 1, texts] as const))("page %i has the förbund, the year, a source and its figures", (page, texts) => {
-    const text = pageText(page);
-    expect(text).toContain("Södra Dalarnas Samordningsförbund");
-    expect(text).toContain("2023");
-    expect(text).toContain("Källa:");
-    expect(text).toMatch(new RegExp(`\\b${page} ?/ ?${expected.length}\\b`));
-    for (const t of texts) expect(text).toContain(t);
-  });
+  it.each(expected.map((texts, i) => [i + 1, texts] as const))(
+    "page %i has the förbund, the year, a source and its figures",
+    (page, texts) => {
+      const text = pageText(page);
+      expect(text).toContain("Södra Dalarnas Samordningsförbund");
+      expect(text).toContain("2023");
+      expect(text).toContain("Källa:");
+      expect(text).toMatch(new RegExp(`\\b${page} ?/ ?${expected.length}\\b`));
+      for (const t of texts) expect(text).toContain(t);
+    }
+  );
 
   it("writes one PNG per slide", () => {
     for (let i = 1; i <= expected.length; i++) {

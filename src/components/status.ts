@@ -5,20 +5,18 @@ import type {Diagnostic, ReadCounts} from "../lib/ledger.js";
 import {h} from "./dom.js";
 
 /** Where each kind of data comes from and how to get it back, by the names that appear in files and messages. */
-const SOURCES: {match: RegExp; folder: string; fix: string}[] = [
+const SOURCES: {match: RegExp; fix: string}[] = [
   {
     match: /transactions|balances|accounts|huvudb|\.se\b|\bsie\b/i,
-    folder: "data/sie",
     fix: "Kontrollera att filen finns i data/sie"
   },
-  {match: /budget/i, folder: "data/budgets", fix: "Kontrollera budgetfilerna i data/budgets"},
+  {match: /budget/i, fix: "Kontrollera budgetfilerna i data/budgets"},
   {
     match: /hae|bas\.arrows|population|scb|helårs|befolkning|arbetsmarknad/i,
-    folder: "data/scb",
     fix: "Hämta statistiken med npm run fetch:scb (eller skapa demodata med npm run scb-demo)"
   },
-  {match: /plans|plan/i, folder: "data/plans", fix: "Lägg förbundets flerårsplan i data/plans"},
-  {match: /workspace|forbund|mapping/i, folder: "data", fix: "Kontrollera data/forbund.json och data/mapping"}
+  {match: /plans|plan/i, fix: "Lägg förbundets flerårsplan i data/plans"},
+  {match: /workspace|forbund|mapping/i, fix: "Kontrollera data/forbund.json och data/mapping"}
 ];
 
 const REBUILD = "och bygg om med npm run build.";
@@ -213,20 +211,20 @@ export function markAffected(table: HTMLElement, {reasons, lines, ledgerErrors}:
   for (const id of lines) {
     const row = table.querySelector(`tr[data-line="${id}"]`);
     row?.setAttribute("data-affected", "");
-    row
-      ?.querySelector("th")
-      ?.append(
-        " ",
-        h(
-          "span",
-          {
-            class: "fa-diff",
-            title: "Påverkas av konton utan mappning",
-            "aria-label": "Påverkas av konton utan mappning"
-          },
-          "⚠"
-        )
-      );
+    row?.querySelector("th")?.append(
+      " ",
+      h(
+        "span",
+        {
+          class: "fa-diff",
+          // An image role, since a plain span may not carry a label for screen readers.
+          role: "img",
+          title: "Påverkas av konton utan mappning",
+          "aria-label": "Påverkas av konton utan mappning"
+        },
+        "⚠"
+      )
+    );
   }
   return table;
 }

@@ -41,97 +41,133 @@ async function open(path: string): Promise<{page: Page; problems: PageProblems}>
 
 const current = (page: Page) => page.locator("section.slide.current").getAttribute("data-slide");
 const counter = (page: Page) => page.locator(".deck-counter").innerText();
-const resultShown = (page: Page) => page.locator('.slide[data-name="resultat"] [data-figure="arets_resultat"] .deck-value').innerText();
+const resultShown = (page: Page) =>
+  page.locator('.slide[data-name="resultat"] [data-figure="arets_resultat"] .deck-value').innerText();
 
 describe("presentation", () => {
   it("has a latest year for all four förbund", () => expect(latest.length).toBe(4));
 
-  it.each(latest)("%s %i: every slide has the förbund, the year and a source, and the result matches the statements page", async (forbund, year) => {
-    const {page, problems} = await open(`/presentation#${forbund}/${year}`);
-    const name = registry.find((f) => f.id === forbund)!.name;
-    const slides = page.locator("section.slide");
-    const n = await slides.count();
-    expect(n).toBeGreaterThanOrEqual(8);
-    expect(await slides.evaluateAll((s) => s.map((e) => (e as HTMLElement).dataset.slide))).toEqual(Array.from({length: n}, (_, i) => String(i + 1)));
-    expect(await page.locator(".deck").getAttribute("data-forbund")).toBe(forbund);
-    for (const org of await page.locator("section.slide .slide-org").allTextContents()) expect(org).toBe(`${name} · ${year}`);
-    expect(await page.locator("section.slide .slide-org").count()).toBe(n);
-    for (const source of await page.locator("section.slide .slide-source").allTextContents()) expect(source).toMatch(/^Källa: \S/);
-    expect(await page.locator(".observablehq--error").count()).toBe(0);
-    const shown = (await resultShown(page)).replace(/\s/g, "");
-    expect(shown).toMatch(/^−?\d+tkr$/);
+  it.each(latest)(
+    "%s %i: every slide has the förbund, the year and a source, and the result matches the statements page",
+    async (forbund, year) => {
+      const {page, problems} = await open(`/presentation#${forbund}/${year}`);
+      const name = registry.find((f) => f.id === forbund)!.name;
+      const slides = page.locator("section.slide");
+      const n = await slides.count();
+      expect(n).toBeGreaterThanOrEqual(8);
+      expect(await slides.evaluateAll((s) => s.map((e) => (e as HTMLElement).dataset.slide))).toEqual(
+        Array.from({length: n}, (_, i) => String(i + 1))
+      );
+      expect(await page.locator(".deck").getAttribute("data-forbund")).toBe(forbund);
+      for (const org of await page.locator("section.slide .slide-org").allTextContents())
+        expect(org).toBe(`${name} · ${year}`);
+      expect(await page.locator("section.slide .slide-org").count()).toBe(n);
+      for (const source of await page.locator("section.slide .slide-source").allTextContents())
+        expect(source).toMatch(/^Källa: \S/);
+      expect(await page.locator(".observablehq--error").count()).toBe(0);
+      const shown = (await resultShown(page)).replace(/\s/g, "");
+      expect(shown).toMatch(/^−?\d+tkr$/);
 
-    // The statements page in tkr shows the same figure.
-    const statements = await openPage(browser, site.url);
-    await statements.page.goto(`${site.url}/rakenskaper#${forbund}/${year}`, {waitUntil: "networkidle"});
-    await statements.page.getByLabel("tkr", {exact: true}).check();
-    const cell = statements.page.locator('table[data-statement="Resultaträkning"] tr[data-line="rr.arets_resultat"] td').first();
-    await expect.poll(async () => `${(await cell.innerText()).replace(/\s/g, "")}tkr`).toBe(shown);
-    expect(statements.problems).toEqual(none);
-    await statements.page.context().close();
+      // The statements page in tkr shows the same figure.
+      const statements = await openPage(browser, site.url);
+      await statements.page.goto(`${site.url}/rakenskaper#${forbund}/${year}`, {waitUntil: "networkidle"});
+      await statements.page.getByLabel("tkr", {exact: true}).check();
+      const cell = statements.page
+        .locator('table[data-statement="Resultaträkning"] tr[data-line="rr.arets_resultat"] td')
+        .first();
+      await expect.poll(async () => `${(await cell.innerText()).replace(/\s/g, "")}tkr`).toBe(shown);
+      expect(statements.problems).toEqual(none);
+      await statements.page.context().close();
 
-    expect(problems).toEqual(none);
-    await page.context().close();
-  }, slow);
+      expect(problems).toEqual(none);
+      await page.context().close();
+    },
+    slow
+  );
 
   it.each([
     ["falun-borlange", 2023, "312"],
     ["sodra-dalarna", 2023, "161"]
-  ] as const)("%s %i: årets resultat %s tkr, as printed", async (forbund, year, figure) => {
-    const {page, problems} = await open(`/presentation#${forbund}/${year}`);
-    expect((await resultShown(page)).replace(/\s/g, "")).toBe(`${figure}tkr`);
-    expect(await page.locator('.slide[data-name="resultatrakning"] tr[data-line="rr.arets_resultat"] td').first().innerText()).toBe(figure);
-    expect(await page.locator('.slide[data-name="besluta"] [data-check="tryckt-resultat"]').getAttribute("class")).toBe("ok");
-    expect(problems).toEqual(none);
-    await page.context().close();
-  }, slow);
+  ] as const)(
+    "%s %i: årets resultat %s tkr, as printed",
+    async (forbund, year, figure) => {
+      const {page, problems} = await open(`/presentation#${forbund}/${year}`);
+      expect((await resultShown(page)).replace(/\s/g, "")).toBe(`${figure}tkr`);
+      expect(
+        await page
+          .locator('.slide[data-name="resultatrakning"] tr[data-line="rr.arets_resultat"] td')
+          .first()
+          .innerText()
+      ).toBe(figure);
+      expect(
+        await page.locator('.slide[data-name="besluta"] [data-check="tryckt-resultat"]').getAttribute("class")
+      ).toBe("ok");
+      expect(problems).toEqual(none);
+      await page.context().close();
+    },
+    slow
+  );
 
-  it("the keys turn the slides one at a time, also with a menu in focus, and the counter follows", async () => {
-    const {page, problems} = await open("/presentation#sodra-dalarna/2023");
-    const n = await page.locator("section.slide").count();
-    expect(await page.locator("section.slide:visible").count()).toBe(1);
-    expect(await current(page)).toBe("1");
-    expect(await counter(page)).toBe(`1 / ${n}`);
-    await page.keyboard.press("ArrowLeft");
-    expect(await current(page)).toBe("1");
-    await page.keyboard.press("ArrowRight");
-    expect(await current(page)).toBe("2");
-    expect(await counter(page)).toBe(`2 / ${n}`);
-    expect(await page.locator("section.slide:visible").getAttribute("data-name")).toBe("resultat");
-    await page.keyboard.press("PageDown");
-    expect(await current(page)).toBe("3");
-    await page.keyboard.press("PageUp");
-    expect(await current(page)).toBe("2");
-    await page.keyboard.press("End");
-    expect(await current(page)).toBe(String(n));
-    expect(await counter(page)).toBe(`${n} / ${n}`);
-    await page.keyboard.press("Home");
-    expect(await current(page)).toBe("1");
-    await page.getByRole("button", {name: "Nästa bild"}).click();
-    expect(await current(page)).toBe("2");
+  it(
+    "the keys turn the slides one at a time, also with a menu in focus, and the counter follows",
+    async () => {
+      const {page, problems} = await open("/presentation#sodra-dalarna/2023");
+      const n = await page.locator("section.slide").count();
+      expect(await page.locator("section.slide:visible").count()).toBe(1);
+      expect(await current(page)).toBe("1");
+      expect(await counter(page)).toBe(`1 / ${n}`);
+      await page.keyboard.press("ArrowLeft");
+      expect(await current(page)).toBe("1");
+      await page.keyboard.press("ArrowRight");
+      expect(await current(page)).toBe("2");
+      expect(await counter(page)).toBe(`2 / ${n}`);
+      expect(await page.locator("section.slide:visible").getAttribute("data-name")).toBe("resultat");
+      await page.keyboard.press("PageDown");
+      expect(await current(page)).toBe("3");
+      await page.keyboard.press("PageUp");
+      expect(await current(page)).toBe("2");
+      await page.keyboard.press("End");
+      expect(await current(page)).toBe(String(n));
+      expect(await counter(page)).toBe(`${n} / ${n}`);
+      await page.keyboard.press("Home");
+      expect(await current(page)).toBe("1");
+      await page.getByRole("button", {name: "Nästa bild"}).click();
+      expect(await current(page)).toBe("2");
 
-    // Another förbund keeps the slide; with the menu still in focus, → turns the slide, not the menu.
-    await page.getByLabel("Förbund", {exact: true}).selectOption({label: "Samordningsförbundet Finsam Falun-Borlänge"});
-    await page.waitForSelector('.deck[data-ready][data-forbund="falun-borlange"]');
-    expect(await current(page)).toBe("2");
-    expect((await resultShown(page)).replace(/\s/g, "")).toBe("312tkr");
-    await page.getByLabel("Förbund", {exact: true}).focus();
-    await page.keyboard.press("ArrowRight");
-    expect(await current(page)).toBe("3");
-    expect(await page.getByLabel("Förbund", {exact: true}).evaluate((s) => (s as HTMLSelectElement).selectedOptions[0].text)).toBe("Samordningsförbundet Finsam Falun-Borlänge");
-    expect(new URL(page.url()).hash).toBe("#falun-borlange/2023");
-    expect(problems).toEqual(none);
-    await page.context().close();
-  }, slow);
+      // Another förbund keeps the slide; with the menu still in focus, → turns the slide, not the menu.
+      await page
+        .getByLabel("Förbund", {exact: true})
+        .selectOption({label: "Samordningsförbundet Finsam Falun-Borlänge"});
+      await page.waitForSelector('.deck[data-ready][data-forbund="falun-borlange"]');
+      expect(await current(page)).toBe("2");
+      expect((await resultShown(page)).replace(/\s/g, "")).toBe("312tkr");
+      await page.getByLabel("Förbund", {exact: true}).focus();
+      await page.keyboard.press("ArrowRight");
+      expect(await current(page)).toBe("3");
+      expect(
+        await page
+          .getByLabel("Förbund", {exact: true})
+          .evaluate((s) => (s as HTMLSelectElement).selectedOptions[0].text)
+      ).toBe("Samordningsförbundet Finsam Falun-Borlänge");
+      expect(new URL(page.url()).hash).toBe("#falun-borlange/2023");
+      expect(problems).toEqual(none);
+      await page.context().close();
+    },
+    slow
+  );
 
-  it("?print shows every slide, 16:9, without menus or navigation", async () => {
-    const {page, problems} = await open("/presentation?print#klaralvdalen/2023");
-    const n = await page.locator("section.slide").count();
-    expect(await page.locator("section.slide:visible").count()).toBe(n);
-    expect(await page.locator(".deck-nav:visible, main h1:visible, select:visible").count()).toBe(0);
-    const box = (await page.locator("section.slide").first().boundingBox())!;
-    expect(box.width / box.height).toBeCloseTo(16 / 9, 2);
-    expect(problems).toEqual(none);
-    await page.context().close();
-  }, slow);
+  it(
+    "?print shows every slide, 16:9, without menus or navigation",
+    async () => {
+      const {page, problems} = await open("/presentation?print#klaralvdalen/2023");
+      const n = await page.locator("section.slide").count();
+      expect(await page.locator("section.slide:visible").count()).toBe(n);
+      expect(await page.locator(".deck-nav:visible, main h1:visible, select:visible").count()).toBe(0);
+      const box = (await page.locator("section.slide").first().boundingBox())!;
+      expect(box.width / box.height).toBeCloseTo(16 / 9, 2);
+      expect(problems).toEqual(none);
+      await page.context().close();
+    },
+    slow
+  );
 });
