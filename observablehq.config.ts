@@ -15,7 +15,8 @@ export default {
     {name: "Helårsekvivalenter", path: "/hae"},
     {name: "Arbetsmarknadsstatus", path: "/bas"},
     {name: "Jämförelse", path: "/jamforelse"},
-    {name: "Granskning", path: "/granskning"}
+    {name: "Granskning", path: "/granskning"},
+    {name: "Presentation för styrelsen", path: "/presentation"}
   ],
   footer: "Finsam Analys: analysarbetsyta för samordningsförbund.",
   search: false,

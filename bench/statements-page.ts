@@ -44,14 +44,23 @@ function generate(out: string, vouchers: number): Promise<StatementsData> {
 /** Where generated tables are kept between runs, by size and a hash of the code that generates them. */
 export function tablesDir(vouchers: number): string {
   const hash = createHash("sha1");
-  for (const file of ["bench/ledger.ts", "bench/statements-data.ts", "loaders/ledger-tables.ts", "loaders/arrow.ts", "loaders/sie/write.ts"]) {
+  for (const file of [
+    "bench/ledger.ts",
+    "bench/statements-data.ts",
+    "loaders/ledger-tables.ts",
+    "loaders/arrow.ts",
+    "loaders/sie/write.ts"
+  ]) {
     hash.update(readFileSync(join(ROOT, file)));
   }
   return join(tmpdir(), "finsam-bench-tables", `${vouchers}-${hash.digest("hex").slice(0, 10)}`);
 }
 
 /** The tables for a size: from an earlier run when the generating code is unchanged, else generated now. */
-async function tablesFor(vouchers: number, progress: (message: string) => void): Promise<{dir: string; data: StatementsData}> {
+async function tablesFor(
+  vouchers: number,
+  progress: (message: string) => void
+): Promise<{dir: string; data: StatementsData}> {
   const dir = tablesDir(vouchers);
   const meta = join(dir, "data.json");
   if (existsSync(meta)) {
