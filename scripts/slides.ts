@@ -31,11 +31,7 @@ export interface SlidesOptions {
 export async function renderSlides({forbund, year, out, dist}: SlidesOptions): Promise<{pdf: string; pngs: string[]}> {
   if (!existsSync(join(dist, "presentation.html"))) {
     console.log(`${dist} saknar presentationssidan; bygger webbplatsen (tsx scripts/build.ts) …`);
-    execFileSync("npx", ["tsx", "scripts/build.ts"], {
-      cwd: root,
-      stdio: "inherit",
-      env: {...process.env, FINSAM_OUT: dist}
-    });
+    execFileSync("npx", ["tsx", "scripts/build.ts", "--out", dist], {cwd: root, stdio: "inherit"});
   }
   mkdirSync(out, {recursive: true});
   const site = await serveDist(dist);
