@@ -54,7 +54,7 @@ export function loadLedgerTables(dir: string, profile: Profile = currentProfile(
   // Under lsg: one sum per key of the aggregated row, in the order the keys first occur.
   const sums = new Map<string, Parameters<typeof transactions.add>[0] & {amount_ore: bigint}>();
   for (const file of sieFiles(dir)) {
-    const {ledger, diagnostics, counts} = readSie(new Uint8Array(readFileSync(join(dir, file))), file);
+    const {ledger, diagnostics, counts} = readSie(new Uint8Array(readFileSync(join(dir, file))), file, {strict: true});
     const forbund = forbundOfFile(file);
     const yearOf = (yearIndex: number) => Number(ledger.fiscalYears.find((y) => y.yearIndex === yearIndex)?.start.slice(0, 4));
     const year = yearOf(0);
