@@ -19,6 +19,7 @@ export default {
     {name: "Presentation för styrelsen", path: "/presentation"}
   ],
   footer: "Finsam Analys: analysarbetsyta för samordningsförbund.",
+  toc: {label: "Innehåll"},
   search: false,
   linkify: false,
   typographer: false

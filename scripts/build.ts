@@ -9,6 +9,7 @@ import {isAbsolute, join, relative, resolve} from "node:path";
 import {voucherTexts} from "../loaders/ledger-tables.js";
 import {dataDir} from "../loaders/paths.js";
 import {parseProfile, type Profile} from "../loaders/profile.js";
+import {fixBuiltPages} from "./page-shell.js";
 
 const root = new URL("..", import.meta.url).pathname;
 const cacheDir = join(root, "src/.observablehq/cache");
@@ -138,6 +139,8 @@ try {
   const run = spawnSync("npx", ["observable", "build"], {cwd: root, stdio: "inherit", env});
   if (run.error) console.error(run.error.message);
   status = run.status ?? 1;
+  // Framework 1.13 ignores the config's lang and writes an English shell; the built pages are fixed afterwards.
+  if (status === 0) fixBuiltPages(out);
 } finally {
   rmSync(join(cacheDir, "data"), {recursive: true, force: true});
   release();

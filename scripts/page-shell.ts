@@ -14,7 +14,10 @@ export function fixPageShell(html: string, lang = "sv"): string {
       // so it can sit just before the list.
       .replace(/<ol>\s*(<label id="observablehq-sidebar-close"[^>]*><\/label>)/, "$1\n  <ol>")
       .replace('title="Toggle sidebar"', 'title="Visa eller dölj sidomenyn" aria-label="Visa eller dölj sidomenyn"')
-      .replace(/<body>(?!\n<a class="fa-skip")/, '<body>\n<a class="fa-skip" href="#observablehq-main">Hoppa till innehållet</a>')
+      .replace(
+        /<body>(?!\n<a class="fa-skip")/,
+        '<body>\n<a class="fa-skip" href="#observablehq-main">Hoppa till innehållet</a>'
+      )
       .replace('<main id="observablehq-main" class="', '<main id="observablehq-main" tabindex="-1" class="')
   );
 }

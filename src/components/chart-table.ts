@@ -7,7 +7,8 @@ type Value = string | number | null | undefined;
 
 /** A table of the chart's data in a closed details element; the first column heads its row. */
 export function chartTable(caption: string, columns: string[], rows: Value[][]): HTMLElement {
-  const text = (v: Value) => (v === null || v === undefined || (typeof v === "number" && !Number.isFinite(v)) ? "–" : String(v));
+  const text = (v: Value) =>
+    v === null || v === undefined || (typeof v === "number" && !Number.isFinite(v)) ? "–" : String(v);
   return h(
     "details",
     {class: "fa-chart-table"},
@@ -19,11 +20,26 @@ export function chartTable(caption: string, columns: string[], rows: Value[][]):
         "table",
         {class: "fa-table"},
         h("caption", {}, caption),
-        h("thead", {}, h("tr", {}, columns.map((c, i) => h("th", {scope: "col", class: i ? "num" : ""}, c)))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            columns.map((c, i) => h("th", {scope: "col", class: i ? "num" : ""}, c))
+          )
+        ),
         h(
           "tbody",
           {},
-          rows.map(([first, ...rest]) => h("tr", {}, h("th", {scope: "row"}, text(first)), rest.map((v) => h("td", {class: "num"}, text(v)))))
+          rows.map(([first, ...rest]) =>
+            h(
+              "tr",
+              {},
+              h("th", {scope: "row"}, text(first)),
+              rest.map((v) => h("td", {class: "num"}, text(v)))
+            )
+          )
         )
       )
     )
@@ -31,7 +47,13 @@ export function chartTable(caption: string, columns: string[], rows: Value[][]):
 }
 
 /** Long rows (one per point) turned wide: one row per key, one column per series in the order given. */
-export function pivot<T>(data: T[], key: (d: T) => string, serie: (d: T) => string, series: string[], value: (d: T) => Value): Value[][] {
+export function pivot<T>(
+  data: T[],
+  key: (d: T) => string,
+  serie: (d: T) => string,
+  series: string[],
+  value: (d: T) => Value
+): Value[][] {
   const rows = new Map<string, Value[]>();
   for (const d of data) {
     const k = key(d);
@@ -54,7 +76,15 @@ export function lineLegend(series: string[], colors: string[] = categorical): HT
       svg.setAttribute("width", "32");
       svg.setAttribute("height", "10");
       const line = document.createElementNS(svgNs, "line");
-      for (const [k, v] of Object.entries({x1: "0", x2: "32", y1: "5", y2: "5", stroke: colors[i % colors.length], "stroke-width": "2.5"})) line.setAttribute(k, v);
+      for (const [k, v] of Object.entries({
+        x1: "0",
+        x2: "32",
+        y1: "5",
+        y2: "5",
+        stroke: colors[i % colors.length],
+        "stroke-width": "2.5"
+      }))
+        line.setAttribute(k, v);
       const dash = dashFor(series, s);
       if (dash) line.setAttribute("stroke-dasharray", dash);
       svg.appendChild(line);

@@ -11,7 +11,10 @@ export const diverging = {good: "#0072B2", bad: "#D55E00"};
 export const dashes = [null, "6,3", "2,2", "8,3,2,3", "1,3", "10,4", "4,2,1,2", "12,2"];
 
 /** An ordinal colour scale for Plot: the domain with the palette's colours in order. */
-export function colorScale(domain: string[], options: {legend?: boolean} = {}): {domain: string[]; range: string[]; legend?: boolean} {
+export function colorScale(
+  domain: string[],
+  options: {legend?: boolean} = {}
+): {domain: string[]; range: string[]; legend?: boolean} {
   return {domain, range: domain.map((_, i) => categorical[i % categorical.length]), ...options};
 }
 
@@ -21,10 +24,22 @@ export function dashFor(domain: string[], serie: string): string | null {
   return i < 0 ? null : dashes[i % dashes.length];
 }
 
-type Render = (index: number[], scales: unknown, values: unknown, dimensions: unknown, context: unknown, next: (...args: unknown[]) => SVGElement) => SVGElement;
+type Render = (
+  index: number[],
+  scales: unknown,
+  values: unknown,
+  dimensions: unknown,
+  context: unknown,
+  next: (...args: unknown[]) => SVGElement
+) => SVGElement;
 
 /** A render option for one Plot line mark that dashes each series' path as dashFor does (Plot dashes per mark, not per series). */
-export function dashBySerie<T>(data: T[], serie: (d: T) => string, domain: string[], widths: Record<string, number> = {}): {render: Render} {
+export function dashBySerie<T>(
+  data: T[],
+  serie: (d: T) => string,
+  domain: string[],
+  widths: Record<string, number> = {}
+): {render: Render} {
   return {
     render(index, scales, values, dimensions, context, next) {
       const g = next(index, scales, values, dimensions, context);

@@ -40,31 +40,49 @@ async function rendered(page: Page): Promise<void> {
 
 /** One violation as readable lines: rule, impact, help and each offending element with axe's summary. */
 function describeViolation(v: Violation): string {
-  const nodes = v.nodes.slice(0, 8).map((n) => `    ${n.target.join(" ")}\n      ${n.html.slice(0, 160)}\n      ${(n.failureSummary ?? "").replace(/\n/g, "\n      ")}`);
-  return [`  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`, ...nodes, v.nodes.length > 8 ? `    … och ${v.nodes.length - 8} till` : ""].filter(Boolean).join("\n");
+  const nodes = v.nodes
+    .slice(0, 8)
+    .map(
+      (n) =>
+        `    ${n.target.join(" ")}\n      ${n.html.slice(0, 160)}\n      ${(n.failureSummary ?? "").replace(/\n/g, "\n      ")}`
+    );
+  return [
+    `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`,
+    ...nodes,
+    v.nodes.length > 8 ? `    … och ${v.nodes.length - 8} till` : ""
+  ]
+    .filter(Boolean)
+    .join("\n");
 }
 
 describe("accessibility", () => {
-  it("the build has the pages", () => expect(pages).toEqual(expect.arrayContaining(["/", "/rakenskaper", "/driftsredovisning"])));
+  it("the build has the pages", () =>
+    expect(pages).toEqual(expect.arrayContaining(["/", "/rakenskaper", "/driftsredovisning"])));
 
   it.each(files)("%s declares Swedish as its language", (file) => {
     expect(readFileSync(`${root}dist/${file}`, "utf-8").match(/<html[^>]*>/)?.[0]).toBe('<html lang="sv">');
   });
 
-  it.each(pages)("%s has no serious or critical WCAG 2.1 AA violation", async (path) => {
-    const {page} = await openPage(browser, site.url);
-    await page.goto(site.url + path, {waitUntil: "networkidle"});
-    await rendered(page);
-    expect.soft(await page.evaluate(() => document.documentElement.lang)).toBe("sv");
-    await page.addScriptTag({path: axePath});
-    const violations = (await page.evaluate(async () => {
-      const result = await (window as unknown as {axe: {run: (c: Document, o: object) => Promise<{violations: unknown[]}>}}).axe.run(document, {
-        runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-      });
-      return result.violations;
-    })) as Violation[];
-    const severe = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(severe.length, `${path}:\n${severe.map(describeViolation).join("\n")}`).toBe(0);
-    await page.context().close();
-  }, 60_000);
+  it.each(pages)(
+    "%s has no serious or critical WCAG 2.1 AA violation",
+    async (path) => {
+      const {page} = await openPage(browser, site.url);
+      await page.goto(site.url + path, {waitUntil: "networkidle"});
+      await rendered(page);
+      expect.soft(await page.evaluate(() => document.documentElement.lang)).toBe("sv");
+      await page.addScriptTag({path: axePath});
+      const violations = (await page.evaluate(async () => {
+        const result = await (
+          window as unknown as {axe: {run: (c: Document, o: object) => Promise<{violations: unknown[]}>}}
+        ).axe.run(document, {
+          runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+        });
+        return result.violations;
+      })) as Violation[];
+      const severe = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(severe.length, `${path}:\n${severe.map(describeViolation).join("\n")}`).toBe(0);
+      await page.context().close();
+    },
+    60_000
+  );
 });

@@ -34,7 +34,8 @@ async function printed(path: string): Promise<Page> {
 }
 
 /** How many of the elements are rendered (an element inside a hidden parent is not). */
-const shown = (page: Page, selector: string) => page.locator(selector).evaluateAll((els) => els.filter((e) => e.checkVisibility()).length);
+const shown = (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((els) => els.filter((e) => e.checkVisibility()).length);
 
 /** The PDF of a page as text, by pdftotext (poppler-utils), layout kept so table rows stay on one line. */
 async function pdfText(page: Page, name: string): Promise<string> {
@@ -44,20 +45,28 @@ async function pdfText(page: Page, name: string): Promise<string> {
 }
 
 describe("print", () => {
-  it.each([["/rakenskaper#falun-borlange/2023"], ["/driftsredovisning#falun-borlange/2023"]])("%s prints without sidebar or buttons, with its tables", async (path) => {
-    const page = await printed(path);
-    expect(await shown(page, "#observablehq-sidebar")).toBe(0);
-    expect(await shown(page, "#observablehq-toc")).toBe(0);
-    expect(await shown(page, ".fa-export, .fa-export button")).toBe(0);
-    expect(await shown(page, ".fa-controls, .fa-input")).toBe(0);
-    expect(await shown(page, "main table")).toBe(await page.locator("main table:not(details table)").count());
-    expect(await shown(page, "main table")).toBeGreaterThan(0);
-    await page.context().close();
-  }, 60_000);
+  it.each([["/rakenskaper#falun-borlange/2023"], ["/driftsredovisning#falun-borlange/2023"]])(
+    "%s prints without sidebar or buttons, with its tables",
+    async (path) => {
+      const page = await printed(path);
+      expect(await shown(page, "#observablehq-sidebar")).toBe(0);
+      expect(await shown(page, "#observablehq-toc")).toBe(0);
+      expect(await shown(page, ".fa-export, .fa-export button")).toBe(0);
+      expect(await shown(page, ".fa-controls, .fa-input")).toBe(0);
+      expect(await shown(page, "main table")).toBe(await page.locator("main table:not(details table)").count());
+      expect(await shown(page, "main table")).toBeGreaterThan(0);
+      await page.context().close();
+    },
+    60_000
+  );
 
   it("the statements' PDF carries Falun-Borlänge's 2023 result as printed", async () => {
     const page = await printed("/rakenskaper#falun-borlange/2023");
-    await expect.poll(() => page.locator('table[data-statement="Resultaträkning"] tr[data-line="rr.arets_resultat"] td').first().innerText()).toBe("311\u00a0776");
+    await expect
+      .poll(() =>
+        page.locator('table[data-statement="Resultaträkning"] tr[data-line="rr.arets_resultat"] td').first().innerText()
+      )
+      .toBe("311\u00a0776");
     const text = await pdfText(page, "rakenskaper");
     expect(text).toContain("Resultaträkning");
     expect(text).toMatch(/Årets resultat\s+311[\s\u00a0]776/);
