@@ -47,7 +47,13 @@ function served(site: string, pathname: string): string | undefined {
  * Loads a path in a fresh browser and counts what the server sent, the workers' requests (DuckDB's wasm) included,
  * which the page's own CDP session does not see; `cdpBytes` is the page's Network.loadingFinished sum beside it.
  */
-export async function firstView(site: string, server: Server, url: string, path: string, ready?: string): Promise<PageView> {
+export async function firstView(
+  site: string,
+  server: Server,
+  url: string,
+  path: string,
+  ready?: string
+): Promise<PageView> {
   const paths: string[] = [];
   const listener = (req: IncomingMessage) => paths.push(new URL(req.url!, "http://x").pathname);
   server.on("request", listener);

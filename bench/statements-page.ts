@@ -144,7 +144,7 @@ export const browserBenchmark: Benchmark = {
           const {page, problems} = await openPage(browser, server.url);
           await page.addInitScript(OBSERVE);
           await page.goto(`${server.url}/rakenskaper#bench/2024`, {waitUntil: "commit"});
-          await page.waitForFunction(`window.__cell?.length > 0`, undefined, {timeout: 120_000});
+          await page.waitForFunction(`window.__cell?.length > 0`, undefined, {timeout: 600_000});
           const first = await page.evaluate<{t: number; text: string}>("window.__cell[0]");
           check(
             cellNumber(first.text) === Number(data.result[2024]),
