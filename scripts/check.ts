@@ -4,8 +4,10 @@
 import {existsSync, readFileSync, readdirSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {pathToFileURL} from "node:url";
+import {ledgerComparisons} from "../loaders/ledger-comparisons.js";
 import {
   checkReports,
+  ledgerFindings,
   countBySeverity,
   ruleNames,
   severityNames,
@@ -95,7 +97,13 @@ export function main(
       existsSync(registryPath) || option("--registry") ? (readJsonFile(registryPath) as Registry) : undefined;
     const files = (paths.length ? paths : [join(root, "data/published")]).flatMap(reportFiles);
     const reports = files.map(readReport);
-    const findings = checkReports(reports, {registry, krFromOre: option("--kr-from-ore")?.split(",")});
+    const options = {registry, krFromOre: option("--kr-from-ore")?.split(",")};
+    const findings = checkReports(reports, options);
+    // The published reports of the workspace are also compared with its ledgers, unless --no-ledgers.
+    if (!paths.length && !args.includes("--no-ledgers")) {
+      const charts = Object.fromEntries((registry?.forbund ?? []).map((f) => [f.id, (f as {chart?: string}).chart ?? "bas"]));
+      findings.push(...ledgerFindings(reports, ledgerComparisons(join(root, "data"), reports, charts), options));
+    }
     out(json ? JSON.stringify(findings, null, 2) + "\n" : formatReport(findings, reports.length, registry));
     return 0;
   } catch (e) {

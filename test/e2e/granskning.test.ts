@@ -1,9 +1,10 @@
 // End-to-end: the granskning page loads without errors and shows, per förbund and severity, as many findings as
-// checkReports gives for the embedded reports; the filters narrow the list and the list downloads as CSV.
+// checkReports gives for the embedded reports (and ledgerFindings where a ledger exists); the filters narrow the list and the list downloads as CSV.
 import {readFileSync, readdirSync} from "node:fs";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {checkReports, countBySeverity, type Registry} from "../../src/lib/checker.js";
+import {checkReports, countBySeverity, ledgerFindings, type Registry} from "../../src/lib/checker.js";
+import {ledgerComparisons} from "../../loaders/ledger-comparisons.js";
 import type {PublishedReport} from "../../src/lib/published.js";
 import {serveDist} from "../../scripts/static-server.js";
 import {launchBrowser, openPage, type PageProblems} from "./browser.js";
@@ -31,7 +32,11 @@ const reports = readdirSync(`${root}data/published`)
   .filter((f) => f.endsWith(".json"))
   .map((f) => JSON.parse(readFileSync(`${root}data/published/${f}`, "utf-8")) as PublishedReport);
 const registry = JSON.parse(readFileSync(`${root}data/forbund.json`, "utf-8")) as Registry;
-const findings = checkReports(reports, {registry});
+const charts = Object.fromEntries(registry.forbund.map((f) => [f.id, (f as {chart?: string}).chart ?? "bas"]));
+const findings = [
+  ...checkReports(reports, {registry}),
+  ...ledgerFindings(reports, ledgerComparisons(`${root}data`, reports, charts), {registry})
+];
 
 describe("granskning", () => {
   it("shows the findings count per förbund and severity that checkReports gives", async () => {
