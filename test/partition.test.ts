@@ -24,7 +24,7 @@ beforeAll(async () => {
     haeYears: ["2023", "2024"],
     forbund: 2,
     ledgerYears: [2024],
-    vouchers: 300
+    vouchers: 3000
   }));
   site = await serveDist(dir, 0, {cors: true});
 });

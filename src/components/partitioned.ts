@@ -71,7 +71,7 @@ export async function readPartition(
   transfer: Transfer
 ): Promise<Record<string, unknown>[]> {
   const file = await rangeBuffer(url, transfer);
-  const metadata = await parquetMetadataAsync(file);
+  const metadata = await parquetMetadataAsync(file, {initialFetchSize: TAIL});
   return parquetReadObjects({file, metadata, columns});
 }
 

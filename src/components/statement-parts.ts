@@ -8,6 +8,7 @@ import {statementNames, type FigureComparison} from "../lib/published.js";
 import type {Ratio} from "../lib/ratios.js";
 import type {AccountBalance, Check, Note, StatementLine} from "../lib/statements.js";
 import {roundToUnit, type Unit} from "../lib/units.js";
+import {oreToCsvKr, type Cell} from "../lib/csv-export.js";
 import {h} from "./dom.js";
 import type {VoucherRow} from "./ledger.js";
 
@@ -171,4 +172,53 @@ export function publishedComparison(comparisons: FigureComparison[]): HTMLElemen
       )
     )
   );
+}
+
+/** The notes as CSV rows: note, row, this year and the previous year in the unit. */
+export function notesCsv(notes: Note[], previous: Note[] | undefined, years: number[], unit: Unit): {columns: string[]; rows: Cell[][]} {
+  const rows: Cell[][] = [];
+  notes.forEach((note, i) => {
+    const prev = previous?.find((n) => n.line === note.line);
+    const groups = [...new Set([...note.rows.map((r) => r.group), ...(prev?.rows.map((r) => r.group) ?? [])])];
+    const value = (n: Note | undefined, g: string) => {
+      const row = n?.rows.find((r) => r.group === g);
+      return row ? roundToUnit(row.value, unit) : null;
+    };
+    for (const g of groups) rows.push([`Not ${i + 1}. ${note.title}`, g, value(note, g), value(prev, g)]);
+    rows.push([`Not ${i + 1}. ${note.title}`, "Summa", roundToUnit(note.total, unit), prev ? roundToUnit(prev.total, unit) : null]);
+  });
+  return {columns: ["Not", "Rad", ...years.map((y) => `${y} (${unit})`)], rows};
+}
+
+/** The comparison with the printed report as CSV rows. */
+export function comparisonCsv(comparisons: FigureComparison[]): {columns: string[]; rows: Cell[][]} {
+  return {
+    columns: ["Rapport", "Rad", "År", "Tryckt", "Beräknat", "Differens", "Förklaring", "Rad i källan"],
+    rows: comparisons.map((c) => [
+      statementNames[c.figure.statement],
+      c.figure.label,
+      c.figure.year,
+      c.figure.printed,
+      c.computed,
+      c.difference,
+      c.difference ? (c.figure.discrepancy?.explanation ?? "Oförklarad avvikelse") : "",
+      c.figure.seedLine
+    ])
+  };
+}
+
+/** The accounts behind a line as CSV rows, in kronor with öre. */
+export function accountsCsv(line: StatementLine, balances: AccountBalance[]): {columns: string[]; rows: Cell[][]} {
+  return {
+    columns: ["Konto", "Benämning", "Ingående saldo (kr)", "Årets rörelse (kr)"],
+    rows: balances.filter((b) => line.accounts.includes(b.account)).map((b) => [b.account, b.name, oreToCsvKr(b.opening), oreToCsvKr(b.movement)])
+  };
+}
+
+/** The vouchers of an account as CSV rows, in kronor with öre. */
+export function vouchersCsv(rows: VoucherRow[]): {columns: string[]; rows: Cell[][]} {
+  return {
+    columns: ["Datum", "Serie", "Nummer", "Text", "Projekt", "Belopp (kr)"],
+    rows: rows.map((r) => [r.date, r.series, r.number, r.voucher_text, r.project ?? "", oreToCsvKr(BigInt(r.amount_ore))])
+  };
 }
