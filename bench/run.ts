@@ -1,12 +1,11 @@
 // Entry point of `npm run bench`: runs the benchmarks and prints one table with the machine they ran on.
-// Options: --sizes 10000,100000  --runs 5  --only sie[,journals,browser,build,scb,duckdb,partition]
+// Options: --sizes 10000,100000  --runs 5  --only sie[,journals,browser,build,scb,duckdb]
 import os from "node:os";
 import {buildBenchmark} from "./build";
 import {duckdbHaeBenchmark} from "./duckdb-hae";
 import {journalsBenchmark} from "./journals";
 import {browserBenchmark} from "./statements-page";
 import {machineInfo} from "./machine";
-import {partitionBenchmark} from "./partition";
 import {CheckError, type BenchOptions, type Benchmark, type Row} from "./runner";
 import {scbReadBenchmark} from "./scb-read";
 import {sieBenchmark} from "./sie";
@@ -19,8 +18,7 @@ const BENCHMARKS: Benchmark[] = [
   browserBenchmark,
   buildBenchmark,
   scbReadBenchmark,
-  duckdbHaeBenchmark,
-  partitionBenchmark
+  duckdbHaeBenchmark
 ];
 
 interface Args extends BenchOptions {
@@ -105,13 +103,6 @@ async function main(): Promise<number> {
     notes.push(
       "DuckDB: tid mätt i sidan (performance.now kring varje anrop, med workerns rundresa), median efter en" +
         "\nuppvärmning, utan skräpsamling; MB/s avser Arrow-strömmen; rader/s tabellens rader, bara där hela tabellen läses."
-    );
-  }
-  if (selected.includes(partitionBenchmark)) {
-    notes.push(
-      "Nationell skala: Parquet-filer per kommun och år (HÅE) och per förbund och år (huvudböcker) från en annan" +
-        "\nserver med Range och CORS; tid i sidan från första Range-anropet till DuckDB:s svar, median efter en" +
-        "\nuppvärmning. Byte = svarens kroppar (lika med Resource Timing:s encodedBodySize, kontrollerat)."
     );
   }
   console.log("\n" + notes.join("\n"));
