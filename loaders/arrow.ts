@@ -2,7 +2,8 @@
 // The stream extension also keeps Framework from adding its CDN apache-arrow import for .arrow attachments.
 import {Table, Utf8, makeVector, tableToIPC, vectorFromArray} from "apache-arrow";
 
-export type Column = {type: "utf8"; values: (string | null)[]} | {type: "int32"; values: number[]} | {type: "int64"; values: bigint[]};
+export type Column =
+  {type: "utf8"; values: (string | null)[]} | {type: "int32"; values: number[]} | {type: "int64"; values: bigint[]};
 
 /** An Arrow IPC stream (the format DuckDB-WASM inserts) from named, typed columns. */
 export function toArrowStream(columns: Record<string, Column>): Uint8Array {
@@ -18,7 +19,9 @@ export function toArrowStream(columns: Record<string, Column>): Uint8Array {
 
 /** Builds columns row by row: each call adds one value per column. */
 export function columnBuilder<T extends Record<string, Column["type"]>>(types: T) {
-  const columns = Object.fromEntries(Object.entries(types).map(([k, type]) => [k, {type, values: []}])) as unknown as Record<keyof T, Column>;
+  const columns = Object.fromEntries(
+    Object.entries(types).map(([k, type]) => [k, {type, values: []}])
+  ) as unknown as Record<keyof T, Column>;
   return {
     columns,
     add(row: {[K in keyof T]: T[K] extends "int64" ? bigint : T[K] extends "int32" ? number : string | null}) {

@@ -14,23 +14,66 @@ export interface BudgetFileInfo {
 }
 
 /** Reads and checks every budget file; projects and ledger years per förbund come from the mappings and ledgers. */
-export function loadBudgetTables(dir: string, context: (forbund: string) => {projects: string[]; ledgerYears: number[]}, fromLedgers: BudgetRecord[] = []) {
-  const table = columnBuilder({forbund: "utf8", year: "int32", revision: "utf8", date: "utf8", label: "utf8", project: "utf8", month: "int32", amount_ore: "int64"});
+export function loadBudgetTables(
+  dir: string,
+  context: (forbund: string) => {projects: string[]; ledgerYears: number[]},
+  fromLedgers: BudgetRecord[] = []
+) {
+  const table = columnBuilder({
+    forbund: "utf8",
+    year: "int32",
+    revision: "utf8",
+    date: "utf8",
+    label: "utf8",
+    project: "utf8",
+    month: "int32",
+    amount_ore: "int64"
+  });
   const files: BudgetFileInfo[] = [];
-  const names = existsSync(dir) ? readdirSync(dir).filter((f) => /\.(json|csv)$/i.test(f)).sort() : [];
+  const names = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /\.(json|csv)$/i.test(f))
+        .sort()
+    : [];
   for (const file of names) {
     const forbund = file.replace(/-\d{4}\.(json|csv)$/i, "");
     const bytes = new Uint8Array(readFileSync(join(dir, file)));
-    const read = file.toLowerCase().endsWith(".json") ? readBudgetJson(bytes, file) : readBudgetCsv(bytes, file, {forbund});
+    const read = file.toLowerCase().endsWith(".json")
+      ? readBudgetJson(bytes, file)
+      : readBudgetCsv(bytes, file, {forbund});
     const checked = validateBudget(read.records, file, context(forbund));
     const rejected = read.counts.rejected + (read.records.length - checked.records.length);
-    files.push({file, forbund, counts: {read: read.counts.read, kept: checked.records.length, rejected}, diagnostics: [...read.diagnostics, ...checked.diagnostics]});
+    files.push({
+      file,
+      forbund,
+      counts: {read: read.counts.read, kept: checked.records.length, rejected},
+      diagnostics: [...read.diagnostics, ...checked.diagnostics]
+    });
     for (const r of checked.records as BudgetRecord[]) {
-      table.add({forbund: r.forbund, year: r.year, revision: r.revision, date: r.date, label: r.label, project: r.project, month: r.month, amount_ore: r.amount});
+      table.add({
+        forbund: r.forbund,
+        year: r.year,
+        revision: r.revision,
+        date: r.date,
+        label: r.label,
+        project: r.project,
+        month: r.month,
+        amount_ore: r.amount
+      });
     }
   }
   // Period budgets from the ledgers themselves need no check against the project list: they name accounts.
-  for (const r of fromLedgers) table.add({forbund: r.forbund, year: r.year, revision: r.revision, date: r.date, label: r.label, project: r.project, month: r.month, amount_ore: r.amount});
+  for (const r of fromLedgers)
+    table.add({
+      forbund: r.forbund,
+      year: r.year,
+      revision: r.revision,
+      date: r.date,
+      label: r.label,
+      project: r.project,
+      month: r.month,
+      amount_ore: r.amount
+    });
   return {budgets: table.columns, files};
 }
 
@@ -44,7 +87,10 @@ export function latestBudgets(dir: string, forbund: string): Map<number, BudgetL
     for (const year of new Set(records.map((r) => r.year))) {
       const latest = revisionsOf(records, year).at(-1)!.revision;
       const lines = records.filter((r) => r.year === year && r.revision === latest);
-      budgets.set(year, lines.map((r) => ({project: r.project, month: r.month || undefined, amount: r.amount})));
+      budgets.set(
+        year,
+        lines.map((r) => ({project: r.project, month: r.month || undefined, amount: r.amount}))
+      );
     }
   }
   return budgets;

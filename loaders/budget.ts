@@ -32,7 +32,12 @@ interface BudgetJson {
   year: number;
   unit?: "kr" | "tkr";
   source?: string;
-  revisions: {id: string; date: string; label?: string; lines: {project: string; amount: string | number; month?: number}[]}[];
+  revisions: {
+    id: string;
+    date: string;
+    label?: string;
+    lines: {project: string; amount: string | number; month?: number}[];
+  }[];
 }
 
 function toOre(text: string, unit: "kr" | "tkr"): bigint | null {
@@ -57,7 +62,11 @@ export function readBudgetJson(bytes: Uint8Array, file: string): BudgetResult {
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    return {records: [], diagnostics: [{file, line: 0, severity: "error", message: `Ogiltig JSON: ${(e as Error).message}`}], counts: {read: 0, kept: 0, rejected: 0}};
+    return {
+      records: [],
+      diagnostics: [{file, line: 0, severity: "error", message: `Ogiltig JSON: ${(e as Error).message}`}],
+      counts: {read: 0, kept: 0, rejected: 0}
+    };
   }
   const unit = doc.unit ?? "kr";
   const records: BudgetRecord[] = [];
@@ -69,10 +78,25 @@ export function readBudgetJson(bytes: Uint8Array, file: string): BudgetResult {
       ++read;
       const amount = toOre(String(l.amount), unit);
       if (amount === null) {
-        diagnostics.push({file, line, severity: "error", message: `Beloppet "${l.amount}" för projekt ${l.project} är inte ett tal`});
+        diagnostics.push({
+          file,
+          line,
+          severity: "error",
+          message: `Beloppet "${l.amount}" för projekt ${l.project} är inte ett tal`
+        });
         continue;
       }
-      records.push({forbund: doc.forbund, year: doc.year, revision: rev.id, date: rev.date, label: rev.label ?? rev.id, project: String(l.project), month: l.month ?? 0, amount, line});
+      records.push({
+        forbund: doc.forbund,
+        year: doc.year,
+        revision: rev.id,
+        date: rev.date,
+        label: rev.label ?? rev.id,
+        project: String(l.project),
+        month: l.month ?? 0,
+        amount,
+        line
+      });
     }
   }
   return {records, diagnostics, counts: {read, kept: records.length, rejected: read - records.length}};
@@ -92,13 +116,22 @@ const columns = {
 /** Reads a CSV budget file (columns år, revision, datum, projekt, belopp in kr; optional förbund, månad, benämning). */
 export function readBudgetCsv(bytes: Uint8Array, file: string, defaults: {forbund: string}): BudgetResult {
   const table = parseCsv(bytes);
-  const index = Object.fromEntries(Object.entries(columns).map(([k, re]) => [k, table.header.findIndex((h) => re.test(h.trim()))])) as Record<keyof typeof columns, number>;
+  const index = Object.fromEntries(
+    Object.entries(columns).map(([k, re]) => [k, table.header.findIndex((h) => re.test(h.trim()))])
+  ) as Record<keyof typeof columns, number>;
   const missing = (["year", "revision", "date", "project", "amount"] as const).filter((k) => index[k] < 0);
   if (missing.length) {
     const names = {year: "år", revision: "revision", date: "datum", project: "projekt", amount: "belopp"};
     return {
       records: [],
-      diagnostics: [{file, line: 1, severity: "error", message: `Kolumn saknas: ${missing.map((k) => names[k]).join(", ")}; inget har lästs in`}],
+      diagnostics: [
+        {
+          file,
+          line: 1,
+          severity: "error",
+          message: `Kolumn saknas: ${missing.map((k) => names[k]).join(", ")}; inget har lästs in`
+        }
+      ],
       counts: {read: table.rows.length, kept: 0, rejected: table.rows.length}
     };
   }
@@ -120,13 +153,31 @@ export function readBudgetCsv(bytes: Uint8Array, file: string, defaults: {forbun
       diagnostics.push({file, line, severity: "error", message: `Rad ${line}: ${problems.join("; ")}`});
       continue;
     }
-    records.push({forbund: get("forbund") || defaults.forbund, year, revision: get("revision"), date: get("date"), label: get("label") || get("revision"), project: get("project"), month, amount: amount!, line});
+    records.push({
+      forbund: get("forbund") || defaults.forbund,
+      year,
+      revision: get("revision"),
+      date: get("date"),
+      label: get("label") || get("revision"),
+      project: get("project"),
+      month,
+      amount: amount!,
+      line
+    });
   }
-  return {records, diagnostics, counts: {read: table.rows.length, kept: records.length, rejected: table.rows.length - records.length}};
+  return {
+    records,
+    diagnostics,
+    counts: {read: table.rows.length, kept: records.length, rejected: table.rows.length - records.length}
+  };
 }
 
 /** Checks budget records against the förbund's projects and ledger years: unknown projects, duplicate lines, years without a ledger. */
-export function validateBudget(records: BudgetRecord[], file: string, context: {projects: string[]; ledgerYears: number[]}): {records: BudgetRecord[]; diagnostics: Diagnostic[]} {
+export function validateBudget(
+  records: BudgetRecord[],
+  file: string,
+  context: {projects: string[]; ledgerYears: number[]}
+): {records: BudgetRecord[]; diagnostics: Diagnostic[]} {
   const diagnostics: Diagnostic[] = [];
   const seen = new Map<string, number>();
   const kept: BudgetRecord[] = [];
@@ -134,16 +185,31 @@ export function validateBudget(records: BudgetRecord[], file: string, context: {
   for (const r of records) {
     const key = `${r.year}|${r.revision}|${r.project}|${r.month}`;
     if (!context.projects.includes(r.project)) {
-      diagnostics.push({file, line: r.line, severity: "error", message: `Okänt projekt ${r.project} i budget ${r.year} (${r.revision}); lägg till det i förbundets projektlista`});
+      diagnostics.push({
+        file,
+        line: r.line,
+        severity: "error",
+        message: `Okänt projekt ${r.project} i budget ${r.year} (${r.revision}); lägg till det i förbundets projektlista`
+      });
       continue;
     }
     if (seen.has(key)) {
-      diagnostics.push({file, line: r.line, severity: "error", message: `Dubblerad budgetrad: projekt ${r.project}${r.month ? ` månad ${r.month}` : ""} finns redan på rad ${seen.get(key)} i revision ${r.revision}`});
+      diagnostics.push({
+        file,
+        line: r.line,
+        severity: "error",
+        message: `Dubblerad budgetrad: projekt ${r.project}${r.month ? ` månad ${r.month}` : ""} finns redan på rad ${seen.get(key)} i revision ${r.revision}`
+      });
       continue;
     }
     if (!context.ledgerYears.includes(r.year) && !reportedYears.has(r.year)) {
       reportedYears.add(r.year);
-      diagnostics.push({file, line: r.line, severity: "warning", message: `Budgetåret ${r.year} har ingen huvudbok; utfall kan inte jämföras`});
+      diagnostics.push({
+        file,
+        line: r.line,
+        severity: "warning",
+        message: `Budgetåret ${r.year} har ingen huvudbok; utfall kan inte jämföras`
+      });
     }
     seen.set(key, r.line);
     kept.push(r);
@@ -158,7 +224,6 @@ export function revisionsOf(records: BudgetRecord[], year: number): {revision: s
   return [...m.values()].sort((a, b) => a.date.localeCompare(b.date) || a.revision.localeCompare(b.revision));
 }
 
-
 /** Budget records from a ledger's #PBUDGET period budgets: per project (dimension 6) where the row names one,
  * else per the account's cost category, in display signs (kostnader negative). */
 export function budgetFromSie(ledger: Ledger, forbund: string, mapping: Mapping): BudgetRecord[] {
@@ -166,7 +231,12 @@ export function budgetFromSie(ledger: Ledger, forbund: string, mapping: Mapping)
   for (const b of ledger.balances) {
     if (b.kind !== "pbudget" || !b.period) continue;
     const fy = ledger.fiscalYears.find((y) => y.yearIndex === b.yearIndex);
-    const actual = toProjectActual(mapping, {project: b.object?.dim === "6" ? b.object.code : null, account: b.account, month: 0, amount: b.amount});
+    const actual = toProjectActual(mapping, {
+      project: b.object?.dim === "6" ? b.object.code : null,
+      account: b.account,
+      month: 0,
+      amount: b.amount
+    });
     if (!fy || !actual) continue;
     const project = actual.project ?? `kategori:${actual.category ?? "ovrigt"}`;
     const month = Number(b.period.slice(4, 6));

@@ -11,14 +11,23 @@ import {compareLedgerYear} from "./reconstruct/verify.js";
 import {readSie} from "./sie/read.js";
 
 /** Compares every ledger year under dataDir/sie with the reports of its förbund. */
-export function ledgerComparisons(dataDir: string, reports: PublishedReport[], charts: Record<string, string>): FigureComparison[] {
+export function ledgerComparisons(
+  dataDir: string,
+  reports: PublishedReport[],
+  charts: Record<string, string>
+): FigureComparison[] {
   const sieDir = join(dataDir, "sie");
   if (!existsSync(sieDir)) return [];
   const readMapping = (name: string): MappingFile | undefined =>
-    existsSync(join(dataDir, "mapping", `${name}.json`)) ? JSON.parse(readFileSync(join(dataDir, "mapping", `${name}.json`), "utf-8")) : undefined;
+    existsSync(join(dataDir, "mapping", `${name}.json`))
+      ? JSON.parse(readFileSync(join(dataDir, "mapping", `${name}.json`), "utf-8"))
+      : undefined;
   const ledgers = new Map<string, Ledger>();
   for (const file of readdirSync(sieDir).filter((f) => /\.(se|si|sie)$/i.test(f))) {
-    ledgers.set(file.replace(/\.(se|si|sie)$/i, ""), readSie(new Uint8Array(readFileSync(join(sieDir, file))), file).ledger);
+    ledgers.set(
+      file.replace(/\.(se|si|sie)$/i, ""),
+      readSie(new Uint8Array(readFileSync(join(sieDir, file))), file).ledger
+    );
   }
   const comparisons: FigureComparison[] = [];
   for (const [name, ledger] of ledgers) {
@@ -28,7 +37,9 @@ export function ledgerComparisons(dataDir: string, reports: PublishedReport[], c
     const mapping = combineMappings(own, readMapping(charts[forbund] ?? "bas"));
     const budget = latestBudgets(join(dataDir, "budgets"), forbund).get(year) ?? null;
     const theirs = reports.filter((r) => r.forbund === forbund);
-    comparisons.push(...compareLedgerYear(ledger, ledgers.get(`${forbund}-${year - 1}`), mapping, own, theirs, budget).comparisons);
+    comparisons.push(
+      ...compareLedgerYear(ledger, ledgers.get(`${forbund}-${year - 1}`), mapping, own, theirs, budget).comparisons
+    );
   }
   return comparisons;
 }

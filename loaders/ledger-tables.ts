@@ -25,7 +25,9 @@ export function forbundOfFile(file: string): string {
 /** The SIE files of a directory, in name order; none when the directory is missing. */
 function sieFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => /\.(se|si|sie)$/i.test(f)).sort();
+  return readdirSync(dir)
+    .filter((f) => /\.(se|si|sie)$/i.test(f))
+    .sort();
 }
 
 /**
@@ -34,7 +36,14 @@ function sieFiles(dir: string): string[] {
  */
 export function folderProblems(dir: string, label: string, what: string): Diagnostic[] {
   if (existsSync(dir)) return [];
-  return [{file: `${label}/`, line: 0, severity: "error", message: `Mappen ${label}/ saknas i datamappen; ${what} saknas därför på sidorna`}];
+  return [
+    {
+      file: `${label}/`,
+      line: 0,
+      severity: "error",
+      message: `Mappen ${label}/ saknas i datamappen; ${what} saknas därför på sidorna`
+    }
+  ];
 }
 
 /**
@@ -44,8 +53,17 @@ export function folderProblems(dir: string, label: string, what: string): Diagno
  */
 export function loadLedgerTables(dir: string, profile: Profile = currentProfile()) {
   const transactions = columnBuilder({
-    forbund: "utf8", year: "int32", series: "utf8", number: "utf8", date: "utf8", voucher_text: "utf8",
-    account: "utf8", amount_ore: "int64", project: "utf8", cost_center: "utf8", text: "utf8"
+    forbund: "utf8",
+    year: "int32",
+    series: "utf8",
+    number: "utf8",
+    date: "utf8",
+    voucher_text: "utf8",
+    account: "utf8",
+    amount_ore: "int64",
+    project: "utf8",
+    cost_center: "utf8",
+    text: "utf8"
   });
   const balances = columnBuilder({forbund: "utf8", year: "int32", kind: "utf8", account: "utf8", amount_ore: "int64"});
   const accounts = columnBuilder({forbund: "utf8", year: "int32", account: "utf8", name: "utf8"});
@@ -56,7 +74,8 @@ export function loadLedgerTables(dir: string, profile: Profile = currentProfile(
   for (const file of sieFiles(dir)) {
     const {ledger, diagnostics, counts} = readSie(new Uint8Array(readFileSync(join(dir, file))), file, {strict: true});
     const forbund = forbundOfFile(file);
-    const yearOf = (yearIndex: number) => Number(ledger.fiscalYears.find((y) => y.yearIndex === yearIndex)?.start.slice(0, 4));
+    const yearOf = (yearIndex: number) =>
+      Number(ledger.fiscalYears.find((y) => y.yearIndex === yearIndex)?.start.slice(0, 4));
     const year = yearOf(0);
     files.push({file, forbund, year, program: ledger.program, companyName: ledger.companyName, counts, diagnostics});
     if (ledger.balances.some((b) => b.kind === "pbudget")) sieBudgets.push({forbund, ledger});
@@ -73,15 +92,33 @@ export function loadLedgerTables(dir: string, profile: Profile = currentProfile(
         const date = t.date ?? v.date;
         if (profile === "full") {
           transactions.add({
-            forbund, year, series: v.series, number: v.number, date, voucher_text: v.text,
-            account: t.account, amount_ore: t.amount, project: object("6"), cost_center: object("1"), text: t.text ?? null
+            forbund,
+            year,
+            series: v.series,
+            number: v.number,
+            date,
+            voucher_text: v.text,
+            account: t.account,
+            amount_ore: t.amount,
+            project: object("6"),
+            cost_center: object("1"),
+            text: t.text ?? null
           });
           continue;
         }
         // Same columns as the full table, so the pages' queries run unchanged on either.
         const row = {
-          forbund, year, series: "", number: "", date: `${date.slice(0, 7)}-01`, voucher_text: null,
-          account: t.account, amount_ore: 0n, project: object("6"), cost_center: object("1"), text: null
+          forbund,
+          year,
+          series: "",
+          number: "",
+          date: `${date.slice(0, 7)}-01`,
+          voucher_text: null,
+          account: t.account,
+          amount_ore: 0n,
+          project: object("6"),
+          cost_center: object("1"),
+          text: null
         };
         const key = JSON.stringify([forbund, year, row.date, row.account, row.project, row.cost_center]);
         (sums.get(key) ?? sums.set(key, row).get(key)!).amount_ore += t.amount;
@@ -90,7 +127,14 @@ export function loadLedgerTables(dir: string, profile: Profile = currentProfile(
   }
   for (const row of sums.values()) transactions.add(row);
   const problems = folderProblems(dir, basename(dir), "huvudböckerna");
-  return {transactions: transactions.columns, balances: balances.columns, accounts: accounts.columns, files, sieBudgets, problems};
+  return {
+    transactions: transactions.columns,
+    balances: balances.columns,
+    accounts: accounts.columns,
+    files,
+    sieBudgets,
+    problems
+  };
 }
 
 /** Every voucher and transaction text of at least minLength characters in a directory's SIE files. */
@@ -99,7 +143,8 @@ export function voucherTexts(dir: string, minLength = 8): string[] {
   for (const file of sieFiles(dir)) {
     const {ledger} = readSie(new Uint8Array(readFileSync(join(dir, file))), file);
     for (const v of ledger.vouchers) {
-      for (const text of [v.text, ...v.transactions.map((t) => t.text)]) if (text && text.length >= minLength) texts.add(text);
+      for (const text of [v.text, ...v.transactions.map((t) => t.text)])
+        if (text && text.length >= minLength) texts.add(text);
     }
   }
   return [...texts];

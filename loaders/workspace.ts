@@ -20,7 +20,9 @@ export function readJson(path: string) {
 
 function readJsonDir<T>(dir: string): Record<string, T> {
   if (!existsSync(dir)) return {};
-  const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort();
   return Object.fromEntries(files.map((f) => [f.replace(/\.json$/, ""), readJson(join(dir, f))]));
 }
 
@@ -53,11 +55,25 @@ export function loadWorkspace(profile: Profile = currentProfile()) {
     ...ledgers.problems,
     ...folderProblems(dataDir("mapping"), "mapping", "kontomappningen"),
     ...folderProblems(dataDir("budgets"), "budgets", "budgetarna"),
-    ...(hasRegistry ? [] : [{file: "forbund.json", line: 0, severity: "error" as const, message: "Filen forbund.json saknas; förbundens namn och medlemmar saknas därför"}])
+    ...(hasRegistry
+      ? []
+      : [
+          {
+            file: "forbund.json",
+            line: 0,
+            severity: "error" as const,
+            message: "Filen forbund.json saknas; förbundens namn och medlemmar saknas därför"
+          }
+        ])
   ];
   const mappingOf = (forbund: string) =>
-    combineMappings(mappings[forbund], mappings[registry.forbund.find((f: {id: string}) => f.id === forbund)?.chart ?? "bas"]);
-  const fromLedgers = ledgers.sieBudgets.flatMap(({forbund, ledger}) => budgetFromSie(ledger, forbund, mappingOf(forbund)));
+    combineMappings(
+      mappings[forbund],
+      mappings[registry.forbund.find((f: {id: string}) => f.id === forbund)?.chart ?? "bas"]
+    );
+  const fromLedgers = ledgers.sieBudgets.flatMap(({forbund, ledger}) =>
+    budgetFromSie(ledger, forbund, mappingOf(forbund))
+  );
   const budgets = loadBudgetTables(
     dataDir("budgets"),
     (forbund) => ({

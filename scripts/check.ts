@@ -101,7 +101,9 @@ export function main(
     const findings = checkReports(reports, options);
     // The published reports of the workspace are also compared with its ledgers, unless --no-ledgers.
     if (!paths.length && !args.includes("--no-ledgers")) {
-      const charts = Object.fromEntries((registry?.forbund ?? []).map((f) => [f.id, (f as {chart?: string}).chart ?? "bas"]));
+      const charts = Object.fromEntries(
+        (registry?.forbund ?? []).map((f) => [f.id, (f as {chart?: string}).chart ?? "bas"])
+      );
       findings.push(...ledgerFindings(reports, ledgerComparisons(join(root, "data"), reports, charts), options));
     }
     out(json ? JSON.stringify(findings, null, 2) + "\n" : formatReport(findings, reports.length, registry));

@@ -16,7 +16,9 @@ const RECONSTRUCTED = /^#PROGRAM "Finsam Analys rekonstruktion"/m;
 const args = process.argv.slice(2);
 const write = args.includes("--write");
 const ids = args.filter((a) => !a.startsWith("--"));
-const all = readdirSync(join(root, "ledgers")).filter((f) => f.endsWith(".json")).map((f) => f.replace(/\.json$/, ""));
+const all = readdirSync(join(root, "ledgers"))
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => f.replace(/\.json$/, ""));
 const registry = readJson("forbund.json").forbund as {id: string; chart: string}[];
 
 let mismatches = 0;
@@ -33,7 +35,9 @@ for (const id of ids.length ? ids : all) {
   console.log(`${id}: ${ledgers.length} år, ${comparisons.length} tryckta belopp jämförda, ${bad.length} avviker`);
   for (const c of bad) {
     const f = c.figure;
-    console.log(`  ${f.year} ${f.statement} "${f.label}" (rad ${f.seedLine}): tryckt ${f.printed}, beräknat ${c.computed}, differens ${c.difference}`);
+    console.log(
+      `  ${f.year} ${f.statement} "${f.label}" (rad ${f.seedLine}): tryckt ${f.printed}, beräknat ${c.computed}, differens ${c.difference}`
+    );
   }
   if (write) {
     const {writeSie} = await import("../loaders/sie/write.js");
@@ -42,7 +46,9 @@ for (const id of ids.length ? ids : all) {
       const path = join(root, "sie", ledger.file);
       // SIE is ASCII up to #PROGRAM, so latin1 reads the line whatever the file's encoding.
       if (existsSync(path) && !RECONSTRUCTED.test(readFileSync(path, "latin1"))) {
-        console.error(`  ${path} är inte skriven av rekonstruktionen och skrivs inte över; flytta den om den ska ersättas`);
+        console.error(
+          `  ${path} är inte skriven av rekonstruktionen och skrivs inte över; flytta den om den ska ersättas`
+        );
         skipped++;
         continue;
       }

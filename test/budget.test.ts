@@ -20,9 +20,24 @@ describe("readBudgetCsv + validateBudget", () => {
 
   it("reports an unknown project, a duplicate line and a year without a ledger", () => {
     expect(checked.diagnostics).toEqual([
-      {file: "fel-2023.csv", line: 3, severity: "error", message: "Okänt projekt 99999 i budget 2023 (R1); lägg till det i förbundets projektlista"},
-      {file: "fel-2023.csv", line: 4, severity: "error", message: "Dubblerad budgetrad: projekt 35000 finns redan på rad 2 i revision R1"},
-      {file: "fel-2023.csv", line: 6, severity: "warning", message: "Budgetåret 2019 har ingen huvudbok; utfall kan inte jämföras"}
+      {
+        file: "fel-2023.csv",
+        line: 3,
+        severity: "error",
+        message: "Okänt projekt 99999 i budget 2023 (R1); lägg till det i förbundets projektlista"
+      },
+      {
+        file: "fel-2023.csv",
+        line: 4,
+        severity: "error",
+        message: "Dubblerad budgetrad: projekt 35000 finns redan på rad 2 i revision R1"
+      },
+      {
+        file: "fel-2023.csv",
+        line: 6,
+        severity: "warning",
+        message: "Budgetåret 2019 har ingen huvudbok; utfall kan inte jämföras"
+      }
     ]);
     expect(checked.records.map((r) => [r.line, r.project, r.amount])).toEqual([
       [2, "35000", -209_000_000n],
@@ -35,7 +50,14 @@ describe("readBudgetCsv + validateBudget", () => {
   it("loads nothing from a file missing a required column, and names it", () => {
     const r = readBudgetCsv(fixture("saknar-kolumn-2023.csv"), "saknar-kolumn-2023.csv", {forbund: "x"});
     expect(r.records).toEqual([]);
-    expect(r.diagnostics).toEqual([{file: "saknar-kolumn-2023.csv", line: 1, severity: "error", message: "Kolumn saknas: revision; inget har lästs in"}]);
+    expect(r.diagnostics).toEqual([
+      {
+        file: "saknar-kolumn-2023.csv",
+        line: 1,
+        severity: "error",
+        message: "Kolumn saknas: revision; inget har lästs in"
+      }
+    ]);
     expect(r.counts).toEqual({read: 1, kept: 0, rejected: 1});
   });
 });
@@ -49,7 +71,14 @@ describe("readBudgetJson", () => {
       ["B2", "36000", -170_050_000n],
       ["B1", "35000", -209_000_000n]
     ]);
-    expect(r.diagnostics).toEqual([{file: "revisioner-2023.json", line: 7, severity: "error", message: 'Beloppet "x" för projekt 36000 är inte ett tal'}]);
+    expect(r.diagnostics).toEqual([
+      {
+        file: "revisioner-2023.json",
+        line: 7,
+        severity: "error",
+        message: 'Beloppet "x" för projekt 36000 är inte ett tal'
+      }
+    ]);
     expect(r.counts).toEqual({read: 4, kept: 3, rejected: 1});
   });
 
@@ -75,8 +104,19 @@ describe("budgetFromSie", () => {
     const records = budgetFromSie(ledger, "demo", combineMappings(bas));
     // 12 months of −100 000 kr on 3010 (income) and 50 000 kr on 4010 (costs), fiscal year 2009-07-01–2010-06-30.
     expect(records).toHaveLength(24);
-    expect(new Set(records.map((r) => `${r.year} ${r.project} ${r.amount}`))).toEqual(new Set(["2009 kategori:intakter 10000000", "2009 kategori:ovrigt -5000000"]));
-    expect(records.map((r) => r.month).sort((a, b) => a - b).slice(0, 4)).toEqual([1, 1, 2, 2]);
-    expect(records[0]).toMatchObject({revision: `SIE ${file}`, date: "2011-11-01", label: "Periodbudget i SIE-filen (#PBUDGET)"});
+    expect(new Set(records.map((r) => `${r.year} ${r.project} ${r.amount}`))).toEqual(
+      new Set(["2009 kategori:intakter 10000000", "2009 kategori:ovrigt -5000000"])
+    );
+    expect(
+      records
+        .map((r) => r.month)
+        .sort((a, b) => a - b)
+        .slice(0, 4)
+    ).toEqual([1, 1, 2, 2]);
+    expect(records[0]).toMatchObject({
+      revision: `SIE ${file}`,
+      date: "2011-11-01",
+      label: "Periodbudget i SIE-filen (#PBUDGET)"
+    });
   });
 });

@@ -3,9 +3,16 @@ import {oreToCsvKr, toCsv} from "../src/lib/csv-export.js";
 
 describe("toCsv", () => {
   it("writes ; separated rows with CRLF, decimal comma and quotes only where needed", () => {
-    expect(toCsv(["Rad", "2023 (kr)"], [["Verksamhetens intäkter", 8629008n], ["Andel", 0.337], ['Text; med "citat"', null]])).toBe(
-      'Rad;2023 (kr)\r\nVerksamhetens intäkter;8629008\r\nAndel;0,337\r\n"Text; med ""citat""";\r\n'
-    );
+    expect(
+      toCsv(
+        ["Rad", "2023 (kr)"],
+        [
+          ["Verksamhetens intäkter", 8629008n],
+          ["Andel", 0.337],
+          ['Text; med "citat"', null]
+        ]
+      )
+    ).toBe('Rad;2023 (kr)\r\nVerksamhetens intäkter;8629008\r\nAndel;0,337\r\n"Text; med ""citat""";\r\n');
   });
 });
 

@@ -15,11 +15,15 @@ import {buildStatements} from "../src/lib/statements.js";
 const data = new URL("../data/", import.meta.url);
 const readJson = (path: string) => JSON.parse(readFileSync(new URL(path, data), "utf-8"));
 const registry = readJson("forbund.json").forbund as {id: string; chart: string}[];
-const ids = readdirSync(new URL("published/", data)).filter((f) => f.endsWith(".json")).map((f) => f.replace(".json", ""));
+const ids = readdirSync(new URL("published/", data))
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => f.replace(".json", ""));
 
 function readLedger(id: string, year: number) {
   const file = `${id}-${year}.se`;
-  return existsSync(new URL(`sie/${file}`, data)) ? readSie(new Uint8Array(readFileSync(new URL(`sie/${file}`, data))), file) : undefined;
+  return existsSync(new URL(`sie/${file}`, data))
+    ? readSie(new Uint8Array(readFileSync(new URL(`sie/${file}`, data))), file)
+    : undefined;
 }
 
 function statementsOf(id: string, year: number) {
@@ -41,7 +45,8 @@ describe.each(ledgerIds)("%s", (id) => {
   it("covers at least two consecutive years, each with a ledger that reads without errors", () => {
     expect(years.length).toBeGreaterThanOrEqual(2);
     expect(years.at(-1)! - years[0]).toBe(years.length - 1);
-    for (const year of years) expect(statementsOf(id, year).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    for (const year of years)
+      expect(statementsOf(id, year).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 
   it.each(years)("%i: the statements' own checks pass", (year) => {
@@ -59,19 +64,23 @@ describe.each(ledgerIds)("%s", (id) => {
       computed: c.computed,
       difference: c.difference
     }));
-    const expected = report.figures.filter((f) => f.year === year && f.ref?.length).map((f) => ({
-      figure: `${f.statement} ${f.label} (rad ${f.seedLine})`,
-      printed: f.value,
-      computed: f.value + (f.discrepancy?.difference ?? 0),
-      difference: f.discrepancy?.difference ?? 0
-    }));
+    const expected = report.figures
+      .filter((f) => f.year === year && f.ref?.length)
+      .map((f) => ({
+        figure: `${f.statement} ${f.label} (rad ${f.seedLine})`,
+        printed: f.value,
+        computed: f.value + (f.discrepancy?.difference ?? 0),
+        difference: f.discrepancy?.difference ?? 0
+      }));
     expect(rows).toEqual(expected);
     expect(rows.length).toBeGreaterThan(15);
   });
 
   it("the committed SIE files are exactly what the generator makes from the spec", () => {
     for (const ledger of generateLedgers(readJson(`ledgers/${id}.json`))) {
-      expect(Buffer.from(writeSie(ledger, {ksumma: true})).equals(readFileSync(new URL(`sie/${ledger.file}`, data)))).toBe(true);
+      expect(
+        Buffer.from(writeSie(ledger, {ksumma: true})).equals(readFileSync(new URL(`sie/${ledger.file}`, data)))
+      ).toBe(true);
     }
   });
 });
@@ -83,7 +92,9 @@ describe("transcription", () => {
     for (const f of report.figures) {
       expect(seed[f.seedLine - 1], `${f.label} ${f.year}`).toContain(f.printed);
       // The printed number is the value: "45,1%" is 45.1, "40,0%" is 40, "8 629 008" is 8629008.
-      expect(Number(f.printed.replace(/[^\d,]/g, "").replace(",", ".")), `${f.label} ${f.year}`).toBe(Math.abs(f.value));
+      expect(Number(f.printed.replace(/[^\d,]/g, "").replace(",", ".")), `${f.label} ${f.year}`).toBe(
+        Math.abs(f.value)
+      );
       expect(f.value < 0, `${f.label} ${f.year}`).toBe(/^\s*[-−–]/.test(f.printed));
     }
   });

@@ -86,18 +86,15 @@ describe("the Falun-Borlänge report's HÅE table", () => {
     const sum = (year: number, type: HaeType) => sums.get(`${year}:${type}`)!;
     const summa = (year: number) => HAE_TYPES.reduce((s, t) => s + sum(year, t), 0);
 
-    it.each(HAE_TYPES.map((t) => [HAE_LABELS[t], t] as const))(
-      "%s: 2022, 2023 and diff. as printed",
-      (label, type) => {
-        const printed = tables.get(name)!.get(label);
-        expect(printed).toBeDefined();
-        expect([
-          roundedAverage(sum(2022, type)),
-          roundedAverage(sum(2023, type)),
-          roundedAverage(sum(2023, type) - sum(2022, type))
-        ]).toEqual(printed);
-      }
-    );
+    it.each(HAE_TYPES.map((t) => [HAE_LABELS[t], t] as const))("%s: 2022, 2023 and diff. as printed", (label, type) => {
+      const printed = tables.get(name)!.get(label);
+      expect(printed).toBeDefined();
+      expect([
+        roundedAverage(sum(2022, type)),
+        roundedAverage(sum(2023, type)),
+        roundedAverage(sum(2023, type) - sum(2022, type))
+      ]).toEqual(printed);
+    });
 
     it("Summa helårsekvivalenter: 2022, 2023 and diff. as printed", () => {
       expect([

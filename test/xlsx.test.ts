@@ -19,13 +19,35 @@ print(json.dumps({"names": z.namelist(), "cells": {r: v or t for r, v, t in cell
 describe("toXlsx", () => {
   it("writes a workbook whose cells read back as numbers and escaped text", () => {
     const bytes = toXlsx([
-      {name: "Resultaträkning 2023/2022", columns: ["Rad", "2023 (kr)"], rows: [["Verksamhetens intäkter", 8629008n], ["Kostnader & <övrigt>", -8322613.5], ["Tom", null]]}
+      {
+        name: "Resultaträkning 2023/2022",
+        columns: ["Rad", "2023 (kr)"],
+        rows: [
+          ["Verksamhetens intäkter", 8629008n],
+          ["Kostnader & <övrigt>", -8322613.5],
+          ["Tom", null]
+        ]
+      }
     ]);
     const dir = mkdtempSync(join(tmpdir(), "xlsx-"));
     writeFileSync(join(dir, "a.xlsx"), bytes);
     const out = JSON.parse(execFileSync("python3", ["-c", readBack, join(dir, "a.xlsx")], {encoding: "utf-8"}));
-    expect(out.names).toEqual(["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml"]);
-    expect(out.cells).toEqual({A1: "Rad", B1: "2023 (kr)", A2: "Verksamhetens intäkter", B2: "8629008", A3: "Kostnader &amp; &lt;övrigt&gt;", B3: "-8322613.5", A4: "Tom"});
+    expect(out.names).toEqual([
+      "[Content_Types].xml",
+      "_rels/.rels",
+      "xl/workbook.xml",
+      "xl/_rels/workbook.xml.rels",
+      "xl/worksheets/sheet1.xml"
+    ]);
+    expect(out.cells).toEqual({
+      A1: "Rad",
+      B1: "2023 (kr)",
+      A2: "Verksamhetens intäkter",
+      B2: "8629008",
+      A3: "Kostnader &amp; &lt;övrigt&gt;",
+      B3: "-8322613.5",
+      A4: "Tom"
+    });
     // "/" is not allowed in a sheet name; it becomes a space.
     expect(out.workbook).toContain('<sheet name="Resultaträkning 2023 2022" sheetId="1" r:id="rId1"/>');
   });

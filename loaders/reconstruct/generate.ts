@@ -5,7 +5,6 @@ import {MONTHS} from "../../src/lib/format.js";
 import type {Balance, Ledger, Transaction, Voucher} from "../../src/lib/ledger.js";
 import type {LedgerSpec, SpecAccount, SpecYear} from "./spec.js";
 
-
 /** Kronor as a decimal string to öre; throws on anything that is not a whole number of öre. */
 export function kronorToOre(text: string): bigint {
   const d = new Decimal(text).times(100);
@@ -16,7 +15,8 @@ export function kronorToOre(text: string): bigint {
 /** A small deterministic generator (mulberry32), so the same spec always gives the same ledger. */
 function random(seed: string): () => number {
   let h = 1779033703 ^ seed.length;
-  for (let i = 0; i < seed.length; ++i) h = Math.imul(h ^ seed.charCodeAt(i), 3432918353), (h = (h << 13) | (h >>> 19));
+  for (let i = 0; i < seed.length; ++i)
+    ((h = Math.imul(h ^ seed.charCodeAt(i), 3432918353)), (h = (h << 13) | (h >>> 19)));
   return () => {
     h = (h + 0x6d2b79f5) | 0;
     let t = Math.imul(h ^ (h >>> 15), 1 | h);
@@ -54,7 +54,13 @@ function dateOf(year: number, month: number, day: number): string {
 /** The rows of one voucher part on an account: one per project with its exact öre, or one without a project. */
 function exactRows(account: SpecAccount, amount: bigint, shares: [string, bigint][]): Transaction[] {
   if (!shares.length) return [{account: account.number, amount, objects: [], kind: "trans", line: 0}];
-  return shares.map(([code, part]) => ({account: account.number, amount: part, objects: [{dim: "6", code}], kind: "trans", line: 0}));
+  return shares.map(([code, part]) => ({
+    account: account.number,
+    amount: part,
+    objects: [{dim: "6", code}],
+    kind: "trans",
+    line: 0
+  }));
 }
 
 /** Per project, the exact öre a result account gets this year; empty when the account has no projects. */
@@ -63,12 +69,18 @@ function projectAmounts(spec: LedgerSpec, year: SpecYear, account: SpecAccount, 
   if (exact) {
     const amounts = new Map(Object.entries(exact).map(([code, kr]) => [code, kronorToOre(kr)]));
     const sum = [...amounts.values()].reduce((a, b) => a + b, 0n);
-    if (sum !== amount) throw new Error(`${spec.forbund} ${year.year}: projekten på konto ${account.number} summerar till ${sum} öre, kontot till ${amount} öre`);
+    if (sum !== amount)
+      throw new Error(
+        `${spec.forbund} ${year.year}: projekten på konto ${account.number} summerar till ${sum} öre, kontot till ${amount} öre`
+      );
     return amounts;
   }
   const shares = Object.entries(account.projects ?? {});
   if (!shares.length) return new Map();
-  const parts = splitAmount(amount, shares.map(([, share]) => Number(share)));
+  const parts = splitAmount(
+    amount,
+    shares.map(([, share]) => Number(share))
+  );
   return new Map(shares.map(([code], i) => [code, parts[i]]));
 }
 
@@ -96,7 +108,10 @@ function generateYear(spec: LedgerSpec, year: SpecYear, opening: Map<string, big
     const rand = random(`${spec.forbund}:${year.year}:${number}`);
     // Spending varies by month and dips in July, as it does in the förbund's own burn charts.
     const weights = year.months?.[number] ?? months.map((m) => (m === 6 ? 0.35 : 0.75 + 0.5 * rand()));
-    if (weights.length !== months.length) throw new Error(`${spec.forbund} ${year.year}: konto ${number} har ${weights.length} månadsvikter, ${months.length} perioder`);
+    if (weights.length !== months.length)
+      throw new Error(
+        `${spec.forbund} ${year.year}: konto ${number} har ${weights.length} månadsvikter, ${months.length} perioder`
+      );
     // Each project is spread over the months on its own, so that every project's year total is exact.
     const byProject = projectAmounts(spec, year, account, amount);
     const monthly = byProject.size
@@ -104,14 +119,24 @@ function generateYear(spec: LedgerSpec, year: SpecYear, opening: Map<string, big
       : [["", splitAmount(amount, weights)] as const];
     months.forEach((_, i) => {
       const part = monthly.reduce((s, [, parts]) => s + parts[i], 0n);
-      const shares = byProject.size ? monthly.map(([code, parts]) => [code, parts[i]] as [string, bigint]).filter(([, p]) => p !== 0n) : [];
+      const shares = byProject.size
+        ? monthly.map(([code, parts]) => [code, parts[i]] as [string, bigint]).filter(([, p]) => p !== 0n)
+        : [];
       if (part === 0n && !shares.length) return;
       const month = months[i];
-      const when = account.schedule === "quarterly" ? `kvartal ${month / 3 + 1}` : account.schedule === "yearly" ? "" : MONTHS[month];
+      const when =
+        account.schedule === "quarterly"
+          ? `kvartal ${month / 3 + 1}`
+          : account.schedule === "yearly"
+            ? ""
+            : MONTHS[month];
       drafts.push({
         date: dateOf(year.year, month, 25),
         text: `${account.name} ${when} ${year.year}`.replace(/\s+/g, " "),
-        rows: [...exactRows(account, part, shares), {account: spec.bankAccount, amount: -part, objects: [], kind: "trans", line: 0}]
+        rows: [
+          ...exactRows(account, part, shares),
+          {account: spec.bankAccount, amount: -part, objects: [], kind: "trans", line: 0}
+        ]
       });
     });
   }
@@ -132,12 +157,21 @@ function generateYear(spec: LedgerSpec, year: SpecYear, opening: Map<string, big
     });
   }
   drafts.sort((a, b) => a.date.localeCompare(b.date) || a.text.localeCompare(b.text));
-  drafts.forEach((d, i) => vouchers.push({series: "A", number: String(i + 1), date: d.date, text: d.text, transactions: d.rows, line: 0}));
-  const bank = (opening.get(spec.bankAccount) ?? 0n) + vouchers.flatMap((v) => v.transactions).filter((t) => t.account === spec.bankAccount).reduce((s, t) => s + t.amount, 0n);
+  drafts.forEach((d, i) =>
+    vouchers.push({series: "A", number: String(i + 1), date: d.date, text: d.text, transactions: d.rows, line: 0})
+  );
+  const bank =
+    (opening.get(spec.bankAccount) ?? 0n) +
+    vouchers
+      .flatMap((v) => v.transactions)
+      .filter((t) => t.account === spec.bankAccount)
+      .reduce((s, t) => s + t.amount, 0n);
   closing.set(spec.bankAccount, bank);
   const printedBank = target.get(spec.bankAccount);
   if (printedBank !== undefined && printedBank !== bank) {
-    throw new Error(`${spec.forbund} ${year.year}: kassa och bank blir ${bank} öre men ska vara ${printedBank} öre (differens ${bank - printedBank} öre)`);
+    throw new Error(
+      `${spec.forbund} ${year.year}: kassa och bank blir ${bank} öre men ska vara ${printedBank} öre (differens ${bank - printedBank} öre)`
+    );
   }
   return {vouchers, opening, closing, result};
 }
@@ -166,9 +200,12 @@ export function generateLedgers(spec: LedgerSpec): Ledger[] {
 
 function balancesOf(y: YearResult, yearIndex: number): Balance[] {
   const rows: Balance[] = [];
-  for (const [account, amount] of [...y.opening].sort()) if (amount !== 0n) rows.push({kind: "ib", yearIndex, account, amount, line: 0});
-  for (const [account, amount] of [...y.closing].sort()) if (amount !== 0n) rows.push({kind: "ub", yearIndex, account, amount, line: 0});
-  for (const [account, amount] of [...y.result].sort()) if (amount !== 0n) rows.push({kind: "res", yearIndex, account, amount, line: 0});
+  for (const [account, amount] of [...y.opening].sort())
+    if (amount !== 0n) rows.push({kind: "ib", yearIndex, account, amount, line: 0});
+  for (const [account, amount] of [...y.closing].sort())
+    if (amount !== 0n) rows.push({kind: "ub", yearIndex, account, amount, line: 0});
+  for (const [account, amount] of [...y.result].sort())
+    if (amount !== 0n) rows.push({kind: "res", yearIndex, account, amount, line: 0});
   return rows;
 }
 

@@ -27,8 +27,16 @@ export function compareLedgerYear(
   const balances = accountBalances(ledger, 0);
   const statements = buildStatements(balances, mapping);
   const projects = (own?.projects ?? []).map((p) => ({...p, group: p.group as DriftGroup}));
-  const drift = buildDrift(projectActuals(ledger, mapping), budget, projects, previous ? projectActuals(previous, mapping) : []);
-  return {year, comparisons: reports.flatMap((r) => compareWithPublished(r, year, statements, balances, mapping, drift))};
+  const drift = buildDrift(
+    projectActuals(ledger, mapping),
+    budget,
+    projects,
+    previous ? projectActuals(previous, mapping) : []
+  );
+  return {
+    year,
+    comparisons: reports.flatMap((r) => compareWithPublished(r, year, statements, balances, mapping, drift))
+  };
 }
 
 /** Generates the ledgers of a spec and compares every published figure of the years they cover; budgets by year

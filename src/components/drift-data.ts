@@ -11,7 +11,14 @@ export async function projectActualsFor(forbund: string, year: number, mapping: 
     [forbund, year]
   );
   return rows
-    .map((r) => toProjectActual(mapping, {project: r.project, account: r.account, month: Number(r.month), amount: BigInt(r.amount)}))
+    .map((r) =>
+      toProjectActual(mapping, {
+        project: r.project,
+        account: r.account,
+        month: Number(r.month),
+        amount: BigInt(r.amount)
+      })
+    )
     .filter((a): a is ProjectActual => a !== null);
 }
 
@@ -23,11 +30,17 @@ export interface Revision {
 
 /** The budget revisions of a year, oldest first. */
 export async function revisionsFor(forbund: string, year: number): Promise<Revision[]> {
-  return query<Revision>(`SELECT DISTINCT revision, date, label FROM budgets WHERE forbund = ? AND year = ? ORDER BY date, revision`, [forbund, year]);
+  return query<Revision>(
+    `SELECT DISTINCT revision, date, label FROM budgets WHERE forbund = ? AND year = ? ORDER BY date, revision`,
+    [forbund, year]
+  );
 }
 
 /** The lines of one budget revision. */
 export async function budgetLinesFor(forbund: string, year: number, revision: string): Promise<BudgetLine[]> {
-  const rows = await query<{project: string; month: number; amount_ore: bigint}>(`SELECT project, month, amount_ore FROM budgets WHERE forbund = ? AND year = ? AND revision = ?`, [forbund, year, revision]);
+  const rows = await query<{project: string; month: number; amount_ore: bigint}>(
+    `SELECT project, month, amount_ore FROM budgets WHERE forbund = ? AND year = ? AND revision = ?`,
+    [forbund, year, revision]
+  );
   return rows.map((r) => ({project: r.project, month: r.month || undefined, amount: BigInt(r.amount_ore)}));
 }

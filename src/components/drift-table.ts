@@ -10,13 +10,24 @@ const money = (ore: bigint | null, unit: Unit) => (ore === null ? "–" : format
 
 /** The column headings of the table and of its CSV. */
 export function driftColumns(year: number, unit: Unit): string[] {
-  return ["Projekt", "Insats", `Utfall ${year} (${unit})`, `Budget ${year} (${unit})`, `Avvikelse (${unit})`, "Förbrukad av årsbudget", `Utfall ${year - 1} (${unit})`];
+  return [
+    "Projekt",
+    "Insats",
+    `Utfall ${year} (${unit})`,
+    `Budget ${year} (${unit})`,
+    `Avvikelse (${unit})`,
+    "Förbrukad av årsbudget",
+    `Utfall ${year - 1} (${unit})`
+  ];
 }
 
 function cells(r: Pick<DriftRow, "utfall" | "budget" | "previous">, unit: Unit) {
   const avvikelse = r.budget === null ? null : r.utfall - r.budget;
   // A share of the budget only means something when utfall and budget have the same sign (both costs or both income).
-  const used = r.budget && (r.utfall < 0n) === (r.budget < 0n) ? formatPercent(new Decimal(r.utfall.toString()).div(r.budget.toString())) : "–";
+  const used =
+    r.budget && r.utfall < 0n === r.budget < 0n
+      ? formatPercent(new Decimal(r.utfall.toString()).div(r.budget.toString()))
+      : "–";
   return [money(r.utfall, unit), money(r.budget, unit), money(avvikelse, unit), used, money(r.previous, unit)];
 }
 
@@ -24,8 +35,24 @@ function cells(r: Pick<DriftRow, "utfall" | "budget" | "previous">, unit: Unit) 
 export function driftCsvRows(drift: Drift, unit: Unit): Cell[][] {
   const num = (ore: bigint | null) => (ore === null ? null : roundToUnit(ore, unit));
   return [
-    ...drift.rows.map((r) => [r.project ?? "", r.name, num(r.utfall), num(r.budget), num(r.avvikelse), r.forbrukad ? Number(r.forbrukad.toFixed(4)) : null, num(r.previous)]),
-    ["", "Totalt", num(drift.total.utfall), num(drift.total.budget), num(drift.total.avvikelse), null, num(drift.total.previous)]
+    ...drift.rows.map((r) => [
+      r.project ?? "",
+      r.name,
+      num(r.utfall),
+      num(r.budget),
+      num(r.avvikelse),
+      r.forbrukad ? Number(r.forbrukad.toFixed(4)) : null,
+      num(r.previous)
+    ]),
+    [
+      "",
+      "Totalt",
+      num(drift.total.utfall),
+      num(drift.total.budget),
+      num(drift.total.avvikelse),
+      null,
+      num(drift.total.previous)
+    ]
   ];
 }
 
@@ -40,17 +67,46 @@ export function driftTable(drift: Drift, year: number, unit: Unit, onSelect?: (r
           "tr",
           {"data-project": r.key},
           h("td", {}, r.project ?? ""),
-          h("th", {scope: "row"}, onSelect ? h("button", {type: "button", class: "drill", onclick: () => onSelect(r)}, r.name) : r.name),
+          h(
+            "th",
+            {scope: "row"},
+            onSelect ? h("button", {type: "button", class: "drill", onclick: () => onSelect(r)}, r.name) : r.name
+          ),
           ...cells(r, unit).map((c) => h("td", {class: "num"}, c))
         )
       ),
-    h("tr", {class: "subtotal", "data-group": g.group}, h("td", {}), h("th", {scope: "row"}, `Summa ${driftGroupLabels[g.group].toLowerCase()}`), ...cells(g, unit).map((c) => h("td", {class: "num"}, c)))
+    h(
+      "tr",
+      {class: "subtotal", "data-group": g.group},
+      h("td", {}),
+      h("th", {scope: "row"}, `Summa ${driftGroupLabels[g.group].toLowerCase()}`),
+      ...cells(g, unit).map((c) => h("td", {class: "num"}, c))
+    )
   ]);
   return h(
     "table",
     {class: "fa-statement fa-drift", "data-statement": "Driftsredovisning"},
     h("caption", {}, `Driftsredovisning ${year}`),
-    h("thead", {}, h("tr", {}, driftColumns(year, unit).map((c, i) => h("th", {scope: "col", class: i >= 2 ? "num" : ""}, c)))),
-    h("tbody", {}, body, h("tr", {class: "strong", "data-group": "total"}, h("td", {}), h("th", {scope: "row"}, "Totalt (= årets resultat)"), ...cells(drift.total, unit).map((c) => h("td", {class: "num"}, c))))
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        driftColumns(year, unit).map((c, i) => h("th", {scope: "col", class: i >= 2 ? "num" : ""}, c))
+      )
+    ),
+    h(
+      "tbody",
+      {},
+      body,
+      h(
+        "tr",
+        {class: "strong", "data-group": "total"},
+        h("td", {}),
+        h("th", {scope: "row"}, "Totalt (= årets resultat)"),
+        ...cells(drift.total, unit).map((c) => h("td", {class: "num"}, c))
+      )
+    )
   );
 }

@@ -53,7 +53,9 @@ export async function downloadPng(filename: string, chart: Element): Promise<voi
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
   URL.revokeObjectURL(img.src);
-  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG kunde inte skapas"))), "image/png"));
+  const blob = await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG kunde inte skapas"))), "image/png")
+  );
   download(blob, filename);
 }
 
@@ -69,8 +71,24 @@ export function csvButton(filename: string, columns: string[], rows: () => Cell[
   return h(
     "div",
     {class: "fa-export"},
-    h("button", {type: "button", "aria-label": `Ladda ned CSV: ${base}`, onclick: () => downloadCsv(`${base}.csv`, columns, rows())}, "Ladda ned CSV"),
-    h("button", {type: "button", "aria-label": `Ladda ned Excel: ${base}`, onclick: () => downloadXlsx(`${base}.xlsx`, base, columns, rows())}, "Ladda ned Excel")
+    h(
+      "button",
+      {
+        type: "button",
+        "aria-label": `Ladda ned CSV: ${base}`,
+        onclick: () => downloadCsv(`${base}.csv`, columns, rows())
+      },
+      "Ladda ned CSV"
+    ),
+    h(
+      "button",
+      {
+        type: "button",
+        "aria-label": `Ladda ned Excel: ${base}`,
+        onclick: () => downloadXlsx(`${base}.xlsx`, base, columns, rows())
+      },
+      "Ladda ned Excel"
+    )
   );
 }
 
@@ -90,8 +108,24 @@ export function chartWithExport(filename: string, chart: Element, description: s
     h(
       "div",
       {class: "fa-export"},
-      h("button", {type: "button", "aria-label": `Ladda ned SVG: ${filename}`, onclick: () => downloadSvg(`${filename}.svg`, chart)}, "Ladda ned SVG"),
-      h("button", {type: "button", "aria-label": `Ladda ned PNG: ${filename}`, onclick: () => downloadPng(`${filename}.png`, chart)}, "Ladda ned PNG")
+      h(
+        "button",
+        {
+          type: "button",
+          "aria-label": `Ladda ned SVG: ${filename}`,
+          onclick: () => downloadSvg(`${filename}.svg`, chart)
+        },
+        "Ladda ned SVG"
+      ),
+      h(
+        "button",
+        {
+          type: "button",
+          "aria-label": `Ladda ned PNG: ${filename}`,
+          onclick: () => downloadPng(`${filename}.png`, chart)
+        },
+        "Ladda ned PNG"
+      )
     )
   );
 }

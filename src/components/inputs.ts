@@ -17,7 +17,11 @@ let counter = 0;
 /** A drop-down menu of options; its value is the chosen option's value. */
 export function select<T>(options: Option<T>[], {label, value}: {label: string; value?: T}): ValueElement<T> {
   const id = `fa-select-${++counter}`;
-  const control = h("select", {id}, ...options.map((o, i) => h("option", {value: String(i), selected: o.value === value}, o.label)));
+  const control = h(
+    "select",
+    {id},
+    ...options.map((o, i) => h("option", {value: String(i), selected: o.value === value}, o.label))
+  );
   const root = labelled(label, control, id) as ValueElement<T>;
   Object.defineProperty(root, "value", {get: () => options[control.selectedIndex]?.value});
   control.addEventListener("change", () => root.dispatchEvent(new Event("input", {bubbles: true})));
@@ -36,7 +40,12 @@ export function radio<T>(options: Option<T>[], {label, value}: {label: string; v
       h(
         "label",
         {},
-        h("input", {type: "radio", name, checked: o.value === current, onchange: () => ((current = o.value), root.dispatchEvent(new Event("input", {bubbles: true})))}),
+        h("input", {
+          type: "radio",
+          name,
+          checked: o.value === current,
+          onchange: () => ((current = o.value), root.dispatchEvent(new Event("input", {bubbles: true})))
+        }),
         " ",
         o.label
       )
@@ -47,7 +56,10 @@ export function radio<T>(options: Option<T>[], {label, value}: {label: string; v
 }
 
 /** A slider for a whole number; its value is the number. */
-export function range([min, max]: [number, number], {label, value, step = 1}: {label: string; value: number; step?: number}): ValueElement<number> {
+export function range(
+  [min, max]: [number, number],
+  {label, value, step = 1}: {label: string; value: number; step?: number}
+): ValueElement<number> {
   const id = `fa-range-${++counter}`;
   const control = h("input", {id, type: "range", min, max, step, value});
   const output = h("output", {for: id}, String(value));
@@ -62,7 +74,10 @@ export function range([min, max]: [number, number], {label, value, step = 1}: {l
 }
 
 /** A group of checkboxes; its value is the checked options' values, in option order. */
-export function checkboxes<T>(options: Option<T>[], {label, value = []}: {label: string; value?: T[]}): ValueElement<T[]> {
+export function checkboxes<T>(
+  options: Option<T>[],
+  {label, value = []}: {label: string; value?: T[]}
+): ValueElement<T[]> {
   const boxes = options.map((o) => h("input", {type: "checkbox", checked: value.includes(o.value)}));
   const root = h(
     "fieldset",
@@ -80,17 +95,39 @@ export function checkboxes<T>(options: Option<T>[], {label, value = []}: {label:
 }
 
 /** A number field (decimal comma or point); its value is the number, or the last valid one while typing. */
-export function number({label, value, min, max, step = 1, suffix}: {label: string; value: number; min?: number; max?: number; step?: number; suffix?: string}): ValueElement<number> {
+export function number({
+  label,
+  value,
+  min,
+  max,
+  step = 1,
+  suffix
+}: {
+  label: string;
+  value: number;
+  min?: number;
+  max?: number;
+  step?: number;
+  suffix?: string;
+}): ValueElement<number> {
   const id = `fa-number-${++counter}`;
   // A text field with inputmode, because a type="number" field rejects the decimal comma in some browsers.
   const control = h("input", {id, type: "text", inputmode: "decimal", value: String(value).replace(".", ","), size: 6});
-  const root = labelled(label, h("span", {class: "fa-number"}, control, suffix ? ` ${suffix}` : ""), id) as ValueElement<number>;
+  const root = labelled(
+    label,
+    h("span", {class: "fa-number"}, control, suffix ? ` ${suffix}` : ""),
+    id
+  ) as ValueElement<number>;
   let current = value;
   Object.defineProperty(root, "value", {get: () => current});
   control.addEventListener("input", (e) => {
     e.stopPropagation();
     const parsed = Number(control.value.trim().replace(/\s/g, "").replace(",", "."));
-    const valid = control.value.trim() !== "" && Number.isFinite(parsed) && (min === undefined || parsed >= min) && (max === undefined || parsed <= max);
+    const valid =
+      control.value.trim() !== "" &&
+      Number.isFinite(parsed) &&
+      (min === undefined || parsed >= min) &&
+      (max === undefined || parsed <= max);
     control.setAttribute("aria-invalid", String(!valid));
     if (!valid) return;
     current = step >= 1 ? Math.round(parsed) : parsed;

@@ -17,12 +17,19 @@ export async function accountBalancesFor(forbund: string, year: number): Promise
      FROM ib FULL OUTER JOIN mv USING (account) LEFT JOIN nm USING (account) ORDER BY account`,
     [forbund, year, forbund, year, forbund, year]
   );
-  return rows.map((r) => ({account: r.account, name: r.name ?? "", opening: BigInt(r.opening), movement: BigInt(r.movement)}));
+  return rows.map((r) => ({
+    account: r.account,
+    name: r.name ?? "",
+    opening: BigInt(r.opening),
+    movement: BigInt(r.movement)
+  }));
 }
 
 /** The years with a ledger, per förbund. */
 export async function ledgerYears(): Promise<{forbund: string; year: number}[]> {
-  return query(`SELECT DISTINCT forbund, year FROM balances UNION SELECT DISTINCT forbund, year FROM transactions ORDER BY 1, 2`);
+  return query(
+    `SELECT DISTINCT forbund, year FROM balances UNION SELECT DISTINCT forbund, year FROM transactions ORDER BY 1, 2`
+  );
 }
 
 export interface VoucherRow {

@@ -30,12 +30,35 @@ export function noteTables(notes: Note[], previous: Note[] | undefined, years: n
         "table",
         {class: "fa-table", "data-note": note.line},
         h("caption", {}, `Not ${i + 1}. ${note.title}`),
-        h("thead", {}, h("tr", {}, h("th", {scope: "col"}, `Belopp i ${unit}`), ...years.map((y) => h("th", {scope: "col", class: "num"}, String(y))))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", {scope: "col"}, `Belopp i ${unit}`),
+            ...years.map((y) => h("th", {scope: "col", class: "num"}, String(y)))
+          )
+        ),
         h(
           "tbody",
           {},
-          groups.map((g) => h("tr", {}, h("th", {scope: "row"}, g), h("td", {class: "num"}, value(note, g)), h("td", {class: "num"}, value(prev, g)))),
-          h("tr", {class: "strong"}, h("th", {scope: "row"}, "Summa"), h("td", {class: "num"}, amount(note.total, unit)), h("td", {class: "num"}, prev ? amount(prev.total, unit) : "–"))
+          groups.map((g) =>
+            h(
+              "tr",
+              {},
+              h("th", {scope: "row"}, g),
+              h("td", {class: "num"}, value(note, g)),
+              h("td", {class: "num"}, value(prev, g))
+            )
+          ),
+          h(
+            "tr",
+            {class: "strong"},
+            h("th", {scope: "row"}, "Summa"),
+            h("td", {class: "num"}, amount(note.total, unit)),
+            h("td", {class: "num"}, prev ? amount(prev.total, unit) : "–")
+          )
         )
       );
     })
@@ -51,7 +74,14 @@ export function checkList(checks: Check[], unmapped: AccountBalance[]): HTMLElem
     h(
       "ul",
       {class: "fa-checks"},
-      checks.map((c) => h("li", {class: c.ok ? "ok" : "fail", "data-check": c.id}, c.label, c.ok || c.id === "mappning" ? "" : ` (differens ${formatKrOre(c.difference)} kr)`))
+      checks.map((c) =>
+        h(
+          "li",
+          {class: c.ok ? "ok" : "fail", "data-check": c.id},
+          c.label,
+          c.ok || c.id === "mappning" ? "" : ` (differens ${formatKrOre(c.difference)} kr)`
+        )
+      )
     ),
     unmapped.length
       ? h(
@@ -66,16 +96,24 @@ export function checkList(checks: Check[], unmapped: AccountBalance[]): HTMLElem
 }
 
 /** What the readers said of the ledger files: counts, and every error or warning with file and line. */
-export function diagnosticsList(files: {file: string; counts: {vouchers: ReadCounts; transactions: ReadCounts}; diagnostics: Diagnostic[]}[]): HTMLElement {
+export function diagnosticsList(
+  files: {file: string; counts: {vouchers: ReadCounts; transactions: ReadCounts}; diagnostics: Diagnostic[]}[]
+): HTMLElement {
   return h(
     "details",
     {class: "fa-note"},
-    h("summary", {}, `Inlästa filer: ${files.map((f) => `${f.file} (${f.counts.vouchers.kept} av ${f.counts.vouchers.read} verifikationer)`).join(", ")}`),
+    h(
+      "summary",
+      {},
+      `Inlästa filer: ${files.map((f) => `${f.file} (${f.counts.vouchers.kept} av ${f.counts.vouchers.read} verifikationer)`).join(", ")}`
+    ),
     h(
       "ul",
       {},
       files.flatMap((f) =>
-        f.diagnostics.filter((d) => d.severity !== "info").map((d) => h("li", {class: d.severity}, `${d.file}:${d.line}: ${d.message}`))
+        f.diagnostics
+          .filter((d) => d.severity !== "info")
+          .map((d) => h("li", {class: d.severity}, `${d.file}:${d.line}: ${d.message}`))
       )
     )
   );
@@ -88,25 +126,53 @@ export function ratioCards(ratios: Ratio[], balanceRequirement: bigint): HTMLEle
   return h(
     "div",
     {class: "fa-ratios"},
-    ratios.map((r) => h("div", {class: "card", "data-ratio": r.id}, h("h3", {}, r.label), h("div", {class: "value"}, percent(r.value)), h("p", {}, r.definition))),
+    ratios.map((r) =>
+      h(
+        "div",
+        {class: "card", "data-ratio": r.id},
+        h("h3", {}, r.label),
+        h("div", {class: "value"}, percent(r.value)),
+        h("p", {}, r.definition)
+      )
+    ),
     h(
       "div",
       {class: "card", "data-ratio": "balanskrav"},
       h("h3", {}, "Balanskravsresultat"),
       h("div", {class: "value"}, `${amount(balanceRequirement, "kr")} kr`),
-      h("p", {}, "Årets resultat minus realisationsvinster; förbundet har inga sådana poster, så det är lika med årets resultat.")
+      h(
+        "p",
+        {},
+        "Årets resultat minus realisationsvinster; förbundet har inga sådana poster, så det är lika med årets resultat."
+      )
     )
   );
 }
 
 /** The accounts behind a statement line, each a button that shows its vouchers. */
-export function accountTable(line: StatementLine, balances: AccountBalance[], unit: Unit, onSelect: (a: AccountBalance) => void): HTMLElement {
+export function accountTable(
+  line: StatementLine,
+  balances: AccountBalance[],
+  unit: Unit,
+  onSelect: (a: AccountBalance) => void
+): HTMLElement {
   const rows = balances.filter((b) => line.accounts.includes(b.account));
   return h(
     "table",
     {class: "fa-table", "data-drill": line.id},
     h("caption", {}, `Konton bakom raden ${line.label}`),
-    h("thead", {}, h("tr", {}, h("th", {scope: "col"}, "Konto"), h("th", {scope: "col"}, "Benämning"), h("th", {scope: "col", class: "num"}, "Ingående saldo"), h("th", {scope: "col", class: "num"}, "Årets rörelse"))),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        h("th", {scope: "col"}, "Konto"),
+        h("th", {scope: "col"}, "Benämning"),
+        h("th", {scope: "col", class: "num"}, "Ingående saldo"),
+        h("th", {scope: "col", class: "num"}, "Årets rörelse")
+      )
+    ),
     h(
       "tbody",
       {},
@@ -131,12 +197,30 @@ export function voucherTable(account: AccountBalance, rows: VoucherRow[]): HTMLE
     "table",
     {class: "fa-table", "data-vouchers": account.account},
     h("caption", {}, `Verifikationer på konto ${account.account} ${account.name} (${rows.length} rader)`),
-    h("thead", {}, h("tr", {}, ["Datum", "Verifikation", "Text", "Projekt", "Belopp, kr"].map((t, i) => h("th", {scope: "col", class: i === 4 ? "num" : ""}, t)))),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        ["Datum", "Verifikation", "Text", "Projekt", "Belopp, kr"].map((t, i) =>
+          h("th", {scope: "col", class: i === 4 ? "num" : ""}, t)
+        )
+      )
+    ),
     h(
       "tbody",
       {},
       rows.map((r) =>
-        h("tr", {}, h("td", {}, r.date), h("td", {}, `${r.series} ${r.number}`), h("td", {}, r.voucher_text), h("td", {}, r.project ?? ""), h("td", {class: "num"}, formatKrOre(BigInt(r.amount_ore))))
+        h(
+          "tr",
+          {},
+          h("td", {}, r.date),
+          h("td", {}, `${r.series} ${r.number}`),
+          h("td", {}, r.voucher_text),
+          h("td", {}, r.project ?? ""),
+          h("td", {class: "num"}, formatKrOre(BigInt(r.amount_ore)))
+        )
       )
     )
   );
@@ -153,7 +237,17 @@ export function publishedComparison(comparisons: FigureComparison[]): HTMLElemen
     h(
       "table",
       {class: "fa-table", "data-published": "comparison"},
-      h("thead", {}, h("tr", {}, ["Rapport", "Rad", "Tryckt", "Beräknat", "Differens", "Förklaring"].map((t, i) => h("th", {scope: "col", class: i >= 2 && i <= 4 ? "num" : ""}, t)))),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          ["Rapport", "Rad", "Tryckt", "Beräknat", "Differens", "Förklaring"].map((t, i) =>
+            h("th", {scope: "col", class: i >= 2 && i <= 4 ? "num" : ""}, t)
+          )
+        )
+      ),
       h(
         "tbody",
         {},
@@ -175,7 +269,12 @@ export function publishedComparison(comparisons: FigureComparison[]): HTMLElemen
 }
 
 /** The notes as CSV rows: note, row, this year and the previous year in the unit. */
-export function notesCsv(notes: Note[], previous: Note[] | undefined, years: number[], unit: Unit): {columns: string[]; rows: Cell[][]} {
+export function notesCsv(
+  notes: Note[],
+  previous: Note[] | undefined,
+  years: number[],
+  unit: Unit
+): {columns: string[]; rows: Cell[][]} {
   const rows: Cell[][] = [];
   notes.forEach((note, i) => {
     const prev = previous?.find((n) => n.line === note.line);
@@ -185,7 +284,12 @@ export function notesCsv(notes: Note[], previous: Note[] | undefined, years: num
       return row ? roundToUnit(row.value, unit) : null;
     };
     for (const g of groups) rows.push([`Not ${i + 1}. ${note.title}`, g, value(note, g), value(prev, g)]);
-    rows.push([`Not ${i + 1}. ${note.title}`, "Summa", roundToUnit(note.total, unit), prev ? roundToUnit(prev.total, unit) : null]);
+    rows.push([
+      `Not ${i + 1}. ${note.title}`,
+      "Summa",
+      roundToUnit(note.total, unit),
+      prev ? roundToUnit(prev.total, unit) : null
+    ]);
   });
   return {columns: ["Not", "Rad", ...years.map((y) => `${y} (${unit})`)], rows};
 }
@@ -211,7 +315,9 @@ export function comparisonCsv(comparisons: FigureComparison[]): {columns: string
 export function accountsCsv(line: StatementLine, balances: AccountBalance[]): {columns: string[]; rows: Cell[][]} {
   return {
     columns: ["Konto", "Benämning", "Ingående saldo (kr)", "Årets rörelse (kr)"],
-    rows: balances.filter((b) => line.accounts.includes(b.account)).map((b) => [b.account, b.name, oreToCsvKr(b.opening), oreToCsvKr(b.movement)])
+    rows: balances
+      .filter((b) => line.accounts.includes(b.account))
+      .map((b) => [b.account, b.name, oreToCsvKr(b.opening), oreToCsvKr(b.movement)])
   };
 }
 
@@ -219,6 +325,13 @@ export function accountsCsv(line: StatementLine, balances: AccountBalance[]): {c
 export function vouchersCsv(rows: VoucherRow[]): {columns: string[]; rows: Cell[][]} {
   return {
     columns: ["Datum", "Serie", "Nummer", "Text", "Projekt", "Belopp (kr)"],
-    rows: rows.map((r) => [r.date, r.series, r.number, r.voucher_text, r.project ?? "", oreToCsvKr(BigInt(r.amount_ore))])
+    rows: rows.map((r) => [
+      r.date,
+      r.series,
+      r.number,
+      r.voucher_text,
+      r.project ?? "",
+      oreToCsvKr(BigInt(r.amount_ore))
+    ])
   };
 }

@@ -27,13 +27,29 @@ export function statementTable({title, years, columns, unit, onSelect, fixed}: S
     "table",
     {class: "fa-statement", "data-statement": title},
     h("caption", {}, title),
-    h("thead", {}, h("tr", {}, h("th", {scope: "col"}, `Belopp i ${unit}`), ...years.map((y) => h("th", {scope: "col", class: "num"}, String(y))))),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        h("th", {scope: "col"}, `Belopp i ${unit}`),
+        ...years.map((y) => h("th", {scope: "col", class: "num"}, String(y)))
+      )
+    ),
     h(
       "tbody",
       {},
       visible.flatMap((line) => {
-        const heading = line.section && line.section !== section ? ((section = line.section), h("tr", {class: "section"}, h("th", {colspan: years.length + 1, scope: "rowgroup"}, line.section))) : null;
-        const label = !line.sum && onSelect && line.accounts.length ? h("button", {type: "button", class: "drill", onclick: () => onSelect(line)}, line.label) : line.label;
+        const heading =
+          line.section && line.section !== section
+            ? ((section = line.section),
+              h("tr", {class: "section"}, h("th", {colspan: years.length + 1, scope: "rowgroup"}, line.section)))
+            : null;
+        const label =
+          !line.sum && onSelect && line.accounts.length
+            ? h("button", {type: "button", class: "drill", onclick: () => onSelect(line)}, line.label)
+            : line.label;
         return [
           heading,
           h(
@@ -49,7 +65,10 @@ export function statementTable({title, years, columns, unit, onSelect, fixed}: S
 }
 
 /** The same statement as CSV columns and rows, rounded exactly as the table shows it. */
-export function statementCsv({years, columns, unit, fixed}: StatementTableOptions): {columns: string[]; rows: (string | bigint | null)[][]} {
+export function statementCsv({years, columns, unit, fixed}: StatementTableOptions): {
+  columns: string[];
+  rows: (string | bigint | null)[][];
+} {
   const rounded = columns.map((c, i) => (c ? roundStatement(c, unit, fixed?.[i]) : undefined));
   const lines = columns.find((c) => c)!;
   return {

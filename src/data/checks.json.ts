@@ -13,7 +13,10 @@ const {registry, published} = loadWorkspace().reference as {
 const reports = Object.values(published);
 const charts = Object.fromEntries(registry.forbund.map((f) => [f.id, (f as {chart?: string}).chart ?? "bas"]));
 // Printed figures against the ledgers too, where both exist for a year.
-const findings = [...checkReports(reports, {registry}), ...ledgerFindings(reports, ledgerComparisons(dataDir(), reports, charts), {registry})];
+const findings = [
+  ...checkReports(reports, {registry}),
+  ...ledgerFindings(reports, ledgerComparisons(dataDir(), reports, charts), {registry})
+];
 
 process.stdout.write(
   JSON.stringify({

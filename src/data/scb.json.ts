@@ -54,6 +54,8 @@ process.stdout.write(
     },
     sexLabels: {"1": "Män", "2": "Kvinnor"},
     // Without a registry the pages can still show kommuner; the missing file is said by the workspace.
-    registry: existsSync(dataDir("forbund.json")) ? JSON.parse(readFileSync(dataDir("forbund.json"), "utf-8")) : {forbund: []}
+    registry: existsSync(dataDir("forbund.json"))
+      ? JSON.parse(readFileSync(dataDir("forbund.json"), "utf-8"))
+      : {forbund: []}
   })
 );

@@ -15,10 +15,12 @@ export function accountBalances(ledger: Ledger, yearIndex = 0): AccountBalance[]
     if (!r) rows.set(account, (r = {account, name: names.get(account) ?? "", opening: 0n, movement: 0n}));
     return r;
   };
-  for (const b of ledger.balances) if (b.kind === "ib" && b.yearIndex === yearIndex && !b.object) row(b.account).opening += b.amount;
+  for (const b of ledger.balances)
+    if (b.kind === "ib" && b.yearIndex === yearIndex && !b.object) row(b.account).opening += b.amount;
   const vouchers = ledger.vouchers.filter((v) => v.date >= fy.start && v.date <= fy.end);
   if (vouchers.length) {
-    for (const v of vouchers) for (const t of v.transactions) if (t.kind === "trans") row(t.account).movement += t.amount;
+    for (const v of vouchers)
+      for (const t of v.transactions) if (t.kind === "trans") row(t.account).movement += t.amount;
   } else {
     // A year with no vouchers (year −1 of an export) moves by its closing balances and results instead.
     for (const b of ledger.balances) {

@@ -5,7 +5,14 @@ import {Decimal} from "decimal.js";
 import {incomeLines} from "./lines.js";
 import {mapAccount, type Mapping} from "./mapping.js";
 
-export const driftGroups = ["intakter", "styrelse", "administration", "individinriktade", "strukturovergripande", "ovrigt"] as const;
+export const driftGroups = [
+  "intakter",
+  "styrelse",
+  "administration",
+  "individinriktade",
+  "strukturovergripande",
+  "ovrigt"
+] as const;
 export type DriftGroup = (typeof driftGroups)[number];
 
 export const driftGroupLabels: Record<DriftGroup, string> = {
@@ -35,11 +42,19 @@ export interface ProjectActual {
 
 /** A result-account movement as a drift actual, or null for a balance-sheet account. Rows without a project are
  * reported by the account's category; income accounts without one count as intäkter. */
-export function toProjectActual(mapping: Mapping, row: {project: string | null; account: string; month: number; amount: bigint}): ProjectActual | null {
+export function toProjectActual(
+  mapping: Mapping,
+  row: {project: string | null; account: string; month: number; amount: bigint}
+): ProjectActual | null {
   const m = mapAccount(mapping, row.account);
   if (!m || !(incomeLines as readonly string[]).includes(m.line)) return null;
   const income = m.line === "rr.intakter" || m.line === "rr.finansiella_intakter";
-  return {project: row.project, category: m.category ?? (income ? "intakter" : null), month: row.month, amount: row.amount};
+  return {
+    project: row.project,
+    category: m.category ?? (income ? "intakter" : null),
+    month: row.month,
+    amount: row.amount
+  };
 }
 
 /** One budget line in display signs; month absent for an annual amount. */
@@ -70,7 +85,8 @@ export interface Drift {
 }
 
 const sum = (xs: bigint[]) => xs.reduce((a, b) => a + b, 0n);
-const ratio = (a: bigint, b: bigint | null) => (b === null || b === 0n ? null : new Decimal(a.toString()).div(b.toString()));
+const ratio = (a: bigint, b: bigint | null) =>
+  b === null || b === 0n ? null : new Decimal(a.toString()).div(b.toString());
 
 function rowKey(a: ProjectActual): string {
   return a.project ?? `kategori:${a.category ?? "ovrigt"}`;
@@ -84,7 +100,12 @@ function totals(actuals: ProjectActual[]): Map<string, bigint> {
 }
 
 /** Builds the driftsredovisning of a year from its actuals, the chosen budget and the previous year's actuals. */
-export function buildDrift(actuals: ProjectActual[], budget: BudgetLine[] | null, projects: ProjectInfo[], previous: ProjectActual[] = []): Drift {
+export function buildDrift(
+  actuals: ProjectActual[],
+  budget: BudgetLine[] | null,
+  projects: ProjectInfo[],
+  previous: ProjectActual[] = []
+): Drift {
   const now = totals(actuals);
   const before = totals(previous);
   const budgets = new Map<string, bigint>();
@@ -95,7 +116,8 @@ export function buildDrift(actuals: ProjectActual[], budget: BudgetLine[] | null
     .map((key) => {
       const p = info.get(key);
       const category = key.startsWith("kategori:") ? key.slice("kategori:".length) : null;
-      const group: DriftGroup = p?.group ?? ((driftGroups as readonly string[]).includes(category ?? "") ? (category as DriftGroup) : "ovrigt");
+      const group: DriftGroup =
+        p?.group ?? ((driftGroups as readonly string[]).includes(category ?? "") ? (category as DriftGroup) : "ovrigt");
       const utfall = now.get(key) ?? 0n;
       const b = budget ? (budgets.get(key) ?? null) : null;
       return {
@@ -111,7 +133,10 @@ export function buildDrift(actuals: ProjectActual[], budget: BudgetLine[] | null
       };
     })
     .filter((r) => r.utfall !== 0n || r.budget !== null || (r.previous ?? 0n) !== 0n)
-    .sort((a, b) => driftGroups.indexOf(a.group) - driftGroups.indexOf(b.group) || a.key.localeCompare(b.key, "sv", {numeric: true}));
+    .sort(
+      (a, b) =>
+        driftGroups.indexOf(a.group) - driftGroups.indexOf(b.group) || a.key.localeCompare(b.key, "sv", {numeric: true})
+    );
   const groups = driftGroups
     .map((group) => {
       const rs = rows.filter((r) => r.group === group);
@@ -130,7 +155,12 @@ export function buildDrift(actuals: ProjectActual[], budget: BudgetLine[] | null
   return {
     rows,
     groups,
-    total: {utfall, budget: budgetTotal, avvikelse: budgetTotal === null ? null : utfall - budgetTotal, previous: previous.length ? sum(rows.map((r) => r.previous ?? 0n)) : null}
+    total: {
+      utfall,
+      budget: budgetTotal,
+      avvikelse: budgetTotal === null ? null : utfall - budgetTotal,
+      previous: previous.length ? sum(rows.map((r) => r.previous ?? 0n)) : null
+    }
   };
 }
 
@@ -155,11 +185,17 @@ export function burn(actuals: ProjectActual[], budget: BudgetLine[] | null, keys
   }
   let u = 0n;
   let b = 0n;
-  return monthly.map((x, i) => ((u += x), (b += budgetMonthly[i]), {month: i + 1, utfall: u, budget: budget ? b : null}));
+  return monthly.map(
+    (x, i) => ((u += x), (b += budgetMonthly[i]), {month: i + 1, utfall: u, budget: budget ? b : null})
+  );
 }
 
 /** Year-end forecasts from the utfall to the end of a month: straight-line, and seasonal by the previous year's profile. */
-export function forecast(current: BurnPoint[], month: number, previous: BurnPoint[] | null): {linear: bigint; seasonal: bigint | null} {
+export function forecast(
+  current: BurnPoint[],
+  month: number,
+  previous: BurnPoint[] | null
+): {linear: bigint; seasonal: bigint | null} {
   const ytd = current[month - 1].utfall;
   const linear = (ytd * 12n) / BigInt(month);
   if (!previous) return {linear, seasonal: null};

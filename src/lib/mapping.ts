@@ -40,7 +40,8 @@ export function combineMappings(...files: (MappingFile | undefined)[]): Mapping 
   const rules: MappingRule[] = [];
   for (const file of files) if (file) rules.push(...file.rules);
   for (const rule of rules) {
-    if (rule.line && !leafLines.includes(rule.line)) throw new Error(`Okänd rad i mappningen: ${rule.line} (konto ${rule.from})`);
+    if (rule.line && !leafLines.includes(rule.line))
+      throw new Error(`Okänd rad i mappningen: ${rule.line} (konto ${rule.from})`);
   }
   return {rules};
 }

@@ -22,17 +22,7 @@ export const statementNames: Record<FigureStatement, string> = {
 
 /** The kinds of table a printed figure stands in. */
 export type FigureStatement =
-  | "rr"
-  | "br"
-  | "kfa"
-  | "not"
-  | "drift"
-  | "oversikt"
-  | "budget"
-  | "plan"
-  | "eget_kapital"
-  | "deltagare"
-  | "nyckeltal";
+  "rr" | "br" | "kfa" | "not" | "drift" | "oversikt" | "budget" | "plan" | "eget_kapital" | "deltagare" | "nyckeltal";
 
 /** One printed figure, exactly as the report prints it. data/published/README.md describes the vocabulary. */
 export interface PublishedFigure {
@@ -88,7 +78,12 @@ type DriftField = "utfall" | "budget" | "avvikelse" | "previous";
 
 /** A cell of the driftsredovisning: a row (project), a group subtotal or the total. */
 function driftValue(drift: Drift, field: DriftField, row: string): bigint {
-  const cell = row === "total" ? drift.total : row.startsWith("grupp:") ? drift.groups.find((g) => g.group === row.slice(6)) : drift.rows.find((r) => r.key === row);
+  const cell =
+    row === "total"
+      ? drift.total
+      : row.startsWith("grupp:")
+        ? drift.groups.find((g) => g.group === row.slice(6))
+        : drift.rows.find((r) => r.key === row);
   if (!cell) return 0n;
   if (field === "avvikelse") return cell.budget === null || cell.budget === undefined ? 0n : cell.utfall - cell.budget;
   return cell[field] ?? 0n;
@@ -108,7 +103,13 @@ function need<T>(value: T | undefined, ref: string, what: string): T {
 }
 
 /** The computed öre value of one reference, in the statements' display signs. */
-export function refValue(ref: string, statements: Statements, balances: AccountBalance[], mapping: Mapping, drift?: Drift): bigint {
+export function refValue(
+  ref: string,
+  statements: Statements,
+  balances: AccountBalance[],
+  mapping: Mapping,
+  drift?: Drift
+): bigint {
   return contextValue(ref, {statements, balances, mapping, drift});
 }
 
@@ -152,7 +153,12 @@ export function compareWithPublished(
 }
 
 /** Compares the printed figures of a report for one year, those that the context can compute. */
-export function compareFigures(report: PublishedReport, year: number, ctx: FigureContext, statement?: PublishedFigure["statement"]): FigureComparison[] {
+export function compareFigures(
+  report: PublishedReport,
+  year: number,
+  ctx: FigureContext,
+  statement?: PublishedFigure["statement"]
+): FigureComparison[] {
   return report.figures
     .filter((f) => f.year === year && f.ref?.length && (statement === undefined || f.statement === statement))
     .map((figure) => {

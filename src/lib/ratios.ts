@@ -20,18 +20,25 @@ export function keyRatios(s: Statements): Ratio[] {
   const costs = -lineValue(s.rr, "rr.kostnader");
   const admin = s.costCategories.find((c) => c.category === "administration");
   return [
-    {id: "soliditet", label: "Soliditet", value: ratio(equity, lineValue(s.br, "br.summa_tillgangar")), definition: "Eget kapital / summa tillgångar vid årets slut."},
+    {
+      id: "soliditet",
+      label: "Soliditet",
+      value: ratio(equity, lineValue(s.br, "br.summa_tillgangar")),
+      definition: "Eget kapital / summa tillgångar vid årets slut."
+    },
     {
       id: "ek_tilldelning",
       label: "Eget kapital i % av tilldelning",
       value: ratio(equity, tilldelning),
-      definition: "Eget kapital vid årets slut / årets medlemsbidrag (tilldelning) från staten, regionen och kommunerna. Nationella rådets riktmärke: högst 20 %."
+      definition:
+        "Eget kapital vid årets slut / årets medlemsbidrag (tilldelning) från staten, regionen och kommunerna. Nationella rådets riktmärke: högst 20 %."
     },
     {
       id: "ek_intakter",
       label: "Eget kapital i % av intäkter",
       value: ratio(equity, income),
-      definition: "Eget kapital vid årets slut / verksamhetens intäkter (tilldelning och övriga intäkter, utan finansiella intäkter)."
+      definition:
+        "Eget kapital vid årets slut / verksamhetens intäkter (tilldelning och övriga intäkter, utan finansiella intäkter)."
     },
     {
       id: "administrationsandel",

@@ -124,7 +124,11 @@ export function buildIncomeStatement(mapped: MappedBalance[]): StatementLine[] {
 }
 
 /** Balansräkning at year end; årets resultat comes from the income statement. */
-export function buildBalanceSheet(mapped: MappedBalance[], result: bigint, at: "opening" | "closing" = "closing"): StatementLine[] {
+export function buildBalanceSheet(
+  mapped: MappedBalance[],
+  result: bigint,
+  at: "opening" | "closing" = "closing"
+): StatementLine[] {
   const {totals, accounts} = leafTotals(mapped, at);
   totals.set("br.arets_resultat", at === "closing" ? result : 0n);
   return evaluate(statementLines.br, totals, accounts);
@@ -187,15 +191,35 @@ export function buildStatements(balances: AccountBalance[], mapping: Mapping): S
   const result = lineValue(rr, "rr.arets_resultat");
   const br = buildBalanceSheet(mapped, result);
   const kfa = buildCashFlow(mapped, rr);
-  const check = (id: string, label: string, left: bigint, right: bigint): Check => ({id, label, ok: left === right, difference: left - right});
+  const check = (id: string, label: string, left: bigint, right: bigint): Check => ({
+    id,
+    label,
+    ok: left === right,
+    difference: left - right
+  });
   // Net assets are counted from the asset and liability lines only, so the check holds only when the ledger balances.
   const netAssets = (sheet: StatementLine[]) =>
     lineValue(sheet, "br.summa_tillgangar") - lineValue(sheet, "br.avsattningar") - lineValue(sheet, "br.skulder");
   const netAssetChange = netAssets(br) - netAssets(buildBalanceSheet(mapped, 0n, "opening"));
   const checks = [
-    check("balans", "Balansräkningen balanserar (tillgångar = eget kapital, avsättningar och skulder)", lineValue(br, "br.summa_tillgangar"), lineValue(br, "br.summa_ek_skulder")),
-    check("resultat", "Årets resultat i resultaträkningen = förändringen av eget kapital (utöver tillskott)", result, netAssetChange - lineValue(kfa, "kfa.eget_kapital_tillskott")),
-    check("kassaflode", "Likvida medel vid årets slut = kassa och bank i balansräkningen", lineValue(kfa, "kfa.likvida_medel_ib") + lineValue(kfa, "kfa.arets_kassaflode"), lineValue(br, "br.kassa_bank")),
+    check(
+      "balans",
+      "Balansräkningen balanserar (tillgångar = eget kapital, avsättningar och skulder)",
+      lineValue(br, "br.summa_tillgangar"),
+      lineValue(br, "br.summa_ek_skulder")
+    ),
+    check(
+      "resultat",
+      "Årets resultat i resultaträkningen = förändringen av eget kapital (utöver tillskott)",
+      result,
+      netAssetChange - lineValue(kfa, "kfa.eget_kapital_tillskott")
+    ),
+    check(
+      "kassaflode",
+      "Likvida medel vid årets slut = kassa och bank i balansräkningen",
+      lineValue(kfa, "kfa.likvida_medel_ib") + lineValue(kfa, "kfa.arets_kassaflode"),
+      lineValue(br, "br.kassa_bank")
+    ),
     check("mappning", "Alla konton med saldo är mappade till en rad", BigInt(unmapped.length), 0n)
   ];
   return {

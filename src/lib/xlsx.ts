@@ -13,7 +13,9 @@ export interface XlsxSheet {
 const encoder = new TextEncoder();
 
 function escapeXml(text: string): string {
-  return text.replace(/[<>&"]/g, (c) => ({"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;"})[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+  return text
+    .replace(/[<>&"]/g, (c) => ({"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;"})[c]!)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
 }
 
 function columnName(index: number): string {
@@ -24,7 +26,8 @@ function columnName(index: number): string {
 
 function cellXml(value: XlsxCell, ref: string): string {
   if (value === null || value === undefined || value === "") return "";
-  if (typeof value === "bigint" || (typeof value === "number" && Number.isFinite(value))) return `<c r="${ref}"><v>${value}</v></c>`;
+  if (typeof value === "bigint" || (typeof value === "number" && Number.isFinite(value)))
+    return `<c r="${ref}"><v>${value}</v></c>`;
   return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(String(value))}</t></is></c>`;
 }
 

@@ -1,7 +1,17 @@
 // Headless Chromium for the end-to-end tests: Debian's chromium driven by playwright-core, no downloads.
 import {chromium, type Browser, type Page} from "playwright-core";
+import {afterAll, beforeAll} from "vitest";
+import {serveDist} from "../../scripts/static-server.js";
 
-const flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+const flags = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic"
+];
 
 /** Launches the system Chromium. */
 export function launchBrowser(): Promise<Browser> {
@@ -31,4 +41,35 @@ export async function openPage(browser: Browser, origin: string): Promise<{page:
   page.on("pageerror", (e) => problems.pageErrors.push(e.message));
   page.on("response", (r) => r.status() >= 400 && problems.failed.push(`${r.status()} ${r.url()}`));
   return {page, problems};
+}
+
+/** What a page that behaved makes: no external request, no console or page error, no failed load. */
+export const noProblems: PageProblems = {external: [], consoleErrors: [], pageErrors: [], failed: []};
+
+/** Serves a built site and opens Chromium for the tests of one file; open() loads a page and records its problems. */
+export function useBuiltSite(dir = new URL("../../dist", import.meta.url).pathname) {
+  let browser: Browser;
+  let site: Awaited<ReturnType<typeof serveDist>>;
+  beforeAll(async () => {
+    site = await serveDist(dir);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  return {
+    get browser() {
+      return browser;
+    },
+    get url() {
+      return site.url;
+    },
+    /** Opens a path of the site and waits for the network to settle. */
+    async open(path: string): Promise<{page: Page; problems: PageProblems}> {
+      const opened = await openPage(browser, site.url);
+      await opened.page.goto(`${site.url}${path}`, {waitUntil: "networkidle"});
+      return opened;
+    }
+  };
 }

@@ -1,51 +1,51 @@
 // End-to-end: the driftsredovisning reproduces every printed drift table, budgets can be chosen, and the
 // eget-kapital page projects equity and answers the solver, reactively, for the embedded förbund.
 import {readFileSync, readdirSync} from "node:fs";
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import type {Page} from "playwright-core";
+import {describe, expect, it} from "vitest";
 import type {PublishedReport} from "../../src/lib/published.js";
-import {serveDist} from "../../scripts/static-server.js";
-import {launchBrowser, openPage, type PageProblems} from "./browser.js";
+import {noProblems, openPage, useBuiltSite, type PageProblems} from "./browser.js";
 
 const root = new URL("../../", import.meta.url).pathname;
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveDist>>;
-beforeAll(async () => {
-  site = await serveDist(`${root}dist`);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useBuiltSite();
 
-const none: PageProblems = {external: [], consoleErrors: [], pageErrors: [], failed: []};
-async function open(path: string): Promise<{page: Page; problems: PageProblems}> {
-  const opened = await openPage(browser, site.url);
-  await opened.page.goto(`${site.url}${path}`, {waitUntil: "networkidle"});
-  return opened;
-}
+const none = noProblems;
+const open = site.open;
 
-const reports = readdirSync(`${root}data/published`).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(`${root}data/published/${f}`, "utf-8")) as PublishedReport);
-const driftCases = reports.flatMap((r) => [...new Set(r.figures.filter((f) => f.statement === "drift" && f.ref?.length).map((f) => f.year))].map((y) => [r.forbund, y, r] as const));
+const reports = readdirSync(`${root}data/published`)
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => JSON.parse(readFileSync(`${root}data/published/${f}`, "utf-8")) as PublishedReport);
+const driftCases = reports.flatMap((r) =>
+  [...new Set(r.figures.filter((f) => f.statement === "drift" && f.ref?.length).map((f) => f.year))].map(
+    (y) => [r.forbund, y, r] as const
+  )
+);
 
 describe("driftsredovisning", () => {
   it("has printed drift tables for all four förbund", () => expect(new Set(driftCases.map(([id]) => id)).size).toBe(4));
 
-  it.each(driftCases)("%s %i: every printed drift figure is compared, and differs only where the report contradicts itself", async (forbund, year, report) => {
-    const {page, problems} = await open(`/driftsredovisning#${forbund}/${year}`);
-    const figures = report.figures.filter((f) => f.statement === "drift" && f.year === year && f.ref?.length);
-    const explained = figures.filter((f) => f.discrepancy).length;
-    await expect.poll(() => page.locator("main").innerText()).toContain(`${figures.length} tryckta belopp jämförda med de beräknade; ${explained} avviker.`);
-    expect(await page.locator("tr.fa-diff td:last-child").allInnerTexts()).not.toContain("Oförklarad avvikelse");
-    expect(problems).toEqual(none);
-    await page.context().close();
-  });
+  it.each(driftCases)(
+    "%s %i: every printed drift figure is compared, and differs only where the report contradicts itself",
+    async (forbund, year, report) => {
+      const {page, problems} = await open(`/driftsredovisning#${forbund}/${year}`);
+      const figures = report.figures.filter((f) => f.statement === "drift" && f.year === year && f.ref?.length);
+      const explained = figures.filter((f) => f.discrepancy).length;
+      await expect
+        .poll(() => page.locator("main").innerText())
+        .toContain(`${figures.length} tryckta belopp jämförda med de beräknade; ${explained} avviker.`);
+      expect(await page.locator("tr.fa-diff td:last-child").allInnerTexts()).not.toContain("Oförklarad avvikelse");
+      expect(problems).toEqual(none);
+      await page.context().close();
+    }
+  );
 
   it("Falun-Borlänge 2023: the costs against the last revised budget as printed, and no budget when none is chosen", async () => {
     const {page, problems} = await open("/driftsredovisning#falun-borlange/2023");
-    const cells = (project: string) => page.locator(`table[data-statement="Driftsredovisning"] tr[data-project="${project}"] td.num`).allInnerTexts();
-    await expect.poll(() => cells("401")).toEqual(["\u22124\u00a0391", "\u22124\u00a0597", "206", "95,5\u00a0%", "\u22122\u00a0039"]);
+    const cells = (project: string) =>
+      page.locator(`table[data-statement="Driftsredovisning"] tr[data-project="${project}"] td.num`).allInnerTexts();
+    await expect
+      .poll(() => cells("401"))
+      .toEqual(["\u22124\u00a0391", "\u22124\u00a0597", "206", "95,5\u00a0%", "\u22122\u00a0039"]);
     await page.getByLabel("Budget att jämföra med").selectOption({label: "Ingen budget"});
     await expect.poll(() => cells("401")).toEqual(["\u22124\u00a0391", "–", "–", "–", "\u22122\u00a0039"]);
     expect(problems).toEqual(none);
@@ -58,9 +58,16 @@ describe("driftsredovisning", () => {
     await expect.poll(() => caption.innerText()).toContain("Prognos efter jun");
     await page.getByLabel("Prognos gjord efter månad").fill("12");
     await expect.poll(() => caption.innerText()).toContain("Prognos efter dec: rak linje 161 tkr");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: "Ladda ned CSV"}).first().click()]);
-    const lines = readFileSync(await download.path(), "utf-8").slice(1).split("\r\n");
-    expect(lines[0]).toBe("Projekt;Insats;Utfall 2023 (tkr);Budget 2023 (tkr);Avvikelse (tkr);Förbrukad av årsbudget;Utfall 2022 (tkr)");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", {name: "Ladda ned CSV"}).first().click()
+    ]);
+    const lines = readFileSync(await download.path(), "utf-8")
+      .slice(1)
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "Projekt;Insats;Utfall 2023 (tkr);Budget 2023 (tkr);Avvikelse (tkr);Förbrukad av årsbudget;Utfall 2022 (tkr)"
+    );
     expect(lines).toContain("36000;Samverkansteam Hedemora;-994;-1780;786;0,5584;-1779");
     expect(lines).toContain(";Totalt;161;-600;761;;234");
     expect(problems).toEqual(none);
@@ -70,14 +77,22 @@ describe("driftsredovisning", () => {
   it("the burn chart downloads as SVG with its Swedish labels, and as PNG", async () => {
     const {page, problems} = await open("/driftsredovisning#sodra-dalarna/2023");
     await expect.poll(() => page.locator("figure.fa-chart svg").count()).toBeGreaterThan(0);
-    const [svg] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: "Ladda ned SVG"}).click()]);
+    const [svg] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", {name: "Ladda ned SVG"}).click()
+    ]);
     expect(svg.suggestedFilename()).toBe("forbrukning-sodra-dalarna-2023.svg");
     const text = readFileSync(await svg.path(), "utf-8");
     expect(text).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(text).toContain("Ackumulerat, tkr");
-    const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: "Ladda ned PNG"}).click()]);
+    const [png] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", {name: "Ladda ned PNG"}).click()
+    ]);
     expect(png.suggestedFilename()).toBe("forbrukning-sodra-dalarna-2023.png");
-    expect([...readFileSync(await png.path()).subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect([...readFileSync(await png.path()).subarray(0, 8)]).toEqual([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a
+    ]);
     expect(problems).toEqual(none);
     await page.context().close();
   });
@@ -86,11 +101,14 @@ describe("driftsredovisning", () => {
 describe("eget kapital", () => {
   it("Södra Dalarna: the history as printed, the board's 2024 plan, and the solver's answer", async () => {
     const {page, problems} = await open("/eget-kapital#sodra-dalarna");
-    const row = (year: number, kind: string) => page.locator(`table[data-table="plan"] tr[data-year="${year}"][data-kind="${kind}"] td.num`).allInnerTexts();
+    const row = (year: number, kind: string) =>
+      page.locator(`table[data-table="plan"] tr[data-year="${year}"][data-kind="${kind}"] td.num`).allInnerTexts();
     await expect.poll(async () => (await row(2023, "Utfall"))[6]).toBe("1\u00a0657");
     expect((await row(2023, "Utfall"))[7]).toBe("26,3\u00a0%");
     expect((await row(2024, "1. Budget helt"))[6]).toBe("265");
-    await expect.poll(() => page.locator("main").innerText()).toMatch(/En årlig kostnadsbudget på [\d\u00a0]+ kr ger eget kapital 20,0\u00a0% av tilldelningen 2027/);
+    await expect
+      .poll(() => page.locator("main").innerText())
+      .toMatch(/En årlig kostnadsbudget på [\d\u00a0]+ kr ger eget kapital 20,0\u00a0% av tilldelningen 2027/);
     const caption = page.locator("figure.fa-chart figcaption").first();
     await expect.poll(() => caption.innerText()).toContain("tak 20,0\u00a0%");
     await page.getByLabel("Tak för eget kapital").fill("25");

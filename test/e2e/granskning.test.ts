@@ -1,32 +1,18 @@
 // End-to-end: the granskning page loads without errors and shows, per förbund and severity, as many findings as
 // checkReports gives for the embedded reports (and ledgerFindings where a ledger exists); the filters narrow the list and the list downloads as CSV.
 import {readFileSync, readdirSync} from "node:fs";
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import type {Page} from "playwright-core";
+import {describe, expect, it} from "vitest";
 import {checkReports, countBySeverity, ledgerFindings, type Registry} from "../../src/lib/checker.js";
 import {ledgerComparisons} from "../../loaders/ledger-comparisons.js";
 import type {PublishedReport} from "../../src/lib/published.js";
-import {serveDist} from "../../scripts/static-server.js";
-import {launchBrowser, openPage, type PageProblems} from "./browser.js";
+import {noProblems, openPage, useBuiltSite, type PageProblems} from "./browser.js";
 
 const root = new URL("../../", import.meta.url).pathname;
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveDist>>;
-beforeAll(async () => {
-  site = await serveDist(`${root}dist`);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useBuiltSite();
 
-const none: PageProblems = {external: [], consoleErrors: [], pageErrors: [], failed: []};
-async function open(path: string): Promise<{page: Page; problems: PageProblems}> {
-  const opened = await openPage(browser, site.url);
-  await opened.page.goto(`${site.url}${path}`, {waitUntil: "networkidle"});
-  return opened;
-}
+const none = noProblems;
+const open = site.open;
 
 const reports = readdirSync(`${root}data/published`)
   .filter((f) => f.endsWith(".json"))

@@ -1,28 +1,14 @@
 // End-to-end: the comparison page loads offline without errors, draws a panel per chosen metric, shows the ledger's
 // Södra Dalarna 2023 eget kapital in its table, and changes its values when switched to index.
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {serveDist} from "../../scripts/static-server.js";
-import {launchBrowser, openPage, type PageProblems} from "./browser.js";
+import type {Page} from "playwright-core";
+import {describe, expect, it} from "vitest";
+import {noProblems, openPage, useBuiltSite, type PageProblems} from "./browser.js";
 
 const root = new URL("../../", import.meta.url).pathname;
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveDist>>;
-beforeAll(async () => {
-  site = await serveDist(`${root}dist`);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useBuiltSite();
 
-const none: PageProblems = {external: [], consoleErrors: [], pageErrors: [], failed: []};
-async function open(path: string): Promise<{page: Page; problems: PageProblems}> {
-  const opened = await openPage(browser, site.url);
-  await opened.page.goto(`${site.url}${path}`, {waitUntil: "networkidle"});
-  return opened;
-}
+const none = noProblems;
+const open = site.open;
 
 const cell = (page: Page, metric: string, forbund: string, year: number) =>
   page.locator(

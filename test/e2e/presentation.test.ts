@@ -2,26 +2,16 @@
 // on every slide; the keyboard turns the slides one at a time; ?print lays them all out; and the result slide shows
 // årets resultat exactly as the statements page does in tkr.
 import {readFileSync, readdirSync} from "node:fs";
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {serveDist} from "../../scripts/static-server.js";
-import {launchBrowser, openPage, type PageProblems} from "./browser.js";
+import type {Page} from "playwright-core";
+import {describe, expect, it} from "vitest";
+import {noProblems, openPage, useBuiltSite, type PageProblems} from "./browser.js";
 
 const root = new URL("../../", import.meta.url).pathname;
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveDist>>;
-beforeAll(async () => {
-  site = await serveDist(`${root}dist`);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useBuiltSite();
 
 // Two pages with DuckDB each: more than the default 30 s on a busy machine.
 const slow = 90_000;
-const none: PageProblems = {external: [], consoleErrors: [], pageErrors: [], failed: []};
+const none = noProblems;
 const registry = JSON.parse(readFileSync(`${root}data/forbund.json`, "utf-8")).forbund as {id: string; name: string}[];
 // The latest ledger year of each förbund, from the SIE files the site is built from.
 const latest = [
@@ -32,7 +22,7 @@ const latest = [
 ].sort(([a], [b]) => a.localeCompare(b));
 
 async function open(path: string): Promise<{page: Page; problems: PageProblems}> {
-  const opened = await openPage(browser, site.url);
+  const opened = await openPage(site.browser, site.url);
   await opened.page.setViewportSize({width: 1280, height: 800});
   await opened.page.goto(`${site.url}${path}`);
   await opened.page.waitForSelector(".deck[data-ready]", {timeout: 45_000});
@@ -69,7 +59,7 @@ describe("presentation", () => {
       expect(shown).toMatch(/^−?\d+tkr$/);
 
       // The statements page in tkr shows the same figure.
-      const statements = await openPage(browser, site.url);
+      const statements = await openPage(site.browser, site.url);
       await statements.page.goto(`${site.url}/rakenskaper#${forbund}/${year}`, {waitUntil: "networkidle"});
       await statements.page.getByLabel("tkr", {exact: true}).check();
       const cell = statements.page

@@ -3,5 +3,8 @@ import {execFileSync} from "node:child_process";
 
 export default function setup() {
   if (process.env.FINSAM_SKIP_BUILD) return;
-  execFileSync("npm", ["run", "build"], {stdio: ["ignore", "ignore", "inherit"], cwd: new URL("../..", import.meta.url).pathname});
+  execFileSync("npm", ["run", "build"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    cwd: new URL("../..", import.meta.url).pathname
+  });
 }

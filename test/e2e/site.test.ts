@@ -8,7 +8,9 @@ import {launchBrowser, openPage} from "./browser.js";
 import {serveDist} from "../../scripts/static-server.js";
 
 const root = new URL("../../", import.meta.url).pathname;
-const pages = readdirSync(`${root}dist`).filter((f) => f.endsWith(".html")).map((f) => `/${f.replace(/(index)?\.html$/, "")}`);
+const pages = readdirSync(`${root}dist`)
+  .filter((f) => f.endsWith(".html"))
+  .map((f) => `/${f.replace(/(index)?\.html$/, "")}`);
 let browser: Browser;
 let site: Awaited<ReturnType<typeof serveDist>>;
 
@@ -35,41 +37,76 @@ describe("every page", () => {
   });
 });
 
-const published = readdirSync(`${root}data/published`).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(`${root}data/published/${f}`, "utf-8")) as PublishedReport);
+const published = readdirSync(`${root}data/published`)
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => JSON.parse(readFileSync(`${root}data/published/${f}`, "utf-8")) as PublishedReport);
 const registry = JSON.parse(readFileSync(`${root}data/forbund.json`, "utf-8")).forbund as {id: string; name: string}[];
-const cases = published.flatMap((r) => [...new Set(r.figures.filter((f) => f.ref?.length && ["rr", "br", "kfa"].includes(f.statement)).map((f) => f.year))].map((year) => [r.forbund, year, r] as const));
+const cases = published.flatMap((r) =>
+  [
+    ...new Set(r.figures.filter((f) => f.ref?.length && ["rr", "br", "kfa"].includes(f.statement)).map((f) => f.year))
+  ].map((year) => [r.forbund, year, r] as const)
+);
 
 describe("statements page", () => {
-  it.each(cases)("%s %i: shows the statements, passing checks, and every published figure compared", async (forbund, year, report) => {
-    const {page, problems} = await openPage(browser, site.url);
-    await page.goto(`${site.url}/rakenskaper#${forbund}/${year}`, {waitUntil: "networkidle"});
-    await page.getByLabel(report.unit, {exact: true}).check();
-    await expect.poll(() => page.locator("p.fa-note").first().innerText()).toContain(`${registry.find((f) => f.id === forbund)!.name}, räkenskapsår ${year}`);
-    await expect.poll(() => page.locator("table.fa-statement caption").first().evaluate((c) => c.parentElement!.querySelector("th")!.textContent)).toBe(`Belopp i ${report.unit}`);
-    expect(await page.locator(".fa-checks li.fail").count()).toBe(0);
-    const figures = report.figures.filter((f) => f.year === year && f.ref?.length && ["rr", "br", "kfa", "not"].includes(f.statement));
-    const discrepancies = figures.filter((f) => f.discrepancy).length;
-    await expect.poll(() => page.locator("[data-published] + *, main").first().innerText()).toContain(`${figures.length} tryckta belopp jämförda med de beräknade; ${discrepancies} avviker.`);
-    // The bottom line of each statement, in the report's unit, as the page shows it.
-    const shown = async (statement: string, line: string) => page.locator(`table[data-statement="${statement}"] tr[data-line="${line}"] td`).first().innerText();
-    const printed = (ref: string) => figures.find((f) => f.ref?.length === 1 && f.ref[0] === ref && !f.discrepancy && (f.sign ?? 1) === 1);
-    for (const [statement, line] of [["Resultaträkning", "rr.arets_resultat"], ["Balansräkning", "br.summa_tillgangar"], ["Kassaflödesanalys", "kfa.likvida_medel_ub"]]) {
-      const f = printed(line);
-      if (f) expect((await shown(statement, line)).replace(/\D/g, ""), `${statement} ${f.label}`).toBe(String(Math.abs(f.value)));
+  it.each(cases)(
+    "%s %i: shows the statements, passing checks, and every published figure compared",
+    async (forbund, year, report) => {
+      const {page, problems} = await openPage(browser, site.url);
+      await page.goto(`${site.url}/rakenskaper#${forbund}/${year}`, {waitUntil: "networkidle"});
+      await page.getByLabel(report.unit, {exact: true}).check();
+      await expect
+        .poll(() => page.locator("p.fa-note").first().innerText())
+        .toContain(`${registry.find((f) => f.id === forbund)!.name}, räkenskapsår ${year}`);
+      await expect
+        .poll(() =>
+          page
+            .locator("table.fa-statement caption")
+            .first()
+            .evaluate((c) => c.parentElement!.querySelector("th")!.textContent)
+        )
+        .toBe(`Belopp i ${report.unit}`);
+      expect(await page.locator(".fa-checks li.fail").count()).toBe(0);
+      const figures = report.figures.filter(
+        (f) => f.year === year && f.ref?.length && ["rr", "br", "kfa", "not"].includes(f.statement)
+      );
+      const discrepancies = figures.filter((f) => f.discrepancy).length;
+      await expect
+        .poll(() => page.locator("[data-published] + *, main").first().innerText())
+        .toContain(`${figures.length} tryckta belopp jämförda med de beräknade; ${discrepancies} avviker.`);
+      // The bottom line of each statement, in the report's unit, as the page shows it.
+      const shown = async (statement: string, line: string) =>
+        page.locator(`table[data-statement="${statement}"] tr[data-line="${line}"] td`).first().innerText();
+      const printed = (ref: string) =>
+        figures.find((f) => f.ref?.length === 1 && f.ref[0] === ref && !f.discrepancy && (f.sign ?? 1) === 1);
+      for (const [statement, line] of [
+        ["Resultaträkning", "rr.arets_resultat"],
+        ["Balansräkning", "br.summa_tillgangar"],
+        ["Kassaflödesanalys", "kfa.likvida_medel_ub"]
+      ]) {
+        const f = printed(line);
+        if (f)
+          expect((await shown(statement, line)).replace(/\D/g, ""), `${statement} ${f.label}`).toBe(
+            String(Math.abs(f.value))
+          );
+      }
+      expect(problems).toEqual({external: [], consoleErrors: [], pageErrors: [], failed: []});
+      await page.context().close();
     }
-    expect(problems).toEqual({external: [], consoleErrors: [], pageErrors: [], failed: []});
-    await page.context().close();
-  });
+  );
 
   it("the menus choose förbund and year, and the address follows", async () => {
     const {page, problems} = await openPage(browser, site.url);
     await page.goto(`${site.url}/rakenskaper`, {waitUntil: "networkidle"});
     await page.getByLabel("Förbund").selectOption({label: "Västerbergslagens Samordningsförbund"});
-    await expect.poll(() => page.locator("p.fa-note").first().innerText()).toContain("Västerbergslagens Samordningsförbund, räkenskapsår 2021");
+    await expect
+      .poll(() => page.locator("p.fa-note").first().innerText())
+      .toContain("Västerbergslagens Samordningsförbund, räkenskapsår 2021");
     await page.getByLabel("År").selectOption({label: "2020"});
     await expect.poll(() => page.locator("p.fa-note").first().innerText()).toContain("räkenskapsår 2020");
     expect(new URL(page.url()).hash).toBe("#vasterbergslagen/2020");
-    expect(await page.locator('table[data-statement="Resultaträkning"] tr[data-line="rr.arets_resultat"] td').allInnerTexts()).toEqual(["\u221258\u00a0818", "–"]);
+    expect(
+      await page.locator('table[data-statement="Resultaträkning"] tr[data-line="rr.arets_resultat"] td').allInnerTexts()
+    ).toEqual(["\u221258\u00a0818", "–"]);
     expect(problems).toEqual({external: [], consoleErrors: [], pageErrors: [], failed: []});
     await page.context().close();
   });
@@ -78,7 +115,10 @@ describe("statements page", () => {
     const {page, problems} = await openPage(browser, site.url);
     await page.goto(`${site.url}/rakenskaper#falun-borlange/2023`, {waitUntil: "networkidle"});
     await expect.poll(() => page.locator("p.fa-note").first().innerText()).toContain("räkenskapsår 2023");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: "Ladda ned CSV"}).first().click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", {name: "Ladda ned CSV"}).first().click()
+    ]);
     expect(download.suggestedFilename()).toBe("resultatrakning-falun-borlange-2023-kr.csv");
     const text = readFileSync(await download.path(), "utf-8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -86,10 +126,17 @@ describe("statements page", () => {
     expect(lines[0]).toBe("Rad;2023 (kr);2022 (kr)");
     expect(lines).toContain("Verksamhetens intäkter;8629008;4160000");
     expect(lines).toContain("Årets resultat;311776;-24252");
-    const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: "Ladda ned Excel"}).first().click()]);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", {name: "Ladda ned Excel"}).first().click()
+    ]);
     expect(xlsx.suggestedFilename()).toBe("resultatrakning-falun-borlange-2023-kr.xlsx");
     // A ZIP archive whose first entry is the content-types part.
-    expect(readFileSync(await xlsx.path()).subarray(0, 4).toString("hex")).toBe("504b0304");
+    expect(
+      readFileSync(await xlsx.path())
+        .subarray(0, 4)
+        .toString("hex")
+    ).toBe("504b0304");
     expect(readFileSync(await xlsx.path()).includes("Verksamhetens intäkter")).toBe(true);
     expect(problems).toEqual({external: [], consoleErrors: [], pageErrors: [], failed: []});
     await page.context().close();
@@ -99,7 +146,9 @@ describe("statements page", () => {
     const {page, problems} = await openPage(browser, site.url);
     await page.goto(`${site.url}/rakenskaper`, {waitUntil: "networkidle"});
     // The page opens on the first förbund's latest year.
-    await expect.poll(() => page.locator("p.fa-note").first().innerText()).toContain("Samordningsförbundet Finsam Falun-Borlänge, räkenskapsår 2023");
+    await expect
+      .poll(() => page.locator("p.fa-note").first().innerText())
+      .toContain("Samordningsförbundet Finsam Falun-Borlänge, räkenskapsår 2023");
     await page.locator('table[data-statement="Resultaträkning"] tr[data-line="rr.intakter"] button').click();
     const accounts = page.locator('table[data-drill="rr.intakter"] tbody tr');
     await expect.poll(() => accounts.count()).toBe(5);
