@@ -29,6 +29,17 @@ export function loadBudgetTables(
     month: "int32",
     amount_ore: "int64"
   });
+  const addRecord = (r: BudgetRecord) =>
+    table.add({
+      forbund: r.forbund,
+      year: r.year,
+      revision: r.revision,
+      date: r.date,
+      label: r.label,
+      project: r.project,
+      month: r.month,
+      amount_ore: r.amount
+    });
   const files: BudgetFileInfo[] = [];
   const names = existsSync(dir)
     ? readdirSync(dir)
@@ -49,31 +60,10 @@ export function loadBudgetTables(
       counts: {read: read.counts.read, kept: checked.records.length, rejected},
       diagnostics: [...read.diagnostics, ...checked.diagnostics]
     });
-    for (const r of checked.records as BudgetRecord[]) {
-      table.add({
-        forbund: r.forbund,
-        year: r.year,
-        revision: r.revision,
-        date: r.date,
-        label: r.label,
-        project: r.project,
-        month: r.month,
-        amount_ore: r.amount
-      });
-    }
+    checked.records.forEach(addRecord);
   }
   // Period budgets from the ledgers themselves need no check against the project list: they name accounts.
-  for (const r of fromLedgers)
-    table.add({
-      forbund: r.forbund,
-      year: r.year,
-      revision: r.revision,
-      date: r.date,
-      label: r.label,
-      project: r.project,
-      month: r.month,
-      amount_ore: r.amount
-    });
+  fromLedgers.forEach(addRecord);
   return {budgets: table.columns, files};
 }
 
