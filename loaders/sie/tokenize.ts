@@ -65,55 +65,6 @@ function readBare(line: string, start: number, end: number, inList: boolean): nu
   return i;
 }
 
-/** Reads the inside of an object list starting after `{`. */
-function readList(line: string, start: number, end: number): [ListToken, number] {
-  const items: string[] = [];
-  let i = start;
-  while (i < end) {
-    const code = line.charCodeAt(i);
-    if (isBlank(code)) {
-      i++;
-    } else if (code === CLOSE) {
-      return [{kind: "list", items, closed: true}, i + 1];
-    } else if (code === QUOTE) {
-      const [value, next] = readQuoted(line, i + 1, end);
-      items.push(value);
-      i = next;
-    } else {
-      const next = readBare(line, i, end, true);
-      items.push(line.slice(i, next));
-      i = next;
-    }
-  }
-  return [{kind: "list", items, closed: false}, end];
-}
-
-/** Splits one line into tokens: blank-separated fields, optionally quoted, and `{…}` object lists. */
-export function tokenize(line: string): Token[] {
-  const tokens: Token[] = [];
-  const end = line.length;
-  let i = 0;
-  while (i < end) {
-    const code = line.charCodeAt(i);
-    if (isBlank(code)) {
-      i++;
-    } else if (code === QUOTE) {
-      const [value, next] = readQuoted(line, i + 1, end);
-      tokens.push({kind: "field", value, quoted: true});
-      i = next;
-    } else if (code === OPEN) {
-      const [list, next] = readList(line, i + 1, end);
-      tokens.push(list);
-      i = next;
-    } else {
-      const next = readBare(line, i, end, false);
-      tokens.push({kind: "field", value: line.slice(i, next), quoted: false});
-      i = next;
-    }
-  }
-  return tokens;
-}
-
 /** Distinct values and lists a LineTokenizer shares; beyond it values are kept as read, so memory stays bounded. */
 const SHARED_LIMIT = 50_000;
 /** Values up to this length are shared: accounts, object codes, dimensions (amounts and numbers rarely repeat). */
@@ -214,4 +165,12 @@ export class LineTokenizer {
     this.refs.set(key, Object.freeze(refs) as ObjectRef[]);
     return refs;
   }
+}
+
+/** Splits one line into tokens: blank-separated fields, optionally quoted, and `{…}` object lists. A fresh copy of
+ * what LineTokenizer reads, for callers that keep the tokens, so the two can never split a line differently. */
+export function tokenize(line: string): Token[] {
+  return new LineTokenizer()
+    .tokenize(line)
+    .map((t): Token => (t.kind === "field" ? {...t} : {kind: "list", items: [...t.items], closed: t.closed}));
 }
