@@ -7,7 +7,7 @@
 import {decode, parseCsv, type CsvRow} from "../csv";
 import type {Diagnostic} from "../../src/lib/ledger";
 import type {ScbReadResult} from "./px";
-import {isMissingSymbol, missingValue} from "./tidy";
+import {failWith, isMissingSymbol, missingValue} from "./tidy";
 import type {MissingValue, StatCube, StatVariable} from "./types";
 
 export interface ScbCsvOptions {
@@ -29,10 +29,7 @@ const VALUE_HEADERS = new Set(["värde", "value", "values", "observation", "obs_
 /** Reads an SCB CSV download (wide or long layout) into a cube. */
 export function readScbCsv(bytes: Uint8Array, file: string, options: ScbCsvOptions = {}): ScbReadResult {
   const diagnostics: Diagnostic[] = [];
-  const fail = (line: number, message: string, read = 0): ScbReadResult => {
-    diagnostics.push({file, line, severity: "error", message});
-    return {cube: null, diagnostics, counts: {read, kept: 0, rejected: read}};
-  };
+  const fail = failWith(file, diagnostics);
   const table = readTable(bytes);
   const {header, headerLine, rows, title} = table;
   if (table.issues.length > 0) return fail(table.issues[0].line, `CSV: ${table.issues[0].message}`);

@@ -3,7 +3,7 @@
 // Nothing is half-loaded: any structural error gives cube null and kept 0.
 import type {Diagnostic} from "../../src/lib/ledger";
 import type {ScbReadResult} from "./px";
-import {isMissingSymbol, missingValue} from "./tidy";
+import {failWith, isMissingSymbol, missingValue} from "./tidy";
 import type {MissingValue, StatCube, StatVariable} from "./types";
 
 // A cell the source leaves without value and without a status symbol.
@@ -15,10 +15,9 @@ const MAX_CELLS = 50_000_000;
 /** Reads a JSON-stat 2.0 dataset (class "dataset") into a cube. */
 export function readJsonStat(bytes: Uint8Array, file: string): ScbReadResult {
   const diagnostics: Diagnostic[] = [];
-  const fail = (message: string, line = 0, read = 0): ScbReadResult => {
-    diagnostics.push({file, line, severity: "error", message});
-    return {cube: null, diagnostics, counts: {read, kept: 0, rejected: read}};
-  };
+  const stop = failWith(file, diagnostics);
+  // JSON has no lines to point at for most problems, so the line comes second here.
+  const fail = (message: string, line = 0, read = 0) => stop(line, message, read);
   const parsed = parseJson(bytes);
   if ("error" in parsed) return fail(parsed.error, parsed.line);
   const ds = parsed.value as Record<string, any>;
@@ -119,10 +118,9 @@ export function readJsonStat(bytes: Uint8Array, file: string): ScbReadResult {
 /** Reads a PxWeb API v1 "json" response ({columns, data: [{key, values}]}) into a cube. */
 export function readPxWebV1Json(bytes: Uint8Array, file: string): ScbReadResult {
   const diagnostics: Diagnostic[] = [];
-  const fail = (message: string, line = 0, read = 0): ScbReadResult => {
-    diagnostics.push({file, line, severity: "error", message});
-    return {cube: null, diagnostics, counts: {read, kept: 0, rejected: read}};
-  };
+  const stop = failWith(file, diagnostics);
+  // JSON has no lines to point at for most problems, so the line comes second here.
+  const fail = (message: string, line = 0, read = 0) => stop(line, message, read);
   const parsed = parseJson(bytes);
   if ("error" in parsed) return fail(parsed.error, parsed.line);
   const doc = parsed.value as Record<string, any>;

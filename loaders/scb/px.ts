@@ -4,7 +4,7 @@
 // CODEPAGE keyword is read from the raw ASCII bytes first and the file is then decoded once with it.
 // Nothing is half-loaded: any structural error gives cube null and kept 0.
 import type {Diagnostic} from "../../src/lib/ledger";
-import {isMissingSymbol, missingValue} from "./tidy";
+import {failWith, isMissingSymbol, missingValue} from "./tidy";
 import type {MissingValue, StatCube, StatVariable} from "./types";
 
 /** What every SCB reader returns: the cube (null on a fatal error), its diagnostics and cell counts. */
@@ -35,10 +35,7 @@ const MAX_CELLS = 50_000_000;
 /** Reads a PX file into a cube; any structural error leaves the cube null. */
 export function readPx(bytes: Uint8Array, file: string): ScbReadResult {
   const diagnostics: Diagnostic[] = [];
-  const fail = (line: number, message: string, read = 0): ScbReadResult => {
-    diagnostics.push({file, line, severity: "error", message});
-    return {cube: null, diagnostics, counts: {read, kept: 0, rejected: read}};
-  };
+  const fail = failWith(file, diagnostics);
 
   const encoding = pxEncoding(bytes);
   if ("unknown" in encoding) return fail(encoding.line, `Okänd teckenkodning (CODEPAGE) "${encoding.unknown}"`);

@@ -1,4 +1,6 @@
 // Cube helpers shared by the SCB readers: long-form observations, cell lookup and the meaning of missing symbols.
+import type {Diagnostic} from "../../src/lib/ledger";
+import type {ScbReadResult} from "./px";
 import type {MissingValue, Observation, StatCube} from "./types";
 
 /** Lists every cell as an observation with one value code per variable, in cube order (last variable fastest). */
@@ -75,4 +77,13 @@ function meaningOfText(text: string): MissingValue["meaning"] | undefined {
 /** True for the symbols SCB and PX use for cells without a number: runs of dots, "-", "x". */
 export function isMissingSymbol(token: string): boolean {
   return token === "-" || token === "x" || token === "X" || /^\.{1,6}$/.test(token);
+}
+
+/** A reader's way out on an error that leaves nothing usable: the error is recorded, the cube is null and every
+ * cell seen counts as rejected, so nothing is half-loaded. */
+export function failWith(file: string, diagnostics: Diagnostic[]) {
+  return (line: number, message: string, read = 0): ScbReadResult => {
+    diagnostics.push({file, line, severity: "error", message});
+    return {cube: null, diagnostics, counts: {read, kept: 0, rejected: read}};
+  };
 }
