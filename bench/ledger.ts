@@ -4,6 +4,7 @@
 import type {Account, Balance, DimensionObject, Ledger, ObjectRef, Transaction, Voucher} from "../src/lib/ledger";
 import {writeSie} from "../loaders/sie/write";
 import {MONTHS} from "../src/lib/format";
+import {uniform} from "../src/lib/random";
 
 const YEAR = 2024;
 
@@ -84,18 +85,6 @@ const PROJECTS: DimensionObject[] = [
   {dim: "6", code: "607", name: "Kartläggning och vägledning"},
   {dim: "6", code: "608", name: "Kompetensutveckling i samverkan"}
 ];
-
-/** mulberry32: a small, fast, seeded generator of floats in [0, 1). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
@@ -203,7 +192,7 @@ function openingBalances(rng: Rng): Balance[] {
 
 /** A deterministic general ledger of `vouchers` vouchers over fiscal year 2024, the same for the same seed. */
 export function syntheticLedger(vouchers: number, seed = 1): Ledger {
-  const rng = random(seed);
+  const rng = uniform(seed);
   const balances = openingBalances(rng);
   const numbers: Record<string, number> = {A: 0, B: 0, C: 0, L: 0};
   const list: Voucher[] = [];

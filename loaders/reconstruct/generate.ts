@@ -2,6 +2,7 @@
 // paid through the bank account, and year-end vouchers that bring each balance account to its closing balance.
 import {Decimal} from "decimal.js";
 import {MONTHS} from "../../src/lib/format.js";
+import {uniformFor} from "../../src/lib/random.js";
 import type {Balance, Ledger, Transaction, Voucher} from "../../src/lib/ledger.js";
 import type {LedgerSpec, SpecAccount, SpecYear} from "./spec.js";
 
@@ -10,19 +11,6 @@ export function kronorToOre(text: string): bigint {
   const d = new Decimal(text).times(100);
   if (!d.isInteger()) throw new Error(`Beloppet ${text} har fler än två decimaler`);
   return BigInt(d.toFixed(0));
-}
-
-/** A small deterministic generator (mulberry32), so the same spec always gives the same ledger. */
-function random(seed: string): () => number {
-  let h = 1779033703 ^ seed.length;
-  for (let i = 0; i < seed.length; ++i)
-    ((h = Math.imul(h ^ seed.charCodeAt(i), 3432918353)), (h = (h << 13) | (h >>> 19)));
-  return () => {
-    h = (h + 0x6d2b79f5) | 0;
-    let t = Math.imul(h ^ (h >>> 15), 1 | h);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Splits an amount in öre into parts with the given weights; the parts add up to the amount exactly. */
@@ -105,7 +93,7 @@ function generateYear(spec: LedgerSpec, year: SpecYear, opening: Map<string, big
     const account = accounts.get(number);
     if (!account) throw new Error(`${spec.forbund} ${year.year}: konto ${number} saknas i kontolistan`);
     const months = periods(account);
-    const rand = random(`${spec.forbund}:${year.year}:${number}`);
+    const rand = uniformFor(`${spec.forbund}:${year.year}:${number}`);
     // Spending varies by month and dips in July, as it does in the förbund's own burn charts.
     const weights = year.months?.[number] ?? months.map((m) => (m === 6 ? 0.35 : 0.75 + 0.5 * rand()));
     if (weights.length !== months.length)

@@ -4,6 +4,7 @@
 // 2023 HÅE averages are forced to chosen exact targets (HAE_ANCHORS) that round to the printed table.
 // Pure functions only: the script scripts/generate-scb-demo.ts writes the files.
 import {HAE_LABELS, HAE_TYPES, type HaeType} from "../../src/lib/hae.js";
+import {uniformFor} from "../../src/lib/random.js";
 
 /** SCB's sex codes: 1 män, 2 kvinnor. */
 export const SEXES = ["1", "2"] as const;
@@ -142,17 +143,8 @@ const ANCHOR_MONTHS = 6;
 
 /** A mulberry32 stream keyed by seed and a label, so each kommun's series is independent of which others are made. */
 export function randomStream(seed: number, key: string): () => number {
-  // xmur3 over the text only: mixing the seed in twice lets seed and digit cancel (7 ^ "7" = 8 ^ "8").
-  const text = `${seed}:${key}`;
-  let h = 1779033703 ^ text.length;
-  for (let i = 0; i < text.length; ++i)
-    ((h = Math.imul(h ^ text.charCodeAt(i), 3432918353)), (h = (h << 13) | (h >>> 19)));
-  return () => {
-    h = (h + 0x6d2b79f5) | 0;
-    let t = Math.imul(h ^ (h >>> 15), 1 | h);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  // The seed goes into the hashed text only: mixing it in twice lets seed and digit cancel (7 ^ "7" = 8 ^ "8").
+  return uniformFor(`${seed}:${key}`);
 }
 
 /** A standard normal draw (Box–Muller) from a uniform stream. */
