@@ -1,4 +1,6 @@
 // Observable Framework configuration: an offline site, with no third-party requests.
+import {voucherPartitionPaths} from "./loaders/voucher-partitions.js";
+
 export default {
   root: "src",
   output: process.env.FINSAM_OUT ?? "dist",
@@ -18,6 +20,9 @@ export default {
     {name: "Granskning", path: "/granskning"},
     {name: "Presentation för styrelsen", path: "/presentation"}
   ],
+  // The voucher partitions and their indexes (src/data/vouchers/), copied unhashed to dist/data/vouchers/ as object
+  // storage would hold them; none under the lsg profile, whose site holds no voucher.
+  dynamicPaths: voucherPartitionPaths(),
   footer: "Finsam Analys: analysarbetsyta för samordningsförbund.",
   toc: {label: "Innehåll"},
   search: false,

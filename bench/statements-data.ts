@@ -1,5 +1,5 @@
 // Child process of the browser benchmark: two years of a generated ledger (2023 and 2024) as the workspace's Arrow
-// tables, through loadLedgerTables as the build does. Run in its own process with a larger heap, since a million
+// tables and voucher partitions, through loadLedgerTables and partitionOf as the build does. Run in its own process with a larger heap, since a million
 // vouchers a year is several gigabytes of rows. Usage (via fork): statements-data.ts <out dir> <vouchers>
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -7,6 +7,7 @@ import {join} from "node:path";
 import {toArrowStream} from "../loaders/arrow";
 import {loadLedgerTables} from "../loaders/ledger-tables";
 import {dataDir} from "../loaders/paths";
+import {partitionOf} from "../loaders/voucher-partitions";
 import {writeSie} from "../loaders/sie/write";
 import {accountBalances} from "../src/lib/balances";
 import type {Ledger} from "../src/lib/ledger";
@@ -15,10 +16,16 @@ import {roundStatement} from "../src/lib/rounding";
 import {buildStatements} from "../src/lib/statements";
 import {syntheticLedger} from "./ledger";
 
+/** The tables the ledger pages load, as the build writes them. */
+export const TABLES = ["account-balances", "movements"] as const;
+export type TableName = (typeof TABLES)[number];
+
 /** What the child sends back: the tables' sizes and the årets resultat in kr that the page should show per year. */
 export interface StatementsData {
-  bytes: Record<"transactions" | "balances" | "accounts", number>;
-  transactionRows: number;
+  bytes: Record<TableName, number>;
+  rows: Record<TableName, number>;
+  /** The voucher partition of each year: its bytes, rows and record batches. */
+  partitions: Record<string, {bytes: number; rows: number; batches: number}>;
   result: Record<string, string>;
 }
 
@@ -49,15 +56,27 @@ function main(): StatementsData {
       const rr = buildStatements(accountBalances(ledger), mapping).rr;
       result[year] = String(roundStatement(rr, "kr").get("rr.arets_resultat"));
     }
-    const tables = loadLedgerTables(sieDir, "full");
+    const tables = loadLedgerTables(sieDir);
     mkdirSync(out, {recursive: true});
-    const bytes = {transactions: 0, balances: 0, accounts: 0};
-    for (const name of ["transactions", "balances", "accounts"] as const) {
-      const stream = toArrowStream(tables[name]);
+    const columns = {"account-balances": tables.accountBalances, movements: tables.movements};
+    const bytes = {} as Record<TableName, number>;
+    const rows = {} as Record<TableName, number>;
+    for (const name of TABLES) {
+      const stream = toArrowStream(columns[name]);
       writeFileSync(join(out, `${name}.arrows`), stream);
       bytes[name] = stream.length;
+      rows[name] = columns[name].forbund.values.length;
     }
-    return {bytes, transactionRows: tables.transactions.amount_ore.values.length, result};
+    // The vouchers as the build partitions them, for the drill-down (loaders/voucher-partitions.ts).
+    const partitions: StatementsData["partitions"] = {};
+    mkdirSync(join(out, "vouchers", "bench"), {recursive: true});
+    for (const year of [2023, 2024]) {
+      const {bytes: partition, index} = partitionOf("bench", year, sieDir);
+      writeFileSync(join(out, "vouchers", "bench", `${year}.arrows`), partition);
+      writeFileSync(join(out, "vouchers", "bench", `${year}.json`), JSON.stringify(index));
+      partitions[year] = {bytes: partition.length, rows: index.rows, batches: index.batches.length};
+    }
+    return {bytes, rows, partitions, result};
   } finally {
     rmSync(sieDir, {recursive: true, force: true});
   }

@@ -12,7 +12,7 @@ import type {Page} from "playwright-core";
 import {serveDist} from "../scripts/static-server";
 import {launchBrowser, openPage} from "../test/e2e/browser";
 import {check, median, type Benchmark, type Row} from "./runner";
-import type {StatementsData} from "./statements-data";
+import {TABLES, type StatementsData, type TableName} from "./statements-data";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CHILD = fileURLToPath(new URL("./statements-data.ts", import.meta.url));
@@ -48,6 +48,8 @@ export function tablesDir(vouchers: number): string {
     "bench/ledger.ts",
     "bench/statements-data.ts",
     "loaders/ledger-tables.ts",
+    "loaders/voucher-partitions.ts",
+    "src/lib/balances.ts",
     "loaders/arrow.ts",
     "loaders/sie/write.ts"
   ]) {
@@ -85,11 +87,12 @@ async function siteCopy(tables: string, progress: (message: string) => void): Pr
   cpSync(join(ROOT, "dist"), site, {recursive: true});
   const data = join(site, "_file", "data");
   const files = readdirSync(data);
-  for (const name of ["transactions", "balances", "accounts"]) {
+  for (const name of TABLES) {
     const target = files.find((f) => new RegExp(`^${name}\\.[0-9a-f]+\\.arrows$`).test(f));
     check(target !== undefined, `dist/_file/data saknar ${name}.*.arrows; kör npm run build`);
     cpSync(join(tables, `${name}.arrows`), join(data, target));
   }
+  cpSync(join(tables, "vouchers", "bench"), join(site, "data", "vouchers", "bench"), {recursive: true});
   const workspaceFile = files.find((f) => /^workspace\.[0-9a-f]+\.json$/.test(f));
   check(workspaceFile !== undefined, "dist/_file/data saknar workspace.*.json");
   const workspace = JSON.parse(readFileSync(join(data, workspaceFile), "utf8"));
@@ -139,6 +142,7 @@ export const browserBenchmark: Benchmark = {
         const loads: number[] = [];
         const switches: number[] = [];
         const queries: number[] = [];
+        const drills: Drill[] = [];
         for (let run = 0; run < runs; run++) {
           progress(`browser: /rakenskaper#bench/2024, körning ${run + 1} av ${runs}`);
           const {page, problems} = await openPage(browser, server.url);
@@ -154,16 +158,30 @@ export const browserBenchmark: Benchmark = {
           switches.push(await switchYear(page, 2023, data.result[2023]));
           switches.push(await switchYear(page, 2024, data.result[2024]));
           queries.push(...(await statementsQuery(page, site)));
+          drills.push(await drillDown(page, site));
           const all = [...problems.pageErrors, ...problems.failed, ...problems.external];
           check(all.length === 0, `sidan rapporterade: ${all.slice(0, 3).join("; ")}`);
           await page.context().close();
         }
-        const mb = (data.bytes.transactions / 1e6).toFixed(0);
+        const kb = (name: TableName) => `${name}.arrows ${number.format(Math.round(data.bytes[name] / 1e3))} kB`;
         const add = (benchmark: string, times: number[], note?: string) =>
           rows.push({benchmark, size, runs: times.length, medianMs: median(times), note});
-        add("Räkenskaper: sidladdning → RR visad", loads, `mål 1,5 s; transactions.arrows ${mb} MB`);
+        add("Räkenskaper: sidladdning → RR visad", loads, `mål 1,5 s; ${kb("account-balances")}`);
         add("Räkenskaper: rapportfrågan (accountBalancesFor)", queries, "i sidan, efter laddning");
-        add("Räkenskaper: årsbyte → RR omräknad", switches, "mål 150 ms; 2 frågor + rapporter");
+        add("Räkenskaper: årsbyte → RR omräknad", switches, "mål 150 ms; 2 uppslag + rapporter");
+        const partition = data.partitions[2024];
+        const fetched = (d: Drill) => `${number.format(d.received)} av ${number.format(d.total)} byte`;
+        add(
+          "Verifikationer för ett konto (första, med DuckDB-start)",
+          drills.map((d) => d.firstMs),
+          `konto ${DRILL_ACCOUNTS[0]}: ${drills[0].rows[0]} rader`
+        );
+        add(
+          "Verifikationer för ett konto (nästa)",
+          drills.map((d) => d.nextMs),
+          `konto ${DRILL_ACCOUNTS[1]}: ${drills[0].rows[1]} rader; för båda hämtades ${fetched(drills[0])} ` +
+            `(partitionen: ${number.format(partition.rows)} rader, ${partition.batches} batchar) i ${drills[0].requests} Range-anrop`
+        );
       } finally {
         await browser.close();
         await server?.close();
@@ -174,7 +192,45 @@ export const browserBenchmark: Benchmark = {
   }
 };
 
-/** Times accountBalancesFor("bench", 2024) in the page, on the page's own DuckDB, after one warm-up. */
+/** The accounts the drill-down asks for: a cost account with few rows, then a salary account. */
+const DRILL_ACCOUNTS = ["7240", "4010"];
+
+interface Drill {
+  firstMs: number;
+  nextMs: number;
+  rows: number[];
+  requests: number;
+  received: number;
+  total: number;
+}
+
+/**
+ * Times transactionsFor("bench", 2024, [account]) in the page for two accounts: the first call starts DuckDB and
+ * fetches the partition's index; both fetch only the record batches of their account (src/components/vouchers.ts).
+ */
+async function drillDown(page: Page, site: string): Promise<Drill> {
+  const dir = join(site, "_import", "components");
+  const module = (name: string) => readdirSync(dir).find((f) => new RegExp(`^${name}\\.[0-9a-f]+\\.js$`).test(f));
+  const [ledger, vouchers] = [module("ledger"), module("vouchers")];
+  check(ledger !== undefined && vouchers !== undefined, "_import/components/{ledger,vouchers}.*.js saknas");
+  return page.evaluate<Drill>(`(async () => {
+    const {transactionsFor} = await import("/_import/components/${ledger}");
+    const {partitionTransfer} = await import("/_import/components/${vouchers}");
+    const times = [];
+    const rows = [];
+    for (const account of ${JSON.stringify(DRILL_ACCOUNTS)}) {
+      const t = performance.now();
+      const found = await transactionsFor("bench", 2024, [account]);
+      times.push(performance.now() - t);
+      if (!found.length || found.some((r) => r.account !== account)) throw new Error("fel rader för " + account);
+      rows.push(found.length);
+    }
+    const {requests, received, total} = partitionTransfer("bench", 2024);
+    return {firstMs: times[0], nextMs: times[1], rows, requests, received, total};
+  })()`);
+}
+
+/** Times accountBalancesFor("bench", 2024) in the page, on the page's own loaded table, after one warm-up. */
 async function statementsQuery(page: Page, site: string): Promise<number[]> {
   const dir = join(site, "_import", "components");
   const file = readdirSync(dir).find((f) => /^ledger\.[0-9a-f]+\.js$/.test(f));

@@ -3,7 +3,7 @@ import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {basename, join} from "node:path";
 import type {Diagnostic, Ledger, ReadCounts} from "../src/lib/ledger.js";
 import {columnBuilder} from "./arrow.js";
-import {currentProfile, type Profile} from "./profile.js";
+import {accountBalances, monthlyMovements} from "../src/lib/balances.js";
 import {readSie} from "./sie/read.js";
 
 /** One ledger file as loaded: whose it is, which year, and what the reader said of it. */
@@ -47,90 +47,49 @@ export function folderProblems(dir: string, label: string, what: string): Diagno
 }
 
 /**
- * Reads every SIE file of a directory into rows for the transactions, balances and accounts tables. Under the
- * lsg profile the transactions are sums per förbund, year, month, account, project and kostnadsställe, with no
- * voucher series, number or text, so the shared site holds no voucher.
+ * Reads every SIE file of a directory into the two tables the pages load: each account's opening balance and
+ * movement per förbund and year (the statements need nothing else, so the first view stays small whatever the
+ * number of vouchers), and the movements per month, account, project and kostnadsställe (driftsredovisning,
+ * DuckDB). Neither holds a voucher: the vouchers are partitions of their own (loaders/voucher-partitions.ts),
+ * fetched by range on drill-down and left out of the site shared with LSG.
  */
-export function loadLedgerTables(dir: string, profile: Profile = currentProfile()) {
-  const transactions = columnBuilder({
+export function loadLedgerTables(dir: string) {
+  const balanceRows = columnBuilder({
     forbund: "utf8",
     year: "int32",
-    series: "utf8",
-    number: "utf8",
-    date: "utf8",
-    voucher_text: "utf8",
     account: "utf8",
-    amount_ore: "int64",
+    name: "utf8",
+    opening: "int64",
+    movement: "int64"
+  });
+  const movements = columnBuilder({
+    forbund: "utf8",
+    year: "int32",
+    month: "int32",
+    account: "utf8",
     project: "utf8",
     cost_center: "utf8",
-    text: "utf8"
+    amount_ore: "int64"
   });
-  const balances = columnBuilder({forbund: "utf8", year: "int32", kind: "utf8", account: "utf8", amount_ore: "int64"});
-  const accounts = columnBuilder({forbund: "utf8", year: "int32", account: "utf8", name: "utf8"});
   const files: LedgerFileInfo[] = [];
   const sieBudgets: {forbund: string; ledger: Ledger}[] = [];
-  // Under lsg: one sum per key of the aggregated row, in the order the keys first occur.
-  const sums = new Map<string, Parameters<typeof transactions.add>[0] & {amount_ore: bigint}>();
   for (const file of sieFiles(dir)) {
     const {ledger, diagnostics, counts} = readSie(new Uint8Array(readFileSync(join(dir, file))), file, {strict: true});
     const forbund = forbundOfFile(file);
-    const yearOf = (yearIndex: number) =>
-      Number(ledger.fiscalYears.find((y) => y.yearIndex === yearIndex)?.start.slice(0, 4));
-    const year = yearOf(0);
+    const year = Number(ledger.fiscalYears.find((y) => y.yearIndex === 0)?.start.slice(0, 4));
     files.push({file, forbund, year, program: ledger.program, companyName: ledger.companyName, counts, diagnostics});
     if (ledger.balances.some((b) => b.kind === "pbudget")) sieBudgets.push({forbund, ledger});
-    for (const a of ledger.accounts) accounts.add({forbund, year, account: a.number, name: a.name});
-    // Only the file's own year is taken from its balances; year −1 comes from the previous year's file.
-    for (const b of ledger.balances) {
-      if (b.yearIndex !== 0 || b.object || !["ib", "ub", "res"].includes(b.kind)) continue;
-      balances.add({forbund, year, kind: b.kind, account: b.account, amount_ore: b.amount});
-    }
-    for (const v of ledger.vouchers) {
-      for (const t of v.transactions) {
-        if (t.kind !== "trans") continue;
-        const object = (dim: string) => t.objects.find((o) => o.dim === dim)?.code ?? null;
-        const date = t.date ?? v.date;
-        if (profile === "full") {
-          transactions.add({
-            forbund,
-            year,
-            series: v.series,
-            number: v.number,
-            date,
-            voucher_text: v.text,
-            account: t.account,
-            amount_ore: t.amount,
-            project: object("6"),
-            cost_center: object("1"),
-            text: t.text ?? null
-          });
-          continue;
-        }
-        // Same columns as the full table, so the pages' queries run unchanged on either.
-        const row = {
-          forbund,
-          year,
-          series: "",
-          number: "",
-          date: `${date.slice(0, 7)}-01`,
-          voucher_text: null,
-          account: t.account,
-          amount_ore: 0n,
-          project: object("6"),
-          cost_center: object("1"),
-          text: null
-        };
-        const key = JSON.stringify([forbund, year, row.date, row.account, row.project, row.cost_center]);
-        (sums.get(key) ?? sums.set(key, row).get(key)!).amount_ore += t.amount;
-      }
+    // Only the file's own year is taken; year −1 comes from the previous year's file.
+    for (const b of accountBalances(ledger, 0)) balanceRows.add({forbund, year, ...b});
+    for (const m of monthlyMovements(ledger, 0)) {
+      const {account, month, project, costCenter, amount} = m;
+      movements.add({forbund, year, month, account, project, cost_center: costCenter, amount_ore: amount});
     }
   }
-  for (const row of sums.values()) transactions.add(row);
   const problems = folderProblems(dir, basename(dir), "huvudböckerna");
   return {
-    transactions: transactions.columns,
-    balances: balances.columns,
-    accounts: accounts.columns,
+    accountBalances: balanceRows.columns,
+    movements: movements.columns,
     files,
     sieBudgets,
     problems

@@ -46,7 +46,7 @@ export function withheldDiagnostics(file: LedgerFileInfo) {
 
 /** Loads everything under the data folder once, as the profile (FINSAM_PROFILE by default) may share it. */
 export function loadWorkspace(profile: Profile = currentProfile()) {
-  const ledgers = loadLedgerTables(dataDir("sie"), profile);
+  const ledgers = loadLedgerTables(dataDir("sie"));
   const mappings = readJsonDir<MappingFile>(dataDir("mapping"));
   // Without a registry the pages still build, with the förbund named by id and the problem said on the start page.
   const hasRegistry = existsSync(dataDir("forbund.json"));

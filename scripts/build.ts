@@ -10,6 +10,7 @@ import {voucherTexts} from "../loaders/ledger-tables.js";
 import {dataDir} from "../loaders/paths.js";
 import {parseProfile, type Profile} from "../loaders/profile.js";
 import {fixBuiltPages} from "./page-shell.js";
+import {precompress} from "./precompress.js";
 
 const root = new URL("..", import.meta.url).pathname;
 const cacheDir = join(root, "src/.observablehq/cache");
@@ -127,6 +128,17 @@ function voucherTextIn(out: string): {file: string; text: string} | undefined {
   }
 }
 
+/** A last guard for the shared site: if a voucher text reached it anyway, nothing of it is left to deploy. */
+function removeIfLeaking(out: string): number {
+  const leak = voucherTextIn(out);
+  if (!leak) return 0;
+  rmSync(out, {recursive: true, force: true});
+  console.error(
+    `Avbryter: ${relative(out, leak.file)} innehåller verifikationstexten "${leak.text}". ${out} är borttagen.`
+  );
+  return 1;
+}
+
 const {profile, out, outGiven} = parseArgs(process.argv.slice(2));
 checkOutput(out, outGiven);
 const release = lock();
@@ -141,18 +153,16 @@ try {
   status = run.status ?? 1;
   // Framework 1.13 ignores the config's lang and writes an English shell; the built pages are fixed afterwards.
   if (status === 0) fixBuiltPages(out);
+  // Still under the lock, so another build cannot empty the folder while it is searched and compressed.
+  if (status === 0 && profile === "lsg") status = removeIfLeaking(out);
+  if (status === 0) {
+    const compressed = precompress(out);
+    const saved = compressed.reduce((n, f) => n + f.bytes - f.gzip, 0);
+    console.log(`Gzip-kopior av ${compressed.length} filer (${(saved / 1e6).toFixed(1)} MB mindre att skicka)`);
+  }
 } finally {
   rmSync(join(cacheDir, "data"), {recursive: true, force: true});
   release();
-}
-// A last guard for the shared site: if a voucher text reached it anyway, nothing of it is left to deploy.
-const leak = status === 0 && profile === "lsg" ? voucherTextIn(out) : undefined;
-if (leak) {
-  rmSync(out, {recursive: true, force: true});
-  console.error(
-    `Avbryter: ${relative(out, leak.file)} innehåller verifikationstexten "${leak.text}". ${out} är borttagen.`
-  );
-  status = 1;
 }
 if (status === 0) console.log(`Profil ${profile}: webbplatsen finns i ${out}`);
 process.exit(status);

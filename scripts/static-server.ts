@@ -61,7 +61,19 @@ function sendFile(req: IncomingMessage, res: ServerResponse, file: string): void
     if (req.method === "HEAD") return void res.end();
     return void createReadStream(file, range).pipe(res);
   }
-  res.writeHead(200, {...headers, "content-length": size});
+  // A whole file goes as its gzip copy (scripts/precompress.ts) to a client that takes gzip.
+  const gzip = `${file}.gz`;
+  if (/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) && existsSync(gzip)) {
+    res.writeHead(200, {
+      ...headers,
+      "content-encoding": "gzip",
+      vary: "accept-encoding",
+      "content-length": statSync(gzip).size
+    });
+    if (req.method === "HEAD") return void res.end();
+    return void createReadStream(gzip).pipe(res);
+  }
+  res.writeHead(200, {...headers, "content-length": size, vary: "accept-encoding"});
   if (req.method === "HEAD") return void res.end();
   createReadStream(file).pipe(res);
 }

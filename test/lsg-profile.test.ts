@@ -8,8 +8,7 @@ import {tmpdir} from "node:os";
 import {join, relative} from "node:path";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {toArrowStream} from "../loaders/arrow.js";
-import {loadLedgerTables} from "../loaders/ledger-tables.js";
+import {forbundOfFile, loadLedgerTables, voucherTexts} from "../loaders/ledger-tables.js";
 import {dataDir} from "../loaders/paths.js";
 import {unknownProfileMessage} from "../loaders/profile.js";
 import {encodeCp437} from "../loaders/sie/encoding.js";
@@ -31,19 +30,6 @@ function build(args: string[]): Promise<{status: number | null; stderr: string}>
     child.on("error", reject);
     child.on("close", (status) => resolve({status, stderr}));
   });
-}
-
-/** Every voucher and transaction text of at least 8 characters in the embedded SIE files; shorter ones occur by chance. */
-function ledgerTexts(): string[] {
-  const dir = dataDir("sie");
-  const texts = new Set<string>();
-  for (const file of readdirSync(dir).filter((f) => /\.(se|si|sie)$/i.test(f))) {
-    const {ledger} = readSie(new Uint8Array(readFileSync(join(dir, file))), file);
-    for (const v of ledger.vouchers) {
-      for (const text of [v.text, ...v.transactions.map((t) => t.text)]) if (text && text.length >= 8) texts.add(text);
-    }
-  }
-  return [...texts];
 }
 
 /** A text as bytes in UTF-8 (Arrow, JSON, JS), Latin-1, CP437 (SIE) and with \uXXXX escapes (JS strings). */
@@ -117,37 +103,49 @@ describe("the build's command line", () => {
   });
 });
 
-describe("the lsg transactions table", () => {
-  type Row = Record<string, string | number | bigint | null>;
-  const rows = (profile: "full" | "lsg"): Row[] => {
-    const columns = Object.entries(loadLedgerTables(dataDir("sie"), profile).transactions);
-    return columns[0][1].values.map((_, i) => Object.fromEntries(columns.map(([name, c]) => [name, c.values[i]])));
-  };
-  const key = (r: Row) =>
-    [r.forbund, r.year, String(r.date).slice(0, 7), r.account, r.project, r.cost_center].join("|");
-  const sums = (rs: Row[]) =>
-    rs.reduce((m, r) => m.set(key(r), (m.get(key(r)) ?? 0n) + (r.amount_ore as bigint)), new Map<string, bigint>());
-
-  it("holds one sum per förbund, year, month, account, project and kostnadsställe, and no voucher field", () => {
-    const full = rows("full");
-    const lsg = rows("lsg");
-    expect(sums(lsg)).toEqual(sums(full));
-    expect(new Set(lsg.map(key)).size).toBe(lsg.length);
-    expect(lsg.length).toBeLessThan(full.length);
-    for (const r of lsg)
-      expect([r.series, r.number, r.voucher_text, r.text, String(r.date).slice(7)]).toEqual([
-        "",
-        "",
-        null,
-        null,
-        "-01"
-      ]);
+describe("the movements table both profiles ship", () => {
+  it("holds one sum per förbund, year, month, account, project and kostnadsställe, reconciling with the SIE files", () => {
+    const {movements} = loadLedgerTables(dataDir("sie"));
+    expect(Object.keys(movements)).toEqual([
+      "forbund",
+      "year",
+      "month",
+      "account",
+      "project",
+      "cost_center",
+      "amount_ore"
+    ]);
+    const n = movements.forbund.values.length;
+    const at = (i: number) => Object.values(movements).map((c) => c.values[i]);
+    const keys = new Set(Array.from({length: n}, (_, i) => at(i).slice(0, 6).join("|")));
+    expect(keys.size).toBe(n);
+    // Every kept #TRANS row of each file's own year is in exactly one sum, and nothing else is.
+    const expected = new Map<string, bigint>();
+    let rows = 0;
+    for (const file of readdirSync(dataDir("sie")).filter((f) => f.endsWith(".se"))) {
+      const {ledger} = readSie(new Uint8Array(readFileSync(dataDir("sie", file))), file);
+      const fy = ledger.fiscalYears.find((y) => y.yearIndex === 0)!;
+      for (const v of ledger.vouchers) {
+        if (v.date < fy.start || v.date > fy.end) continue;
+        for (const t of v.transactions) {
+          if (t.kind !== "trans") continue;
+          const dim = (d: string) => t.objects.find((o) => o.dim === d)?.code ?? null;
+          const month = Number((t.date ?? v.date).slice(5, 7));
+          const key = [forbundOfFile(file), fy.start.slice(0, 4), month, t.account, dim("6"), dim("1")].join("|");
+          expected.set(key, (expected.get(key) ?? 0n) + t.amount);
+          rows++;
+        }
+      }
+    }
+    const actual = new Map(Array.from({length: n}, (_, i) => [at(i).slice(0, 6).join("|"), at(i)[6] as bigint]));
+    expect(rows).toBeGreaterThan(n);
+    expect(actual).toEqual(expected);
   });
 });
 
 describe("the site shared with LSG", () => {
   const out = mkdtempSync(join(tmpdir(), "finsam-lsg-"));
-  const texts = ledgerTexts();
+  const texts = voucherTexts(dataDir("sie"));
   let browser: Browser;
   let site: Awaited<ReturnType<typeof serveDist>>;
 
@@ -163,21 +161,16 @@ describe("the site shared with LSG", () => {
     rmSync(out, {recursive: true, force: true});
   });
 
-  it("the ledgers have voucher texts to look for, and the full site holds them", () => {
+  it("the ledgers have voucher texts to look for, and the full site holds them in its voucher partitions", () => {
     expect(texts.length).toBeGreaterThan(100);
-    expect(textsIn(join(root, "dist/_file"), texts).length).toBeGreaterThan(0);
+    const found = textsIn(join(root, "dist"), texts);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((f) => f.startsWith("data/vouchers/"))).toBe(true);
   }, 120_000);
 
-  it("the search finds them in the full profile's transactions and not in the lsg profile's", () => {
-    const [full, lsg] = (["full", "lsg"] as const).map((p) =>
-      Buffer.from(toArrowStream(loadLedgerTables(dataDir("sie"), p).transactions))
-    );
-    expect(texts.filter((t) => !full.includes(Buffer.from(t, "utf-8")))).toEqual([]);
-    expect(texts.filter((t) => lsg.includes(Buffer.from(t, "utf-8")))).toEqual([]);
-  });
-
   it("no file of it holds a voucher or transaction text, in any encoding", () => {
-    expect(allFiles(out).some((f) => /transactions\.[0-9a-f]+\.arrows$/.test(f))).toBe(true);
+    expect(allFiles(out).some((f) => /movements\.[0-9a-f]+\.arrows$/.test(f))).toBe(true);
+    expect(allFiles(out).filter((f) => f.includes("/data/vouchers/"))).toEqual([]);
     expect(textsIn(out, texts)).toEqual([]);
   }, 300_000);
 

@@ -1,8 +1,11 @@
-// The static server's HTTP Range requests, which DuckDB-WASM and Parquet readers use to read only part of a file.
-import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+// The static server: HTTP Range requests, which DuckDB-WASM reads partitions with, and the build's gzip copies.
+import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {get as httpGet} from "node:http";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import {gunzipSync} from "node:zlib";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {precompress} from "../scripts/precompress.js";
 import {parseRange, serveDist} from "../scripts/static-server.js";
 
 const bytes = Uint8Array.from({length: 1000}, (_, i) => (i * 7) % 256);
@@ -64,5 +67,63 @@ describe("serveDist med Range", () => {
     expect(res.headers.get("access-control-expose-headers")).toContain("content-range");
     const preflight = await fetch(`${site.url}/data.parquet`, {method: "OPTIONS"});
     expect(preflight.status).toBe(204);
+  });
+});
+
+describe("gzip-kopior (scripts/precompress.ts)", () => {
+  const json = JSON.stringify(Array.from({length: 5000}, (_, i) => ({konto: String(1000 + (i % 900)), belopp: i})));
+  let site2: Awaited<ReturnType<typeof serveDist>>;
+  let dir2: string;
+  let compressed: ReturnType<typeof precompress>;
+
+  beforeAll(async () => {
+    dir2 = mkdtempSync(join(tmpdir(), "finsam-gzip-"));
+    mkdirSync(join(dir2, "data", "vouchers", "x"), {recursive: true});
+    writeFileSync(join(dir2, "big.json"), json);
+    writeFileSync(join(dir2, "small.json"), "{}");
+    writeFileSync(join(dir2, "data", "vouchers", "x", "2024.json"), json);
+    compressed = precompress(dir2);
+    site2 = await serveDist(dir2);
+  });
+  afterAll(async () => {
+    await site2.close();
+    rmSync(dir2, {recursive: true, force: true});
+  });
+
+  /** A raw GET (no automatic decompression), with the headers and body bytes as sent. */
+  const raw = (path: string, headers: Record<string, string>) =>
+    new Promise<{status: number; headers: Record<string, unknown>; body: Buffer}>((resolve, reject) => {
+      httpGet(`${site2.url}${path}`, {headers}, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("end", () => resolve({status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks)}));
+      }).on("error", reject);
+    });
+
+  it("skriver en kopia bara för stora filer utanför verifikationspartitionerna", () => {
+    expect(compressed.map((c) => c.file)).toEqual(["big.json"]);
+    expect(compressed[0].bytes).toBe(json.length);
+    expect(existsSync(join(dir2, "big.json.gz"))).toBe(true);
+    expect(existsSync(join(dir2, "data", "vouchers", "x", "2024.json.gz"))).toBe(false);
+  });
+
+  it("skickar gzip-kopian till en klient som tar gzip, och samma bytes avpackade", async () => {
+    const res = await raw("/big.json", {"accept-encoding": "gzip, br"});
+    expect(res.status).toBe(200);
+    expect(res.headers["content-encoding"]).toBe("gzip");
+    expect(res.headers["content-type"]).toBe("application/json");
+    expect(Number(res.headers["content-length"])).toBe(compressed[0].gzip);
+    expect(res.body.length).toBeLessThan(json.length / 3);
+    expect(gunzipSync(res.body).toString()).toBe(json);
+  });
+
+  it("skickar filen som den är utan Accept-Encoding, och ett område ur originalet vid Range", async () => {
+    const plain = await raw("/big.json", {});
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString()).toBe(json);
+    const part = await raw("/big.json", {"accept-encoding": "gzip", range: "bytes=0-9"});
+    expect(part.status).toBe(206);
+    expect(part.headers["content-encoding"]).toBeUndefined();
+    expect(part.body.toString()).toBe(json.slice(0, 10));
   });
 });

@@ -1,4 +1,4 @@
-// Queries for the driftsredovisning: project actuals per month from the transactions, and budget revisions.
+// Queries for the driftsredovisning: project actuals per month from the monthly movements, and budget revisions.
 import {toProjectActual, type BudgetLine, type ProjectActual} from "../lib/drift.js";
 import type {Mapping} from "../lib/mapping.js";
 import {query} from "./duckdb.js";
@@ -6,8 +6,8 @@ import {query} from "./duckdb.js";
 /** Result-account movements of one förbund and year per project, cost category and month. */
 export async function projectActualsFor(forbund: string, year: number, mapping: Mapping): Promise<ProjectActual[]> {
   const rows = await query<{project: string | null; account: string; month: number; amount: bigint}>(
-    `SELECT project, account, CAST(substr(date, 6, 2) AS INTEGER) AS month, SUM(amount_ore)::BIGINT AS amount
-     FROM transactions WHERE forbund = ? AND year = ? GROUP BY ALL`,
+    `SELECT project, account, month, SUM(amount_ore)::BIGINT AS amount
+     FROM movements WHERE forbund = ? AND year = ? GROUP BY ALL`,
     [forbund, year]
   );
   return rows

@@ -1,6 +1,9 @@
 // The workspace's one DuckDB-WASM client: opened from node_modules in a module worker (no CDN), with the
 // project's Arrow files registered as tables. Money columns are BIGINT öre and come back as bigint.
 import * as duckdb from "@duckdb/duckdb-wasm";
+import {arrowBytes, type ArrowSource} from "./arrow-source.js";
+
+export type {ArrowSource};
 
 export type Row = Record<string, unknown>;
 
@@ -20,38 +23,6 @@ export function getDuckDB(): Promise<duckdb.AsyncDuckDB> {
   })());
 }
 
-/** Something with the bytes of an Arrow IPC stream: a Framework FileAttachment, or a Uint8Array. */
-export type ArrowSource = {name?: string; arrayBuffer(): Promise<ArrayBuffer>} | Uint8Array;
-
-/** Whether bytes begin as an Arrow IPC stream: a message length, after the 0xFFFFFFFF marker of newer writers. */
-function isArrowStream(bytes: Uint8Array): boolean {
-  if (bytes.length < 8) return false;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const first = view.getUint32(0, true);
-  const length = first === 0xffffffff ? view.getInt32(4, true) : first;
-  return length > 0 && length < bytes.length;
-}
-
-/** The bytes of one table's source; a missing or foreign file fails naming the table and the file. */
-async function bytesOf(name: string, source: ArrowSource): Promise<Uint8Array> {
-  if (source instanceof Uint8Array) {
-    if (!isArrowStream(source)) throw new Error(`Tabellen ${name}: datan är ingen Arrow-ström`);
-    return source;
-  }
-  const file = source.name ?? "(okänd fil)";
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await source.arrayBuffer());
-  } catch (e) {
-    // Framework says only "Unable to load file"; the reader needs to know which table the page went without.
-    throw new Error(`Tabellen ${name}: filen ${file} kunde inte hämtas (${(e as Error).message})`, {cause: e});
-  }
-  // A host that answers a missing file with a page of HTML must not become an empty or garbled table.
-  if (!isArrowStream(bytes))
-    throw new Error(`Tabellen ${name}: filen ${file} är ingen Arrow-ström (${bytes.length} byte)`);
-  return bytes;
-}
-
 /**
  * Registers Arrow IPC streams as tables, by name; a table already loaded is replaced. Fails, naming the table and
  * its file, when a file is missing or not an Arrow stream, rather than leaving the page to query an empty table.
@@ -59,7 +30,7 @@ async function bytesOf(name: string, source: ArrowSource): Promise<Uint8Array> {
 export async function loadTables(tables: Record<string, ArrowSource>): Promise<void> {
   // Every file is fetched before any table is touched, so a failure leaves the loaded tables as they were.
   const entries = await Promise.all(
-    Object.entries(tables).map(async ([name, source]) => [name, await bytesOf(name, source)] as const)
+    Object.entries(tables).map(async ([name, source]) => [name, await arrowBytes(name, source)] as const)
   );
   const db = await getDuckDB();
   const conn = await db.connect();

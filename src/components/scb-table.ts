@@ -9,8 +9,14 @@ export interface SimpleRow {
   strong?: boolean;
 }
 
-/** Renders a table with data-table=name. */
-export function simpleTable(name: string, caption: string, columns: string[], rows: SimpleRow[]): HTMLElement {
+/** Renders a table with data-table=name; each row's key goes into keyAttribute, the name the page's tests look for. */
+export function simpleTable(
+  name: string,
+  caption: string,
+  columns: string[],
+  rows: SimpleRow[],
+  keyAttribute = "data-row"
+): HTMLElement {
   return h(
     "table",
     {class: "fa-statement", "data-table": name},
@@ -30,7 +36,7 @@ export function simpleTable(name: string, caption: string, columns: string[], ro
       rows.map((r) =>
         h(
           "tr",
-          {"data-row": r.key, class: r.strong ? "strong" : ""},
+          {[keyAttribute]: r.key, class: r.strong ? "strong" : ""},
           h("th", {scope: "row"}, r.label),
           r.cells.map((c) => h("td", {class: "num"}, c))
         )

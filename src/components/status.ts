@@ -7,7 +7,7 @@ import {h} from "./dom.js";
 /** Where each kind of data comes from and how to get it back, by the names that appear in files and messages. */
 const SOURCES: {match: RegExp; fix: string}[] = [
   {
-    match: /transactions|balances|accounts|huvudb|\.se\b|\bsie\b/i,
+    match: /account-balances|movements|vouchers|huvudb|\.se\b|\bsie\b/i,
     fix: "Kontrollera att filen finns i data/sie"
   },
   {match: /budget/i, fix: "Kontrollera budgetfilerna i data/budgets"},
@@ -34,8 +34,8 @@ function messageOf(error: unknown): string {
 }
 
 /**
- * A Swedish alert for data that could not be read: what (e.g. "huvudböckerna (data/transactions.arrows)"), why,
- * and what to do, e.g. "Kunde inte läsa huvudböckerna (data/transactions.arrows): … Kontrollera att filen finns i
+ * A Swedish alert for data that could not be read: what (e.g. "huvudböckerna (data/account-balances.arrows)"), why,
+ * and what to do, e.g. "Kunde inte läsa huvudböckerna (data/account-balances.arrows): … Kontrollera att filen finns i
  * data/sie och bygg om med npm run build."
  */
 export function dataProblem(error: unknown, what: string): HTMLElement {

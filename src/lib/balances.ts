@@ -33,22 +33,40 @@ export function accountBalances(ledger: Ledger, yearIndex = 0): AccountBalance[]
   return [...rows.values()].sort((a, b) => a.account.localeCompare(b.account));
 }
 
-/** The result-account movements of a fiscal year per project (dimension 6), cost category and month. */
-export function projectActuals(ledger: Ledger, mapping: Mapping, yearIndex = 0): ProjectActual[] {
+/** One account's movement in one month of a fiscal year, per project (dimension 6) and kostnadsställe (dimension 1). */
+export interface MonthlyMovement {
+  account: string;
+  month: number;
+  project: string | null;
+  costCenter: string | null;
+  amount: bigint;
+}
+
+/** The movements of a fiscal year summed per account, month, project and kostnadsställe, in the order first met. */
+export function monthlyMovements(ledger: Ledger, yearIndex = 0): MonthlyMovement[] {
   const fy = ledger.fiscalYears.find((y) => y.yearIndex === yearIndex);
   if (!fy) return [];
-  const rows = new Map<string, {project: string | null; account: string; month: number; amount: bigint}>();
+  const rows = new Map<string, MonthlyMovement>();
   for (const v of ledger.vouchers) {
+    // Dated outside the year, a voucher counts in no year's balances (as in accountBalances).
     if (v.date < fy.start || v.date > fy.end) continue;
     for (const t of v.transactions) {
       if (t.kind !== "trans") continue;
       const project = t.objects.find((o) => o.dim === "6")?.code ?? null;
+      const costCenter = t.objects.find((o) => o.dim === "1")?.code ?? null;
       const month = Number((t.date ?? v.date).slice(5, 7));
-      const key = `${project}|${t.account}|${month}`;
-      const row = rows.get(key) ?? {project, account: t.account, month, amount: 0n};
-      row.amount += t.amount;
-      rows.set(key, row);
+      const key = `${t.account}|${month}|${project}|${costCenter}`;
+      const row = rows.get(key);
+      if (row) row.amount += t.amount;
+      else rows.set(key, {account: t.account, month, project, costCenter, amount: t.amount});
     }
   }
-  return [...rows.values()].map((r) => toProjectActual(mapping, r)).filter((a): a is ProjectActual => a !== null);
+  return [...rows.values()];
+}
+
+/** The result-account movements of a fiscal year per project (dimension 6), cost category and month. */
+export function projectActuals(ledger: Ledger, mapping: Mapping, yearIndex = 0): ProjectActual[] {
+  return monthlyMovements(ledger, yearIndex)
+    .map((r) => toProjectActual(mapping, r))
+    .filter((a): a is ProjectActual => a !== null);
 }

@@ -2,26 +2,14 @@
 // by axe-core (injected from node_modules, so no request leaves the site), and declares its language as Swedish.
 import {readFileSync, readdirSync} from "node:fs";
 import {createRequire} from "node:module";
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {serveDist} from "../../scripts/static-server.js";
-import {launchBrowser, openPage} from "./browser.js";
+import type {Page} from "playwright-core";
+import {describe, expect, it} from "vitest";
+import {distDir, useBuiltSite} from "./browser.js";
 
-const root = new URL("../../", import.meta.url).pathname;
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-const files = readdirSync(`${root}dist`).filter((f) => f.endsWith(".html") && f !== "404.html");
+const files = readdirSync(distDir).filter((f) => f.endsWith(".html") && f !== "404.html");
 const pages = files.map((f) => `/${f.replace(/(index)?\.html$/, "")}`);
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveDist>>;
-
-beforeAll(async () => {
-  site = await serveDist(`${root}dist`);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useBuiltSite();
 
 interface Violation {
   id: string;
@@ -60,14 +48,13 @@ describe("accessibility", () => {
     expect(pages).toEqual(expect.arrayContaining(["/", "/rakenskaper", "/driftsredovisning"])));
 
   it.each(files)("%s declares Swedish as its language", (file) => {
-    expect(readFileSync(`${root}dist/${file}`, "utf-8").match(/<html[^>]*>/)?.[0]).toBe('<html lang="sv">');
+    expect(readFileSync(`${distDir}/${file}`, "utf-8").match(/<html[^>]*>/)?.[0]).toBe('<html lang="sv">');
   });
 
   it.each(pages)(
     "%s has no serious or critical WCAG 2.1 AA violation",
     async (path) => {
-      const {page} = await openPage(browser, site.url);
-      await page.goto(site.url + path, {waitUntil: "networkidle"});
+      const {page} = await site.open(path);
       await rendered(page);
       expect.soft(await page.evaluate(() => document.documentElement.lang)).toBe("sv");
       await page.addScriptTag({path: axePath});

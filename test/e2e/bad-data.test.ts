@@ -6,10 +6,8 @@ import {spawnSync} from "node:child_process";
 import {mkdtempSync, readFileSync, readdirSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {serveDist} from "../../scripts/static-server.js";
-import {launchBrowser, openPage} from "./browser.js";
+import {afterAll, describe, expect, it} from "vitest";
+import {useBuiltSite} from "./browser.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const fixture = join(root, "test/fixtures/bad-data");
@@ -19,10 +17,9 @@ const rejectedLine =
     .split(/\r?\n/)
     .findIndex((l) => l.startsWith('#VER "A" "5"')) + 1;
 let out: string;
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveDist>>;
 
-beforeAll(async () => {
+/** Builds the site from the fixture into a temporary folder and returns it, once sure it read the fixture. */
+function buildFromFixture(): string {
   out = join(mkdtempSync(join(tmpdir(), "finsam-bad-data-")), "site");
   const build = spawnSync("npx", ["tsx", "scripts/build.ts", "--out", out], {
     cwd: root,
@@ -37,22 +34,20 @@ beforeAll(async () => {
   );
   if (ledgers.join() !== "falun-borlange-2022.se,falun-borlange-2023.se")
     throw new Error(`Bygget läste fel data: ${ledgers.join(", ")}`);
-  site = await serveDist(out);
-  browser = await launchBrowser();
-}, 600_000);
+  return out;
+}
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+// Registered before the site's hooks, so that it runs after the server and browser have closed.
+afterAll(() => {
   if (out) rmSync(join(out, ".."), {recursive: true, force: true});
 });
+const site = useBuiltSite({build: buildFromFixture, timeout: 600_000});
 
 /** Opens a page and waits until its cells have run. */
 async function open(path: string, ready: string) {
-  const {page, problems} = await openPage(browser, site.url);
-  await page.goto(site.url + path, {waitUntil: "networkidle"});
-  await page.locator(ready).first().waitFor({timeout: 20_000});
-  return {page, problems};
+  const opened = await site.open(path);
+  await opened.page.locator(ready).first().waitFor({timeout: 20_000});
+  return opened;
 }
 
 describe("pages under bad data", () => {
@@ -153,11 +148,13 @@ describe("pages under bad data", () => {
   // Last, since it removes a file from the built site.
   it("a missing data file gives a Swedish message with what to do, not a blank page or an error box", async () => {
     const files = join(out, "_file/data");
-    for (const f of readdirSync(files).filter((f) => /^transactions\.\w+\.arrows$/.test(f))) rmSync(join(files, f));
+    // The gzip copy goes too, so no server could send it in the file's place.
+    for (const f of readdirSync(files).filter((f) => /^account-balances\.\w+\.arrows(\.gz)?$/.test(f)))
+      rmSync(join(files, f));
     const {page, problems} = await open("/rakenskaper", "[data-problem]");
     const notice = await page.locator("[data-problem]").innerText();
     expect(notice).toMatch(
-      /^Kunde inte läsa huvudböckerna \(data\/transactions\.arrows\): Tabellen transactions: filen /
+      /^Kunde inte läsa huvudböckerna \(data\/account-balances\.arrows\): Tabellen account_balances: filen /
     );
     expect(notice).toContain("Kontrollera att filen finns i data/sie och bygg om med npm run build.");
     await page.waitForTimeout(500);

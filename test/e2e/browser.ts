@@ -46,14 +46,25 @@ export async function openPage(browser: Browser, origin: string): Promise<{page:
 /** What a page that behaved makes: no external request, no console or page error, no failed load. */
 export const noProblems: PageProblems = {external: [], consoleErrors: [], pageErrors: [], failed: []};
 
+/** The build the suites serve: FINSAM_DIST (e.g. a private output folder while others rebuild dist/) or dist/. */
+export const distDir = process.env.FINSAM_DIST ?? new URL("../../dist", import.meta.url).pathname;
+
+/** How useBuiltSite gets its site; by default it serves distDir, which the global setup has built. */
+export interface SiteOptions {
+  /** Builds a site of the file's own (other data, another folder) and returns its folder. */
+  build?: () => string;
+  /** How long building and opening may take, for a file that builds. */
+  timeout?: number;
+}
+
 /** Serves a built site and opens Chromium for the tests of one file; open() loads a page and records its problems. */
-export function useBuiltSite(dir = new URL("../../dist", import.meta.url).pathname) {
+export function useBuiltSite({build, timeout}: SiteOptions = {}) {
   let browser: Browser;
   let site: Awaited<ReturnType<typeof serveDist>>;
   beforeAll(async () => {
-    site = await serveDist(dir);
+    site = await serveDist(build ? build() : distDir);
     browser = await launchBrowser();
-  });
+  }, timeout);
   afterAll(async () => {
     await browser?.close();
     await site?.close();

@@ -4,29 +4,16 @@ import {execFileSync} from "node:child_process";
 import {mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {serveDist} from "../../scripts/static-server.js";
-import {launchBrowser, openPage} from "./browser.js";
+import type {Page} from "playwright-core";
+import {describe, expect, it} from "vitest";
+import {useBuiltSite} from "./browser.js";
 
-const root = new URL("../../", import.meta.url).pathname;
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveDist>>;
+const site = useBuiltSite();
 const out = mkdtempSync(join(tmpdir(), "finsam-print-"));
-
-beforeAll(async () => {
-  site = await serveDist(`${root}dist`);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 /** Opens a page, waits for its tables, and switches to print media. */
 async function printed(path: string): Promise<Page> {
-  const {page} = await openPage(browser, site.url);
-  await page.goto(`${site.url}${path}`, {waitUntil: "networkidle"});
+  const {page} = await site.open(path);
   await page.waitForSelector("main table.fa-statement");
   await page.waitForFunction(() => !document.querySelector("main .observablehq--loading"));
   await page.emulateMedia({media: "print"});

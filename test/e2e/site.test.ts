@@ -1,38 +1,25 @@
 // End-to-end: the built site in headless Chromium. Every page loads with no request outside its own origin,
 // no console error and no page error; the statements page shows each förbund's published figures.
 import {readFileSync, readdirSync} from "node:fs";
-import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {describe, expect, it} from "vitest";
 import type {PublishedReport} from "../../src/lib/published.js";
-import {launchBrowser, openPage} from "./browser.js";
-import {serveDist} from "../../scripts/static-server.js";
+import {distDir, noProblems, useBuiltSite} from "./browser.js";
 
 const root = new URL("../../", import.meta.url).pathname;
-const pages = readdirSync(`${root}dist`)
+const pages = readdirSync(distDir)
   .filter((f) => f.endsWith(".html"))
   .map((f) => `/${f.replace(/(index)?\.html$/, "")}`);
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveDist>>;
-
-beforeAll(async () => {
-  site = await serveDist(`${root}dist`);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useBuiltSite();
 
 describe("every page", () => {
   it("the build has the pages", () => expect(pages).toEqual(expect.arrayContaining(["/", "/rakenskaper"])));
 
   it.each(pages)("%s loads offline with no external request and no error", async (path) => {
-    const {page, problems} = await openPage(browser, site.url);
-    await page.goto(site.url + path, {waitUntil: "networkidle"});
+    const {page, problems} = await site.open(path);
     await page.waitForSelector("main h1");
     await page.waitForTimeout(500);
     expect(await page.locator(".observablehq--error").count()).toBe(0);
-    expect(problems).toEqual({external: [], consoleErrors: [], pageErrors: [], failed: []});
+    expect(problems).toEqual(noProblems);
     await page.context().close();
   });
 });
@@ -51,8 +38,7 @@ describe("statements page", () => {
   it.each(cases)(
     "%s %i: shows the statements, passing checks, and every published figure compared",
     async (forbund, year, report) => {
-      const {page, problems} = await openPage(browser, site.url);
-      await page.goto(`${site.url}/rakenskaper#${forbund}/${year}`, {waitUntil: "networkidle"});
+      const {page, problems} = await site.open(`/rakenskaper#${forbund}/${year}`);
       await page.getByLabel(report.unit, {exact: true}).check();
       await expect
         .poll(() => page.locator("p.fa-note").first().innerText())
@@ -89,14 +75,13 @@ describe("statements page", () => {
             String(Math.abs(f.value))
           );
       }
-      expect(problems).toEqual({external: [], consoleErrors: [], pageErrors: [], failed: []});
+      expect(problems).toEqual(noProblems);
       await page.context().close();
     }
   );
 
   it("the menus choose förbund and year, and the address follows", async () => {
-    const {page, problems} = await openPage(browser, site.url);
-    await page.goto(`${site.url}/rakenskaper`, {waitUntil: "networkidle"});
+    const {page, problems} = await site.open("/rakenskaper");
     await page.getByLabel("Förbund").selectOption({label: "Västerbergslagens Samordningsförbund"});
     await expect
       .poll(() => page.locator("p.fa-note").first().innerText())
@@ -107,13 +92,12 @@ describe("statements page", () => {
     expect(
       await page.locator('table[data-statement="Resultaträkning"] tr[data-line="rr.arets_resultat"] td').allInnerTexts()
     ).toEqual(["\u221258\u00a0818", "–"]);
-    expect(problems).toEqual({external: [], consoleErrors: [], pageErrors: [], failed: []});
+    expect(problems).toEqual(noProblems);
     await page.context().close();
   });
 
   it("downloads a statement as CSV for Swedish Excel (BOM, semicolons, the figures as shown) and as XLSX", async () => {
-    const {page, problems} = await openPage(browser, site.url);
-    await page.goto(`${site.url}/rakenskaper#falun-borlange/2023`, {waitUntil: "networkidle"});
+    const {page, problems} = await site.open("/rakenskaper#falun-borlange/2023");
     await expect.poll(() => page.locator("p.fa-note").first().innerText()).toContain("räkenskapsår 2023");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -138,13 +122,12 @@ describe("statements page", () => {
         .toString("hex")
     ).toBe("504b0304");
     expect(readFileSync(await xlsx.path()).includes("Verksamhetens intäkter")).toBe(true);
-    expect(problems).toEqual({external: [], consoleErrors: [], pageErrors: [], failed: []});
+    expect(problems).toEqual(noProblems);
     await page.context().close();
   });
 
   it("drills down from a line to its accounts and from an account to its vouchers", async () => {
-    const {page, problems} = await openPage(browser, site.url);
-    await page.goto(`${site.url}/rakenskaper`, {waitUntil: "networkidle"});
+    const {page, problems} = await site.open("/rakenskaper");
     // The page opens on the first förbund's latest year.
     await expect
       .poll(() => page.locator("p.fa-note").first().innerText())
@@ -158,7 +141,16 @@ describe("statements page", () => {
     const amounts = await vouchers.locator("tbody td.num").allInnerTexts();
     const total = amounts.reduce((s, a) => s + Number(a.replace(/\s/g, "").replace("−", "-").replace(",", ".")), 0);
     expect(Math.round(total)).toBe(-1113060);
-    expect(problems).toEqual({external: [], consoleErrors: [], pageErrors: [], failed: []});
+    // The vouchers came by range from the year's partition (33 416 bytes), not the whole file.
+    const note = await page.locator("[data-voucher-bytes]").innerText();
+    const [received, partition] = /^Hämtade ([\d\s]+) av ([\d\s]+) byte av årets verifikationer/
+      .exec(note)!
+      .slice(1)
+      .map((n) => Number(n.replace(/\s/g, "")));
+    expect(partition).toBe(33416);
+    expect(received).toBeGreaterThan(0);
+    expect(received).toBeLessThan(partition);
+    expect(problems).toEqual(noProblems);
     await page.context().close();
   });
 });

@@ -156,6 +156,11 @@ export class Book {
     return this.get(report, line, year) ?? this.reports.map((r) => this.get(r, line, year)).find((f) => f);
   }
 
+  /** Every figure a document prints for a year, in printed order. */
+  figsOf(report: PublishedReport, year: number): Fig[] {
+    return this.figs.filter((f) => f.report === report && f.figure.year === year);
+  }
+
   /** The years a document prints anything for. */
   years(report: PublishedReport): number[] {
     return [...new Set(report.figures.map((f) => f.year))].sort((a, b) => a - b);
@@ -172,6 +177,21 @@ export class Book {
     const entry = this.options.registry?.forbund.find((f) => f.id === this.forbund);
     return entry?.shortName ?? entry?.name ?? this.forbund;
   }
+}
+
+export const notNull = <T>(x: T | null | undefined): x is T => x !== null && x !== undefined;
+
+/**
+ * Runs a rule on every year of every document, in order, and returns what it pushed; null stands for an identity
+ * that holds, so that rules can push identity()'s result as it is.
+ */
+export function eachYear(
+  book: Book,
+  rule: (report: PublishedReport, year: number, out: (Finding | null)[]) => void
+): Finding[] {
+  const out: (Finding | null)[] = [];
+  for (const report of book.reports) for (const year of book.years(report)) rule(report, year, out);
+  return out.filter(notNull);
 }
 
 /** A figure added (factor 1) or subtracted (−1) on one side of an identity. */

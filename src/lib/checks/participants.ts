@@ -6,11 +6,13 @@ import {
   decimalsOf,
   describe,
   docName,
+  eachYear,
   finding,
   fmt,
   halfUnit,
   identity,
   minus,
+  notNull,
   plus,
   roundTo,
   type Book,
@@ -18,8 +20,6 @@ import {
   type Finding,
   type Term
 } from "./model.js";
-
-const notNull = <T>(x: T | null | undefined): x is T => x !== null && x !== undefined;
 
 interface ParticipantLine {
   insats: string;
@@ -69,8 +69,8 @@ const outcomes = [
 function printed(book: Book, report: PublishedReport, year: number): {fig: Fig; p: ParticipantLine}[] {
   const seen = new Set<string>();
   const out: {fig: Fig; p: ParticipantLine}[] = [];
-  for (const fig of book.figs) {
-    if (fig.report !== report || fig.figure.year !== year || seen.has(fig.line)) continue;
+  for (const fig of book.figsOf(report, year)) {
+    if (seen.has(fig.line)) continue;
     const p = parse(fig.line);
     if (!p) continue;
     seen.add(fig.line);
@@ -99,79 +99,68 @@ function countTerms(book: Book, report: PublishedReport, insats: string, measure
  * avslut) + nya(Y), where every figure is printed.
  */
 export function checkParticipants(book: Book): Finding[] {
-  const out: (Finding | null)[] = [];
-  for (const report of book.reports) {
-    for (const year of book.years(report)) {
-      for (const {fig, p} of printed(book, report, year)) {
-        if (p.sex || !isCount(fig, p.measure)) continue;
-        const women = book.get(report, lineOf(p.insats, p.measure, "kvinnor"), year);
-        const men = book.get(report, lineOf(p.insats, p.measure, "man"), year);
-        if (women && men && !hasSumOf(book, report, fig.line, year))
+  return eachYear(book, (report, year, out) => {
+    for (const {fig, p} of printed(book, report, year)) {
+      if (p.sex || !isCount(fig, p.measure)) continue;
+      const women = book.get(report, lineOf(p.insats, p.measure, "kvinnor"), year);
+      const men = book.get(report, lineOf(p.insats, p.measure, "man"), year);
+      if (women && men && !hasSumOf(book, report, fig.line, year))
+        out.push(
+          identity(
+            book,
+            "deltagare",
+            [plus(fig)],
+            [plus(women), plus(men)],
+            "deltagare",
+            " (Kvinnor och män ska tillsammans vara totalen.)"
+          )
+        );
+      if (
+        p.measure === "avslut" &&
+        book.get(report, lineOf(p.insats, "annat"), year) &&
+        !hasSumOf(book, report, fig.line, year)
+      ) {
+        // arbete_studier stands for arbete and studier only where the table does not print them separately.
+        const split = ["arbete", "studier"].some((m) => countTerms(book, report, p.insats, m, year).length);
+        const parts = (split ? outcomes : [...outcomes, "arbete_studier"]).flatMap((m) =>
+          countTerms(book, report, p.insats, m, year)
+        );
+        out.push(
+          identity(book, "deltagare", [plus(fig)], parts, "deltagare", " (Utfallen ska tillsammans vara de avslutade.)")
+        );
+      }
+      if (p.measure === "aktiva_ub" && !hasSumOf(book, report, fig.line, year)) {
+        const active = book.get(report, lineOf(p.insats, "aktiva"), year);
+        const left = book.get(report, lineOf(p.insats, "avslut"), year);
+        if (active && left)
           out.push(
             identity(
               book,
               "deltagare",
               [plus(fig)],
-              [plus(women), plus(men)],
+              [plus(active), minus(left)],
               "deltagare",
-              " (Kvinnor och män ska tillsammans vara totalen.)"
+              " (Aktiva vid årets slut är årets deltagare minus de avslutade.)"
             )
           );
-        if (
-          p.measure === "avslut" &&
-          book.get(report, lineOf(p.insats, "annat"), year) &&
-          !hasSumOf(book, report, fig.line, year)
-        ) {
-          // arbete_studier stands for arbete and studier only where the table does not print them separately.
-          const split = ["arbete", "studier"].some((m) => countTerms(book, report, p.insats, m, year).length);
-          const parts = (split ? outcomes : [...outcomes, "arbete_studier"]).flatMap((m) =>
-            countTerms(book, report, p.insats, m, year)
-          );
+      }
+      if (p.measure === "aktiva") {
+        const added = book.get(report, lineOf(p.insats, "nya"), year);
+        const opening = openingParticipants(book, report, p.insats, year);
+        if (added && opening.length)
           out.push(
             identity(
               book,
               "deltagare",
               [plus(fig)],
-              parts,
+              [...opening, plus(added)],
               "deltagare",
-              " (Utfallen ska tillsammans vara de avslutade.)"
+              " (Förra årets kvarvarande deltagare plus årets nya.)"
             )
           );
-        }
-        if (p.measure === "aktiva_ub" && !hasSumOf(book, report, fig.line, year)) {
-          const active = book.get(report, lineOf(p.insats, "aktiva"), year);
-          const left = book.get(report, lineOf(p.insats, "avslut"), year);
-          if (active && left)
-            out.push(
-              identity(
-                book,
-                "deltagare",
-                [plus(fig)],
-                [plus(active), minus(left)],
-                "deltagare",
-                " (Aktiva vid årets slut är årets deltagare minus de avslutade.)"
-              )
-            );
-        }
-        if (p.measure === "aktiva") {
-          const added = book.get(report, lineOf(p.insats, "nya"), year);
-          const opening = openingParticipants(book, report, p.insats, year);
-          if (added && opening.length)
-            out.push(
-              identity(
-                book,
-                "deltagare",
-                [plus(fig)],
-                [...opening, plus(added)],
-                "deltagare",
-                " (Förra årets kvarvarande deltagare plus årets nya.)"
-              )
-            );
-        }
       }
     }
-  }
-  return out.filter(notNull);
+  });
 }
 
 /** Last year's participants still active at year end: aktiva_ub, or else aktiva − avslut, from any document. */
@@ -197,14 +186,9 @@ function shareOf(book: Book, report: PublishedReport, p: ParticipantLine, year: 
     };
   const andel = /^andel_((?:arbete|studier|stegforflyttning).*)$/.exec(p.measure);
   if (!andel) return null;
-  const stated = book.figs.find(
-    (f) =>
-      f.report === report &&
-      f.figure.year === year &&
-      !p.sex &&
-      f.line.startsWith(`deltagare.${p.insats}.`) &&
-      /_underlag$/.test(f.line)
-  );
+  const stated = book
+    .figsOf(report, year)
+    .find((f) => !p.sex && f.line.startsWith(`deltagare.${p.insats}.`) && /_underlag$/.test(f.line));
   return {
     num: book.get(report, lineOf(p.insats, andel[1], p.sex), year),
     den: stated ?? book.get(report, lineOf(p.insats, "avslut", p.sex), year)
@@ -217,63 +201,59 @@ function shareOf(book: Book, report: PublishedReport, p: ParticipantLine, year: 
  * whole number of the base must give the printed share (93,5 % of 28 is 26,2 people: no such share exists).
  */
 export function checkShares(book: Book): Finding[] {
-  const out: Finding[] = [];
-  for (const report of book.reports) {
-    for (const year of book.years(report)) {
-      for (const {fig, p} of printed(book, report, year)) {
-        if (fig.unit !== "%") continue;
-        const share = shareOf(book, report, p, year);
-        if (!share?.den?.value || share.den.unit !== "antal") continue;
-        const {num, den} = share;
-        const decimals = decimalsOf(fig);
-        const half = halfUnit(fig);
-        const value = fig.figure.value;
-        const pct = (k: number) => (100 * k) / den.value;
-        const where = `${docName(book, report)}, deltagare ${year}: ${describe(fig)} är tryckt ${fmt(value, "%", decimals)}`;
-        if (num) {
-          const exact = pct(num.value);
-          if (Math.abs(value - exact) <= half + 1e-9) continue;
-          const implied = roundTo(exact, decimals);
-          const difference = roundTo(value - implied, decimals);
-          const message =
-            `${where}, men ${describe(num)} ${fmt(num.value, "antal")} / ${describe(den)} ${fmt(den.value, "antal")} = ` +
-            `${fmt(exact, "%", decimals + 2)}, avrundat ${fmt(implied, "%", decimals)}. Skillnad ${fmt(difference, "procentenheter", decimals)}. ` +
-            "Antalen är hela tal, så ingen avrundning förklarar skillnaden.";
-          out.push(
-            finding(
-              book,
-              "andel",
-              [fig, num, den],
-              {printedValue: value, impliedValue: implied, difference, unit: "%", severity: "discrepancy"},
-              message
-            )
-          );
-          continue;
-        }
-        const k = Math.round((value * den.value) / 100);
-        const candidates = [k - 1, k, k + 1].filter((n) => n >= 0);
-        if (candidates.some((n) => Math.abs(value - pct(n)) <= half + 1e-9)) continue;
-        const nearest = candidates.reduce((a, b) => (Math.abs(pct(b) - value) < Math.abs(pct(a) - value) ? b : a));
-        const below = Math.floor((value * den.value) / 100);
-        const implied = roundTo(pct(nearest), decimals);
+  return eachYear(book, (report, year, out) => {
+    for (const {fig, p} of printed(book, report, year)) {
+      if (fig.unit !== "%") continue;
+      const share = shareOf(book, report, p, year);
+      if (!share?.den?.value || share.den.unit !== "antal") continue;
+      const {num, den} = share;
+      const decimals = decimalsOf(fig);
+      const half = halfUnit(fig);
+      const value = fig.figure.value;
+      const pct = (k: number) => (100 * k) / den.value;
+      const where = `${docName(book, report)}, deltagare ${year}: ${describe(fig)} är tryckt ${fmt(value, "%", decimals)}`;
+      if (num) {
+        const exact = pct(num.value);
+        if (Math.abs(value - exact) <= half + 1e-9) continue;
+        const implied = roundTo(exact, decimals);
         const difference = roundTo(value - implied, decimals);
         const message =
-          `${where}, men inget helt antal av ${describe(den)} ${fmt(den.value, "antal")} ger den andelen: ` +
-          `${below}/${den.value} = ${fmt(pct(below), "%", decimals + 1)} och ${below + 1}/${den.value} = ${fmt(pct(below + 1), "%", decimals + 1)}. ` +
-          `Närmast är ${fmt(implied, "%", decimals)}. Skillnad ${fmt(difference, "procentenheter", decimals)}. Antalen är hela tal, så ingen avrundning förklarar skillnaden.`;
+          `${where}, men ${describe(num)} ${fmt(num.value, "antal")} / ${describe(den)} ${fmt(den.value, "antal")} = ` +
+          `${fmt(exact, "%", decimals + 2)}, avrundat ${fmt(implied, "%", decimals)}. Skillnad ${fmt(difference, "procentenheter", decimals)}. ` +
+          "Antalen är hela tal, så ingen avrundning förklarar skillnaden.";
         out.push(
           finding(
             book,
             "andel",
-            [fig, den],
+            [fig, num, den],
             {printedValue: value, impliedValue: implied, difference, unit: "%", severity: "discrepancy"},
             message
           )
         );
+        continue;
       }
+      const k = Math.round((value * den.value) / 100);
+      const candidates = [k - 1, k, k + 1].filter((n) => n >= 0);
+      if (candidates.some((n) => Math.abs(value - pct(n)) <= half + 1e-9)) continue;
+      const nearest = candidates.reduce((a, b) => (Math.abs(pct(b) - value) < Math.abs(pct(a) - value) ? b : a));
+      const below = Math.floor((value * den.value) / 100);
+      const implied = roundTo(pct(nearest), decimals);
+      const difference = roundTo(value - implied, decimals);
+      const message =
+        `${where}, men inget helt antal av ${describe(den)} ${fmt(den.value, "antal")} ger den andelen: ` +
+        `${below}/${den.value} = ${fmt(pct(below), "%", decimals + 1)} och ${below + 1}/${den.value} = ${fmt(pct(below + 1), "%", decimals + 1)}. ` +
+        `Närmast är ${fmt(implied, "%", decimals)}. Skillnad ${fmt(difference, "procentenheter", decimals)}. Antalen är hela tal, så ingen avrundning förklarar skillnaden.`;
+      out.push(
+        finding(
+          book,
+          "andel",
+          [fig, den],
+          {printedValue: value, impliedValue: implied, difference, unit: "%", severity: "discrepancy"},
+          message
+        )
+      );
     }
-  }
-  return out;
+  });
 }
 
 /**
@@ -283,43 +263,36 @@ export function checkShares(book: Book): Finding[] {
  * decimal, so the parts allow Σ w·½unit / Σ w around the exact mean and the printed total half its own unit.
  */
 export function checkMeans(book: Book): Finding[] {
-  const out: Finding[] = [];
-  for (const report of book.reports) {
-    for (const year of book.years(report)) {
-      for (const {fig, p} of printed(book, report, year)) {
-        const def = means.find((m) => m.measure.test(p.measure));
-        if (!def) continue;
-        const groups: {mean?: Fig; weight?: Fig}[][] = [];
-        if (!p.sex)
-          groups.push(
-            (["kvinnor", "man"] as const).map((s) => ({
-              mean: book.get(report, lineOf(p.insats, p.measure, s), year),
-              weight: book.get(report, lineOf(p.insats, def.base, s), year)
-            }))
-          );
-        const base = book.all(report, lineOf(p.insats, def.base, p.sex), year).find((f) => f.figure.sumOf?.length);
-        const parts = (base?.figure.sumOf ?? []).map(parse);
-        const isSexSplit = parts.every((q) => q?.insats === p.insats && q.sex);
-        if (
-          base &&
-          parts.length &&
-          !isSexSplit &&
-          parts.every((q) => q && q.measure === def.base && !base.figure.sumOf!.some((s) => s.startsWith("-")))
-        )
-          groups.push(
-            parts.map((q) => ({
-              mean: book.get(report, lineOf(q!.insats, p.measure, q!.sex), year),
-              weight: book.get(report, lineOf(q!.insats, def.base, q!.sex), year)
-            }))
-          );
-        for (const group of groups) {
-          const f = weightedMean(book, fig, group);
-          if (f) out.push(f);
-        }
-      }
+  return eachYear(book, (report, year, out) => {
+    for (const {fig, p} of printed(book, report, year)) {
+      const def = means.find((m) => m.measure.test(p.measure));
+      if (!def) continue;
+      const groups: {mean?: Fig; weight?: Fig}[][] = [];
+      if (!p.sex)
+        groups.push(
+          (["kvinnor", "man"] as const).map((s) => ({
+            mean: book.get(report, lineOf(p.insats, p.measure, s), year),
+            weight: book.get(report, lineOf(p.insats, def.base, s), year)
+          }))
+        );
+      const base = book.all(report, lineOf(p.insats, def.base, p.sex), year).find((f) => f.figure.sumOf?.length);
+      const parts = (base?.figure.sumOf ?? []).map(parse);
+      const isSexSplit = parts.every((q) => q?.insats === p.insats && q.sex);
+      if (
+        base &&
+        parts.length &&
+        !isSexSplit &&
+        parts.every((q) => q && q.measure === def.base && !base.figure.sumOf!.some((s) => s.startsWith("-")))
+      )
+        groups.push(
+          parts.map((q) => ({
+            mean: book.get(report, lineOf(q!.insats, p.measure, q!.sex), year),
+            weight: book.get(report, lineOf(q!.insats, def.base, q!.sex), year)
+          }))
+        );
+      for (const group of groups) out.push(weightedMean(book, fig, group));
     }
-  }
-  return out;
+  });
 }
 
 function weightedMean(book: Book, fig: Fig, group: {mean?: Fig; weight?: Fig}[]): Finding | null {

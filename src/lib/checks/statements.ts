@@ -5,10 +5,12 @@ import {
   compare,
   describe,
   docName,
+  eachYear,
   finding,
   findFirst,
   fmt,
   identity,
+  notNull,
   plus,
   resolveLine,
   tableName,
@@ -18,26 +20,19 @@ import {
   type Term
 } from "./model.js";
 
-const notNull = <T>(x: T | null | undefined): x is T => x !== null && x !== undefined;
-
 /** Summa tillgångar = summa eget kapital, avsättningar och skulder; a side that is not printed is added up from its parts. */
 export function checkBalance(book: Book): Finding[] {
-  return book.reports.flatMap((report) =>
-    book
-      .years(report)
-      .map((year) => {
-        const assets = resolveLine(book, report, "br.summa_tillgangar", year);
-        const claims = resolveLine(book, report, "br.summa_ek_skulder", year);
-        if (!assets.length || !claims.length) return null;
-        // A side added up from its parts needs two of them, so that a lone eget kapital (a soliditet's numerator) or
-        // kassa och bank is not taken for a balance sheet.
-        const isSum = (side: Term[]) => side.length === 1 && /^br\.summa_/.test(side[0].fig.line);
-        if ((!isSum(assets) && assets.length < 2) || (!isSum(claims) && claims.length < 2)) return null;
-        const note = !isSum(assets) || !isSum(claims) ? " (En summa som inte är tryckt är räknad ur sina delar.)" : "";
-        return identity(book, "balans", assets, claims, "balansräkning", note);
-      })
-      .filter(notNull)
-  );
+  return eachYear(book, (report, year, out) => {
+    const assets = resolveLine(book, report, "br.summa_tillgangar", year);
+    const claims = resolveLine(book, report, "br.summa_ek_skulder", year);
+    if (!assets.length || !claims.length) return;
+    // A side added up from its parts needs two of them, so that a lone eget kapital (a soliditet's numerator) or
+    // kassa och bank is not taken for a balance sheet.
+    const isSum = (side: Term[]) => side.length === 1 && /^br\.summa_/.test(side[0].fig.line);
+    if ((!isSum(assets) && assets.length < 2) || (!isSum(claims) && claims.length < 2)) return;
+    const note = !isSum(assets) || !isSum(claims) ? " (En summa som inte är tryckt är räknad ur sina delar.)" : "";
+    out.push(identity(book, "balans", assets, claims, "balansräkning", note));
+  });
 }
 
 const resultLines = [
@@ -50,18 +45,11 @@ const resultLines = [
 
 /** Årets resultat in the balansräkning, kassaflödesanalys, eget-kapital table and overview = the resultaträkning's. */
 export function checkResult(book: Book): Finding[] {
-  const out: Finding[] = [];
-  for (const report of book.reports) {
-    for (const year of book.years(report)) {
-      const figs = resultLines.map((line) => book.get(report, line, year)).filter(notNull);
-      const [reference, ...others] = figs;
-      for (const other of others) {
-        const f = identity(book, "resultat", [plus(other)], [plus(reference)], tableName(other.figure.statement));
-        if (f) out.push(f);
-      }
-    }
-  }
-  return out;
+  return eachYear(book, (report, year, out) => {
+    const [reference, ...others] = resultLines.map((line) => book.get(report, line, year)).filter(notNull);
+    for (const other of others)
+      out.push(identity(book, "resultat", [plus(other)], [plus(reference)], tableName(other.figure.statement)));
+  });
 }
 
 /** The year's result from the document's own tables, resultaträkning first. */
@@ -138,51 +126,46 @@ function definition(book: Book, ib: Fig, previous: Fig, added: Fig): Finding {
  * statements, overview or plan; and the eget-kapital table's ib/ub rows.
  */
 export function checkEquity(book: Book): Finding[] {
-  const out: (Finding | null)[] = [];
-  for (const report of book.reports) {
-    for (const year of book.years(report)) {
-      const equity = equityIn(book, report, year);
-      const previous = previousEquity(book, report, year);
-      const result = rollForwardResult(book, report, year);
-      if (equity.length && previous.length && result.length) {
-        const f = identity(
+  return eachYear(book, (report, year, out) => {
+    const equity = equityIn(book, report, year);
+    const previous = previousEquity(book, report, year);
+    const result = rollForwardResult(book, report, year);
+    if (equity.length && previous.length && result.length)
+      out.push(
+        identity(
           book,
           "eget_kapital",
           equity,
           [...previous, ...result, ...contributions(book, report, year)],
           "eget kapital",
           " (Föregående års eget kapital plus årets resultat och tillskott utanför resultatet.)"
-        );
-        if (f) out.push(f);
-      }
-      const statementResult = resultOf(book, report, year);
-      const ub = book.get(report, "eget_kapital.ub", year);
-      const ib = book.get(report, "eget_kapital.ib", year);
-      const ubBr = book.find(report, "br.eget_kapital", year);
-      if (ub && ubBr)
-        out.push(identity(book, "eget_kapital", [plus(ub)], [plus(ubBr)], tableName(ub.figure.statement)));
-      const ibBr = book.find(report, "br.eget_kapital", year - 1);
-      const added = contributions(book, report, year);
-      // A merged förbund may count the predecessor's equity into the opening balance: then it is not added again.
-      const ibIncludesAdded = !!(ib && ibBr && added.length && isClose(book, [plus(ib)], [plus(ibBr), ...added]));
-      if (ib && ibBr) {
-        if (ibIncludesAdded) out.push(definition(book, ib, ibBr, added[0].fig));
-        else out.push(identity(book, "eget_kapital", [plus(ib)], [plus(ibBr)], tableName(ib.figure.statement)));
-      }
-      const ekResult = book.get(report, "eget_kapital.arets_resultat", year) ?? statementResult;
-      if (ub && ib && ekResult && !ub.figure.sumOf?.length)
-        out.push(
-          identity(
-            book,
-            "eget_kapital",
-            [plus(ub)],
-            [plus(ib), plus(ekResult), ...(ibIncludesAdded ? [] : added)],
-            tableName(ub.figure.statement)
-          )
-        );
+        )
+      );
+    const statementResult = resultOf(book, report, year);
+    const ub = book.get(report, "eget_kapital.ub", year);
+    const ib = book.get(report, "eget_kapital.ib", year);
+    const ubBr = book.find(report, "br.eget_kapital", year);
+    if (ub && ubBr) out.push(identity(book, "eget_kapital", [plus(ub)], [plus(ubBr)], tableName(ub.figure.statement)));
+    const ibBr = book.find(report, "br.eget_kapital", year - 1);
+    const added = contributions(book, report, year);
+    // A merged förbund may count the predecessor's equity into the opening balance: then it is not added again.
+    const ibIncludesAdded = !!(ib && ibBr && added.length && isClose(book, [plus(ib)], [plus(ibBr), ...added]));
+    if (ib && ibBr) {
+      if (ibIncludesAdded) out.push(definition(book, ib, ibBr, added[0].fig));
+      else out.push(identity(book, "eget_kapital", [plus(ib)], [plus(ibBr)], tableName(ib.figure.statement)));
     }
-  }
-  return out.filter(notNull);
+    const ekResult = book.get(report, "eget_kapital.arets_resultat", year) ?? statementResult;
+    if (ub && ib && ekResult && !ub.figure.sumOf?.length)
+      out.push(
+        identity(
+          book,
+          "eget_kapital",
+          [plus(ub)],
+          [plus(ib), plus(ekResult), ...(ibIncludesAdded ? [] : added)],
+          tableName(ub.figure.statement)
+        )
+      );
+  });
 }
 
 /**
@@ -212,38 +195,34 @@ function againstCash(
 
 /** Likvida medel: ib + årets kassaflöde = ub, ub = kassa och bank, ib = last year's ub and last year's kassa och bank. */
 export function checkCashFlow(book: Book): Finding[] {
-  const out: (Finding | null)[] = [];
-  for (const report of book.reports) {
-    for (const year of book.years(report)) {
-      const ib = book.get(report, "kfa.likvida_medel_ib", year);
-      const ub = book.get(report, "kfa.likvida_medel_ub", year);
-      const flow = book.get(report, "kfa.arets_kassaflode", year);
-      if (ib && ub && flow && !ub.figure.sumOf?.length)
-        out.push(identity(book, "kassaflode", [plus(ub)], [plus(ib), plus(flow)], "kassaflödesanalys"));
-      if (ub)
-        out.push(
-          againstCash(
-            book,
-            ub,
-            book.find(report, "br.kassa_bank", year),
-            findFirst(book, report, ["br.kortfristiga_placeringar"], year),
-            "kassaflödesanalys"
-          )
-        );
-      if (ib) {
-        const previousUb = book.find(report, "kfa.likvida_medel_ub", year - 1);
-        if (previousUb) out.push(identity(book, "kassaflode", [plus(ib)], [plus(previousUb)], "kassaflödesanalys"));
-        out.push(
-          againstCash(
-            book,
-            ib,
-            book.find(report, "br.kassa_bank", year - 1),
-            findFirst(book, report, ["br.kortfristiga_placeringar"], year - 1),
-            "kassaflödesanalys"
-          )
-        );
-      }
+  return eachYear(book, (report, year, out) => {
+    const ib = book.get(report, "kfa.likvida_medel_ib", year);
+    const ub = book.get(report, "kfa.likvida_medel_ub", year);
+    const flow = book.get(report, "kfa.arets_kassaflode", year);
+    if (ib && ub && flow && !ub.figure.sumOf?.length)
+      out.push(identity(book, "kassaflode", [plus(ub)], [plus(ib), plus(flow)], "kassaflödesanalys"));
+    if (ub)
+      out.push(
+        againstCash(
+          book,
+          ub,
+          book.find(report, "br.kassa_bank", year),
+          findFirst(book, report, ["br.kortfristiga_placeringar"], year),
+          "kassaflödesanalys"
+        )
+      );
+    if (ib) {
+      const previousUb = book.find(report, "kfa.likvida_medel_ub", year - 1);
+      if (previousUb) out.push(identity(book, "kassaflode", [plus(ib)], [plus(previousUb)], "kassaflödesanalys"));
+      out.push(
+        againstCash(
+          book,
+          ib,
+          book.find(report, "br.kassa_bank", year - 1),
+          findFirst(book, report, ["br.kortfristiga_placeringar"], year - 1),
+          "kassaflödesanalys"
+        )
+      );
     }
-  }
-  return out.filter(notNull);
+  });
 }

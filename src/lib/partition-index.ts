@@ -1,0 +1,67 @@
+// The index of a voucher partition (data/vouchers/<förbund>/<år>.arrows): where in the Arrow IPC stream the schema
+// and each record batch lie, and which accounts each batch holds, so a reader can fetch only the batches it needs
+// with HTTP range requests and still hand DuckDB a valid stream. Shared by the data loaders (Node) and the browser.
+
+/** One record batch of a partition: its byte range in the stream, its row count and its account range. */
+export interface PartitionBatch {
+  offset: number;
+  length: number;
+  rows: number;
+  /** The smallest and largest account of the batch; rows are sorted by account, so ranges do not overlap. */
+  accountMin: string;
+  accountMax: string;
+}
+
+/** The index of one partition, written beside it as <år>.json. */
+export interface PartitionIndex {
+  /** Rows of the whole partition. */
+  rows: number;
+  /** Bytes of the whole stream, end-of-stream marker included. */
+  bytes: number;
+  /** How the rows are ordered; the account ranges of the batches rely on the first key. */
+  sortedBy: string[];
+  schema: {offset: number; length: number};
+  batches: PartitionBatch[];
+}
+
+/** The end-of-stream marker of an Arrow IPC stream: the continuation token and a zero message length. */
+export const END_OF_STREAM = Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0);
+
+/** The batches whose account range holds at least one of the accounts, in stream order. */
+export function batchesFor(index: PartitionIndex, accounts: string[]): PartitionBatch[] {
+  // Plain string comparison, the order the loader sorted the rows in (not localeCompare, which varies by locale).
+  return index.batches.filter((b) => accounts.some((a) => b.accountMin <= a && a <= b.accountMax));
+}
+
+/** One valid Arrow IPC stream from the schema message and some record-batch messages: schema, batches, end marker. */
+export function assembleStream(schema: Uint8Array, batches: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(schema.length + batches.reduce((n, b) => n + b.length, 0) + END_OF_STREAM.length);
+  let at = 0;
+  for (const part of [schema, ...batches, END_OF_STREAM]) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/** A byte range [offset, offset + length) of a file. */
+export interface ByteRange {
+  offset: number;
+  length: number;
+}
+
+/**
+ * Adjacent ranges merged, in file order, each with the parts it covers; one HTTP request per merged range, so the
+ * schema and the first batch, or a run of neighbouring batches, come in one request.
+ */
+export function coalesce<T extends ByteRange>(parts: T[]): {offset: number; length: number; parts: T[]}[] {
+  const merged: {offset: number; length: number; parts: T[]}[] = [];
+  for (const part of [...parts].sort((a, b) => a.offset - b.offset)) {
+    const last = merged.at(-1);
+    if (last && last.offset + last.length === part.offset) {
+      last.length += part.length;
+      last.parts.push(part);
+    } else merged.push({offset: part.offset, length: part.length, parts: [part]});
+  }
+  return merged;
+}

@@ -1,0 +1,167 @@
+// End-to-end: in the built site, src/components/vouchers.ts reads one account's vouchers from its partition
+// (dist/data/vouchers/<förbund>/<år>.arrows) with HTTP range requests, through DuckDB-WASM, and gets exactly the
+// SIE file's rows for that account while fetching fewer bytes than the partition; no request asks for all of it.
+import {readFileSync, readdirSync} from "node:fs";
+import {join} from "node:path";
+import type {Page} from "playwright-core";
+import {beforeAll, describe, expect, it} from "vitest";
+import {dataDir} from "../../loaders/paths.js";
+import {readSie} from "../../loaders/sie/read.js";
+import type {PartitionIndex} from "../../src/lib/partition-index.js";
+import {distDir, noProblems, useBuiltSite} from "./browser.js";
+
+const dist = distDir;
+const site = useBuiltSite();
+const [forbund, year] = ["falun-borlange", 2023];
+
+interface Transfer {
+  url: string;
+  requested: number;
+  received: number;
+  total: number;
+  whole: boolean;
+}
+
+/** The built vouchers module, as the pages import it (its name carries a content hash). */
+function moduleUrl(): string {
+  const dir = join(dist, "_import/components");
+  const file = readdirSync(dir).find((f) => /^vouchers\.\w+\.js$/.test(f));
+  if (!file) throw new Error(`${dir} saknar vouchers.*.js: ingen sida importerar src/components/vouchers.ts`);
+  return `/_import/components/${file}`;
+}
+
+/** The rows and the sum of one account in the SIE file, from the reader, in the order of the file. */
+function expected(account: string): {rows: number; sum: bigint} {
+  const file = `${forbund}-${year}.se`;
+  const {ledger} = readSie(new Uint8Array(readFileSync(dataDir("sie", file))), file, {strict: true});
+  const rows = ledger.vouchers.flatMap((v) =>
+    v.transactions.filter((t) => t.kind === "trans" && t.account === account)
+  );
+  return {rows: rows.length, sum: rows.reduce((s, t) => s + t.amount, 0n)};
+}
+
+// Runs in the page: plain JavaScript in a string, so that Vite's transform of import() does not reach the browser.
+const CALL = `async ({src, f, y, accounts}) => {
+  const m = await import(src);
+  const before = m.voucherTransfers().length;
+  try {
+    const rows = await m.vouchersFor(f, y, accounts);
+    const list = rows.map((r) => ({...r, amount_ore: String(r.amount_ore)}));
+    return {rows: list, transfers: m.voucherTransfers().slice(before), summary: m.partitionTransfer(f, y)};
+  } catch (e) {
+    return {error: e.message, rows: [], transfers: []};
+  }
+}`;
+
+/** Calls vouchersFor in the page and returns its rows (amounts as strings) and the transfers the call made. */
+async function vouchersIn(page: Page, f: string, y: number, accounts: string[]) {
+  const args = JSON.stringify({src: moduleUrl(), f, y, accounts});
+  return (await page.evaluate(`(${CALL})(${args})`)) as {
+    error?: string;
+    rows: Record<string, string>[];
+    transfers: Transfer[];
+    summary?: {requests: number; received: number; total: number; indexBytes: number};
+  };
+}
+
+/** Records every request for a partition file with its Range header, and the status of each answer. */
+function recordRequests(page: Page) {
+  const log: {url: string; range?: string; status?: number}[] = [];
+  page.on("request", (r) => r.url().includes("/data/vouchers/") && log.push({url: r.url(), range: r.headers().range}));
+  page.on("response", (r) => {
+    const entry = log.find((l) => l.url === r.url() && l.status === undefined);
+    if (entry) entry.status = r.status();
+  });
+  return log;
+}
+
+describe("vouchers over HTTP range requests", () => {
+  let index: PartitionIndex;
+  beforeAll(() => {
+    index = JSON.parse(readFileSync(join(dist, `data/vouchers/${forbund}/${year}.json`), "utf-8"));
+  });
+
+  it("the partition and its index are in dist/ unhashed, as object storage would hold them", () => {
+    const bytes = readFileSync(join(dist, `data/vouchers/${forbund}/${year}.arrows`));
+    expect(bytes.length).toBe(index.bytes);
+    expect(index.batches.length).toBeGreaterThan(1);
+  });
+
+  for (const account of ["1930", "4010"]) {
+    it(`account ${account} of ${forbund} ${year}: the SIE file's rows, fetched with ranges, fewer bytes than the partition`, async () => {
+      const {page, problems} = await site.open("/rakenskaper");
+      const log = recordRequests(page);
+      const result = await vouchersIn(page, forbund, year, [account]);
+      expect(result).not.toHaveProperty("error");
+      const want = expected(account);
+      expect(result.rows.length).toBe(want.rows);
+      expect(result.rows.reduce((s, r) => s + BigInt(r.amount_ore), 0n)).toBe(want.sum);
+      expect(new Set(result.rows.map((r) => r.account))).toEqual(new Set([account]));
+      const dates = result.rows.map((r) => r.date);
+      expect(dates).toEqual([...dates].sort());
+
+      const ranges = result.transfers.filter((t) => t.url.endsWith(".arrows"));
+      const received = ranges.reduce((n, t) => n + t.received, 0);
+      expect(ranges.length).toBeGreaterThan(0);
+      expect(ranges.every((t) => !t.whole && t.total === index.bytes && t.received === t.requested)).toBe(true);
+      expect(received).toBeLessThan(index.bytes);
+      // What the browser saw: every request for the partition carried a Range header and got 206, none the whole file.
+      const arrows = log.filter((l) => l.url.endsWith(".arrows"));
+      expect(arrows.length).toBe(ranges.length);
+      for (const l of arrows) {
+        const [, start, end] = /^bytes=(\d+)-(\d+)$/.exec(l.range ?? "") ?? [];
+        expect(l.status, l.url).toBe(206);
+        expect(Number(end) - Number(start) + 1).toBeLessThan(index.bytes);
+      }
+      const timing = await page.evaluate(() =>
+        performance
+          .getEntriesByType("resource")
+          .filter((e) => e.name.includes("/data/vouchers/") && e.name.endsWith(".arrows"))
+          .reduce((n, e) => n + (e as PerformanceResourceTiming).encodedBodySize, 0)
+      );
+      expect(timing).toBe(received);
+      const indexBytes = readFileSync(join(dist, `data/vouchers/${forbund}/${year}.json`)).length;
+      expect(result.summary).toEqual({requests: ranges.length, received, total: index.bytes, indexBytes});
+      console.log(`konto ${account} i ${forbund} ${year}: ${received} av ${index.bytes} byte i ${ranges.length} anrop`);
+
+      // Asked again, the batches are already in the page: no new request.
+      const again = await vouchersIn(page, forbund, year, [account]);
+      expect(again.rows).toEqual(result.rows);
+      expect(again.transfers).toEqual([]);
+      expect(problems).toEqual(noProblems);
+    });
+  }
+
+  it("a server that ignores Range and sends the whole file still gives the same rows, marked as whole", async () => {
+    const {page} = await site.open("/rakenskaper");
+    await page.route("**/*.arrows", async (route) => {
+      // The same request without its Range header, as a server that does not support ranges would answer it.
+      const headers = Object.fromEntries(Object.entries(route.request().headers()).filter(([k]) => k !== "range"));
+      const full = await route.fetch({headers});
+      await route.fulfill({
+        status: 200,
+        body: await full.body(),
+        headers: {"content-type": "application/octet-stream"}
+      });
+    });
+    const result = await vouchersIn(page, forbund, year, ["4010"]);
+    expect(result.rows.length).toBe(expected("4010").rows);
+    // Requests already on their way when the first whole file arrives come back whole too; later ones are not made.
+    const arrows = result.transfers.filter((t) => t.url.endsWith(".arrows"));
+    expect(arrows.length).toBeGreaterThan(0);
+    expect(arrows.every((t) => t.whole && t.received === index.bytes)).toBe(true);
+    const again = await vouchersIn(page, forbund, year, ["1930"]);
+    expect(again.rows.length).toBe(expected("1930").rows);
+    expect(again.transfers).toEqual([]);
+  });
+
+  it("a missing partition fails in Swedish, naming förbund, year and file", async () => {
+    const {page, problems} = await site.open("/rakenskaper");
+    const result = await vouchersIn(page, "finns-inte", 2023, ["1930"]);
+    expect(result.error).toBe(
+      "Verifikationerna för finns-inte 2023 kunde inte hämtas (data/vouchers/finns-inte/2023.json: HTTP 404)"
+    );
+    expect(problems.external).toEqual([]);
+    expect(problems.pageErrors).toEqual([]);
+  });
+});
