@@ -94,9 +94,11 @@ async function main(): Promise<number> {
   }
   if (selected.includes(browserBenchmark)) {
     notes.push(
-      "Räkenskaper: kopia av dist/ med två genererade år (2023, 2024) som ledger-tabeller; sidladdning är tid från" +
-        "\nnavigeringens start till att RR:s årets resultat visas (MutationObserver), årsbyte från select-händelsen" +
-        "\ntill att cellen visar det andra årets värde (två accountBalancesFor + buildStatements + rendering)."
+      "Räkenskaper: kopia av dist/ med två genererade år (2023, 2024) som saldo- och månadstabeller och" +
+        "\nverifikationspartitioner; sidladdning är tid från navigeringens start till att RR:s årets resultat visas" +
+        "\n(MutationObserver), årsbyte från select-händelsen till att cellen visar det andra årets värde (två uppslag" +
+        "\ni saldotabellen + buildStatements + rendering); verifikationer: transactionsFor för ett konto, med" +
+        "\nRange-anrop mot partitionen (den första startar DuckDB-WASM och hämtar indexet)."
     );
   }
   if (selected.includes(duckdbHaeBenchmark)) {

@@ -1,8 +1,9 @@
 // Child process of the SIE benchmark: runs one workload once on a file and reports its peak resident memory
 // (process.resourceUsage().maxRSS, the kernel's high-water mark) and the RSS just before the work began.
-// Usage (via fork): sie-peak.ts <file> <read|reports|stream> <vouchers>; "stream" reads the file in chunks.
+// Usage (via fork): sie-peak.ts <file> <read|reports|stream|stream-reports> <vouchers>; the stream workloads read
+// the file in chunks.
 import {readFileSync} from "node:fs";
-import {prepareWorkloads, streamFile, verifyRead, workload, type WorkloadName} from "./sie-work";
+import {prepareWorkloads, streamWorkloads, workload, type StreamName, type WorkloadName} from "./sie-work";
 
 /** What the child sends back to the parent. */
 export interface PeakReport {
@@ -13,10 +14,11 @@ export interface PeakReport {
 const [file, name, vouchers] = process.argv.slice(2);
 prepareWorkloads();
 let rssBeforeBytes = process.memoryUsage().rss;
-if (name === "stream") {
-  verifyRead(await streamFile(file), Number(vouchers));
+if (name in streamWorkloads) {
+  const work = streamWorkloads[name as StreamName];
+  work.verify(await work.run(file), Number(vouchers));
 } else {
-  const work = workload(name as Exclude<WorkloadName, "stream">);
+  const work = workload(name as Exclude<WorkloadName, StreamName>);
   const bytes = readFileSync(file);
   rssBeforeBytes = process.memoryUsage().rss;
   work.verify(work.run(bytes), Number(vouchers));

@@ -4,12 +4,14 @@ import {createReadStream, readFileSync} from "node:fs";
 import {readSie, type SieResult} from "../loaders/sie/read";
 import {readSieStream} from "../loaders/sie/stream";
 import {dataDir} from "../loaders/paths";
-import {accountBalances} from "../src/lib/balances";
+import {accountBalances, MovementSums} from "../src/lib/balances";
+import type {Voucher} from "../src/lib/ledger";
 import {combineMappings, type Mapping, type MappingFile} from "../src/lib/mapping";
 import {buildStatements, type Statements} from "../src/lib/statements";
 import {check} from "./runner";
 
-export type WorkloadName = "read" | "reports" | "stream";
+export type WorkloadName = "read" | "reports" | StreamName;
+export type StreamName = "stream" | "stream-reports";
 
 interface Workload<T> {
   label: string;
@@ -26,9 +28,36 @@ function basMapping(): Mapping {
 }
 
 /** Reads a file with readSieStream in 1 MB chunks, never holding its bytes or text whole. */
-export function streamFile(file: string): Promise<SieResult> {
-  return readSieStream(createReadStream(file, {highWaterMark: 1 << 20}), "bench.se");
+export function streamFile(file: string, onVoucher?: (voucher: Voucher) => void): Promise<SieResult> {
+  return readSieStream(createReadStream(file, {highWaterMark: 1 << 20}), "bench.se", onVoucher);
 }
+
+/** The workloads that read from the file in chunks: keeping the vouchers, or summing them and keeping none. */
+export const streamWorkloads: Record<
+  StreamName,
+  {label: string; run(file: string): Promise<unknown>; verify(result: unknown, vouchers: number): void}
+> = {
+  stream: {
+    label: "SIE läsning, ström (1 MB-bitar)",
+    run: (file) => streamFile(file),
+    verify: (result, vouchers) => verifyRead(result as SieResult, vouchers)
+  },
+  "stream-reports": {
+    label: "SIE ström + rapporter, utan att spara ver.",
+    async run(file) {
+      const sums = new MovementSums();
+      const result = await streamFile(file, (v) => sums.add(v));
+      return {result, statements: buildStatements(accountBalances(result.ledger, 0, sums), basMapping())};
+    },
+    verify(value, vouchers) {
+      const {result, statements} = value as {result: SieResult; statements: Statements};
+      const {read, kept} = result.counts.vouchers;
+      check(read === vouchers && kept === vouchers, `readSieStream läste ${read} och behöll ${kept} av ${vouchers}`);
+      check(result.ledger.vouchers.length === 0, `${result.ledger.vouchers.length} verifikationer sparades`);
+      verifyStatements(statements);
+    }
+  }
+};
 
 /** Throws unless every generated voucher was read and kept, with no error diagnostics. */
 export function verifyRead(result: SieResult, vouchers: number): void {
@@ -56,13 +85,18 @@ const reports: Workload<{result: SieResult; statements: Statements}> = {
   },
   verify({result, statements}, vouchers) {
     verifyRead(result, vouchers);
-    const failed = statements.checks.filter((c) => !c.ok).map((c) => `${c.id} (differens ${c.difference})`);
-    check(failed.length === 0, `rapporternas kontroller fallerade: ${failed.join(", ")}`);
+    verifyStatements(statements);
   }
 };
 
+/** Throws unless every check of the statements holds. */
+function verifyStatements(statements: Statements): void {
+  const failed = statements.checks.filter((c) => !c.ok).map((c) => `${c.id} (differens ${c.difference})`);
+  check(failed.length === 0, `rapporternas kontroller fallerade: ${failed.join(", ")}`);
+}
+
 /** The workloads by name; `workload(name)` runs and verifies without the caller knowing the result type. */
-export function workload(name: Exclude<WorkloadName, "stream">): {
+export function workload(name: Exclude<WorkloadName, StreamName>): {
   label: string;
   run(bytes: Uint8Array): unknown;
   verify(result: unknown, vouchers: number): void;

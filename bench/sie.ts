@@ -10,11 +10,11 @@ import {fileURLToPath} from "node:url";
 import {syntheticSie} from "./ledger";
 import {check, timeMedian, timeMedianAsync, type Benchmark, type Row} from "./runner";
 import type {PeakReport} from "./sie-peak";
-import {prepareWorkloads, streamFile, verifyRead, workload, type WorkloadName} from "./sie-work";
+import {prepareWorkloads, streamWorkloads, workload, type StreamName, type WorkloadName} from "./sie-work";
 
 const DEFAULT_SIZES = [10_000, 100_000];
 const LARGE = 1_000_000;
-const WORKLOADS: Exclude<WorkloadName, "stream">[] = ["read", "reports"];
+const WORKLOADS: Exclude<WorkloadName, StreamName>[] = ["read", "reports"];
 const CHILD = fileURLToPath(new URL("./sie-peak.ts", import.meta.url));
 
 /** Runs one workload once in a child process and returns its peak RSS; rejects if the child's check fails. */
@@ -72,22 +72,27 @@ export const sieBenchmark: Benchmark = {
             peakRss: {bytes: peak.maxRssBytes, growthBytes: Math.max(0, peak.maxRssBytes - peak.rssBeforeBytes)}
           });
         }
-        progress(`sie: readSieStream från filen i 1 MB-bitar, ${vouchers} verifikationer, ${runs} körningar`);
-        const streamMs = await timeMedianAsync(
-          runs,
-          () => streamFile(file),
-          (result) => verifyRead(result, vouchers)
-        );
-        const peak = await measurePeak(file, "stream", vouchers);
-        rows.push({
-          benchmark: "SIE läsning, ström (1 MB-bitar)",
-          size: `${new Intl.NumberFormat("sv-SE").format(vouchers)} ver.`,
-          runs,
-          medianMs: streamMs,
-          rate: {value: vouchers / (streamMs / 1000), unit: "ver/s"},
-          fileBytes: bytes.length,
-          peakRss: {bytes: peak.maxRssBytes, growthBytes: Math.max(0, peak.maxRssBytes - peak.rssBeforeBytes)}
-        });
+        for (const [name, work] of Object.entries(streamWorkloads) as [
+          StreamName,
+          (typeof streamWorkloads)[StreamName]
+        ][]) {
+          progress(`sie: ${work.label}, ${vouchers} verifikationer, ${runs} körningar`);
+          const medianMs = await timeMedianAsync(
+            runs,
+            () => work.run(file),
+            (result) => work.verify(result, vouchers)
+          );
+          const peak = await measurePeak(file, name, vouchers);
+          rows.push({
+            benchmark: work.label,
+            size: `${new Intl.NumberFormat("sv-SE").format(vouchers)} ver.`,
+            runs,
+            medianMs,
+            rate: {value: vouchers / (medianMs / 1000), unit: "ver/s"},
+            fileBytes: bytes.length,
+            peakRss: {bytes: peak.maxRssBytes, growthBytes: Math.max(0, peak.maxRssBytes - peak.rssBeforeBytes)}
+          });
+        }
       }
     } finally {
       rmSync(dir, {recursive: true, force: true});

@@ -4,6 +4,7 @@
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import {fileURLToPath} from "node:url";
 import {toArrowStream} from "../loaders/arrow";
 import {loadLedgerTables} from "../loaders/ledger-tables";
 import {dataDir} from "../loaders/paths";
@@ -82,4 +83,5 @@ function main(): StatementsData {
   }
 }
 
-process.send!(main(), () => process.exit(0));
+// Only as the forked child: statements-page.ts imports TABLES from here.
+if (process.argv[1] === fileURLToPath(import.meta.url)) process.send!(main(), () => process.exit(0));

@@ -174,12 +174,12 @@ export const browserBenchmark: Benchmark = {
         add(
           "Verifikationer för ett konto (första, med DuckDB-start)",
           drills.map((d) => d.firstMs),
-          `konto ${DRILL_ACCOUNTS[0]}: ${drills[0].rows[0]} rader`
+          `konto ${DRILL_ACCOUNTS[0]}: ${number.format(drills[0].rows[0])} rader`
         );
         add(
           "Verifikationer för ett konto (nästa)",
           drills.map((d) => d.nextMs),
-          `konto ${DRILL_ACCOUNTS[1]}: ${drills[0].rows[1]} rader; för båda hämtades ${fetched(drills[0])} ` +
+          `konto ${DRILL_ACCOUNTS[1]}: ${number.format(drills[0].rows[1])} rader; för båda hämtades ${fetched(drills[0])} ` +
             `(partitionen: ${number.format(partition.rows)} rader, ${partition.batches} batchar) i ${drills[0].requests} Range-anrop`
         );
       } finally {

@@ -1,6 +1,11 @@
 // accountBalances on a hand-made ledger: year 0 from #IB and vouchers, year −1 (no vouchers) from #UB − #IB and #RES.
+import {readFileSync, readdirSync} from "node:fs";
+import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {accountBalances} from "../src/lib/balances.js";
+import {dataDir} from "../loaders/paths.js";
+import {readSie} from "../loaders/sie/read.js";
+import {readSieStream} from "../loaders/sie/stream.js";
+import {accountBalances, MovementSums} from "../src/lib/balances.js";
 import type {Balance, Ledger, Transaction, Voucher} from "../src/lib/ledger.js";
 
 const tr = (account: string, amount: bigint, kind: Transaction["kind"] = "trans"): Transaction => ({
@@ -112,5 +117,36 @@ describe("accountBalances", () => {
 
   it("gives nothing for a year the ledger does not have", () => {
     expect(accountBalances(ledger, -2)).toEqual([]);
+  });
+});
+
+describe("accountBalances from vouchers streamed, not kept (MovementSums)", () => {
+  it("gives every embedded ledger year the balances of the kept vouchers, and keeps none", async () => {
+    const dir = dataDir("sie");
+    const files = readdirSync(dir).filter((f) => f.endsWith(".se"));
+    expect(files.length).toBe(8);
+    for (const file of files) {
+      const bytes = new Uint8Array(readFileSync(join(dir, file)));
+      const kept = readSie(bytes, file).ledger;
+      const sums = new MovementSums();
+      const streamed = await readSieStream([bytes.subarray(0, 1000), bytes.subarray(1000)], file, (v) => sums.add(v));
+      expect(streamed.ledger.vouchers).toEqual([]);
+      expect(streamed.counts.vouchers.kept).toBe(kept.vouchers.length);
+      expect(accountBalances(streamed.ledger, 0, sums)).toEqual(accountBalances(kept, 0));
+    }
+  });
+
+  it("counts a voucher only in the fiscal year of its date", () => {
+    const sums = new MovementSums();
+    sums.add(ver("1", "2023-12-31", [tr("1930", 100n), tr("3110", -100n)]));
+    sums.add(ver("2", "2024-01-01", [tr("1930", 7n), tr("3110", -7n), tr("1930", 5n, "rtrans")]));
+    expect(sums.forYear({yearIndex: 0, start: "2024-01-01", end: "2024-12-31"})).toEqual({
+      vouchers: 1,
+      movements: new Map([
+        ["1930", 7n],
+        ["3110", -7n]
+      ])
+    });
+    expect(sums.forYear({yearIndex: 0, start: "2025-01-01", end: "2025-12-31"}).vouchers).toBe(0);
   });
 });

@@ -1,11 +1,44 @@
 // Account balances per fiscal year, from a ledger's opening balances and vouchers.
-import type {Ledger} from "./ledger.js";
+import type {FiscalYear, Ledger, Voucher} from "./ledger.js";
 import type {AccountBalance} from "./statements.js";
 import {toProjectActual, type ProjectActual} from "./drift.js";
 import type {Mapping} from "./mapping.js";
 
-/** Opening balance and movement of every account for one fiscal year of a ledger (yearIndex 0 = current). */
-export function accountBalances(ledger: Ledger, yearIndex = 0): AccountBalance[] {
+/**
+ * Movements summed per voucher date and account as vouchers arrive, for a reader that streams them (readSieStream's
+ * onVoucher) instead of keeping them: the sums are a few thousand numbers however long the ledger, and the fiscal
+ * year, known only at the end of the file, picks its dates afterwards.
+ */
+export class MovementSums {
+  private readonly byDate = new Map<string, {vouchers: number; accounts: Map<string, bigint>}>();
+
+  /** Adds one voucher's #TRANS rows. */
+  add(voucher: Voucher): void {
+    let day = this.byDate.get(voucher.date);
+    if (!day) this.byDate.set(voucher.date, (day = {vouchers: 0, accounts: new Map()}));
+    day.vouchers++;
+    for (const t of voucher.transactions)
+      if (t.kind === "trans") day.accounts.set(t.account, (day.accounts.get(t.account) ?? 0n) + t.amount);
+  }
+
+  /** The vouchers dated within a fiscal year, and their movement per account. */
+  forYear(fy: FiscalYear): {vouchers: number; movements: Map<string, bigint>} {
+    const movements = new Map<string, bigint>();
+    let vouchers = 0;
+    for (const [date, day] of this.byDate) {
+      if (date < fy.start || date > fy.end) continue;
+      vouchers += day.vouchers;
+      for (const [account, amount] of day.accounts) movements.set(account, (movements.get(account) ?? 0n) + amount);
+    }
+    return {vouchers, movements};
+  }
+}
+
+/**
+ * Opening balance and movement of every account for one fiscal year of a ledger (yearIndex 0 = current), from its
+ * vouchers or, when they were streamed rather than kept, from their sums.
+ */
+export function accountBalances(ledger: Ledger, yearIndex = 0, streamed?: MovementSums): AccountBalance[] {
   const fy = ledger.fiscalYears.find((y) => y.yearIndex === yearIndex);
   if (!fy) return [];
   const names = new Map(ledger.accounts.map((a) => [a.number, a.name]));
@@ -17,10 +50,11 @@ export function accountBalances(ledger: Ledger, yearIndex = 0): AccountBalance[]
   };
   for (const b of ledger.balances)
     if (b.kind === "ib" && b.yearIndex === yearIndex && !b.object) row(b.account).opening += b.amount;
-  const vouchers = ledger.vouchers.filter((v) => v.date >= fy.start && v.date <= fy.end);
-  if (vouchers.length) {
-    for (const v of vouchers)
-      for (const t of v.transactions) if (t.kind === "trans") row(t.account).movement += t.amount;
+  const sums = streamed ?? new MovementSums();
+  if (!streamed) for (const v of ledger.vouchers) sums.add(v);
+  const {vouchers, movements} = sums.forYear(fy);
+  if (vouchers) {
+    for (const [account, amount] of movements) row(account).movement += amount;
   } else {
     // A year with no vouchers (year −1 of an export) moves by its closing balances and results instead.
     for (const b of ledger.balances) {
