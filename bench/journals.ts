@@ -1,16 +1,18 @@
 // Journals benchmark: the same generated ledger as SIE and as hledger and ledger-cli journals; the time of
-// `hledger balance` and `ledger balance` on the journals against our read + statements on the SIE file, as ratios,
-// with the total of account 1930 checked to be the same in all three.
+// `hledger balance` and `ledger balance` on the journals against our read + statements on the SIE file, as ratios:
+// reading into a ledger (readSie), and streaming with sums only (what `balance` does); the total of account 1930 is
+// checked to be the same in all.
 import {spawnSync} from "node:child_process";
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {writeSie} from "../loaders/sie/write";
 import {accountBalances} from "../src/lib/balances";
+import type {AccountBalance} from "../src/lib/statements";
 import {journalAmount, writeJournalFile} from "./journal";
 import {syntheticLedger} from "./ledger";
-import {check, median, timeMedian, type Benchmark, type Row} from "./runner";
-import {prepareWorkloads, workload} from "./sie-work";
+import {check, median, timeMedian, timeMedianAsync, type Benchmark, type Row} from "./runner";
+import {prepareWorkloads, streamWorkloads, workload} from "./sie-work";
 import {ensureTools, type Tool} from "./tools";
 
 const DEFAULT_SIZES = [10_000, 100_000];
@@ -105,6 +107,29 @@ export const journalsBenchmark: Benchmark = {
           fileBytes: sieBytes,
           note: `${ACCOUNT}: ${expected}`
         });
+        // What `balance` does: sums as the file streams by, keeping no voucher (MovementSums).
+        const stream = streamWorkloads["stream-reports"];
+        progress(`journals: vår strömläsning + rapporter, ${size}, ${runs} körningar`);
+        let streamed = "";
+        const streamMs = await timeMedianAsync(
+          runs,
+          () => stream.run(sieFile),
+          (result) => {
+            stream.verify(result, vouchers);
+            const b = (result as {balances: AccountBalance[]}).balances.find((a) => a.account === ACCOUNT);
+            streamed = journalAmount((b?.opening ?? 0n) + (b?.movement ?? 0n));
+          }
+        );
+        check(streamed === expected, `strömläsningens summa för ${ACCOUNT} är ${streamed}, väntade ${expected}`);
+        rows.push({
+          benchmark: "Vår ström + rapporter (SIE-fil)",
+          size,
+          runs,
+          medianMs: streamMs,
+          rate: {value: vouchers / (streamMs / 1000), unit: "ver/s"},
+          fileBytes: sieBytes,
+          note: `${ACCOUNT}: ${streamed}`
+        });
         for (const tool of ["hledger", "ledger"] as Tool[]) {
           if (!versions.get(tool)) {
             progress(`journals: ${tool} saknas`);
@@ -134,7 +159,7 @@ export const journalsBenchmark: Benchmark = {
             rate: {value: vouchers / (ms / 1000), unit: "ver/s"},
             fileBytes: bytes[tool],
             peakRss: rss ? {bytes: rss} : undefined,
-            note: `${ratio(ms / oursMs)} × vår tid; ${ACCOUNT} lika`
+            note: `${ratio(ms / oursMs)} × vår läsning, ${ratio(ms / streamMs)} × vår ström; ${ACCOUNT} lika`
           });
         }
       }

@@ -88,8 +88,9 @@ async function main(): Promise<number> {
   if (selected.includes(journalsBenchmark)) {
     notes.push(
       "Journaler: samma genererade huvudbok som SIE-fil och som hledger- och ledger-journal; verktygens tid är hela" +
-        "\nprocessen (balance på hela filen, median), vår är läsning av filen + readSie + saldon + rapporter i processen;" +
-        '\n"× vår tid" är verktygets tid delad med vår. Kontot 1930:s summa jämförs mellan alla tre.'
+        "\nprocessen (balance på hela filen, median), vår är läsning av filen + readSie + saldon + rapporter i processen," +
+        "\nrespektive strömläsning i 1 MB-bitar med summor per konto och dag utan att spara verifikationerna;" +
+        '\n"× vår läsning" och "× vår ström" är verktygets tid delad med vår. Kontot 1930:s summa jämförs mellan alla.'
     );
   }
   if (selected.includes(browserBenchmark)) {

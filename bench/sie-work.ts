@@ -47,7 +47,8 @@ export const streamWorkloads: Record<
     async run(file) {
       const sums = new MovementSums();
       const result = await streamFile(file, (v) => sums.add(v));
-      return {result, statements: buildStatements(accountBalances(result.ledger, 0, sums), basMapping())};
+      const balances = accountBalances(result.ledger, 0, sums);
+      return {result, balances, statements: buildStatements(balances, basMapping())};
     },
     verify(value, vouchers) {
       const {result, statements} = value as {result: SieResult; statements: Statements};
