@@ -59,7 +59,19 @@ export async function firstView(
   let wire = 0;
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     paths.push(new URL(req.url!, "http://x").pathname);
-    res.on("finish", () => (wire += Number(res.getHeader("content-length") ?? 0)));
+    // The body bytes as written (the file is piped in after this listener runs), gzip copies as sent.
+    const count = (chunk: unknown) => {
+      if (typeof chunk === "string" || chunk instanceof Uint8Array) wire += Buffer.byteLength(chunk);
+    };
+    const {write, end} = res;
+    res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
+      count(chunk);
+      return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+    } as typeof res.write;
+    res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+      count(chunk);
+      return (end as (...args: unknown[]) => ServerResponse).call(this, chunk, ...rest);
+    } as typeof res.end;
   };
   server.on("request", listener);
   const browser = await launchBrowser();

@@ -31,26 +31,29 @@ export function duckdbModulePath(progress: (message: string) => void): string {
   return `/_import/components/${file}`;
 }
 
-// Runs in the page: imports the client, fetches the data and installs window.__haeBench. Plain JavaScript in a
-// string, so that no transpiler helper ends up in code that Playwright serializes.
-const INSTALL = `async ([moduleUrl, dataUrl]) => {
+// Runs in the page: imports the client, fetches every table's stream and installs window.__scbBench. Plain
+// JavaScript in a string, so that no transpiler helper ends up in code that Playwright serializes.
+const INSTALL = `async ([moduleUrl, dataUrls]) => {
   const db = await import(moduleUrl);
   let t = performance.now();
   await db.getDuckDB();
   const startMs = performance.now() - t;
-  const bytes = new Uint8Array(await (await fetch(dataUrl)).arrayBuffer());
+  const streams = {};
+  for (const [name, url] of Object.entries(dataUrls)) {
+    streams[name] = new Uint8Array(await (await fetch(url)).arrayBuffer());
+  }
   const plain = (rows) =>
     rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])));
-  window.__haeBench = {
-    async load(runs) {
+  window.__scbBench = {
+    async load(name, runs) {
       const times = [];
       for (let i = 0; i <= runs; i++) {
-        const copy = bytes.slice();
+        const copy = streams[name].slice();
         const t = performance.now();
-        await db.loadTables({hae: copy});
+        await db.loadTables({[name]: copy});
         if (i > 0) times.push(performance.now() - t);
       }
-      const [{n}] = plain(await db.query("SELECT count(*)::BIGINT AS n FROM hae"));
+      const [{n}] = plain(await db.query(\`SELECT count(*)::BIGINT AS n FROM "\${name}"\`));
       return {times, rows: n};
     },
     async query(sql, params, runs) {
@@ -64,7 +67,7 @@ const INSTALL = `async ([moduleUrl, dataUrl]) => {
       return {times, rows: plain(rows)};
     }
   };
-  return {startMs, bytes: bytes.length};
+  return {startMs, bytes: Object.fromEntries(Object.entries(streams).map(([name, s]) => [name, s.length]))};
 }`;
 
 /** What the page measured: times of the timed runs (after one warm-up) and the last run's rows. */
@@ -75,23 +78,31 @@ export interface Timed<T> {
 
 export interface BenchPage {
   startMs: number;
-  load(runs: number): Promise<Timed<number>>;
+  /** Loads the named table with loadTables, as its page does; rows is the loaded table's row count. */
+  load(table: string, runs: number): Promise<Timed<number>>;
   query<T>(sql: string, params: unknown[], runs: number): Promise<Timed<T[]>>;
   close(): Promise<void>;
 }
 
-/** Serves dist/ with the stream in dist/_bench/, opens a blank page there and loads DuckDB; close() cleans up. */
-export async function openBenchPage(arrow: Uint8Array, progress: (message: string) => void): Promise<BenchPage> {
+/**
+ * Serves dist/ with the streams (by table name) in dist/_bench/, opens a blank page there and loads DuckDB;
+ * close() cleans up.
+ */
+export async function openBenchPage(
+  tables: Record<string, Uint8Array>,
+  progress: (message: string) => void
+): Promise<BenchPage> {
   const modulePath = duckdbModulePath(progress);
   const dir = join(DIST, "_bench");
-  const name = `hae-${process.pid}`;
+  const name = `scb-${process.pid}`;
+  const files = [`${name}.html`, ...Object.keys(tables).map((table) => `${name}-${table}.arrows`)];
   mkdirSync(dir, {recursive: true});
   // Atomically, since the folder is served while another run may be reading its own files from it.
-  writeFileAtomic(join(dir, `${name}.arrows`), arrow);
+  for (const [table, bytes] of Object.entries(tables)) writeFileAtomic(join(dir, `${name}-${table}.arrows`), bytes);
   writeFileAtomic(join(dir, `${name}.html`), '<!doctype html><meta charset="utf-8"><title>bench</title>\n');
   // Only this process's files: another benchmark run may be using the folder at the same time.
   const cleanup = () => {
-    for (const ext of ["arrows", "html"]) rmSync(join(dir, `${name}.${ext}`), {force: true});
+    for (const file of files) rmSync(join(dir, file), {force: true});
     if (existsSync(dir) && readdirSync(dir).length === 0) rmdirSync(dir);
   };
   let site: Awaited<ReturnType<typeof serveDist>> | undefined;
@@ -106,10 +117,15 @@ export async function openBenchPage(arrow: Uint8Array, progress: (message: strin
     browser = await launchBrowser();
     const {page, problems} = await openPage(browser, site.url);
     await page.goto(`${site.url}/_bench/${name}.html`);
-    progress("duckdb: startar DuckDB-WASM och hämtar Arrow-strömmen i sidan");
-    const args = JSON.stringify([modulePath, `/_bench/${name}.arrows`]);
-    const {startMs, bytes} = await page.evaluate<{startMs: number; bytes: number}>(`(${INSTALL})(${args})`);
-    check(bytes === arrow.length, `sidan fick ${bytes} byte, väntade ${arrow.length}`);
+    progress("duckdb: startar DuckDB-WASM och hämtar Arrow-strömmarna i sidan");
+    const urls = Object.fromEntries(Object.keys(tables).map((table) => [table, `/_bench/${name}-${table}.arrows`]));
+    const args = JSON.stringify([modulePath, urls]);
+    const {startMs, bytes} = await page.evaluate<{startMs: number; bytes: Record<string, number>}>(
+      `(${INSTALL})(${args})`
+    );
+    for (const [table, stream] of Object.entries(tables)) {
+      check(bytes[table] === stream.length, `sidan fick ${bytes[table]} byte av ${table}, väntade ${stream.length}`);
+    }
     const call = async <T>(expression: string): Promise<T> => {
       const result = await page.evaluate<T>(expression);
       checkProblems(problems);
@@ -117,9 +133,9 @@ export async function openBenchPage(arrow: Uint8Array, progress: (message: strin
     };
     return {
       startMs,
-      load: (runs) => call(`window.__haeBench.load(${runs})`),
+      load: (table, runs) => call(`window.__scbBench.load(${JSON.stringify([table, runs]).slice(1, -1)})`),
       query: (sql, params, runs) =>
-        call(`window.__haeBench.query(${JSON.stringify([sql, params, runs]).slice(1, -1)})`),
+        call(`window.__scbBench.query(${JSON.stringify([sql, params, runs]).slice(1, -1)})`),
       close
     };
   } catch (error) {

@@ -2,7 +2,7 @@
 // Options: --sizes 10000,100000  --runs 5  --only sie[,journals,browser,build,scb,duckdb]
 import os from "node:os";
 import {buildBenchmark} from "./build";
-import {duckdbHaeBenchmark} from "./duckdb-hae";
+import {duckdbScbBenchmark} from "./duckdb-hae";
 import {journalsBenchmark} from "./journals";
 import {browserBenchmark} from "./statements-page";
 import {machineInfo} from "./machine";
@@ -18,7 +18,7 @@ const BENCHMARKS: Benchmark[] = [
   browserBenchmark,
   buildBenchmark,
   scbReadBenchmark,
-  duckdbHaeBenchmark
+  duckdbScbBenchmark
 ];
 
 interface Args extends BenchOptions {
@@ -102,10 +102,12 @@ async function main(): Promise<number> {
         "\nRange-anrop mot partitionen (den första startar DuckDB-WASM och hämtar indexet)."
     );
   }
-  if (selected.includes(duckdbHaeBenchmark)) {
+  if (selected.includes(duckdbScbBenchmark)) {
     notes.push(
       "DuckDB: tid mätt i sidan (performance.now kring varje anrop, med workerns rundresa), median efter en" +
-        "\nuppvärmning, utan skräpsamling; MB/s avser Arrow-strömmen; rader/s tabellens rader, bara där hela tabellen läses."
+        "\nuppvärmning, utan skräpsamling; MB/s avser Arrow-strömmen; rader/s tabellens rader, bara där hela tabellen läses." +
+        "\nBåda tabellerna i samma DuckDB; omfångets tre DISTINCT-frågor kör sidorna samtidigt, här en i taget." +
+        "\nBAS-frågorna är sidans egna (src/components/scb-sql.ts) utom riket, som sidan aldrig frågar efter."
     );
   }
   console.log("\n" + notes.join("\n"));

@@ -1,9 +1,18 @@
 import {describe, expect, it} from "vitest";
+import {basArrowStream, basSums} from "../bench/bas-arrow";
 import {haeArrowStream, haeSums} from "../bench/hae-arrow";
 import {verifyRead} from "../bench/scb-read";
 import {haeShapedCubes, jsonStat2Bytes, pxBytes} from "../bench/scb-files";
 import {tableFromIPC} from "apache-arrow";
-import {generateNationalHae} from "../loaders/scb/demo";
+import {
+  BAS_AGES,
+  BAS_STATUSES,
+  DEMO_PERIODS,
+  generateNationalBas,
+  generateNationalHae,
+  monthRange,
+  SEXES
+} from "../loaders/scb/demo";
 import {readJsonStat} from "../loaders/scb/jsonstat";
 import {readPx} from "../loaders/scb/px";
 import {cellIndex} from "../loaders/scb/tidy";
@@ -83,5 +92,60 @@ describe("the national HÅE Arrow stream for the DuckDB benchmark", () => {
       fromArrow.set(key, (fromArrow.get(key) ?? 0) + Number(row.tenths));
     }
     expect(fromArrow).toEqual(sums);
+  });
+});
+
+describe("the national BAS cube and Arrow stream for the DuckDB benchmark", () => {
+  const bas = generateNationalBas(5, 3);
+  const months = monthRange(DEMO_PERIODS.bas.from, DEMO_PERIODS.bas.to);
+
+  it("has every month, status, sex and age group of the demo and HÅE's kommuner, deterministically", () => {
+    expect(bas.kommuner).toEqual(generateNationalHae(5, 3).kommuner);
+    expect(bas.months).toEqual(months);
+    expect(months).toHaveLength(72);
+    expect([bas.statuses, bas.sexes, bas.ages]).toEqual([BAS_STATUSES, SEXES, BAS_AGES]);
+    expect(bas.values).toHaveLength(3 * 72 * 6 * 2 * 7);
+    expect(bas.values.every((v) => Number.isInteger(v) && v >= 0)).toBe(true);
+    expect(generateNationalBas(5, 3).values).toEqual(bas.values);
+    // A kommun does not depend on how many are made.
+    expect(generateNationalBas(5, 1).values).toEqual(bas.values.slice(0, 72 * 6 * 2 * 7));
+  });
+
+  it("has statuses that add up to a population constant within each year", () => {
+    const population = basSums(bas, (k, m, _, s, a) => `${k}|${m}|${s}|${a}`);
+    expect(population.size).toBe(3 * 72 * 2 * 7);
+    for (const [key, persons] of population) {
+      const [k, m, s, a] = key.split("|");
+      expect(persons).toBeGreaterThan(0);
+      expect(population.get(`${k}|${m.slice(0, 4)}-01|${s}|${a}`)).toBe(persons);
+    }
+  });
+
+  it("has the bas table's schema, one row per cell and the same sums as the cube", () => {
+    const table = tableFromIPC(basArrowStream(bas));
+    expect(table.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
+      "kommun:Utf8",
+      "month:Utf8",
+      "status:Utf8",
+      "sex:Utf8",
+      "age:Utf8",
+      "persons:Int32",
+      "source:Utf8"
+    ]);
+    expect(table.numRows).toBe(3 * 72 * 6 * 2 * 7);
+    const keep = (k: string, m: string, s: string, a: string) =>
+      k !== "9002" && m >= "2023-01" && s === "2" && a < "25";
+    const sums = basSums(bas, (k, m, st, s, a) => (keep(k, m, s, a) ? `${k}|${m}|${st}` : undefined));
+    expect(sums.size).toBe(2 * 36 * 6);
+    const fromArrow = new Map<string, number>();
+    for (const row of table) {
+      expect(row.source).toBe("demo");
+      if (!keep(row.kommun, row.month, row.sex, row.age)) continue;
+      const key = `${row.kommun}|${row.month}|${row.status}`;
+      fromArrow.set(key, (fromArrow.get(key) ?? 0) + row.persons);
+    }
+    expect(fromArrow).toEqual(sums);
+    const total = bas.values.reduce((s, v) => s + v, 0);
+    expect([...basSums(bas, (_, m, st) => `${m}|${st}`).values()].reduce((s, v) => s + v, 0)).toBe(total);
   });
 });

@@ -575,31 +575,43 @@ export interface HaeCube {
   values: Float32Array;
 }
 
+/** National kommun codes 9001–9290: SCB does not use them, so they cannot be mistaken for real kommuner. */
+function nationalCode(i: number): string {
+  return String(9001 + i);
+}
+
+/** The i-th synthetic national kommun; the draws come from one "national" stream, so HÅE and BAS share kommuner. */
+function nationalKommun(i: number, rand: () => number): DemoKommun {
+  const code = nationalCode(i);
+  // Sizes roughly as Sweden's: median about 16 000, a few large cities.
+  const population = Math.round(Math.min(1_000_000, Math.max(2_400, 16_000 * Math.exp(1.0 * gaussian(rand)))));
+  return {
+    code,
+    name: `Demokommun ${code}`,
+    population,
+    growth: 0.006 * gaussian(rand),
+    haeRate: Math.min(0.24, Math.max(0.09, 0.15 + 0.03 * gaussian(rand))),
+    kind: population > 40_000 ? "stad" : "ort"
+  };
+}
+
+/** The first `count` national kommuner of a seed. */
+function nationalKommuner(seed: number, count: number): DemoKommun[] {
+  const rand = randomStream(seed, "national");
+  return Array.from({length: count}, (_, i) => nationalKommun(i, rand));
+}
+
 /** 290 synthetic kommuner (codes 9001–9290, which SCB does not use) × 144 months (2014–2025) of demo HÅE. */
 export function generateNationalHae(seed: number, count = 290): HaeCube {
   const months = monthRange("2014-01", "2025-12");
-  const rand = randomStream(seed, "national");
-  const kommuner: string[] = [];
   const values = new Float32Array(count * months.length * CELLS_PER_MONTH);
-  for (let i = 0; i < count; i++) {
-    const code = String(9001 + i);
-    kommuner.push(code);
-    // Sizes roughly as Sweden's: median about 16 000, a few large cities.
-    const population = Math.round(Math.min(1_000_000, Math.max(2_400, 16_000 * Math.exp(1.0 * gaussian(rand)))));
-    const k: DemoKommun = {
-      code,
-      name: `Demokommun ${code}`,
-      population,
-      growth: 0.006 * gaussian(rand),
-      haeRate: Math.min(0.24, Math.max(0.09, 0.15 + 0.03 * gaussian(rand))),
-      kind: population > 40_000 ? "stad" : "ort"
-    };
-    const profile = haeProfile(k, seed);
-    const raw = simulateHae(profile, months, seed);
+  const kommuner = nationalKommuner(seed, count);
+  kommuner.forEach((k, i) => {
+    const raw = simulateHae(haeProfile(k, seed), months, seed);
     const offset = i * raw.length;
     for (let j = 0; j < raw.length; j++) values[offset + j] = Math.round(raw[j] * 10) / 10;
-  }
-  return {kommuner, months, types: HAE_TYPES, sexes: SEXES, ages: HAE_AGES, values};
+  });
+  return {kommuner: kommuner.map((k) => k.code), months, types: HAE_TYPES, sexes: SEXES, ages: HAE_AGES, values};
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -629,50 +641,83 @@ function allocate(total: number, weights: number[]): number[] {
   return parts;
 }
 
+/** Persons per status (BAS_STATUSES order) for one month, sex and age group of a kommun. */
+type BasEmit = (m: number, s: number, a: number, persons: number[]) => void;
+
+/** One kommun's monthly BAS, month by month, sex, age; the statuses of a cell add up to its population. */
+function simulateBas(k: DemoKommun, months: string[], seed: number, emit: BasEmit): void {
+  const rand = randomStream(seed, `${k.code}:bas`);
+  // Kommuner with more people on benefits have more arbetslösa and sjuka.
+  const burden = Math.pow(k.haeRate / 0.15, 0.7);
+  const unemployment = TYPE_MODELS.arbetsloshet;
+  const sickness = TYPE_MODELS.sjuk_aktivitetsersattning;
+  let drift = 0;
+  months.forEach((month, m) => {
+    const [year, mon] = month.split("-").map(Number);
+    const cells = populationCells(k, year, seed);
+    drift = 0.9 * drift + 0.015 * gaussian(rand);
+    const jobless =
+      burden *
+      yearly(unemployment.trend, year, mon) *
+      unemployment.season[mon - 1] *
+      (1 + unemployment.covid * pandemic(year, mon)) *
+      Math.exp(drift);
+    const sick = burden * yearly(sickness.trend, year, mon);
+    SEXES.forEach((_, s) =>
+      BAS_AGES.forEach((_, a) => {
+        const [arb, stud, pens, sjuk, ovr] = BAS_SHARES[a];
+        const young = a <= 1;
+        const shares = [
+          0,
+          arb * jobless * (s === 0 ? 1.08 : 0.92),
+          stud * (young ? STUDY_SEASON[mon - 1] : 1) * (s === 0 ? 0.9 : 1.1),
+          pens,
+          sjuk * sick * (s === 0 ? 0.75 : 1.25),
+          ovr * (s === 0 ? 1.05 : 0.95)
+        ].map((x) => x * (1 + 0.03 * gaussian(rand)));
+        shares[0] = Math.max(0, 1 - shares.reduce((x, y) => x + y, 0));
+        emit(m, s, a, allocate(cells[s][a], shares));
+      })
+    );
+  });
+}
+
 /** Monthly BAS: persons per kommun, status, sex and age group; the statuses add up to the population. */
 export function generateBas(opts: {kommuner: string[]; from: string; to: string; seed: number}): BasRow[] {
   const months = monthRange(opts.from, opts.to);
   const rows: BasRow[] = [];
-  for (const code of opts.kommuner) {
-    const k = demoKommun(code);
-    const rand = randomStream(opts.seed, `${code}:bas`);
-    // Kommuner with more people on benefits have more arbetslösa and sjuka.
-    const burden = Math.pow(k.haeRate / 0.15, 0.7);
-    const unemployment = TYPE_MODELS.arbetsloshet;
-    const sickness = TYPE_MODELS.sjuk_aktivitetsersattning;
-    let drift = 0;
-    for (const month of months) {
-      const [year, mon] = month.split("-").map(Number);
-      const cells = populationCells(k, year, opts.seed);
-      drift = 0.9 * drift + 0.015 * gaussian(rand);
-      const jobless =
-        burden *
-        yearly(unemployment.trend, year, mon) *
-        unemployment.season[mon - 1] *
-        (1 + unemployment.covid * pandemic(year, mon)) *
-        Math.exp(drift);
-      const sick = burden * yearly(sickness.trend, year, mon);
-      SEXES.forEach((sex, s) =>
-        BAS_AGES.forEach((age, a) => {
-          const [arb, stud, pens, sjuk, ovr] = BAS_SHARES[a];
-          const young = a <= 1;
-          const shares = [
-            0,
-            arb * jobless * (s === 0 ? 1.08 : 0.92),
-            stud * (young ? STUDY_SEASON[mon - 1] : 1) * (s === 0 ? 0.9 : 1.1),
-            pens,
-            sjuk * sick * (s === 0 ? 0.75 : 1.25),
-            ovr * (s === 0 ? 1.05 : 0.95)
-          ].map((x) => x * (1 + 0.03 * gaussian(rand)));
-          shares[0] = Math.max(0, 1 - shares.reduce((x, y) => x + y, 0));
-          allocate(cells[s][a], shares).forEach((persons, i) =>
-            rows.push({kommun: code, month, status: BAS_STATUSES[i], sex, age, persons})
-          );
-        })
-      );
-    }
+  for (const kommun of opts.kommuner) {
+    simulateBas(demoKommun(kommun), months, opts.seed, (m, s, a, persons) =>
+      persons.forEach((n, i) =>
+        rows.push({kommun, month: months[m], status: BAS_STATUSES[i], sex: SEXES[s], age: BAS_AGES[a], persons: n})
+      )
+    );
   }
   return rows;
+}
+
+/** A national BAS cube for benchmarks: persons by ((((kommun × months + month) × 6 + status) × 2 + sex) × 7 + age). */
+export interface BasCube {
+  kommuner: string[];
+  months: string[];
+  statuses: readonly string[];
+  sexes: readonly string[];
+  ages: readonly string[];
+  values: Int32Array;
+}
+
+/** The national kommuner of generateNationalHae × the demo BAS months (2020–2025), every status, sex and age group. */
+export function generateNationalBas(seed: number, count = 290): BasCube {
+  const months = monthRange(DEMO_PERIODS.bas.from, DEMO_PERIODS.bas.to);
+  const [nS, nX, nA] = [BAS_STATUSES.length, SEXES.length, BAS_AGES.length];
+  const values = new Int32Array(count * months.length * nS * nX * nA);
+  const kommuner = nationalKommuner(seed, count);
+  kommuner.forEach((k, i) =>
+    simulateBas(k, months, seed, (m, s, a, persons) =>
+      persons.forEach((n, st) => (values[(((i * months.length + m) * nS + st) * nX + s) * nA + a] = n))
+    )
+  );
+  return {kommuner: kommuner.map((k) => k.code), months, statuses: BAS_STATUSES, sexes: SEXES, ages: BAS_AGES, values};
 }
 
 // ---------------------------------------------------------------------------------------------------------------

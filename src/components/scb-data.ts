@@ -8,6 +8,7 @@ import {
   type Registry
 } from "../lib/membership.js";
 import {query} from "./duckdb.js";
+import {basMonthlySql, extentSql, KOMMUN, sexAgeWhere, sqlList, WORD} from "./scb-sql.js";
 
 /** What the pages show statistics for. */
 export type Area = {kind: "kommun"; code: string} | {kind: "forbund"; id: string};
@@ -33,29 +34,12 @@ export interface ScbMeta {
   };
 }
 
-// Values go into SQL only after matching these patterns, since lists cannot be bound as parameters.
-function sqlList(values: readonly string[], pattern: RegExp): string {
-  for (const v of values) if (!pattern.test(v)) throw new Error(`Ogiltigt värde i urvalet: "${v}"`);
-  return values.length ? values.map((v) => `'${v}'`).join(", ") : "NULL";
-}
-const KOMMUN = /^\d{4}$/;
-const AGE = /^\d+-\d+$/;
-const WORD = /^[a-z_]+$/;
-
-/** Filters on sex ("alla", "1" or "2") and age group ("alla" or one), as SQL conditions. */
-function sexAgeWhere(sex: string, ages: string[] | "alla"): string {
-  const parts = [];
-  if (sex !== "alla") parts.push(`sex = ${sqlList([sex], /^[12]$/)}`);
-  if (ages !== "alla") parts.push(`age IN (${sqlList(ages, AGE)})`);
-  return parts.length ? ` AND ${parts.join(" AND ")}` : "";
-}
-
 /** The kommun codes, months (or years) and age groups present in a table. */
 export async function tableExtent(
   table: "hae" | "bas"
 ): Promise<{kommuner: string[]; months: string[]; ages: string[]}> {
   const [kommuner, months, ages] = await Promise.all(
-    ["kommun", "month", "age"].map((c) => query<{v: string}>(`SELECT DISTINCT ${c} AS v FROM ${table} ORDER BY v`))
+    (["kommun", "month", "age"] as const).map((c) => query<{v: string}>(extentSql(table, c)))
   );
   return {kommuner: kommuner.map((r) => r.v), months: months.map((r) => r.v), ages: ages.map((r) => r.v)};
 }
@@ -97,9 +81,7 @@ export async function populationYearly(kommuner: string[], sex: string, ages: st
 /** BAS persons per kommun, month and status for the chosen sex and age groups. */
 export async function basMonthly(kommuner: string[], sex: string, ages: string[]) {
   const rows = await query<{kommun: string; month: string; status: string; persons: bigint}>(
-    `SELECT kommun, month, status, SUM(persons)::BIGINT AS persons FROM bas
-     WHERE kommun IN (${sqlList(kommuner, KOMMUN)})${sexAgeWhere(sex, ages)}
-     GROUP BY ALL ORDER BY month, kommun, status`
+    basMonthlySql(kommuner, sex, ages)
   );
   return rows.map((r) => ({...r, persons: Number(r.persons)}));
 }
