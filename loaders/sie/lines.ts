@@ -1,5 +1,5 @@
 // Feeds an SIE file to the reader line by line from chunks of bytes: lines may span chunks, and each line is
-// decoded on its own, so nothing holds the whole decoded text of a large ledger.
+// handed over as bytes or decoded on its own, so nothing holds the whole decoded text of a large ledger.
 
 import {ByteDecoder, hasUtf8Letters, isUtf8} from "./bytes";
 import type {SieEncoding} from "./encoding";
@@ -7,6 +7,8 @@ import type {SieEncoding} from "./encoding";
 /** What the feeder hands lines to: the reader. */
 export interface LineSink {
   line(raw: string, lineNo: number): void;
+  /** Handles a line from its bytes, if it can; false has it decoded and handed to line(). */
+  lineBytes?(bytes: Uint8Array, start: number, end: number, lineNo: number): boolean;
 }
 
 /** Splits chunks into lines and feeds them decoded; `mixed` reads lines with UTF-8 letters in a table encoding. */
@@ -28,7 +30,10 @@ export class LineFeeder {
   }
 
   /** Feeds a chunk; a line it leaves unfinished waits for the next chunk. */
-  push(chunk: Uint8Array): void {
+  push(bytes: Uint8Array): void {
+    // A plain view of a Buffer: with one kind of array the byte loops below stay monomorphic and fast.
+    const chunk =
+      bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
     let start = 0;
     if (this.carry.length) {
       const newline = chunk.indexOf(0x0a);
@@ -63,6 +68,7 @@ export class LineFeeder {
     const lineNo = ++this.lineNo;
     const utf8 = this.mixed && hasUtf8Letters(bytes, start, end) && isUtf8(bytes, start, end);
     if (utf8) this.utf8Lines.push(lineNo);
+    else if (this.sink.lineBytes?.(bytes, start, end, lineNo)) return;
     this.sink.line(this.decoder.decode(bytes, start, end, utf8), lineNo);
   }
 }

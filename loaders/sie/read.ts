@@ -14,10 +14,11 @@ import type {
   Transaction,
   Voucher
 } from "../../src/lib/ledger";
-import {detectEncoding, encodingDiagnostic, type SieEncoding} from "./encoding";
+import {detectEncoding, encodingDiagnostic, HighBytes, type SieEncoding} from "./encoding";
 import {KsummaChecker} from "./ksumma";
 import {hasUtf8Letters} from "./bytes";
-import {LineFeeder, utf8LinesOf} from "./lines";
+import {LineFeeder, utf8LinesOf, type LineSink} from "./lines";
+import {AsciiCache, CLOSE_LINE, MAX_PLAIN_AMOUNT, OPEN_LINE, plainOre, RECORD_LINE, SimpleLine} from "./scan";
 import {LineTokenizer, type ListToken, type Token} from "./tokenize";
 
 export interface SieResult {
@@ -33,23 +34,31 @@ export interface SieReadOptions {
    * app should read with it on (test/bad-inputs.test.ts does).
    */
   strict?: boolean;
+  /** Reads every line the general way, without the fast path of Reader.lineBytes: for tests that compare the two. */
+  general?: boolean;
 }
 
 /**
  * Reads SIE 4 bytes (CP437, or UTF-8/ISO-8859-15 when the file really is that) into a ledger with diagnostics. In a
  * CP437 or ISO-8859-15 file, lines that are valid UTF-8 with Swedish letters are read as UTF-8: such files come
  * from appending to an export in a modern editor, where read as CP437 the appended names would turn into "├Ñ".
- * Lines are decoded one at a time (loaders/sie/lines.ts); readSieStream (stream.ts) reads chunks the same way.
+ * Lines are read one at a time (loaders/sie/lines.ts): the vouchers and rows that make up nearly all of a large
+ * file from their bytes (scan.ts), the rest decoded and tokenized; readSieStream (stream.ts) reads chunks the same way.
  */
 export function readSie(bytes: Uint8Array, file: string, options: SieReadOptions = {}): SieResult {
   const encoding = detectSieEncoding(bytes);
   const reader = new Reader(file, encoding, options.strict ?? false);
   const utf8Lines = utf8LinesOf(bytes, encoding);
   if (utf8Lines.length) reader.mixedEncoding(utf8Lines, encoding);
-  const feeder = new LineFeeder(reader, encoding, utf8Lines.length > 0);
+  const feeder = new LineFeeder(lineSink(reader, options), encoding, utf8Lines.length > 0);
   feeder.push(bytes);
   feeder.end();
   return reader.finish();
+}
+
+/** What a LineFeeder feeds: the reader, or with `general` only its line(). */
+export function lineSink(reader: Reader, options: SieReadOptions): LineSink {
+  return options.general ? {line: (raw, lineNo) => reader.line(raw, lineNo)} : reader;
 }
 
 /**
@@ -62,9 +71,9 @@ export function detectSieEncoding(bytes: Uint8Array): SieEncoding {
   if (encoding !== "iso-8859-15" || !hasUtf8Letters(bytes, 0, bytes.length)) return encoding;
   let cp437Votes = 0;
   let latinVotes = 0;
-  for (let i = 0; i < bytes.length; i++) {
+  const high = new HighBytes(bytes);
+  for (let i = high.next(0, bytes.length); i < bytes.length; i = high.next(i + 1, bytes.length)) {
     const b = bytes[i];
-    if (b < 0x80) continue;
     if (b >= 0xc2 && b <= 0xdf && (bytes[i + 1] & 0xc0) === 0x80) {
       i++;
       continue;
@@ -92,7 +101,7 @@ const DECIMAL_AMOUNT = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
 /** Parses an SIE amount to öre; a string is the reason it is not one. */
 export function parseAmount(text: string): bigint | {error: string} {
-  const fast = plainOre(text);
+  const fast = plainOreOfText(text);
   if (fast !== undefined) return fast;
   // The common spelling is parsed directly; decimal.js handles the rest exactly (e.g. "+5", ".5", "1.230").
   const plain = PLAIN_AMOUNT.exec(text);
@@ -106,32 +115,19 @@ export function parseAmount(text: string): bigint | {error: string} {
   return BigInt(scaled.toFixed(0));
 }
 
-/** Öre of "-123.45"-style amounts of at most 13 integer digits, without a regex or string; else undefined. */
-function plainOre(text: string): bigint | undefined {
+const AMOUNT_BYTES = new Uint8Array(MAX_PLAIN_AMOUNT);
+
+/** plainOre (scan.ts) of a string: its ASCII copied to bytes, so that both paths parse amounts with one function. */
+function plainOreOfText(text: string): bigint | undefined {
   const n = text.length;
-  let i = text.charCodeAt(0) === 0x2d ? 1 : 0;
-  const negative = i === 1;
-  let value = 0;
-  const digitsStart = i;
-  for (; i < n; i++) {
-    const c = text.charCodeAt(i) - 0x30;
-    if (c < 0 || c > 9) break;
-    value = value * 10 + c;
+  if (n > MAX_PLAIN_AMOUNT) return undefined;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) return undefined;
+    AMOUNT_BYTES[i] = code;
   }
-  const intDigits = i - digitsStart;
-  if (intDigits === 0 || intDigits > 13) return undefined;
-  let decimals = 0;
-  if (i < n) {
-    if (text.charCodeAt(i) !== 0x2e) return undefined;
-    for (i++; i < n; i++, decimals++) {
-      const c = text.charCodeAt(i) - 0x30;
-      if (c < 0 || c > 9 || decimals === 2) return undefined;
-      value = value * 10 + c;
-    }
-    if (decimals === 0) return undefined;
-  }
-  if (decimals < 2) value *= decimals === 0 ? 100 : 10;
-  return BigInt(negative ? -value : value);
+  const ore = plainOre(AMOUNT_BYTES, 0, n);
+  return ore === undefined ? undefined : BigInt(ore);
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -225,6 +221,31 @@ const LABEL = /^#[A-Za-zÅÄÖåäö0-9_]+$/;
 
 const ROW_KINDS: Record<string, Transaction["kind"]> = {"#TRANS": "trans", "#RTRANS": "rtrans", "#BTRANS": "btrans"};
 
+/** The labels the fast path reads (see Reader.lineBytes), as bytes. */
+const TRANS_LABEL = asciiBytes("#TRANS");
+const RTRANS_LABEL = asciiBytes("#RTRANS");
+const BTRANS_LABEL = asciiBytes("#BTRANS");
+const VER_LABEL = asciiBytes("#VER");
+
+function asciiBytes(text: string): Uint8Array {
+  return Uint8Array.from(text, (c) => c.charCodeAt(0));
+}
+
+/** The rows of a voucher until it closes (see closeVoucher); never added to. */
+const NO_ROWS: Transaction[] = [];
+
+/** Where an account is first used, and how many records use it. */
+interface AccountUse {
+  line: number;
+  uses: number;
+}
+
+/** An account as the fast path reads it, with its AccountUse once it has one. */
+interface UsedAccount {
+  account: string;
+  use: AccountUse | undefined;
+}
+
 interface OpenVoucher {
   voucher: Voucher;
   /** Whether its `{` has been seen. */
@@ -242,6 +263,8 @@ export class Reader {
   /** When set, each kept voucher goes here instead of into ledger.vouchers (see readSieStream). */
   onVoucher?: (voucher: Voucher) => void;
   private readonly tokenizer = new LineTokenizer();
+  /** The fast path's split of the current line (see lineBytes). */
+  private readonly simple: SimpleLine;
   private readonly ledger: Ledger;
   private readonly diagnostics: Diagnostic[] = [];
   private readonly counts = {vouchers: newCounts(), transactions: newCounts(), balances: newCounts()};
@@ -250,13 +273,17 @@ export class Reader {
   private readonly unknownLabels = new Set<string>();
   private readonly ksumma: KsummaChecker;
   private current: OpenVoucher | undefined;
+  /** The kept rows of the current voucher, until it closes. */
+  private readonly rows: Transaction[] = [];
   private formatSeen = false;
   /** Accounts named by #KONTO: the chart that the rows are checked against. */
   private readonly chart = new Set<string>();
   /** Every account a row or balance uses: the first line and how many records. */
-  private readonly used = new Map<string, {line: number; uses: number}>();
+  private readonly used = new Map<string, AccountUse>();
+  /** The fast path's accounts with their entries in `used`, found by their bytes: no map lookup per row. */
+  private readonly usedByBytes = new AsciiCache<UsedAccount>((account) => ({account, use: undefined}));
   /** Kept vouchers by series and number, to find the same voucher twice. */
-  private readonly numbered = new Map<string, Map<string, Voucher>>();
+  private readonly numbered = new Map<string, SeriesNumbers>();
   /** A kept voucher whose number an earlier kept voucher with other rows already has. */
   private readonly clashes: {voucher: Voucher; first: Voucher}[] = [];
   /** Lines that are not SIE records (no "#label" first). */
@@ -270,7 +297,33 @@ export class Reader {
     private readonly strict: boolean
   ) {
     this.ksumma = new KsummaChecker(file);
+    this.simple = new SimpleLine(encoding, parseDate);
     this.ledger = {file, fiscalYears: [], accounts: [], dimensions: [], objects: [], balances: [], vouchers: []};
+  }
+
+  /**
+   * Handles a brace line or a plain #VER or row straight from its bytes, as line() would handle it decoded; false
+   * when the line is anything else, or has anything unusual, and is for line(). Only lines that are valid as they
+   * stand are taken, and they end in the same helpers as line()'s, so the two paths cannot differ in what they
+   * report about a line.
+   */
+  lineBytes(bytes: Uint8Array, start: number, end: number, lineNo: number): boolean {
+    // While #KSUMMA sums, every record must reach it as tokens.
+    if (this.ksumma.summing) return false;
+    const scanned = this.simple.scan(bytes, start, end);
+    if (scanned === OPEN_LINE) this.openBlock(lineNo);
+    else if (scanned === CLOSE_LINE) this.closeBlock(lineNo);
+    else return scanned === RECORD_LINE && this.simpleRecord(lineNo);
+    return true;
+  }
+
+  private simpleRecord(line: number): boolean {
+    const simple = this.simple;
+    if (simple.isLabel(0, TRANS_LABEL)) return this.simpleRow("trans", line);
+    if (simple.isLabel(0, VER_LABEL)) return this.simpleVoucher(line);
+    if (simple.isLabel(0, RTRANS_LABEL)) return this.simpleRow("rtrans", line);
+    if (simple.isLabel(0, BTRANS_LABEL)) return this.simpleRow("btrans", line);
+    return false;
   }
 
   /** Handles one line of the file. */
@@ -310,12 +363,9 @@ export class Reader {
     // Labels are upper case in practice; toUpperCase() on every line would allocate millions of strings.
     const label = LOWER_CASE.test(first) ? first.toUpperCase() : first;
     const rowKind = ROW_KINDS[label];
-    if (!this.recordsSeen && (rowKind || BALANCE_KINDS[label] || KNOWN.has(label) || IGNORED.has(label))) {
-      this.recordsSeen = true;
-    }
+    const known = rowKind !== undefined || BALANCE_KINDS[label] !== undefined || KNOWN.has(label) || IGNORED.has(label);
+    this.beginRecord(known, rowKind !== undefined);
     if (rowKind) return this.row(rowKind, label, tokens, line);
-    // Any other record ends a voucher that never opened its braces.
-    if (this.current && !this.current.inBlock) this.closeVoucher();
     const balanceKind = BALANCE_KINDS[label];
     if (balanceKind) return this.balance(balanceKind, label, tokens, line);
     const ledger = this.ledger;
@@ -377,6 +427,13 @@ export class Reader {
     if (IGNORED.has(label) || this.unknownLabels.has(label)) return;
     this.unknownLabels.add(label);
     this.info(line, `Okänd post ${label || "utan etikett"} ignoreras`);
+  }
+
+  /** What every record does first: note that the file has SIE records, and end a voucher that a record follows. */
+  private beginRecord(known: boolean, isRow: boolean): void {
+    if (known) this.recordsSeen = true;
+    // Any record but a row ends a voucher that never opened its braces.
+    if (!isRow && this.current && !this.current.inBlock) this.closeVoucher();
   }
 
   private account(number: string): Account {
@@ -488,26 +545,47 @@ export class Reader {
   // -- vouchers ---------------------------------------------------------------------------------------------------
 
   private openVoucher(tokens: Token[], line: number): void {
-    if (this.current) {
-      this.warning(this.current.voucher.line, `Verifikation ${voucherName(this.current.voucher)} saknar avslutande }`);
-      this.closeVoucher();
-    }
+    this.endVoucherWithoutBrace();
     const dateText = field(tokens, 3) ?? "";
     const date = this.date(dateText, "#VER", line);
-    const voucher: Voucher = {
-      series: field(tokens, 1) ?? "",
-      number: field(tokens, 2) ?? "",
-      date: date ?? dateText,
-      text: field(tokens, 4) ?? "",
-      transactions: [],
-      line
-    };
-    const regDate = field(tokens, 5);
-    if (regDate) {
-      const parsed = this.date(regDate, "#VER", line);
-      if (parsed) voucher.regDate = parsed;
-    }
-    this.current = {voucher, inBlock: false, rows: 0, faulty: date === undefined, sum: 0n};
+    const regText = field(tokens, 5);
+    const regDate = regText ? this.date(regText, "#VER", line) : undefined;
+    this.startVoucher(field(tokens, 1) ?? "", field(tokens, 2) ?? "", date, dateText, field(tokens, 4) ?? "", line);
+    if (regDate) this.current!.voucher.regDate = regDate;
+  }
+
+  /** The fast path's #VER: taken only with a valid date, and a valid registration date or none. */
+  private simpleVoucher(line: number): boolean {
+    const simple = this.simple;
+    if (simple.count < 4 || simple.hasList(1, 6)) return false;
+    const date = simple.date(3);
+    const regDate = simple.isEmpty(5) ? undefined : simple.date(5);
+    if (date === undefined || (regDate === undefined && !simple.isEmpty(5))) return false;
+    this.beginRecord(true, false);
+    this.endVoucherWithoutBrace();
+    const text = simple.count > 4 ? simple.value(4) : "";
+    this.startVoucher(simple.value(1), simple.value(2), date, date, text, line);
+    if (regDate) this.current!.voucher.regDate = regDate;
+    return true;
+  }
+
+  /** A #VER while the last voucher is still open: that voucher lacks its }. */
+  private endVoucherWithoutBrace(): void {
+    if (!this.current) return;
+    this.warning(this.current.voucher.line, `Verifikation ${voucherName(this.current.voucher)} saknar avslutande }`);
+    this.closeVoucher();
+  }
+
+  private startVoucher(
+    series: string,
+    number: string,
+    date: string | undefined,
+    dateText: string,
+    text: string,
+    line: number
+  ): void {
+    const voucher: Voucher = {series, number, date: date ?? dateText, text, transactions: NO_ROWS, line};
+    this.current = {voucher, inBlock: false, rows: 0, faulty: date === undefined, sum: 0n, pendingRtrans: undefined};
   }
 
   private openBlock(line: number): void {
@@ -547,15 +625,50 @@ export class Reader {
       open.faulty = true;
       return;
     }
-    const transaction: Transaction = {account, amount, objects, kind, line};
+    this.addRow(open, {account, amount, objects, kind, line}, date, field(tokens, i++), field(tokens, i));
+  }
+
+  /**
+   * The fast path's row: taken only inside a voucher, with an account, an even object list or none, a plain amount
+   * and a valid date or none, so that it has nothing to report.
+   */
+  private simpleRow(kind: Transaction["kind"], line: number): boolean {
+    const open = this.current;
+    const simple = this.simple;
+    if (!open || simple.count < 3 || simple.isEmpty(1) || simple.hasList(1, 2)) return false;
+    let i = 2;
+    let objects: ObjectRef[] | undefined = [];
+    if (simple.hasList(2, 3)) objects = simple.refs(i++);
+    if (!objects || simple.hasList(i, i + 4)) return false;
+    const ore = simple.ore(i++);
+    const date = simple.isEmpty(i) ? undefined : simple.date(i);
+    if (ore === undefined || (date === undefined && !simple.isEmpty(i))) return false;
+    this.beginRecord(true, true);
+    open.rows++;
+    const used = simple.cached(1, this.usedByBytes);
+    const account = used ? used.account : simple.value(1);
+    if (used) this.useAccount(used, line);
+    else this.use(account, line);
+    const text = simple.isEmpty(i + 1) ? undefined : simple.value(i + 1);
+    const quantity = simple.isEmpty(i + 2) ? undefined : simple.value(i + 2);
+    this.addRow(open, {account, amount: BigInt(ore), objects, kind, line}, date, text, quantity);
+    return true;
+  }
+
+  /** Adds a valid row to its voucher. */
+  private addRow(
+    open: OpenVoucher,
+    transaction: Transaction,
+    date: string | undefined,
+    text: string | undefined,
+    quantity: string | undefined
+  ): void {
     if (date && date !== open.voucher.date) transaction.date = date;
-    const text = field(tokens, i++);
     if (text) transaction.text = text;
-    const quantity = field(tokens, i++);
     if (quantity) transaction.quantity = quantity;
     this.checkRtrans(open, transaction);
-    open.voucher.transactions.push(transaction);
-    if (kind === "trans") open.sum += amount;
+    this.rows.push(transaction);
+    if (transaction.kind === "trans") open.sum += transaction.amount;
   }
 
   /** Per SIE 4B an #RTRANS (added row) is repeated as #TRANS for readers that ignore #RTRANS. */
@@ -572,6 +685,9 @@ export class Reader {
     this.current = undefined;
     this.checkRtrans(open, undefined);
     const {voucher} = open;
+    // Copied to an array of the exact size: one grown by push keeps room for 17 rows, most of it empty.
+    voucher.transactions = this.rows.slice();
+    this.rows.length = 0;
     const counts = this.counts;
     counts.vouchers.read++;
     counts.transactions.read += open.rows;
@@ -604,6 +720,16 @@ export class Reader {
     else this.used.set(account, {line, uses: 1});
   }
 
+  /** use() of an account the fast path read, through its cached entry. */
+  private useAccount(used: UsedAccount, line: number): void {
+    if (used.use) {
+      used.use.uses++;
+      return;
+    }
+    this.use(used.account, line);
+    used.use = this.used.get(used.account);
+  }
+
   /**
    * The same series and number twice. With the same date and rows it is the same voucher imported twice: the copy is
    * rejected, since keeping it would double every amount. With other rows the numbering clashes; that is judged at
@@ -613,12 +739,9 @@ export class Reader {
     if (voucher.number === "") return false;
     // By series, then number: no key string per voucher in a ledger of millions.
     let series = this.numbered.get(voucher.series);
-    if (!series) this.numbered.set(voucher.series, (series = new Map()));
-    const first = series.get(voucher.number);
-    if (!first) {
-      series.set(voucher.number, voucher);
-      return false;
-    }
+    if (!series) this.numbered.set(voucher.series, (series = new SeriesNumbers()));
+    const first = series.claim(voucher);
+    if (!first) return false;
     if (first.date === voucher.date && sameRows(first.transactions, voucher.transactions)) {
       this.error(
         voucher.line,
@@ -756,6 +879,41 @@ export class Reader {
   }
 }
 
+/** Numbers up to this are kept by index: beyond it an array would be too sparse to be worth it. */
+const MAX_INDEXED_NUMBER = 10_000_000;
+
+/**
+ * The kept vouchers of one series by number. Plain numbers ("1", "2", …) index an array: a million vouchers in a
+ * map by string cost a hash lookup each, with a cache miss or two, where most series number 1, 2, 3 in order.
+ */
+class SeriesNumbers {
+  private readonly byIndex: (Voucher | undefined)[] = [];
+  private readonly byText = new Map<string, Voucher>();
+
+  /** The voucher that already has this voucher's number; undefined when none has, and this one now has it. */
+  claim(voucher: Voucher): Voucher | undefined {
+    const index = plainIndex(voucher.number);
+    const first = index < 0 ? this.byText.get(voucher.number) : this.byIndex[index];
+    if (first) return first;
+    if (index < 0) this.byText.set(voucher.number, voucher);
+    else this.byIndex[index] = voucher;
+    return undefined;
+  }
+}
+
+/** The value of a number without sign or leading zero, up to MAX_INDEXED_NUMBER; else -1. */
+function plainIndex(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > 7 || (n > 1 && text.charCodeAt(0) === 0x30)) return -1;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value < MAX_INDEXED_NUMBER ? value : -1;
+}
+
 function voucherName(voucher: Voucher): string {
   return `${voucher.series} ${voucher.number}`.trim() || "utan nummer";
 }
@@ -865,15 +1023,11 @@ function checkYearTransition(ledger: Ledger, diagnostics: Diagnostic[]): void {
  * error: real exports are sometimes partial (the Fortnox fixture repeats #IB as #UB next to a year of vouchers).
  */
 function checkClosingBalances(ledger: Ledger, diagnostics: Diagnostic[]): void {
-  if (ledger.vouchers.length === 0) return;
-  const year = ledger.fiscalYears.find((y) => y.yearIndex === 0);
-  const sums = new Map<string, bigint>();
-  for (const voucher of ledger.vouchers) {
-    if (year && (voucher.date < year.start || voucher.date > year.end)) continue;
-    for (const t of voucher.transactions) {
-      if (t.kind === "trans") sums.set(t.account, (sums.get(t.account) ?? 0n) + t.amount);
-    }
-  }
+  const closing = balancesOf(ledger, "ub", 0);
+  const results = balancesOf(ledger, "res", 0);
+  // Summing every row is the costly part, and a file without closing balances has nothing to check it against.
+  if (ledger.vouchers.length === 0 || (closing.size === 0 && results.size === 0)) return;
+  const sums = yearSums(ledger);
   const opening = balancesOf(ledger, "ib", 0);
   const check = (b: Balance, expected: bigint, what: string): void => {
     if (b.amount === expected) return;
@@ -886,8 +1040,28 @@ function checkClosingBalances(ledger: Ledger, diagnostics: Diagnostic[]): void {
         `${formatKronor(expected)} (differens ${formatKronor(b.amount - expected)})`
     });
   };
-  for (const b of balancesOf(ledger, "ub", 0).values()) {
-    check(b, (opening.get(b.account)?.amount ?? 0n) + (sums.get(b.account) ?? 0n), "#IB plus årets verifikationer");
+  for (const b of closing.values()) {
+    check(
+      b,
+      (opening.get(b.account)?.amount ?? 0n) + (sums.get(b.account)?.sum ?? 0n),
+      "#IB plus årets verifikationer"
+    );
   }
-  for (const b of balancesOf(ledger, "res", 0).values()) check(b, sums.get(b.account) ?? 0n, "årets verifikationer");
+  for (const b of results.values()) check(b, sums.get(b.account)?.sum ?? 0n, "årets verifikationer");
+}
+
+/** The sum of the year's #TRANS rows by account (all vouchers when there is no year 0). */
+function yearSums(ledger: Ledger): Map<string, {sum: bigint}> {
+  const year = ledger.fiscalYears.find((y) => y.yearIndex === 0);
+  const sums = new Map<string, {sum: bigint}>();
+  for (const voucher of ledger.vouchers) {
+    if (year && (voucher.date < year.start || voucher.date > year.end)) continue;
+    for (const t of voucher.transactions) {
+      if (t.kind !== "trans") continue;
+      const entry = sums.get(t.account);
+      if (entry) entry.sum += t.amount;
+      else sums.set(t.account, {sum: t.amount});
+    }
+  }
+  return sums;
 }

@@ -4,7 +4,7 @@
 import type {Voucher} from "../../src/lib/ledger";
 import {detectEncoding, type SieEncoding} from "./encoding";
 import {LineFeeder} from "./lines";
-import {Reader, type SieReadOptions, type SieResult} from "./read";
+import {lineSink, Reader, type SieReadOptions, type SieResult} from "./read";
 
 /** Bytes looked at before the encoding is chosen: enough for the header, the chart and the first vouchers. */
 const DETECT_BYTES = 1 << 20;
@@ -75,7 +75,7 @@ export class SieStreamReader {
     const encoding = (this.encoding = detectEncoding(sample));
     this.reader = new Reader(this.file, encoding, this.options.strict ?? false);
     this.reader.onVoucher = this.options.onVoucher;
-    this.feeder = new LineFeeder(this.reader, encoding);
+    this.feeder = new LineFeeder(lineSink(this.reader, this.options), encoding);
     this.feeder.push(prefix);
   }
 }

@@ -66,9 +66,9 @@ function readBare(line: string, start: number, end: number, inList: boolean): nu
 }
 
 /** Distinct values and lists a LineTokenizer shares; beyond it values are kept as read, so memory stays bounded. */
-const SHARED_LIMIT = 50_000;
+export const SHARED_LIMIT = 50_000;
 /** Values up to this length are shared: accounts, object codes, dimensions (amounts and numbers rarely repeat). */
-const SHARED_LENGTH = 4;
+export const SHARED_LENGTH = 4;
 
 /**
  * Splits lines as tokenize() does, but reuses its token objects from line to line, so the caller must be done with
@@ -160,11 +160,17 @@ export class LineTokenizer {
     const shared = this.refs.get(key);
     if (shared) return shared;
     if (this.refs.size >= SHARED_LIMIT) return undefined;
-    const refs: ObjectRef[] = [];
-    for (let k = 0; k + 1 < items.length; k += 2) refs.push(Object.freeze({dim: items[k], code: items[k + 1]}));
-    this.refs.set(key, Object.freeze(refs) as ObjectRef[]);
+    const refs = sharedObjectRefs(items);
+    this.refs.set(key, refs);
     return refs;
   }
+}
+
+/** A list's items as frozen object references, for sharing between every row with the same list. */
+export function sharedObjectRefs(items: string[]): ObjectRef[] {
+  const refs: ObjectRef[] = [];
+  for (let k = 0; k + 1 < items.length; k += 2) refs.push(Object.freeze({dim: items[k], code: items[k + 1]}));
+  return Object.freeze(refs) as ObjectRef[];
 }
 
 /** Splits one line into tokens: blank-separated fields, optionally quoted, and `{…}` object lists. A fresh copy of

@@ -1,0 +1,343 @@
+// The fast path of the SIE reader: the lines that make up nearly all of a large file (#TRANS, #VER and the braces
+// around rows) are split in their bytes, and only the values the ledger keeps become strings. A line with anything
+// this does not handle exactly as LineTokenizer would (escaped quotes, letters outside quotes, a field glued to a
+// quote or brace, an open list) is refused and read the general way instead, so this only has to be right for
+// the lines it accepts. test/sie-fastpath.test.ts reads files both ways and compares.
+
+import type {ObjectRef} from "../../src/lib/ledger";
+import {ByteDecoder} from "./bytes";
+import type {SieEncoding} from "./encoding";
+import {sharedObjectRefs, SHARED_LENGTH, SHARED_LIMIT, tokenize} from "./tokenize";
+
+/** What a field of a SimpleLine is. */
+const BARE = 0;
+const QUOTED = 1;
+const LIST = 2;
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const CR = 0x0d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN = 0x7b;
+const CLOSE = 0x7d;
+/** More fields than any record the fast path reads has, with room for trailing ones it skips. */
+const MAX_FIELDS = 16;
+
+/** Byte classes, looked up once per byte instead of compared several times: a line has dozens of bytes. */
+const BLANK_BYTE = 1;
+/** A byte that may stand in a bare field: printable ASCII that neither quotes nor opens or closes a list. */
+const BARE_BYTE = 2;
+/** A byte that ends a quoted field or sends it to the general path: the quote, a backslash, a non-ASCII byte. */
+const QUOTED_STOP = 4;
+const CLASSES = new Uint8Array(256);
+for (let b = SPACE + 1; b < 0x7f; b++) CLASSES[b] = BARE_BYTE;
+for (let b = 0x80; b < 0x100; b++) CLASSES[b] = QUOTED_STOP;
+for (const b of [SPACE, TAB, CR]) CLASSES[b] = BLANK_BYTE;
+for (const b of [QUOTE, OPEN, CLOSE]) CLASSES[b] = 0;
+for (const b of [QUOTE, BACKSLASH]) CLASSES[b] |= QUOTED_STOP;
+
+function isBlank(b: number): boolean {
+  return CLASSES[b] === BLANK_BYTE;
+}
+
+function isBare(b: number): boolean {
+  return (CLASSES[b] & BARE_BYTE) !== 0;
+}
+
+/** Whether a token ending at i is followed by a blank or the end, as the fast path requires. */
+function endsToken(bytes: Uint8Array, i: number, end: number): boolean {
+  return i >= end || isBlank(bytes[i]);
+}
+
+/** The longest amount plainOre reads: sign, 13 integer digits, point and 2 decimals. */
+export const MAX_PLAIN_AMOUNT = 17;
+
+/**
+ * Öre of a "-123.45"-style amount in bytes[start, end) (at most 13 integer digits and 2 decimals, so exact as a
+ * number), or undefined for anything else. Both paths of the reader parse amounts with it.
+ */
+export function plainOre(bytes: Uint8Array, start: number, end: number): number | undefined {
+  let i = start;
+  const negative = i < end && bytes[i] === 0x2d;
+  if (negative) i++;
+  let value = 0;
+  const digitsStart = i;
+  for (; i < end; i++) {
+    const c = bytes[i] - 0x30;
+    if (c < 0 || c > 9) break;
+    value = value * 10 + c;
+  }
+  const intDigits = i - digitsStart;
+  if (intDigits === 0 || intDigits > 13) return undefined;
+  let decimals = 0;
+  if (i < end) {
+    if (bytes[i] !== 0x2e) return undefined;
+    for (i++; i < end; i++, decimals++) {
+      const c = bytes[i] - 0x30;
+      if (c < 0 || c > 9 || decimals === 2) return undefined;
+      value = value * 10 + c;
+    }
+    if (decimals === 0) return undefined;
+  }
+  if (decimals < 2) value *= decimals === 0 ? 100 : 10;
+  return negative ? -value : value;
+}
+
+/**
+ * Values made from short ASCII texts, found again by their bytes: a repeated account, date or object list costs a
+ * hash of its bytes instead of a new string. Bounded, like LineTokenizer's sharing, so memory stays bounded too.
+ * Its own open-addressing table rather than a Map: this is looked up several times per line.
+ */
+export class AsciiCache<T> {
+  /** Per slot, 1 + the index of its entry, or 0 when free; a power of two in size, at most half full. */
+  private slots = new Int32Array(256);
+  private readonly hashes: number[] = [];
+  private readonly texts: string[] = [];
+  private readonly values: T[] = [];
+
+  constructor(private readonly make: (text: string) => T) {}
+
+  /** The value for the ASCII bytes[start, end), made from their text the first time. */
+  get(bytes: Uint8Array, start: number, end: number): T {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let slot = hash & mask;
+    for (let entry = slots[slot]; entry !== 0; entry = slots[(slot = (slot + 1) & mask)]) {
+      if (this.hashes[entry - 1] === hash && sameText(this.texts[entry - 1], bytes, start, end)) {
+        return this.values[entry - 1];
+      }
+    }
+    const text = asciiText(bytes, start, end);
+    const value = this.make(text);
+    if (this.texts.length < SHARED_LIMIT) this.add(slot, hash, text, value);
+    return value;
+  }
+
+  private add(slot: number, hash: number, text: string, value: T): void {
+    this.hashes.push(hash);
+    this.texts.push(text);
+    this.values.push(value);
+    this.slots[slot] = this.texts.length;
+    if (this.texts.length * 2 > this.slots.length) this.grow();
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let k = 0; k < this.hashes.length; k++) {
+      let slot = this.hashes[k] & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = k + 1;
+    }
+    this.slots = slots;
+  }
+}
+
+function sameText(text: string, bytes: Uint8Array, start: number, end: number): boolean {
+  if (text.length !== end - start) return false;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i - start) !== bytes[i]) return false;
+  return true;
+}
+
+// Windows-1252 under the label: the same as ASCII for the bytes below 0x80, and several times faster than building
+// the string in JavaScript.
+const ASCII = new TextDecoder("latin1");
+
+/** Below this length a string is built a character at a time: faster than a call to the decoder. */
+const SHORT_TEXT = 12;
+
+function asciiText(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start > SHORT_TEXT) return ASCII.decode(bytes.subarray(start, end));
+  let text = "";
+  for (let i = start; i < end; i++) text += String.fromCharCode(bytes[i]);
+  return text;
+}
+
+/** What SimpleLine.scan found: a line for the general path, a simple record, or a line of only "{" or "}". */
+export const OTHER_LINE = 0;
+export const RECORD_LINE = 1;
+export const OPEN_LINE = 2;
+export const CLOSE_LINE = 3;
+
+/** One line split into fields as byte ranges (a list's range is what lies between its braces). */
+export class SimpleLine {
+  /** How many fields the line has, its label first. */
+  count = 0;
+  /** Bit n set when field n is a list (MAX_FIELDS is below 32). */
+  private lists = 0;
+  private readonly starts = new Int32Array(MAX_FIELDS);
+  private readonly ends = new Int32Array(MAX_FIELDS);
+  private readonly kinds = new Uint8Array(MAX_FIELDS);
+  /** 1 when the field's bytes are all ASCII. */
+  private readonly ascii = new Uint8Array(MAX_FIELDS);
+  private bytes: Uint8Array = new Uint8Array(0);
+  private readonly decoder: ByteDecoder;
+  private readonly values = new AsciiCache<string>((text) => text);
+  private readonly dates: AsciiCache<string | undefined>;
+  private readonly refCache = new AsciiCache<ObjectRef[] | undefined>(listRefs);
+
+  constructor(encoding: SieEncoding, parseDate: (text: string) => string | undefined) {
+    // Without dropping a byte order mark: that only starts a line, and a line starting with one is not simple.
+    this.decoder = new ByteDecoder(encoding, true);
+    this.dates = new AsciiCache(parseDate);
+  }
+
+  /**
+   * Splits bytes[start, end) into fields when the line is simple: blank-separated bare fields of printable ASCII,
+   * quoted fields without backslashes, and closed object lists of such items. Returns what it found (see
+   * RECORD_LINE); OTHER_LINE for a line to read the general way, empty lines among them.
+   */
+  scan(bytes: Uint8Array, start: number, end: number): number {
+    this.bytes = bytes;
+    let i = start;
+    while (i < end && isBlank(bytes[i])) i++;
+    const first = i < end ? bytes[i] : 0;
+    if ((first === OPEN || first === CLOSE) && this.blankFrom(i + 1, end))
+      return first === OPEN ? OPEN_LINE : CLOSE_LINE;
+    let n = 0;
+    this.lists = 0;
+    for (; i < end; n++) {
+      if (n === MAX_FIELDS) return OTHER_LINE;
+      this.starts[n] = i;
+      const b = bytes[i];
+      i = b === QUOTE ? this.quoted(n, i + 1, end) : b === OPEN ? this.list(n, i + 1, end) : this.bare(n, i, end);
+      if (i < 0) return OTHER_LINE;
+      while (i < end && isBlank(bytes[i])) i++;
+    }
+    this.count = n;
+    return n > 0 ? RECORD_LINE : OTHER_LINE;
+  }
+
+  private blankFrom(i: number, end: number): boolean {
+    for (; i < end; i++) if (!isBlank(this.bytes[i])) return false;
+    return true;
+  }
+
+  /** Reads a bare field from its first byte; the index after it, or -1. */
+  private bare(n: number, i: number, end: number): number {
+    const bytes = this.bytes;
+    for (; i < end; i++) {
+      const c = CLASSES[bytes[i]];
+      if (c === BARE_BYTE || c === (BARE_BYTE | QUOTED_STOP)) continue;
+      if (c !== BLANK_BYTE) return -1;
+      break;
+    }
+    this.set(n, BARE, this.starts[n], i, 1);
+    return i;
+  }
+
+  /** Reads a quoted field from after its quote; the index after the closing quote, or -1. */
+  private quoted(n: number, start: number, end: number): number {
+    const bytes = this.bytes;
+    let ascii = 1;
+    let i = start;
+    for (; i < end; i++) {
+      if ((CLASSES[bytes[i]] & QUOTED_STOP) === 0) continue;
+      const b = bytes[i];
+      if (b === QUOTE) break;
+      if (b === BACKSLASH) return -1;
+      ascii = 0;
+    }
+    if (i === end || !endsToken(bytes, i + 1, end)) return -1;
+    this.set(n, QUOTED, start, i, ascii);
+    return i + 1;
+  }
+
+  /** Reads an object list from after its brace; the index after the closing brace, or -1. */
+  private list(n: number, start: number, end: number): number {
+    const bytes = this.bytes;
+    let i = start;
+    while (i < end) {
+      const b = bytes[i];
+      if (b === CLOSE) {
+        if (!endsToken(bytes, i + 1, end)) return -1;
+        this.set(n, LIST, start, i, 1);
+        this.lists |= 1 << n;
+        return i + 1;
+      }
+      if (isBlank(b)) {
+        i++;
+        continue;
+      }
+      if (b === QUOTE) i = this.listQuoted(i + 1, end);
+      else for (; i < end && isBare(bytes[i]); i++);
+      // An item must end at a blank or the brace: anything else is for the general tokenizer.
+      if (i < 0 || (i < end && !isBlank(bytes[i]) && bytes[i] !== CLOSE)) return -1;
+    }
+    return -1;
+  }
+
+  private listQuoted(i: number, end: number): number {
+    const bytes = this.bytes;
+    for (; i < end; i++) {
+      const b = bytes[i];
+      if (b === QUOTE) return i + 1;
+      if (b === BACKSLASH || b >= 0x80) return -1;
+    }
+    return -1;
+  }
+
+  private set(n: number, kind: number, start: number, end: number, ascii: number): void {
+    this.kinds[n] = kind;
+    this.starts[n] = start;
+    this.ends[n] = end;
+    this.ascii[n] = ascii;
+  }
+
+  /** Whether field n is the ASCII label. */
+  isLabel(n: number, label: Uint8Array): boolean {
+    const start = this.starts[n];
+    if (this.kinds[n] !== BARE || this.ends[n] - start !== label.length) return false;
+    for (let k = 0; k < label.length; k++) if (this.bytes[start + k] !== label[k]) return false;
+    return true;
+  }
+
+  /** Whether any of the fields [from, to) that the line has is a list. */
+  hasList(from: number, to: number): boolean {
+    return ((this.lists >>> from) & ((1 << (to - from)) - 1)) !== 0;
+  }
+
+  /** Whether field n is a field (not a list) with nothing in it, or missing. */
+  isEmpty(n: number): boolean {
+    return n >= this.count || (this.kinds[n] !== LIST && this.ends[n] === this.starts[n]);
+  }
+
+  /** The text of field n, short values shared. */
+  value(n: number): string {
+    const start = this.starts[n];
+    const end = this.ends[n];
+    if (this.ascii[n] && end - start <= SHARED_LENGTH) return this.values.get(this.bytes, start, end);
+    if (this.ascii[n]) return asciiText(this.bytes, start, end);
+    return this.decoder.decode(this.bytes, start, end);
+  }
+
+  /** Field n's value in a cache of the caller's, or undefined when the field is not ASCII. */
+  cached<T>(n: number, cache: AsciiCache<T>): T | undefined {
+    return this.ascii[n] ? cache.get(this.bytes, this.starts[n], this.ends[n]) : undefined;
+  }
+
+  /** Field n as a date (YYYY-MM-DD), or undefined when it is not a valid date. */
+  date(n: number): string | undefined {
+    return this.cached(n, this.dates);
+  }
+
+  /** Field n as öre, or undefined when it is not a plain amount. */
+  ore(n: number): number | undefined {
+    return n >= this.count || this.kinds[n] === LIST ? undefined : plainOre(this.bytes, this.starts[n], this.ends[n]);
+  }
+
+  /** List n as shared object references, or undefined when its items do not pair up. */
+  refs(n: number): ObjectRef[] | undefined {
+    return this.refCache.get(this.bytes, this.starts[n], this.ends[n]);
+  }
+}
+
+/** The references of a list's inner text, read by the general tokenizer; undefined for an odd number of items. */
+function listRefs(inner: string): ObjectRef[] | undefined {
+  const list = tokenize(`{${inner}}`)[0];
+  if (list.kind !== "list" || list.items.length % 2 === 1) return undefined;
+  return sharedObjectRefs(list.items);
+}
