@@ -14,21 +14,27 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DIST = join(ROOT, "dist");
 const COMPONENTS = join(DIST, "_import", "components");
 
-/** The built DuckDB client's URL path, building the site first when dist/ lacks it. */
-export function duckdbModulePath(progress: (message: string) => void): string {
+/** The URL path of a built component module (dist/_import/components/<name>.<hash>.js), building the site first when dist/ lacks it. */
+export function builtModulePath(name: string, progress: (message: string) => void): string {
+  const pattern = new RegExp(`^${name}\\.[0-9a-f]+\\.js$`);
   const find = () =>
     existsSync(COMPONENTS)
       ? readdirSync(COMPONENTS)
-          .filter((f) => /^duckdb\.[0-9a-f]+\.js$/.test(f))
+          .filter((f) => pattern.test(f))
           .sort((a, b) => statSync(join(COMPONENTS, b)).mtimeMs - statSync(join(COMPONENTS, a)).mtimeMs)[0]
       : undefined;
   if (!find()) {
-    progress("duckdb: dist/ saknar DuckDB-klienten, kör npm run build");
+    progress(`dist/ saknar ${name}.js, kör npm run build`);
     execFileSync("npm", ["run", "build"], {cwd: ROOT, stdio: ["ignore", "ignore", "inherit"]});
   }
   const file = find();
-  if (!file) throw new Error("dist/_import/components/duckdb.*.js saknas även efter npm run build");
+  if (!file) throw new Error(`dist/_import/components/${name}.*.js saknas även efter npm run build`);
   return `/_import/components/${file}`;
+}
+
+/** The built DuckDB client's URL path, building the site first when dist/ lacks it. */
+export function duckdbModulePath(progress: (message: string) => void): string {
+  return builtModulePath("duckdb", progress);
 }
 
 // Runs in the page: imports the client, fetches every table's stream and installs window.__scbBench. Plain

@@ -11,6 +11,7 @@ import {fileURLToPath} from "node:url";
 import type {Page} from "playwright-core";
 import {serveDist} from "../scripts/static-server";
 import {launchBrowser, openPage} from "../test/e2e/browser";
+import {builtModulePath} from "./duckdb-page";
 import {check, median, type Benchmark, type Row} from "./runner";
 import {TABLES, type StatementsData, type TableName} from "./statements-data";
 
@@ -83,6 +84,8 @@ async function siteCopy(tables: string, progress: (message: string) => void): Pr
     if (waited === 0) progress("browser: väntar på att en pågående byggning av dist/ blir klar");
     await new Promise((r) => setTimeout(r, 1000));
   }
+  // On a fresh clone there is no dist/ yet: build it (the ledger module stands for the whole site).
+  builtModulePath("ledger", progress);
   const site = mkdtempSync(join(tmpdir(), "finsam-site-"));
   cpSync(join(ROOT, "dist"), site, {recursive: true});
   const data = join(site, "_file", "data");

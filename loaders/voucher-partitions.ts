@@ -58,10 +58,16 @@ export function defaultBatchRows(rows: number): number {
   return Math.min(MAX_BATCH_ROWS, Math.max(16, Math.ceil(rows / 16)));
 }
 
-/** The transaction rows of a ledger: kind "trans" only, as in the transactions table (loaders/ledger-tables.ts). */
+/**
+ * The transaction rows of a ledger's own year: kind "trans" of vouchers dated within it, the rows the account
+ * balances and movements sum (src/lib/balances.ts), so the vouchers behind an account add up to its movement.
+ */
 export function partitionRows(ledger: Ledger): PartitionRow[] {
   const rows: PartitionRow[] = [];
+  const fy = ledger.fiscalYears.find((y) => y.yearIndex === 0);
   for (const v of ledger.vouchers) {
+    // The reader has already said that such a voucher lies outside every #RAR year.
+    if (fy && (v.date < fy.start || v.date > fy.end)) continue;
     for (const t of v.transactions) {
       if (t.kind !== "trans") continue;
       const object = (dim: string) => t.objects.find((o) => o.dim === dim)?.code ?? null;

@@ -13,6 +13,7 @@ import {
   buildVoucherPartition,
   defaultBatchRows,
   partitionFiles,
+  partitionRows,
   voucherPartitionPaths
 } from "../loaders/voucher-partitions.js";
 import {assembleStream, batchesFor, coalesce, END_OF_STREAM, type PartitionIndex} from "../src/lib/partition-index.js";
@@ -215,6 +216,35 @@ describe("partition index helpers", () => {
     expect(runs.map((r) => [r.offset, r.length, r.parts.length])).toEqual([
       [0, 18, 2],
       [28, 12, 1]
+    ]);
+  });
+});
+
+describe("partitionRows", () => {
+  it("keeps the rows of vouchers dated in the file's own year only, as the account balances do", () => {
+    const sie = [
+      "#FLAGGA 0",
+      "#SIETYP 4",
+      "#RAR 0 20230101 20231231",
+      '#KONTO 1930 "Bank"',
+      '#KONTO 3010 "Bidrag"',
+      '#VER A 1 20230105 "Inom året"',
+      "{",
+      "#TRANS 1930 {} 100.00",
+      "#TRANS 3010 {} -100.00",
+      "}",
+      '#VER A 2 20240105 "Efter året"',
+      "{",
+      "#TRANS 1930 {} 7.00",
+      "#TRANS 3010 {} -7.00",
+      "}",
+      ""
+    ].join("\r\n");
+    const {ledger} = readSie(new TextEncoder().encode(sie), "ar.se");
+    expect(ledger.vouchers.length).toBe(2);
+    expect(partitionRows(ledger).map((r) => [r.number, r.account, r.amount_ore])).toEqual([
+      ["1", "1930", 10000n],
+      ["1", "3010", -10000n]
     ]);
   });
 });
