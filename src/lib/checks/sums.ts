@@ -109,6 +109,12 @@ function structuralSums(book: Book): Finding[] {
  */
 const synonyms: string[][] = [["tilldelning.summa", "plan.tilldelning", "budget.tilldelning.summa"]];
 
+/** A "dubblett" finding when a figure printed again differs from its first printing; null when they agree. */
+function duplicateOf(book: Book, other: Fig, first: Fig, why: string): Finding | null {
+  const what = tableName(other.figure.statement);
+  return identity(book, "dubblett", [{fig: other, factor: 1}], [{fig: first, factor: 1}], what, ` ${why}`);
+}
+
 /**
  * The same line and year printed twice in one document with different values, in any of its tables; and the same
  * amount under synonymous line ids, once per differing value (the first figure printed is the reference).
@@ -123,14 +129,7 @@ export function checkDuplicates(book: Book): Finding[] {
       seen.add(key);
       const [first, ...rest] = book.all(report, fig.line, fig.figure.year);
       for (const other of rest) {
-        const f = identity(
-          book,
-          "dubblett",
-          [{fig: other, factor: 1}],
-          [{fig: first, factor: 1}],
-          tableName(other.figure.statement),
-          " Samma rad är tryckt två gånger i dokumentet."
-        );
+        const f = duplicateOf(book, other, first, "Samma rad är tryckt två gånger i dokumentet.");
         if (f) out.push(f);
       }
     }
@@ -145,14 +144,7 @@ export function checkDuplicates(book: Book): Finding[] {
         for (const other of rest) {
           // Two later figures that agree with each other but not with the first are one contradiction, not two.
           if (reported.has(other.value)) continue;
-          const f = identity(
-            book,
-            "dubblett",
-            [{fig: other, factor: 1}],
-            [{fig: first, factor: 1}],
-            tableName(other.figure.statement),
-            " Samma storhet är tryckt två gånger i dokumentet."
-          );
+          const f = duplicateOf(book, other, first, "Samma storhet är tryckt två gånger i dokumentet.");
           if (f) {
             reported.add(other.value);
             out.push(f);
