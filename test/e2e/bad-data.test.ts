@@ -145,6 +145,28 @@ describe("pages under bad data", () => {
     }
   }, 300_000);
 
+  // Before the last test, since it removes a file from the built site: the other pages do not read partitions.
+  it("a missing voucher partition gives a Swedish notice under the accounts, and the statements stay", async () => {
+    rmSync(join(out, "data/vouchers/falun-borlange/2023.json"));
+    const {page, problems} = await open("/rakenskaper#falun-borlange/2023", 'table[data-statement="Resultaträkning"]');
+    await page.locator('table[data-statement="Resultaträkning"] tr[data-line="rr.intakter"] button').click();
+    const account = page.locator('table[data-drill="rr.intakter"] tbody button').first();
+    const number = (await account.innerText()).trim().slice(0, 4);
+    await account.click();
+    const notice = page.locator(`[data-problem="verifikationerna för konto ${number}"]`);
+    await expect.poll(() => notice.count()).toBe(1);
+    expect(await notice.innerText()).toBe(
+      `Kunde inte läsa verifikationerna för konto ${number}: Verifikationerna för falun-borlange 2023 kunde inte ` +
+        "hämtas (data/vouchers/falun-borlange/2023.json: HTTP 404). Kontrollera att filen finns i data/sie och bygg " +
+        "om med npm run build."
+    );
+    expect(await page.locator('table[data-statement="Resultaträkning"]').count()).toBe(1);
+    expect(await page.locator(".observablehq--error").count()).toBe(0);
+    expect(problems.external).toEqual([]);
+    expect(problems.pageErrors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
   // Last, since it removes a file from the built site.
   it("a missing data file gives a Swedish message with what to do, not a blank page or an error box", async () => {
     const files = join(out, "_file/data");
