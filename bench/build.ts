@@ -2,12 +2,13 @@
 // output with its largest files, and the bytes a first view of four pages downloads in headless Chromium: as sent
 // by our static server (the build's gzip copies where it wrote them), as files, and as brotli would send them.
 import {spawnSync} from "node:child_process";
-import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from "node:fs";
+import {existsSync, mkdtempSync, readFileSync, rmSync, statSync} from "node:fs";
 import {tmpdir} from "node:os";
 import type {IncomingMessage, Server, ServerResponse} from "node:http";
 import {join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import {brotliCompressSync} from "node:zlib";
+import {filesUnder} from "../loaders/files";
 import {serveDist} from "../scripts/static-server";
 import {launchBrowser, openPage} from "../test/e2e/browser";
 import {check, type Benchmark, type Row} from "./runner";
@@ -15,14 +16,6 @@ import {check, type Benchmark, type Row} from "./runner";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TARGET_BYTES = 15e6;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1).replace(".", ",")} MB`;
-
-/** Every file under a folder with its size. */
-function files(dir: string): {path: string; bytes: number}[] {
-  return readdirSync(dir, {withFileTypes: true}).flatMap((e) => {
-    const path = join(dir, e.name);
-    return e.isDirectory() ? files(path) : [{path, bytes: statSync(path).size}];
-  });
-}
 
 /** What one first view downloaded: bytes on the wire, the files' own sizes and brotli-compressed, and the time. */
 interface PageView {
@@ -132,7 +125,7 @@ export const buildBenchmark: Benchmark = {
       const ms = performance.now() - start;
       check(run.status === 0, `bygget misslyckades (kod ${run.status}): ${(run.stderr ?? "").slice(-400)}`);
       const waited = /Väntar på en annan byggning/.test(run.stderr ?? "");
-      const all = files(out);
+      const all = filesUnder(out).map((path) => ({path, bytes: statSync(path).size}));
       const total = all.reduce((n, f) => n + f.bytes, 0);
       const top = [...all].sort((a, b) => b.bytes - a.bytes).slice(0, 3);
       rows.push({

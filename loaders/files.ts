@@ -1,5 +1,15 @@
-// File output that never leaves a half-written file behind.
-import {closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync} from "node:fs";
+// File output that never leaves a half-written file behind, and the files of a folder tree.
+import {closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync} from "node:fs";
+import {join} from "node:path";
+
+/** Every file under a folder, at any depth; folders named in `skip` are not entered. */
+export function filesUnder(dir: string, skip: readonly string[] = []): string[] {
+  return readdirSync(dir, {withFileTypes: true}).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (!e.isDirectory()) return [path];
+    return skip.includes(e.name) ? [] : filesUnder(path, skip);
+  });
+}
 
 /**
  * Writes a file atomically: to a temporary file beside it (same folder, so the rename cannot cross file systems),

@@ -6,6 +6,7 @@
 import {spawnSync} from "node:child_process";
 import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {isAbsolute, join, relative, resolve} from "node:path";
+import {filesUnder} from "../loaders/files.js";
 import {voucherTexts} from "../loaders/ledger-tables.js";
 import {dataDir} from "../loaders/paths.js";
 import {parseProfile, type Profile} from "../loaders/profile.js";
@@ -109,19 +110,11 @@ function lock(): () => void {
   }
 }
 
-/** Every file under a folder except the copied npm packages, which cannot hold the förbund's data. */
-function ownFiles(dir: string): string[] {
-  return readdirSync(dir, {withFileTypes: true}).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (!e.isDirectory()) return [path];
-    return ["_node", "_npm"].includes(e.name) ? [] : ownFiles(path);
-  });
-}
-
 /** The first voucher text found in the built site, as file and text; test/lsg-profile.test.ts checks every file. */
 function voucherTextIn(out: string): {file: string; text: string} | undefined {
   const texts = voucherTexts(dataDir("sie")).map((text) => ({text, bytes: Buffer.from(text, "utf-8")}));
-  for (const file of ownFiles(out)) {
+  // The copied npm packages (_node, _npm) cannot hold the förbund's data.
+  for (const file of filesUnder(out, ["_node", "_npm"])) {
     const bytes = readFileSync(file);
     const found = texts.find((t) => bytes.includes(t.bytes));
     if (found) return {file, text: found.text};

@@ -2,20 +2,14 @@
 // third of the bytes: the DuckDB pages' first view is 40 MB as files and about 10 MB gzipped. Object storage
 // serves the same copies with Content-Encoding: gzip set on them. The voucher partitions are left as they are:
 // they are read by range, and a range of a compressed file is no use.
-import {readFileSync, readdirSync, statSync, writeFileSync} from "node:fs";
-import {extname, join, relative} from "node:path";
+import {readFileSync, statSync, writeFileSync} from "node:fs";
+import {extname, relative} from "node:path";
 import {gzipSync} from "node:zlib";
+import {filesUnder} from "../loaders/files.js";
 
 /** Files smaller than this gain too little to be worth a second copy. */
 const MIN_BYTES = 16 * 1024;
 const COMPRESSIBLE = new Set([".wasm", ".js", ".css", ".html", ".json", ".arrows", ".svg", ".csv"]);
-
-/** Every file under a folder. */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, {withFileTypes: true}).flatMap((e) =>
-    e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]
-  );
-}
 
 /** Writes a .gz copy beside every large compressible file of a built site; returns the files compressed. */
 export function precompress(dir: string): {file: string; bytes: number; gzip: number}[] {

@@ -3,10 +3,21 @@
 // file of the förbund's own).
 import {spawn, spawnSync} from "node:child_process";
 import {createHash, randomBytes} from "node:crypto";
-import {cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterEach, describe, expect, it} from "vitest";
+import {filesUnder} from "../loaders/files.js";
 
 const root = new URL("../", import.meta.url).pathname;
 const dirs: string[] = [];
@@ -122,4 +133,26 @@ describe("npm run reconstruct -- --write", () => {
     expect(readdirSync(join(data, "sie")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
     expect(existsSync(join(data, "ledgers/falun-borlange.json"))).toBe(true);
   }, 120_000);
+});
+
+describe("filesUnder", () => {
+  it("lists every file at any depth, and leaves out the folders it is told to skip", () => {
+    const dir = mkdtempSync(join(tmpdir(), "finsam-files-"));
+    try {
+      for (const path of ["a.txt", "data/b.arrows", "data/vouchers/x/2024.json", "_node/pkg/c.js"]) {
+        mkdirSync(join(dir, path, ".."), {recursive: true});
+        writeFileSync(join(dir, path), path);
+      }
+      const relativeTo = (files: string[]) => files.map((f) => f.slice(dir.length + 1)).sort();
+      expect(relativeTo(filesUnder(dir))).toEqual([
+        "_node/pkg/c.js",
+        "a.txt",
+        "data/b.arrows",
+        "data/vouchers/x/2024.json"
+      ]);
+      expect(relativeTo(filesUnder(dir, ["_node"]))).toEqual(["a.txt", "data/b.arrows", "data/vouchers/x/2024.json"]);
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+  });
 });

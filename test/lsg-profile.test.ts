@@ -8,6 +8,7 @@ import {tmpdir} from "node:os";
 import {join, relative} from "node:path";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {filesUnder} from "../loaders/files.js";
 import {forbundOfFile, loadLedgerTables, voucherTexts} from "../loaders/ledger-tables.js";
 import {dataDir} from "../loaders/paths.js";
 import {unknownProfileMessage} from "../loaders/profile.js";
@@ -42,13 +43,6 @@ function encodings(text: string): Buffer[] {
     Buffer.from(escaped, "utf-8")
   ];
   return all.filter((b, i) => all.findIndex((c) => c.equals(b)) === i);
-}
-
-/** Every file under a folder. */
-function allFiles(dir: string): string[] {
-  return readdirSync(dir, {withFileTypes: true}).flatMap((e) =>
-    e.isDirectory() ? allFiles(join(dir, e.name)) : [join(dir, e.name)]
-  );
 }
 
 /** Byte patterns indexed by their first 3 bytes, with a table of which 3-byte prefixes occur at all. */
@@ -88,7 +82,7 @@ function firstMatch(bytes: Buffer, {occurs, byPrefix}: PatternIndex): string | u
 function textsIn(dir: string, texts: string[]): string[] {
   // One pass per file rather than one search per text and encoding: a site is some 45 MB.
   const index = patternIndex(texts);
-  return allFiles(dir).flatMap((file) => {
+  return filesUnder(dir).flatMap((file) => {
     const found = firstMatch(readFileSync(file), index);
     return found ? [`${relative(dir, file)}: ${found}`] : [];
   });
@@ -169,13 +163,13 @@ describe("the site shared with LSG", () => {
   }, 120_000);
 
   it("no file of it holds a voucher or transaction text, in any encoding", () => {
-    expect(allFiles(out).some((f) => /movements\.[0-9a-f]+\.arrows$/.test(f))).toBe(true);
-    expect(allFiles(out).filter((f) => f.includes("/data/vouchers/"))).toEqual([]);
+    expect(filesUnder(out).some((f) => /movements\.[0-9a-f]+\.arrows$/.test(f))).toBe(true);
+    expect(filesUnder(out).filter((f) => f.includes("/data/vouchers/"))).toEqual([]);
     expect(textsIn(out, texts)).toEqual([]);
   }, 300_000);
 
   it("its workspace says lsg and keeps the readers' counts", () => {
-    const file = allFiles(out).find((f) => /workspace\.[0-9a-f]+\.json$/.test(f))!;
+    const file = filesUnder(out).find((f) => /workspace\.[0-9a-f]+\.json$/.test(f))!;
     const workspace = JSON.parse(readFileSync(file, "utf-8"));
     expect(workspace.profile).toBe("lsg");
     expect(workspace.ledgers.length).toBeGreaterThan(0);
