@@ -11,8 +11,8 @@ import {accountBalances} from "../src/lib/balances";
 import type {AccountBalance} from "../src/lib/statements";
 import {journalAmount, writeJournalFile} from "./journal";
 import {syntheticLedger} from "./ledger";
-import {check, median, timeMedian, timeMedianAsync, type Benchmark, type Row} from "./runner";
-import {prepareWorkloads, streamWorkloads, workload} from "./sie-work";
+import {check, median, timeMedianAsync, type Benchmark, type Row} from "./runner";
+import {prepareWorkloads, streamWorkloads, workload, type ReportsResult} from "./sie-work";
 import {ensureTools, type Tool} from "./tools";
 
 const DEFAULT_SIZES = [10_000, 100_000];
@@ -51,6 +51,12 @@ export function balanceOf(report: string, account: string): string | undefined {
   return line ? /(-?[\d,.]+) SEK/.exec(line)?.[1].replace(/,/g, "") : undefined;
 }
 
+/** Account 1930's closing balance as the journals print it, "-1234.56". */
+function closingOf(balances: AccountBalance[]): string {
+  const b = balances.find((a) => a.account === ACCOUNT);
+  return journalAmount((b?.opening ?? 0n) + (b?.movement ?? 0n));
+}
+
 /**
  * Writes the generated ledger as SIE and as both journals; returns the journals' sizes and account 1930's total.
  * In a function of its own, so the generated ledger (a gigabyte at a million vouchers) is garbage by the time ours
@@ -61,8 +67,7 @@ function writeInputs(vouchers: number, sieFile: string, files: Record<Tool, stri
   writeFileSync(sieFile, writeSie(ledger));
   const bytes: Record<Tool, number> = {hledger: 0, ledger: 0};
   for (const tool of ["hledger", "ledger"] as Tool[]) bytes[tool] = writeJournalFile(ledger, tool, files[tool]);
-  const b = accountBalances(ledger).find((a) => a.account === ACCOUNT);
-  return {bytes, expected: journalAmount((b?.opening ?? 0n) + (b?.movement ?? 0n))};
+  return {bytes, expected: closingOf(accountBalances(ledger))};
 }
 
 /** Timed runs: --runs when given, else 3, or 1 for a tool on a million vouchers or more. */
@@ -88,54 +93,40 @@ export const journalsBenchmark: Benchmark = {
           ledger: join(dir, `${vouchers}.ledger`)
         };
         const {bytes, expected} = writeInputs(vouchers, sieFile, files);
-        const reports = workload("reports");
         const runs = options.runs ?? (vouchers >= 1_000_000 ? 3 : 5);
-        progress(`journals: vår läsning + rapporter, ${size}, ${runs} körningar`);
-        let ours = "";
-        const oursMs = timeMedian(
-          runs,
-          () => reports.run(new Uint8Array(readFileSync(sieFile))),
-          (result) => {
-            reports.verify(result, vouchers);
-            const {result: read} = result as {result: {ledger: Parameters<typeof accountBalances>[0]}};
-            const b = accountBalances(read.ledger).find((a) => a.account === ACCOUNT);
-            ours = journalAmount((b?.opening ?? 0n) + (b?.movement ?? 0n));
-          }
-        );
-        check(ours === expected, `vår summa för ${ACCOUNT} är ${ours}, generatorn säger ${expected}`);
         const sieBytes = readFileSync(sieFile).length;
-        rows.push({
-          benchmark: "Vår läsning + rapporter (SIE-fil)",
-          size,
-          runs,
-          medianMs: oursMs,
-          rate: {value: vouchers / (oursMs / 1000), unit: "ver/s"},
-          fileBytes: sieBytes,
-          note: `${ACCOUNT}: ${expected}`
-        });
-        // What `balance` does: sums as the file streams by, keeping no voucher (MovementSums).
+        // Ours twice: reading into a ledger, and what `balance` does, summing as the file streams by (MovementSums).
+        const reports = workload("reports");
         const stream = streamWorkloads["stream-reports"];
-        progress(`journals: vår strömläsning + rapporter, ${size}, ${runs} körningar`);
-        let streamed = "";
-        const streamMs = await timeMedianAsync(
-          runs,
-          () => stream.run(sieFile),
-          (result) => {
-            stream.verify(result, vouchers);
-            const b = (result as {balances: AccountBalance[]}).balances.find((a) => a.account === ACCOUNT);
-            streamed = journalAmount((b?.opening ?? 0n) + (b?.movement ?? 0n));
-          }
-        );
-        check(streamed === expected, `strömläsningens summa för ${ACCOUNT} är ${streamed}, väntade ${expected}`);
-        rows.push({
-          benchmark: "Vår ström + rapporter (SIE-fil)",
-          size,
-          runs,
-          medianMs: streamMs,
-          rate: {value: vouchers / (streamMs / 1000), unit: "ver/s"},
-          fileBytes: sieBytes,
-          note: `${ACCOUNT}: ${streamed}`
-        });
+        const ours = [
+          {
+            label: "Vår läsning + rapporter (SIE-fil)",
+            what: "läsning",
+            work: reports,
+            run: async () => reports.run(new Uint8Array(readFileSync(sieFile)))
+          },
+          {label: "Vår ström + rapporter (SIE-fil)", what: "strömläsning", work: stream, run: () => stream.run(sieFile)}
+        ];
+        const oursMs: number[] = [];
+        for (const {label, what, work, run} of ours) {
+          progress(`journals: vår ${what} + rapporter, ${size}, ${runs} körningar`);
+          let total = "";
+          const ms = await timeMedianAsync(runs, run, (result) => {
+            work.verify(result, vouchers);
+            total = closingOf((result as ReportsResult).balances);
+          });
+          check(total === expected, `vår ${what}s summa för ${ACCOUNT} är ${total}, generatorn säger ${expected}`);
+          oursMs.push(ms);
+          rows.push({
+            benchmark: label,
+            size,
+            runs,
+            medianMs: ms,
+            rate: {value: vouchers / (ms / 1000), unit: "ver/s"},
+            fileBytes: sieBytes,
+            note: `${ACCOUNT}: ${total}`
+          });
+        }
         for (const tool of ["hledger", "ledger"] as Tool[]) {
           if (!versions.get(tool)) {
             progress(`journals: ${tool} saknas`);
@@ -165,7 +156,7 @@ export const journalsBenchmark: Benchmark = {
             rate: {value: vouchers / (ms / 1000), unit: "ver/s"},
             fileBytes: bytes[tool],
             peakRss: rss ? {bytes: rss} : undefined,
-            note: `${ratio(ms / oursMs)} × vår läsning, ${ratio(ms / streamMs)} × vår ström; ${ACCOUNT} lika`
+            note: `${ratio(ms / oursMs[0])} × vår läsning, ${ratio(ms / oursMs[1])} × vår ström; ${ACCOUNT} lika`
           });
         }
       }

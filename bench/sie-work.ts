@@ -7,7 +7,7 @@ import {dataDir} from "../loaders/paths";
 import {accountBalances, MovementSums} from "../src/lib/balances";
 import type {Voucher} from "../src/lib/ledger";
 import {combineMappings, type Mapping, type MappingFile} from "../src/lib/mapping";
-import {buildStatements, type Statements} from "../src/lib/statements";
+import {buildStatements, type AccountBalance, type Statements} from "../src/lib/statements";
 import {check} from "./runner";
 
 export type WorkloadName = "read" | "reports" | StreamName;
@@ -51,7 +51,7 @@ export const streamWorkloads: Record<
       return {result, balances, statements: buildStatements(balances, basMapping())};
     },
     verify(value, vouchers) {
-      const {result, statements} = value as {result: SieResult; statements: Statements};
+      const {result, statements} = value as ReportsResult;
       const {read, kept} = result.counts.vouchers;
       check(read === vouchers && kept === vouchers, `readSieStream läste ${read} och behöll ${kept} av ${vouchers}`);
       check(result.ledger.vouchers.length === 0, `${result.ledger.vouchers.length} verifikationer sparades`);
@@ -78,11 +78,19 @@ const read: Workload<SieResult> = {
   verify: verifyRead
 };
 
-const reports: Workload<{result: SieResult; statements: Statements}> = {
+/** What the workloads that build the statements return: the read, the balances behind the statements, and them. */
+export interface ReportsResult {
+  result: SieResult;
+  balances: AccountBalance[];
+  statements: Statements;
+}
+
+const reports: Workload<ReportsResult> = {
   label: "SIE läs + rapporter",
   run(bytes) {
     const result = readSie(bytes, "bench.se");
-    return {result, statements: buildStatements(accountBalances(result.ledger), basMapping())};
+    const balances = accountBalances(result.ledger);
+    return {result, balances, statements: buildStatements(balances, basMapping())};
   },
   verify({result, statements}, vouchers) {
     verifyRead(result, vouchers);
