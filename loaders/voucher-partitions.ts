@@ -18,24 +18,17 @@ import {
   tableToIPC,
   vectorFromArray
 } from "apache-arrow";
-import type {Ledger} from "../src/lib/ledger.js";
-import {assembleStream, END_OF_STREAM, type PartitionBatch, type PartitionIndex} from "../src/lib/partition-index.js";
+import {DIM_COST_CENTER, DIM_PROJECT, objectCode, type Ledger} from "../src/lib/ledger.js";
+import {
+  assembleStream,
+  END_OF_STREAM,
+  type PartitionBatch,
+  type PartitionIndex,
+  type PartitionRow
+} from "../src/lib/partition-index.js";
 import {dataDir} from "./paths.js";
 import {currentProfile, type Profile} from "./profile.js";
 import {readSie} from "./sie/read.js";
-
-/** One row of a partition: a "trans" row of a kept voucher, money as bigint öre. */
-export interface PartitionRow {
-  series: string;
-  number: string;
-  date: string;
-  voucher_text: string;
-  account: string;
-  amount_ore: bigint;
-  project: string | null;
-  cost_center: string | null;
-  text: string | null;
-}
 
 const SORTED_BY = ["account", "date", "series", "number"];
 
@@ -70,7 +63,6 @@ export function partitionRows(ledger: Ledger): PartitionRow[] {
     if (fy && (v.date < fy.start || v.date > fy.end)) continue;
     for (const t of v.transactions) {
       if (t.kind !== "trans") continue;
-      const object = (dim: string) => t.objects.find((o) => o.dim === dim)?.code ?? null;
       rows.push({
         series: v.series,
         number: v.number,
@@ -78,8 +70,8 @@ export function partitionRows(ledger: Ledger): PartitionRow[] {
         voucher_text: v.text,
         account: t.account,
         amount_ore: t.amount,
-        project: object("6"),
-        cost_center: object("1"),
+        project: objectCode(t, DIM_PROJECT),
+        cost_center: objectCode(t, DIM_COST_CENTER),
         text: t.text ?? null
       });
     }

@@ -1,6 +1,7 @@
 // The ledgers in the page: account balances per year for the statements, read from a small Arrow file without
 // DuckDB, and the vouchers behind an account, fetched from their partition only when asked for.
 import {readAccountBalances, type AccountBalanceIndex, type ForbundYear} from "../lib/account-balances.js";
+import type {VoucherRow} from "../lib/partition-index.js";
 import type {AccountBalance} from "../lib/statements.js";
 import {arrowBytes, type ArrowSource} from "./arrow-source.js";
 
@@ -25,16 +26,6 @@ export async function accountBalancesFor(forbund: string, year: number): Promise
 /** The years with a ledger, per förbund. */
 export async function ledgerYears(): Promise<ForbundYear[]> {
   return loaded().years();
-}
-
-export interface VoucherRow {
-  series: string;
-  number: string;
-  date: string;
-  voucher_text: string;
-  account: string;
-  amount_ore: bigint;
-  project: string | null;
 }
 
 /** The transaction rows of some accounts in one year, for the drill-down from a line to its vouchers. */

@@ -10,7 +10,7 @@ import type {AccountBalance, Check, Note, StatementLine} from "../lib/statements
 import {roundToUnit, type Unit} from "../lib/units.js";
 import {oreToCsvKr, type Cell} from "../lib/csv-export.js";
 import {h} from "./dom.js";
-import type {VoucherRow} from "./ledger.js";
+import type {VoucherRow} from "../lib/partition-index.js";
 
 const amount = (ore: bigint, unit: Unit) => formatUnits(roundToUnit(ore, unit));
 

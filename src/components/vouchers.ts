@@ -11,7 +11,7 @@ import {
   type PartitionIndex
 } from "../lib/partition-index.js";
 import {loadTables, query} from "./duckdb.js";
-import type {VoucherRow} from "./ledger.js";
+import type {VoucherRow} from "../lib/partition-index.js";
 
 /** One request for a partition's bytes: bytes asked for, bytes received and the size of the whole file. */
 export interface VoucherTransfer {

@@ -1,5 +1,5 @@
 // Account balances per fiscal year, from a ledger's opening balances and vouchers.
-import type {FiscalYear, Ledger, Voucher} from "./ledger.js";
+import {DIM_COST_CENTER, DIM_PROJECT, objectCode, type FiscalYear, type Ledger, type Voucher} from "./ledger.js";
 import type {AccountBalance} from "./statements.js";
 import {toProjectActual, type ProjectActual} from "./drift.js";
 import type {Mapping} from "./mapping.js";
@@ -86,8 +86,8 @@ export function monthlyMovements(ledger: Ledger, yearIndex = 0): MonthlyMovement
     if (v.date < fy.start || v.date > fy.end) continue;
     for (const t of v.transactions) {
       if (t.kind !== "trans") continue;
-      const project = t.objects.find((o) => o.dim === "6")?.code ?? null;
-      const costCenter = t.objects.find((o) => o.dim === "1")?.code ?? null;
+      const project = objectCode(t, DIM_PROJECT);
+      const costCenter = objectCode(t, DIM_COST_CENTER);
       const month = Number((t.date ?? v.date).slice(5, 7));
       const key = `${t.account}|${month}|${project}|${costCenter}`;
       const row = rows.get(key);

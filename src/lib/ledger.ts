@@ -22,6 +22,15 @@ export interface Transaction {
   line: number;
 }
 
+/** The SIE dimensions the workspace reads a row's objects in. */
+export const DIM_COST_CENTER = "1";
+export const DIM_PROJECT = "6";
+
+/** The code of a row's object in a dimension, e.g. its projekt; null when the row has none there. */
+export function objectCode(row: Transaction, dim: string): string | null {
+  return row.objects.find((o) => o.dim === dim)?.code ?? null;
+}
+
 /** One #VER with its rows. */
 export interface Voucher {
   series: string;

@@ -2,6 +2,23 @@
 // and each record batch lie, and which accounts each batch holds, so a reader can fetch only the batches it needs
 // with HTTP range requests and still hand DuckDB a valid stream. Shared by the data loaders (Node) and the browser.
 
+/** One #TRANS row of a kept voucher as the drill-down shows it, money as bigint öre. */
+export interface VoucherRow {
+  series: string;
+  number: string;
+  date: string;
+  voucher_text: string;
+  account: string;
+  amount_ore: bigint;
+  project: string | null;
+}
+
+/** One row of a partition: a voucher row with its kostnadsställe and transaction text. */
+export interface PartitionRow extends VoucherRow {
+  cost_center: string | null;
+  text: string | null;
+}
+
 /** One record batch of a partition: its byte range in the stream, its row count and its account range. */
 export interface PartitionBatch {
   offset: number;
