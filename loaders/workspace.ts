@@ -3,6 +3,7 @@
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {combineMappings, type MappingFile} from "../src/lib/mapping.js";
+import type {PublishedReport} from "../src/lib/published.js";
 import {budgetFromSie} from "./budget.js";
 import {loadBudgetTables} from "./budget-tables.js";
 import {folderProblems, loadLedgerTables, type LedgerFileInfo} from "./ledger-tables.js";
@@ -18,12 +19,18 @@ export function readJson(path: string) {
   }
 }
 
+/** The JSON files of a folder by name (without .json), in name order; none when the folder is missing. */
 function readJsonDir<T>(dir: string): Record<string, T> {
   if (!existsSync(dir)) return {};
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".json"))
     .sort();
   return Object.fromEntries(files.map((f) => [f.replace(/\.json$/, ""), readJson(join(dir, f))]));
+}
+
+/** The transcribed reports of a folder (data/published by default), in file-name order. */
+export function readPublishedReports(dir: string = dataDir("published")): PublishedReport[] {
+  return Object.values(readJsonDir<PublishedReport>(dir));
 }
 
 /** The message that stands in for a reader diagnostic in the lsg profile. */
@@ -89,7 +96,7 @@ export function loadWorkspace(profile: Profile = currentProfile()) {
       profile,
       registry,
       mappings,
-      published: readJsonDir(dataDir("published")),
+      published: readJsonDir<PublishedReport>(dataDir("published")),
       ledgers: profile === "lsg" ? ledgers.files.map(withheldDiagnostics) : ledgers.files,
       budgets: budgets.files,
       problems

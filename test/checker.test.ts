@@ -16,6 +16,7 @@ import {
 import type {FigureStatement, PublishedFigure, PublishedReport} from "../src/lib/published.js";
 import type {Statements} from "../src/lib/statements.js";
 import {main} from "../scripts/check.js";
+import {readPublishedReports} from "../loaders/workspace.js";
 
 const root = new URL("../", import.meta.url).pathname;
 const registry: Registry = {
@@ -561,10 +562,7 @@ describe("ledger against report", () => {
 });
 
 describe("the real transcribed reports", () => {
-  const dir = `${root}data/published`;
-  const reports = readdirSync(dir)
-    .filter((f) => f.endsWith(".json"))
-    .map((f) => JSON.parse(readFileSync(join(dir, f), "utf-8")) as PublishedReport);
+  const reports = readPublishedReports(`${root}data/published`);
 
   it("are checked to the end, with findings of a valid shape", () => {
     const findings = checkReports(reports, {registry: JSON.parse(readFileSync(`${root}data/forbund.json`, "utf-8"))});

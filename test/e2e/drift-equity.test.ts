@@ -1,9 +1,9 @@
 // End-to-end: the driftsredovisning reproduces every printed drift table, budgets can be chosen, and the
 // eget-kapital page projects equity and answers the solver, reactively, for the embedded förbund.
-import {readFileSync, readdirSync} from "node:fs";
+import {readFileSync} from "node:fs";
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
-import type {PublishedReport} from "../../src/lib/published.js";
+import {readPublishedReports} from "../../loaders/workspace.js";
 import {noProblems, openPage, useBuiltSite, type PageProblems} from "./browser.js";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -12,9 +12,7 @@ const site = useBuiltSite();
 const none = noProblems;
 const open = site.open;
 
-const reports = readdirSync(`${root}data/published`)
-  .filter((f) => f.endsWith(".json"))
-  .map((f) => JSON.parse(readFileSync(`${root}data/published/${f}`, "utf-8")) as PublishedReport);
+const reports = readPublishedReports();
 const driftCases = reports.flatMap((r) =>
   [...new Set(r.figures.filter((f) => f.statement === "drift" && f.ref?.length).map((f) => f.year))].map(
     (y) => [r.forbund, y, r] as const

@@ -1,11 +1,11 @@
 // End-to-end: the granskning page loads without errors and shows, per förbund and severity, as many findings as
 // checkReports gives for the embedded reports (and ledgerFindings where a ledger exists); the filters narrow the list and the list downloads as CSV.
-import {readFileSync, readdirSync} from "node:fs";
+import {readFileSync} from "node:fs";
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
+import {readPublishedReports} from "../../loaders/workspace.js";
 import {checkReports, countBySeverity, ledgerFindings, type Registry} from "../../src/lib/checker.js";
 import {ledgerComparisons} from "../../loaders/ledger-comparisons.js";
-import type {PublishedReport} from "../../src/lib/published.js";
 import {noProblems, openPage, useBuiltSite, type PageProblems} from "./browser.js";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -14,9 +14,7 @@ const site = useBuiltSite();
 const none = noProblems;
 const open = site.open;
 
-const reports = readdirSync(`${root}data/published`)
-  .filter((f) => f.endsWith(".json"))
-  .map((f) => JSON.parse(readFileSync(`${root}data/published/${f}`, "utf-8")) as PublishedReport);
+const reports = readPublishedReports();
 const registry = JSON.parse(readFileSync(`${root}data/forbund.json`, "utf-8")) as Registry;
 const charts = Object.fromEntries(registry.forbund.map((f) => [f.id, (f as {chart?: string}).chart ?? "bas"]));
 const findings = [

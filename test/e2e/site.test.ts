@@ -2,7 +2,7 @@
 // no console error and no page error; the statements page shows each förbund's published figures.
 import {readFileSync, readdirSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import type {PublishedReport} from "../../src/lib/published.js";
+import {readPublishedReports} from "../../loaders/workspace.js";
 import {distDir, noProblems, useBuiltSite} from "./browser.js";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -24,9 +24,7 @@ describe("every page", () => {
   });
 });
 
-const published = readdirSync(`${root}data/published`)
-  .filter((f) => f.endsWith(".json"))
-  .map((f) => JSON.parse(readFileSync(`${root}data/published/${f}`, "utf-8")) as PublishedReport);
+const published = readPublishedReports();
 const registry = JSON.parse(readFileSync(`${root}data/forbund.json`, "utf-8")).forbund as {id: string; name: string}[];
 const cases = published.flatMap((r) =>
   [
