@@ -12,24 +12,27 @@ import {check} from "./runner";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DIST = join(ROOT, "dist");
-const COMPONENTS = join(DIST, "_import", "components");
 
-/** The URL path of a built component module (dist/_import/components/<name>.<hash>.js), building the site first when dist/ lacks it. */
-export function builtModulePath(name: string, progress: (message: string) => void): string {
+/** The URL path of a component module in a built site (_import/components/<name>.<hash>.js, the newest), if any. */
+export function componentPath(site: string, name: string): string | undefined {
+  const dir = join(site, "_import", "components");
+  if (!existsSync(dir)) return undefined;
   const pattern = new RegExp(`^${name}\\.[0-9a-f]+\\.js$`);
-  const find = () =>
-    existsSync(COMPONENTS)
-      ? readdirSync(COMPONENTS)
-          .filter((f) => pattern.test(f))
-          .sort((a, b) => statSync(join(COMPONENTS, b)).mtimeMs - statSync(join(COMPONENTS, a)).mtimeMs)[0]
-      : undefined;
-  if (!find()) {
+  const file = readdirSync(dir)
+    .filter((f) => pattern.test(f))
+    .sort((a, b) => statSync(join(dir, b)).mtimeMs - statSync(join(dir, a)).mtimeMs)[0];
+  return file && `/_import/components/${file}`;
+}
+
+/** The URL path of a component module in dist/, building the site first when dist/ lacks it. */
+export function builtModulePath(name: string, progress: (message: string) => void): string {
+  if (!componentPath(DIST, name)) {
     progress(`dist/ saknar ${name}.js, kör npm run build`);
     execFileSync("npm", ["run", "build"], {cwd: ROOT, stdio: ["ignore", "ignore", "inherit"]});
   }
-  const file = find();
-  if (!file) throw new Error(`dist/_import/components/${name}.*.js saknas även efter npm run build`);
-  return `/_import/components/${file}`;
+  const path = componentPath(DIST, name);
+  if (!path) throw new Error(`dist/_import/components/${name}.*.js saknas även efter npm run build`);
+  return path;
 }
 
 /** The built DuckDB client's URL path, building the site first when dist/ lacks it. */

@@ -11,7 +11,7 @@ import {fileURLToPath} from "node:url";
 import type {Page} from "playwright-core";
 import {serveDist} from "../scripts/static-server";
 import {launchBrowser, openPage} from "../test/e2e/browser";
-import {builtModulePath} from "./duckdb-page";
+import {builtModulePath, componentPath} from "./duckdb-page";
 import {check, median, type Benchmark, type Row} from "./runner";
 import {TABLES, type StatementsData, type TableName} from "./statements-data";
 
@@ -212,13 +212,11 @@ interface Drill {
  * fetches the partition's index; both fetch only the record batches of their account (src/components/vouchers.ts).
  */
 async function drillDown(page: Page, site: string): Promise<Drill> {
-  const dir = join(site, "_import", "components");
-  const module = (name: string) => readdirSync(dir).find((f) => new RegExp(`^${name}\\.[0-9a-f]+\\.js$`).test(f));
-  const [ledger, vouchers] = [module("ledger"), module("vouchers")];
+  const [ledger, vouchers] = [componentPath(site, "ledger"), componentPath(site, "vouchers")];
   check(ledger !== undefined && vouchers !== undefined, "_import/components/{ledger,vouchers}.*.js saknas");
   return page.evaluate<Drill>(`(async () => {
-    const {transactionsFor} = await import("/_import/components/${ledger}");
-    const {partitionTransfer} = await import("/_import/components/${vouchers}");
+    const {transactionsFor} = await import("${ledger}");
+    const {partitionTransfer} = await import("${vouchers}");
     const times = [];
     const rows = [];
     for (const account of ${JSON.stringify(DRILL_ACCOUNTS)}) {
@@ -235,11 +233,10 @@ async function drillDown(page: Page, site: string): Promise<Drill> {
 
 /** Times accountBalancesFor("bench", 2024) in the page, on the page's own loaded table, after one warm-up. */
 async function statementsQuery(page: Page, site: string): Promise<number[]> {
-  const dir = join(site, "_import", "components");
-  const file = readdirSync(dir).find((f) => /^ledger\.[0-9a-f]+\.js$/.test(f));
-  check(file !== undefined, "_import/components/ledger.*.js saknas");
+  const ledger = componentPath(site, "ledger");
+  check(ledger !== undefined, "_import/components/ledger.*.js saknas");
   return page.evaluate<number[]>(`(async () => {
-    const {accountBalancesFor} = await import("/_import/components/${file}");
+    const {accountBalancesFor} = await import("${ledger}");
     const times = [];
     for (let i = 0; i <= 5; i++) {
       const t = performance.now();
