@@ -23,7 +23,7 @@ export function forbundOfFile(file: string): string {
 }
 
 /** The SIE files of a directory, in name order; none when the directory is missing. */
-function sieFiles(dir: string): string[] {
+export function sieFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => /\.(se|si|sie)$/i.test(f))

@@ -2,7 +2,7 @@
 // of its record batches (<år>.json), laid out like Parquet row groups so that a page reads one account's rows with
 // HTTP range requests instead of downloading the whole ledger. The path holds förbund and year, as in a hive layout,
 // so the rows do not. See README, "Nationell skala".
-import {existsSync, readFileSync, readdirSync} from "node:fs";
+import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {parseArgs} from "node:util";
 import {
@@ -26,6 +26,7 @@ import {
   type PartitionIndex,
   type PartitionRow
 } from "../src/lib/partition-index.js";
+import {forbundOfFile, sieFiles} from "./ledger-tables.js";
 import {dataDir} from "./paths.js";
 import {currentProfile, type Profile} from "./profile.js";
 import {readSie} from "./sie/read.js";
@@ -168,13 +169,10 @@ export interface PartitionFile {
 
 /** The SIE files of a folder that name a förbund and a year, in name order; none when the folder is missing. */
 export function partitionFiles(dir: string = dataDir("sie")): PartitionFile[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .flatMap((file) => {
-      const m = /^(.+)-(\d{4})\.(se|si|sie)$/i.exec(file);
-      return m ? [{file, forbund: m[1], year: Number(m[2])}] : [];
-    });
+  return sieFiles(dir).flatMap((file) => {
+    const year = /-(\d{4})\.\w+$/.exec(file)?.[1];
+    return year ? [{file, forbund: forbundOfFile(file), year: Number(year)}] : [];
+  });
 }
 
 /**
