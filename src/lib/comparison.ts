@@ -321,23 +321,9 @@ export const definitionNotes: DefinitionNote[] = [
   }
 ];
 
+/** Every metric's id, for a note that concerns them all. */
 function metricsAll(): MetricId[] {
-  return [
-    "intakter",
-    "tilldelning",
-    "kostnader",
-    "arets_resultat",
-    "eget_kapital",
-    "ek_andel_tilldelning",
-    "ek_andel_intakter",
-    "soliditet",
-    "administrationsandel",
-    "individandel",
-    "strukturandel",
-    "insatsandel",
-    "deltagare",
-    "andel_arbete_studier"
-  ];
+  return metrics.map((m) => m.id);
 }
 
 // ---- Printed figures ----
