@@ -15,7 +15,7 @@ export default {
     {name: "Driftsredovisning", path: "/driftsredovisning"},
     {name: "Eget kapital", path: "/eget-kapital"},
     {name: "Helårsekvivalenter", path: "/hae"},
-    {name: "Arbetsmarknadsstatus", path: "/bas"},
+    {name: "Arbetsmarknadsstatus", path: "/arbetsmarknadsstatus"},
     {name: "Jämförelse", path: "/jamforelse"},
     {name: "Granskning", path: "/granskning"},
     {name: "Presentation för styrelsen", path: "/presentation"}

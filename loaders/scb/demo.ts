@@ -1,4 +1,4 @@
-// DEMO statistics in the shape of SCB's tables (helårsekvivalenter, BAS, population) for the förbund's kommuner.
+// DEMO statistics in the shape of SCB's tables (helårsekvivalenter, arbetsmarknadsstatus, population) for the förbund's kommuner.
 // There is no network, so the workspace ships these instead of real SCB figures. Everything is drawn from a
 // seeded generator (mulberry32), except the figures the seeds print: Falun's and Borlänge's jan–jun 2022 and
 // 2023 HÅE averages are forced to chosen exact targets (HAE_ANCHORS) that round to the printed table.
@@ -9,9 +9,9 @@ import {uniformFor} from "../../src/lib/random.js";
 /** SCB's sex codes: 1 män, 2 kvinnor. */
 export const SEXES = ["1", "2"] as const;
 export const HAE_AGES = ["20-29", "30-39", "40-49", "50-59", "60-64"] as const;
-export const BAS_STATUSES = ["sysselsatt", "arbetslos", "studerande", "pensionar", "sjuk", "ovrig"] as const;
-export const BAS_AGES = ["15-19", "20-24", "25-34", "35-44", "45-54", "55-64", "65-74"] as const;
-/** The BAS age groups that make up 20–64, the HÅE population. */
+export const ARBETSMARKNAD_STATUSES = ["sysselsatt", "arbetslos", "studerande", "pensionar", "sjuk", "ovrig"] as const;
+export const ARBETSMARKNAD_AGES = ["15-19", "20-24", "25-34", "35-44", "45-54", "55-64", "65-74"] as const;
+/** The arbetsmarknadsstatus age groups that make up 20–64, the HÅE population. */
 export const AGES_20_64 = ["20-24", "25-34", "35-44", "45-54", "55-64"] as const;
 
 /** The seed of the committed demo files in data/scb/demo/. */
@@ -27,7 +27,7 @@ export interface HaeRow {
   value: number;
 }
 
-export interface BasRow {
+export interface ArbetsmarknadsstatusRow {
   kommun: string;
   month: string;
   status: string;
@@ -191,7 +191,7 @@ function pandemic(year: number, month: number): number {
 // ---------------------------------------------------------------------------------------------------------------
 // Population
 
-// Shares of the total population per BAS age group; both give 20–64 ≈ 54–55 %.
+// Shares of the total population per arbetsmarknadsstatus age group; both give 20–64 ≈ 54–55 %.
 const AGE_SHARES: Record<DemoKommun["kind"], number[]> = {
   stad: [0.058, 0.066, 0.13, 0.12, 0.12, 0.118, 0.108],
   ort: [0.058, 0.052, 0.112, 0.112, 0.128, 0.136, 0.135]
@@ -205,22 +205,22 @@ export function demoKommun(code: string): DemoKommun {
   return k;
 }
 
-/** Persons per sex and BAS age group for one kommun and year: [sex][age]. */
+/** Persons per sex and arbetsmarknadsstatus age group for one kommun and year: [sex][age]. */
 function populationCells(k: DemoKommun, year: number, seed: number): number[][] {
   // A fixed jitter per cell keeps the age pyramid stable; a small yearly one makes the years differ.
   const fixed = randomStream(seed, `${k.code}:population`);
-  const jitter = SEXES.map(() => BAS_AGES.map(() => 1 + 0.02 * gaussian(fixed)));
+  const jitter = SEXES.map(() => ARBETSMARKNAD_AGES.map(() => 1 + 0.02 * gaussian(fixed)));
   const rand = randomStream(seed, `${k.code}:population:${year}`);
   const total = k.population * Math.pow(1 + k.growth, year - 2023);
   return SEXES.map((_, s) =>
-    BAS_AGES.map((_, a) => {
+    ARBETSMARKNAD_AGES.map((_, a) => {
       const share = AGE_SHARES[k.kind][a] * (s === 0 ? MALE_SHARES[a] : 1 - MALE_SHARES[a]);
       return Math.round(total * share * jitter[s][a] * (1 + 0.003 * gaussian(rand)));
     })
   );
 }
 
-/** Population 15–74 per kommun, year, sex and BAS age group (20–64 is the sum of AGES_20_64). */
+/** Population 15–74 per kommun, year, sex and arbetsmarknadsstatus age group (20–64 is the sum of AGES_20_64). */
 export function generatePopulation(opts: {
   kommuner: string[];
   from: number;
@@ -233,7 +233,7 @@ export function generatePopulation(opts: {
     for (let year = opts.from; year <= opts.to; year++) {
       const cells = populationCells(k, year, opts.seed);
       SEXES.forEach((sex, s) =>
-        BAS_AGES.forEach((age, a) => rows.push({kommun: code, year, sex, age, persons: cells[s][a]}))
+        ARBETSMARKNAD_AGES.forEach((age, a) => rows.push({kommun: code, year, sex, age, persons: cells[s][a]}))
       );
     }
   }
@@ -580,7 +580,7 @@ function nationalCode(i: number): string {
   return String(9001 + i);
 }
 
-/** The i-th synthetic national kommun; the draws come from one "national" stream, so HÅE and BAS share kommuner. */
+/** The i-th synthetic national kommun; the draws come from one "national" stream, so HÅE and arbetsmarknadsstatus share kommuner. */
 function nationalKommun(i: number, rand: () => number): DemoKommun {
   const code = nationalCode(i);
   // Sizes roughly as Sweden's: median about 16 000, a few large cities.
@@ -617,8 +617,8 @@ export function generateNationalHae(seed: number, count = 290): HaeCube {
 // ---------------------------------------------------------------------------------------------------------------
 // Befolkningens arbetsmarknadsstatus
 
-// Status shares per BAS age group (sysselsatt is what is left): arbetslös, studerande, pensionär, sjuk, övrig.
-const BAS_SHARES: number[][] = [
+// Status shares per arbetsmarknadsstatus age group (sysselsatt is what is left): arbetslös, studerande, pensionär, sjuk, övrig.
+const STATUS_SHARES: number[][] = [
   [0.02, 0.63, 0, 0.005, 0.045],
   [0.07, 0.17, 0, 0.015, 0.085],
   [0.06, 0.04, 0, 0.02, 0.06],
@@ -641,11 +641,11 @@ function allocate(total: number, weights: number[]): number[] {
   return parts;
 }
 
-/** Persons per status (BAS_STATUSES order) for one month, sex and age group of a kommun. */
-type BasEmit = (m: number, s: number, a: number, persons: number[]) => void;
+/** Persons per status (ARBETSMARKNAD_STATUSES order) for one month, sex and age group of a kommun. */
+type StatusEmit = (m: number, s: number, a: number, persons: number[]) => void;
 
-/** One kommun's monthly BAS, month by month, sex, age; the statuses of a cell add up to its population. */
-function simulateBas(k: DemoKommun, months: string[], seed: number, emit: BasEmit): void {
+/** One kommun's monthly arbetsmarknadsstatus, month by month, sex, age; the statuses of a cell add up to its population. */
+function simulateArbetsmarknadsstatus(k: DemoKommun, months: string[], seed: number, emit: StatusEmit): void {
   const rand = randomStream(seed, `${k.code}:bas`);
   // Kommuner with more people on benefits have more arbetslösa and sjuka.
   const burden = Math.pow(k.haeRate / 0.15, 0.7);
@@ -664,8 +664,8 @@ function simulateBas(k: DemoKommun, months: string[], seed: number, emit: BasEmi
       Math.exp(drift);
     const sick = burden * yearly(sickness.trend, year, mon);
     SEXES.forEach((_, s) =>
-      BAS_AGES.forEach((_, a) => {
-        const [arb, stud, pens, sjuk, ovr] = BAS_SHARES[a];
+      ARBETSMARKNAD_AGES.forEach((_, a) => {
+        const [arb, stud, pens, sjuk, ovr] = STATUS_SHARES[a];
         const young = a <= 1;
         const shares = [
           0,
@@ -682,22 +682,34 @@ function simulateBas(k: DemoKommun, months: string[], seed: number, emit: BasEmi
   });
 }
 
-/** Monthly BAS: persons per kommun, status, sex and age group; the statuses add up to the population. */
-export function generateBas(opts: {kommuner: string[]; from: string; to: string; seed: number}): BasRow[] {
+/** Monthly arbetsmarknadsstatus: persons per kommun, status, sex and age group; the statuses add up to the population. */
+export function generateArbetsmarknadsstatus(opts: {
+  kommuner: string[];
+  from: string;
+  to: string;
+  seed: number;
+}): ArbetsmarknadsstatusRow[] {
   const months = monthRange(opts.from, opts.to);
-  const rows: BasRow[] = [];
+  const rows: ArbetsmarknadsstatusRow[] = [];
   for (const kommun of opts.kommuner) {
-    simulateBas(demoKommun(kommun), months, opts.seed, (m, s, a, persons) =>
+    simulateArbetsmarknadsstatus(demoKommun(kommun), months, opts.seed, (m, s, a, persons) =>
       persons.forEach((n, i) =>
-        rows.push({kommun, month: months[m], status: BAS_STATUSES[i], sex: SEXES[s], age: BAS_AGES[a], persons: n})
+        rows.push({
+          kommun,
+          month: months[m],
+          status: ARBETSMARKNAD_STATUSES[i],
+          sex: SEXES[s],
+          age: ARBETSMARKNAD_AGES[a],
+          persons: n
+        })
       )
     );
   }
   return rows;
 }
 
-/** A national BAS cube for benchmarks: persons by ((((kommun × months + month) × 6 + status) × 2 + sex) × 7 + age). */
-export interface BasCube {
+/** A national arbetsmarknadsstatus cube for benchmarks: persons by ((((kommun × months + month) × 6 + status) × 2 + sex) × 7 + age). */
+export interface ArbetsmarknadsstatusCube {
   kommuner: string[];
   months: string[];
   statuses: readonly string[];
@@ -706,18 +718,25 @@ export interface BasCube {
   values: Int32Array;
 }
 
-/** The national kommuner of generateNationalHae × the demo BAS months (2020–2025), every status, sex and age group. */
-export function generateNationalBas(seed: number, count = 290): BasCube {
-  const months = monthRange(DEMO_PERIODS.bas.from, DEMO_PERIODS.bas.to);
-  const [nS, nX, nA] = [BAS_STATUSES.length, SEXES.length, BAS_AGES.length];
+/** The national kommuner of generateNationalHae × the demo arbetsmarknadsstatus months (2020–2025), every status, sex and age group. */
+export function generateNationalArbetsmarknadsstatus(seed: number, count = 290): ArbetsmarknadsstatusCube {
+  const months = monthRange(DEMO_PERIODS.arbetsmarknadsstatus.from, DEMO_PERIODS.arbetsmarknadsstatus.to);
+  const [nS, nX, nA] = [ARBETSMARKNAD_STATUSES.length, SEXES.length, ARBETSMARKNAD_AGES.length];
   const values = new Int32Array(count * months.length * nS * nX * nA);
   const kommuner = nationalKommuner(seed, count);
   kommuner.forEach((k, i) =>
-    simulateBas(k, months, seed, (m, s, a, persons) =>
+    simulateArbetsmarknadsstatus(k, months, seed, (m, s, a, persons) =>
       persons.forEach((n, st) => (values[(((i * months.length + m) * nS + st) * nX + s) * nA + a] = n))
     )
   );
-  return {kommuner: kommuner.map((k) => k.code), months, statuses: BAS_STATUSES, sexes: SEXES, ages: BAS_AGES, values};
+  return {
+    kommuner: kommuner.map((k) => k.code),
+    months,
+    statuses: ARBETSMARKNAD_STATUSES,
+    sexes: SEXES,
+    ages: ARBETSMARKNAD_AGES,
+    values
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -726,7 +745,7 @@ export function generateNationalBas(seed: number, count = 290): BasCube {
 /** The period of each demo table. */
 export const DEMO_PERIODS = {
   hae: {from: "2014-01", to: "2025-12"},
-  bas: {from: "2020-01", to: "2025-12"},
+  arbetsmarknadsstatus: {from: "2020-01", to: "2025-12"},
   population: {from: 2014, to: 2025}
 };
 
@@ -742,8 +761,8 @@ export function haeCsv(rows: HaeRow[]): string {
   return lines.join("\n") + "\n";
 }
 
-/** bas.csv: header and one row per observation. */
-export function basCsv(rows: BasRow[]): string {
+/** arbetsmarknadsstatus.csv: header and one row per observation. */
+export function arbetsmarknadsstatusCsv(rows: ArbetsmarknadsstatusRow[]): string {
   const lines = ["kommun,month,status,sex,age,persons"];
   for (const r of rows) lines.push(`${r.kommun},${r.month},${r.status},${r.sex},${r.age},${r.persons}`);
   return lines.join("\n") + "\n";
@@ -788,8 +807,8 @@ export function demoReadme(seed: number): string {
         "kommun, month, type, sex, age, value"
       ],
       [
-        "`bas.csv`",
-        `Befolkningens arbetsmarknadsstatus 15–74 år per månad ${DEMO_PERIODS.bas.from}–${DEMO_PERIODS.bas.to}`,
+        "`arbetsmarknadsstatus.csv`",
+        `Befolkningens arbetsmarknadsstatus 15–74 år per månad ${DEMO_PERIODS.arbetsmarknadsstatus.from}–${DEMO_PERIODS.arbetsmarknadsstatus.to}`,
         "kommun, month, status, sex, age, persons"
       ],
       [
@@ -845,8 +864,8 @@ ${files}
 - \`kommun\`: SCB:s fyrsiffriga kommunkod. \`sex\`: 1 = män, 2 = kvinnor.
 - \`type\` (HÅE): ${HAE_TYPES.join(", ")}. Summan av helårsekvivalenter lagras inte utan räknas fram.
 - \`value\` (HÅE) har en decimal. \`age\` (HÅE): ${HAE_AGES.join(", ")}.
-- \`status\` (BAS), i SCB:s prioritetsordning: ${BAS_STATUSES.join(", ")}. Statusarna summerar till befolkningen.
-- \`age\` (BAS och befolkning): ${BAS_AGES.join(", ")}; 20–64 år är summan av ${AGES_20_64.join(", ")}.
+- \`status\` (BAS), i SCB:s prioritetsordning: ${ARBETSMARKNAD_STATUSES.join(", ")}. Statusarna summerar till befolkningen.
+- \`age\` (BAS och befolkning): ${ARBETSMARKNAD_AGES.join(", ")}; 20–64 år är summan av ${AGES_20_64.join(", ")}.
 - UTF-8, kommaseparerat, en rubrikrad, en rad per observation.
 
 ## Förankrade siffror
@@ -876,7 +895,9 @@ export function demoFiles(seed: number = DEMO_SEED): Record<string, string> {
   const kommuner = DEMO_KOMMUNER.map((k) => k.code);
   return {
     "hae.csv": haeCsv(generateHae({kommuner, ...DEMO_PERIODS.hae, seed})),
-    "bas.csv": basCsv(generateBas({kommuner, ...DEMO_PERIODS.bas, seed})),
+    "arbetsmarknadsstatus.csv": arbetsmarknadsstatusCsv(
+      generateArbetsmarknadsstatus({kommuner, ...DEMO_PERIODS.arbetsmarknadsstatus, seed})
+    ),
     "population.csv": populationCsv(generatePopulation({kommuner, ...DEMO_PERIODS.population, seed})),
     "README.md": demoReadme(seed)
   };
