@@ -58,14 +58,16 @@ function jsonKind(head: string, ext: string): FileKind {
 
 const BUDGET_COLUMNS = [/^(revision|version)$/i, /^(projekt|insats|project|id)$/i, /^(belopp|budget|amount)$/i];
 const LEDGER_COLUMN = /^(konto|kontonr|kontonummer|account|accountno|verifikation|vernr|debet|kredit|debit|credit)$/i;
-const SCB_COLUMN = /^(tid|år|månad|kvartal|region|\d{4}(M\d\d)?)$/i;
+const SCB_COLUMN = /^(tid|år|månad|kvartal|region|kön|year|month|gender|sex|\d{4}(M\d\d)?)$/i;
 
 /**
  * A CSV file is a budget when it has revision, projekt and belopp columns, a ledger when it has an account or
  * voucher column, an SCB table when it has a time or region column; otherwise the ledger reader names what is missing.
  */
 function csvKind(bytes: Uint8Array): FileKind {
-  const {header} = parseCsv(bytes.subarray(0, Math.min(bytes.length, 65536)));
+  const {header, rows} = parseCsv(bytes.subarray(0, Math.min(bytes.length, 65536)));
+  // A one-field first line over wider rows is the title SCB's web download puts above its table.
+  if (header.length === 1 && (rows[0]?.fields.length ?? 0) > 1) return "scb-csv";
   const names = header.map((h) => h.trim().replace(/[\s._-]+/g, ""));
   if (BUDGET_COLUMNS.every((re) => names.some((n) => re.test(n)))) return "budget-csv";
   if (names.some((n) => LEDGER_COLUMN.test(n))) return "csv-ledger";

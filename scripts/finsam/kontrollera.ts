@@ -113,7 +113,7 @@ export async function kontrollera(paths: string[], output: Output): Promise<numb
   const all = withProblems.flatMap(problems);
   const errors = all.filter((d) => d.severity === "error").length;
   const clean = reports.length - withProblems.length - unreadable.length;
-  let summary = `Kontrollerade ${plural(reports.length, "fil", "filer")}: ${clean} utan anmärkning, ${withProblems.length} med problem (${plural(errors, "fel", "fel")}, ${plural(all.length - errors, "varning", "varningar")})`;
+  let summary = `Kontrollerade ${plural(reports.length, "fil", "filer")}: ${clean} utan problem, ${withProblems.length} med problem (${plural(errors, "fel", "fel")}, ${plural(all.length - errors, "varning", "varningar")})`;
   if (unreadable.length) summary += `, ${unreadable.length} gick inte att läsa`;
   output.out(summary + ".\n");
   if (skipped.length) {

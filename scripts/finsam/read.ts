@@ -204,11 +204,6 @@ function sieReport(path: string, result: SieResult, detected: string): FileRepor
   // The reader reports its encoding once the hardened reader (loaders/sie) carries it; until then detect it here.
   const encoding = (result as {encoding?: string}).encoding ?? detected;
   const diagnostics = [...result.diagnostics];
-  const nothing =
-    !ledger.fiscalYears.length && !ledger.accounts.length && !counts.vouchers.read && !counts.balances.read;
-  if (nothing && !diagnostics.some((d) => d.severity === "error")) {
-    diagnostics.push(error(path, "Inga SIE-poster hittades (#RAR, #KONTO, #VER, #IB …): filen är ingen SIE-fil"));
-  }
   return {
     path,
     kind: "sie",
