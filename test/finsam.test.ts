@@ -5,6 +5,8 @@ import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {finsamBalanceOf, verdict} from "../bench/journals.js";
+import {detectKind} from "../scripts/finsam/detect.js";
 import {main} from "../scripts/finsam/main.js";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -343,5 +345,39 @@ describe("finsam som kompilerat kommando (bin/finsam.js)", () => {
         expect(block).toContain(`  ${where}: ${severity[d.severity]}: ${d.message.replace(`Rad ${d.line}: `, "")}`);
       }
     }
+  });
+});
+
+describe("filtyp (scripts/finsam/detect.ts)", () => {
+  const kind = (text: string, path: string) => detectKind(new TextEncoder().encode(text), path);
+
+  it("avgör typen av innehållet och, där det säger lite, av filändelsen", () => {
+    expect(kind("#FLAGGA 0\n#SIETYP 4\n", "export.txt")).toBe("sie");
+    expect(kind("#Anteckning\n", "export.se")).toBe("sie");
+    expect(kind('{"forbund": "x", "year": 2024, "revisions": []}', "b.json")).toBe("budget-json");
+    expect(kind('{"class": "dataset", "id": [], "size": []}', "t.json")).toBe("jsonstat");
+    expect(kind('{"columns": [], "data": []}', "t.json")).toBe("pxweb-json");
+    // A published report has "value" fields but is no statistical cube.
+    expect(kind('{"forbund": "x", "figures": [{"value": 1}]}', "rapport.json")).toBe("unknown");
+    expect(kind('CHARSET="ANSI";\nMATRIX="BE0101";\n', "tabell.txt")).toBe("px");
+    expect(kind("år;revision;datum;projekt;belopp\n", "budget.csv")).toBe("budget-csv");
+    expect(kind("Datum;Ver.nr;Konto;Belopp\n", "huvudbok.txt")).toBe("csv-ledger");
+    expect(kind('"region";"kön";"2002"\n', "scb.csv")).toBe("scb-csv");
+    expect(kind("a;b\n1;2\n", "okand.csv")).toBe("csv-ledger");
+    expect(kind("Förvaltningsberättelse\nÅret har präglats av …\n", "rapport.txt")).toBe("unknown");
+    expect(kind(" \r\n\t", "tom.se")).toBe("empty");
+  });
+});
+
+describe("bench: finsam mot ledger och hledger (bench/journals.ts)", () => {
+  it("läser kontots UB ur finsams saldobalans och jämför mot målen", async () => {
+    const {stdout} = await run("saldobalans", fixture("forbund-2024.se"));
+    expect(finsamBalanceOf(stdout, "1930")).toBe("1333333.00");
+    expect(finsamBalanceOf(stdout, "2091")).toBe("-1000000.00");
+    expect(finsamBalanceOf(stdout, "9999")).toBeUndefined();
+    expect(verdict("ledger", 3.25, 2.5)).toBe(
+      "ledger/finsam: 3,3× i vägg (uppnått), 2,5× i CPU (missat med 17 %); mål ≥ 3×"
+    );
+    expect(verdict("hledger", 25, 20)).toBe("hledger/finsam: 25,0× i vägg (uppnått), 20,0× i CPU (uppnått); mål ≥ 20×");
   });
 });
