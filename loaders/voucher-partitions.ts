@@ -32,6 +32,7 @@ import {
   type PartitionIndex,
   type PartitionRow
 } from "../src/lib/partition-index.js";
+import type {MonthlyMovement} from "../src/lib/balances.js";
 import {forbundOfFile, sieFiles} from "./ledger-tables.js";
 import {dataDir} from "./paths.js";
 import {currentProfile, type Profile} from "./profile.js";
@@ -179,6 +180,26 @@ export class PartitionRows {
   inYear(i: number, fy?: FiscalYear): boolean {
     const date = this.keyVoucherDate[this.rowKey[i]];
     return !fy || (date >= fy.start && date <= fy.end);
+  }
+
+  /**
+   * The year's rows summed per account, month, project and kostnadsställe in the order first met, as
+   * monthlyMovements (src/lib/balances.ts) sums a ledger's vouchers.
+   */
+  monthlyMovements(fy: FiscalYear): MonthlyMovement[] {
+    const sums = new Map<string, MonthlyMovement>();
+    for (let i = 0; i < this.length; i++) {
+      if (!this.inYear(i, fy)) continue;
+      const account = this.rowAccount[i];
+      const project = this.rowProject[i];
+      const costCenter = this.rowCostCenter[i];
+      const month = Number(this.keyDate[this.rowKey[i]].slice(5, 7));
+      const key = `${account}|${month}|${project}|${costCenter}`;
+      const row = sums.get(key);
+      if (row) row.amount += this.rowAmount.values[i];
+      else sums.set(key, {account, month, project, costCenter, amount: this.rowAmount.values[i]});
+    }
+    return [...sums.values()];
   }
 
   /**

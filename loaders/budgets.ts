@@ -4,7 +4,7 @@ import {join} from "node:path";
 import type {Diagnostic, ReadCounts} from "../src/lib/ledger.js";
 import {columnBuilder} from "./arrow.js";
 import type {BudgetLine} from "../src/lib/drift.js";
-import {readBudgetCsv, readBudgetJson, revisionsOf, validateBudget, type BudgetRecord} from "./budget.js";
+import {readBudgetCsv, readBudgetJson, revisionsOf, validateBudget, type BudgetRecord} from "./budget-read.js";
 
 export interface BudgetFileInfo {
   file: string;
