@@ -2,8 +2,6 @@
 // of its record batches (<år>.json), laid out like Parquet row groups so that a page reads one account's rows with
 // HTTP range requests instead of downloading the whole ledger. The path holds förbund and year, as in a hive layout,
 // so the rows do not. See README, "Nationell skala".
-import {readFileSync} from "node:fs";
-import {join} from "node:path";
 import {parseArgs} from "node:util";
 import {
   Field,
@@ -33,10 +31,9 @@ import {
   type PartitionRow
 } from "../src/lib/partition-index.js";
 import type {MonthlyMovement} from "../src/lib/balances.js";
-import {forbundOfFile, sieFiles} from "./ledger-tables.js";
-import {dataDir} from "./paths.js";
+import {ensureIngested, handOver, ingestOrExit, type IngestManifest} from "./ingest.js";
+import {dataRoot} from "./paths.js";
 import {currentProfile, type Profile} from "./profile.js";
-import {readSie} from "./sie/read.js";
 
 const SORTED_BY = ["account", "date", "series", "number"];
 
@@ -333,51 +330,53 @@ export function writePartition(rows: PartitionRows, fy: FiscalYear | undefined, 
   return {chunks: chunks(), index, counts: {rows: order.length, batches: batchCount, batchRows: size}};
 }
 
-/** A ledger file that can be partitioned: named <förbund>-<år>.se (or .si, .sie). */
+/** A ledger file that can be partitioned: its name, its förbund (from the name) and its year (from #RAR 0). */
 export interface PartitionFile {
   file: string;
   forbund: string;
   year: number;
 }
 
-/** The SIE files of a folder that name a förbund and a year, in name order; none when the folder is missing. */
-export function partitionFiles(dir: string = dataDir("sie")): PartitionFile[] {
-  return sieFiles(dir).flatMap((file) => {
-    const year = /-(\d{4})\.\w+$/.exec(file)?.[1];
-    return year ? [{file, forbund: forbundOfFile(file), year: Number(year)}] : [];
-  });
+/** The partitions the ingestion of a data folder wrote (full profile), in file-name order. */
+export function partitionFiles(manifest: IngestManifest = ingestOrExit("full")): PartitionFile[] {
+  return manifest.partitions.map(({file, forbund, year}) => ({file, forbund, year}));
 }
 
 /**
  * The site paths of every partition and its index, for Framework's dynamicPaths; none under the lsg profile, since
- * the site shared with the LSG must hold no voucher.
+ * the site shared with the LSG must hold no voucher. Called when the site's configuration loads, so it is the first
+ * to run the ingestion of a build (and prints its diagnostics); a data folder that does not exist exits with 2.
  */
-export function voucherPartitionPaths(dir: string = dataDir("sie"), profile: Profile = currentProfile()): string[] {
-  if (profile !== "full") return [];
-  return partitionFiles(dir).flatMap(({forbund, year}) =>
+export function voucherPartitionPaths(profile: Profile = currentProfile(), data: string = dataRoot()): string[] {
+  if (profile !== "full") {
+    // Ingested all the same, so the build prints the inputs' problems (and --strict fails) before the pages build.
+    ingestOrExit(profile);
+    return [];
+  }
+  const manifest = data === dataRoot() ? ingestOrExit(profile) : ensureIngested(profile, data);
+  return manifest.partitions.flatMap(({forbund, year}) =>
     ["arrows", "json"].map((ext) => `/data/vouchers/${forbund}/${year}.${ext}`)
   );
 }
 
-/** The partition of one förbund and year of a folder, read strictly as the ledger tables are. */
-export function partitionOf(forbund: string, year: number, dir: string = dataDir("sie")) {
-  const found = partitionFiles(dir).find((f) => f.forbund === forbund && f.year === year);
-  if (!found) throw new Error(`Ingen huvudbok för ${forbund} ${year} i ${dir}`);
-  const {ledger} = readSie(new Uint8Array(readFileSync(join(dir, found.file))), found.file, {strict: true});
-  return buildVoucherPartition(ledger, found.file);
+/** The partition of one förbund and year (by #RAR 0) as the ingestion wrote it: the stream's and index's paths. */
+export function partitionOf(forbund: string, year: number, manifest: IngestManifest = ingestOrExit("full")) {
+  const found = manifest.partitions.find((f) => f.forbund === forbund && f.year === year);
+  if (!found) throw new Error(`Ingen huvudbok för ${forbund} ${year} i ${manifest.data}`);
+  return found;
 }
 
 /**
  * The body of the data loaders src/data/vouchers/[forbund]/[year].{arrows,json}.ts: Framework passes the route's
  * parameters as --forbund=… --year=…; writes the partition or its index to stdout.
  */
-export function runPartitionLoader(what: "arrows" | "json", args: string[] = process.argv.slice(2)): void {
+export async function runPartitionLoader(what: "arrows" | "json", args: string[] = process.argv.slice(2)) {
   // A guard beside dynamicPaths: even asked for directly (preview, a stray link), the lsg build writes no voucher.
   if (currentProfile() !== "full") throw new Error("Verifikationer ingår inte i den delade versionen för LSG");
   const {values} = parseArgs({args, options: {forbund: {type: "string"}, year: {type: "string"}}, strict: false});
   const forbund = String(values.forbund ?? "");
   const year = Number(values.year);
   if (!forbund || !Number.isInteger(year)) throw new Error(`Förbund och år saknas: ${args.join(" ")}`);
-  const {bytes, index} = partitionOf(forbund, year);
-  process.stdout.write(what === "arrows" ? bytes : JSON.stringify(index));
+  const found = partitionOf(forbund, year);
+  await handOver(what === "arrows" ? found.arrows : found.index);
 }
