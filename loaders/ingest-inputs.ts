@@ -61,12 +61,12 @@ export function listInputs(
   for (const file of readdirSync(dir).sort()) {
     if (!pattern.test(file)) continue;
     const path = join(dir, file);
-    const shown = `${folder}/${file}`;
-    const skip = (why: string) => problems.push(fileError(file, `${shown} ${why}; filen hoppas över`));
+    // Named by its place in the data folder: the pages tell a ledger's problems from a budget's by it.
+    const skip = (why: string) => problems.push(fileError(`${folder}/${file}`, `${why}`));
     if (forbundNames && !FORBUND_ID.test(forbundOfName(file))) {
       skip(
-        `har ett namn som inte kan användas: förbundets id före -<år> får bara innehålla a–z, 0–9 och bindestreck ` +
-          `(t.ex. sodra-dalarna-2023.se), inte mellanslag, #, %, .. eller å, ä, ö`
+        `Filnamnet kan inte användas: förbundets id före -<år> får bara innehålla a–z, 0–9 och bindestreck ` +
+          `(t.ex. sodra-dalarna-2023.se), inte mellanslag, #, %, .. eller å, ä, ö. Filen hoppas över`
       );
       continue;
     }
@@ -76,31 +76,33 @@ export function listInputs(
       try {
         target = realpathSync(path);
       } catch {
-        skip("är en symbolisk länk till något som inte finns");
+        skip("Filen är en symbolisk länk till något som inte finns och hoppas över");
         continue;
       }
       if (!inside(realData, target)) {
-        skip(`är en symbolisk länk till ${target}, som ligger utanför datamappen`);
+        skip(`Filen är en symbolisk länk till ${target}, som ligger utanför datamappen, och hoppas över`);
         continue;
       }
     }
     const stat = statSync(target);
     if (stat.isDirectory()) {
-      skip(link.isSymbolicLink() ? "är en symbolisk länk till en mapp, inte en fil" : "är en mapp, inte en fil");
+      skip(
+        `Filen är ${link.isSymbolicLink() ? "en symbolisk länk till en mapp" : "en mapp"}, inte en fil, och hoppas över`
+      );
       continue;
     }
     if (!stat.isFile()) {
-      skip("är ingen vanlig fil");
+      skip("Filen är ingen vanlig fil och hoppas över");
       continue;
     }
     try {
       closeSync(openSync(target, "r"));
     } catch (e) {
-      skip(`kan inte läsas (${(e as NodeJS.ErrnoException).code})`);
+      skip(`Filen kan inte läsas (${(e as NodeJS.ErrnoException).code}) och hoppas över`);
       continue;
     }
     if (stat.size === 0) {
-      skip("är tom");
+      skip("Filen är tom och hoppas över");
       continue;
     }
     files.push({file, path: target, size: stat.size});

@@ -160,7 +160,7 @@ export function runIngestion(options: {
     const fy = tables.fiscalYear;
     if (!fy) {
       // The reason first; the reader's own messages may quote a voucher, so the lsg site gets only the reason.
-      const [reason, ...rest] = tables.diagnostics;
+      const [reason, ...rest] = tables.diagnostics.map((d) => ({...d, file: `sie/${input.file}`}));
       problems.push(reason);
       (profile === "full" ? problems : printedOnly).push(...rest.filter((d) => d.severity !== "info"));
       continue;
@@ -172,7 +172,7 @@ export function runIngestion(options: {
     const other = seen.get(`${forbund}|${year}`);
     if (other) {
       problems.push(
-        fileError(input.file, `${forbund} ${year} finns redan i ${other} (enligt #RAR 0); filen hoppas över`)
+        fileError(`sie/${input.file}`, `${forbund} ${year} finns redan i ${other} (enligt #RAR 0); filen hoppas över`)
       );
       continue;
     }
