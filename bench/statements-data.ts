@@ -1,5 +1,5 @@
 // Child process of the browser benchmark: two years of a generated ledger (2023 and 2024) as the workspace's Arrow
-// tables and voucher partitions, through loadLedgerTables and partitionOf as the build does. Run in its own process with a larger heap, since a million
+// tables and voucher partitions, through loadLedgerTables and the ingestion's partitions as the build makes them. Run in its own process with a larger heap, since a million
 // vouchers a year is several gigabytes of rows. Usage (via fork): statements-data.ts <out dir> <vouchers>
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -9,6 +9,8 @@ import {toArrowStream} from "../loaders/arrow";
 import {loadLedgerTables} from "../loaders/ledger-tables";
 import {dataDir} from "../loaders/paths";
 import {partitionOf} from "../loaders/voucher-partitions";
+import {ensureIngested, ingestDir} from "../loaders/ingest";
+import type {PartitionIndex} from "../src/lib/partition-index";
 import {writeSie} from "../loaders/sie/write";
 import {accountBalances} from "../src/lib/balances";
 import type {Ledger} from "../src/lib/ledger";
@@ -44,7 +46,10 @@ export function shiftYear(ledger: Ledger, year: number): Ledger {
 function main(): StatementsData {
   const [out, vouchersText] = process.argv.slice(2);
   const vouchers = Number(vouchersText);
-  const sieDir = mkdtempSync(join(tmpdir(), "finsam-statements-"));
+  // A data folder of its own, so that the partitions come from the ingestion as the build's do.
+  const data = mkdtempSync(join(tmpdir(), "finsam-statements-"));
+  const sieDir = join(data, "sie");
+  mkdirSync(sieDir);
   const mapping = combineMappings(JSON.parse(readFileSync(dataDir("mapping", "bas.json"), "utf8")) as MappingFile);
   const result: Record<string, string> = {};
   try {
@@ -71,15 +76,19 @@ function main(): StatementsData {
     // The vouchers as the build partitions them, for the drill-down (loaders/voucher-partitions.ts).
     const partitions: StatementsData["partitions"] = {};
     mkdirSync(join(out, "vouchers", "bench"), {recursive: true});
+    const manifest = ensureIngested("full", data);
     for (const year of [2023, 2024]) {
-      const {bytes: partition, index} = partitionOf("bench", year, sieDir);
+      const found = partitionOf("bench", year, manifest);
+      const partition = readFileSync(found.arrows);
+      const index = JSON.parse(readFileSync(found.index, "utf8")) as PartitionIndex;
       writeFileSync(join(out, "vouchers", "bench", `${year}.arrows`), partition);
       writeFileSync(join(out, "vouchers", "bench", `${year}.json`), JSON.stringify(index));
       partitions[year] = {bytes: partition.length, rows: index.rows, batches: index.batches.length};
     }
     return {bytes, rows, partitions, result};
   } finally {
-    rmSync(sieDir, {recursive: true, force: true});
+    rmSync(data, {recursive: true, force: true});
+    rmSync(join(ingestDir("full", data), ".."), {recursive: true, force: true});
   }
 }
 

@@ -9,6 +9,8 @@
 // leading zeros are dropped) wherever they are in the file, since a huvudbok is sorted by account.
 // A row that cannot be read is rejected, and so is its whole voucher: without the row it cannot balance.
 // Rows in a rejected voucher count as rejected rows, so rows.read = rows.kept + rows.rejected.
+// Opening balances: a row whose verifikation is "IB" (or "Ingående balans") is the account's ingående balans, as a
+// huvudbok lists it first under each account; its date may be empty. A "Kontonamn" column gives account names.
 import type {Diagnostic, ObjectRef, ReadCounts, Transaction, Voucher} from "../src/lib/ledger.js";
 import {formatKrOre} from "../src/lib/format.js";
 import {parseSwedishAmount} from "../src/lib/number.js";
@@ -16,6 +18,10 @@ import {parseCsv, type CsvRow} from "./csv.js";
 
 export interface CsvLedger {
   vouchers: Voucher[];
+  /** The accounts' ingående balanser (rows with verifikation "IB"), summed per account in file order. */
+  openingBalances: {account: string; amount: bigint; line: number}[];
+  /** Account names from a Kontonamn column, in the order first met. */
+  accounts: {number: string; name: string}[];
   diagnostics: Diagnostic[];
   counts: {rows: ReadCounts; vouchers: ReadCounts};
 }
@@ -31,7 +37,8 @@ type Column =
   | "project"
   | "costCentre"
   | "text"
-  | "voucherText";
+  | "voucherText"
+  | "accountName";
 
 const ALIASES: Record<Column, string[]> = {
   date: ["datum", "date", "bokföringsdatum", "verifikationsdatum", "transaktionsdatum", "bokfdatum"],
@@ -44,7 +51,8 @@ const ALIASES: Record<Column, string[]> = {
   project: ["projekt", "projektnr", "project"],
   costCentre: ["kostnadsställe", "kostnadsstalle", "kst", "costcentre", "costcenter"],
   text: ["text", "beskrivning", "description", "transaktionstext", "specifikation"],
-  voucherText: ["verifikationstext", "vertext", "vouchertext"]
+  voucherText: ["verifikationstext", "vertext", "vouchertext"],
+  accountName: ["kontonamn", "kontobenämning", "benämning", "accountname"]
 };
 
 const COLUMN_NAMES: Partial<Record<Column, string>> = {date: "datum", voucher: "verifikation", account: "konto"};
@@ -84,13 +92,32 @@ export function readCsvLedger(bytes: Uint8Array, file: string): CsvLedger {
     diagnostics.push(error(file, table.headerLine, message));
     return {
       vouchers: [],
+      openingBalances: [],
+      accounts: [],
       diagnostics,
       counts: {rows: {read: rowCount, kept: 0, rejected: rowCount}, vouchers: {read: 0, kept: 0, rejected: 0}}
     };
   }
 
   const groups = new Map<string, Group>();
+  const opening = new Map<string, {account: string; amount: bigint; line: number}>();
+  const names = new Map<string, string>();
+  let openingRows = 0;
   for (const row of table.rows) {
+    const name = columns.accountName === undefined ? "" : (row.fields[columns.accountName] ?? "").trim();
+    const number = (row.fields[columns.account!] ?? "").trim();
+    if (name && /^\d{4}$/.test(number) && !names.has(number)) names.set(number, name);
+    if (OPENING.test((row.fields[columns.voucher!] ?? "").trim())) {
+      const result = parseOpening(row, columns);
+      if (typeof result === "string") diagnostics.push(error(file, row.line, `Rad ${row.line}: ${result}`));
+      else {
+        openingRows++;
+        const seen = opening.get(result.account);
+        if (seen) seen.amount += result.amount;
+        else opening.set(result.account, result);
+      }
+      continue;
+    }
     const result = parseRow(row, columns, table.header.length);
     if ("problems" in result) diagnostics.push(error(file, row.line, `Rad ${row.line}: ${result.problems.join("; ")}`));
     if (!result.key) continue;
@@ -120,14 +147,34 @@ export function readCsvLedger(bytes: Uint8Array, file: string): CsvLedger {
     vouchers.push(toVoucher(group));
   }
   diagnostics.sort((a, b) => a.line - b.line);
+  keptRows += openingRows;
   return {
     vouchers,
+    openingBalances: [...opening.values()],
+    accounts: [...names].map(([number, name]) => ({number, name})),
     diagnostics,
     counts: {
       rows: {read: rowCount, kept: keptRows, rejected: rowCount - keptRows},
       vouchers: {read: groups.size, kept: vouchers.length, rejected: rejectedVouchers}
     }
   };
+}
+
+/** The verifikation of an opening-balance row. */
+const OPENING = /^(ib|ingående balans)$/i;
+
+/** An opening-balance row's account and amount, or what is wrong with it. */
+function parseOpening(
+  row: CsvRow,
+  columns: Partial<Record<Column, number>>
+): {account: string; amount: bigint; line: number} | string {
+  const get = (c: Column) => (columns[c] === undefined ? "" : (row.fields[columns[c]!] ?? "").trim());
+  const account = get("account");
+  const problems: string[] = [];
+  if (!/^\d{4}$/.test(account)) problems.push(`kontot "${account}" är inte ett fyrsiffrigt kontonummer`);
+  const amount = readAmount(get, columns.amount !== undefined, problems);
+  if (problems.length || amount === null) return `ingående balans: ${problems.join("; ")}`;
+  return {account, amount, line: row.line};
 }
 
 function findColumns(header: string[]): Partial<Record<Column, number>> {

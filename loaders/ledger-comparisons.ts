@@ -5,7 +5,7 @@ import {join} from "node:path";
 import type {Ledger} from "../src/lib/ledger.js";
 import {combineMappings, type MappingFile} from "../src/lib/mapping.js";
 import type {FigureComparison, PublishedReport} from "../src/lib/published.js";
-import {latestBudgets} from "./budget-tables.js";
+import {latestBudgets} from "./budgets.js";
 import {forbundOfFile} from "./ledger-tables.js";
 import {compareLedgerYear} from "./reconstruct/verify.js";
 import {readSie} from "./sie/read.js";

@@ -2,8 +2,6 @@
 // of its record batches (<år>.json), laid out like Parquet row groups so that a page reads one account's rows with
 // HTTP range requests instead of downloading the whole ledger. The path holds förbund and year, as in a hive layout,
 // so the rows do not. See README, "Nationell skala".
-import {readFileSync} from "node:fs";
-import {join} from "node:path";
 import {parseArgs} from "node:util";
 import {
   Field,
@@ -18,18 +16,24 @@ import {
   tableToIPC,
   vectorFromArray
 } from "apache-arrow";
-import {DIM_COST_CENTER, DIM_PROJECT, objectCode, type Ledger} from "../src/lib/ledger.js";
 import {
-  assembleStream,
+  DIM_COST_CENTER,
+  DIM_PROJECT,
+  objectCode,
+  type FiscalYear,
+  type Ledger,
+  type Voucher
+} from "../src/lib/ledger.js";
+import {
   END_OF_STREAM,
   type PartitionBatch,
   type PartitionIndex,
   type PartitionRow
 } from "../src/lib/partition-index.js";
-import {forbundOfFile, sieFiles} from "./ledger-tables.js";
-import {dataDir} from "./paths.js";
+import type {MonthlyMovement} from "../src/lib/balances.js";
+import {ensureIngested, handOver, ingestOrExit, type IngestManifest} from "./ingest.js";
+import {dataRoot} from "./paths.js";
 import {currentProfile, type Profile} from "./profile.js";
-import {readSie} from "./sie/read.js";
 
 const SORTED_BY = ["account", "date", "series", "number"];
 
@@ -57,27 +61,174 @@ export function defaultBatchRows(rows: number): number {
  * balances and movements sum (src/lib/balances.ts), so the vouchers behind an account add up to its movement.
  */
 export function partitionRows(ledger: Ledger): PartitionRow[] {
-  const rows: PartitionRow[] = [];
-  const fy = ledger.fiscalYears.find((y) => y.yearIndex === 0);
-  for (const v of ledger.vouchers) {
-    // The reader has already said that such a voucher lies outside every #RAR year.
-    if (fy && (v.date < fy.start || v.date > fy.end)) continue;
+  const rows = PartitionRows.of(ledger.vouchers);
+  return Array.from(rows.sorted(ledger.fiscalYears.find((y) => y.yearIndex === 0)), (i) => rows.row(i));
+}
+
+/** A growable column of 64-bit integers: a million rows cost 8 MB, not a million bigint objects. */
+class Int64Column {
+  values = new BigInt64Array(1024);
+  length = 0;
+  push(value: bigint): void {
+    if (this.length === this.values.length) {
+      const grown = new BigInt64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+}
+
+/**
+ * The "trans" rows of a ledger's vouchers, collected as they stream past (readSieStream's onVoucher) in compact
+ * columns instead of voucher objects, so that a 200 MB file's partition does not need every voucher in memory. The
+ * fiscal year, known for certain only at the end of the file, picks the rows afterwards (sorted).
+ */
+export class PartitionRows {
+  // One key per voucher, and one more per row dated differently from its voucher: what the rows sort on.
+  private readonly keyDate: string[] = [];
+  private readonly keyVoucherDate: string[] = [];
+  private readonly keySeries: string[] = [];
+  private readonly keyNumber: string[] = [];
+  private readonly keyText: string[] = [];
+  private rowKey = new Int32Array(1024);
+  private readonly rowAccount: string[] = [];
+  private readonly rowAmount = new Int64Column();
+  private readonly rowProject: (string | null)[] = [];
+  private readonly rowCostCenter: (string | null)[] = [];
+  private readonly rowText: (string | null)[] = [];
+  private readonly strings = new Map<string, string>();
+
+  /** The rows of some vouchers. */
+  static of(vouchers: Iterable<Voucher>): PartitionRows {
+    const rows = new PartitionRows();
+    for (const v of vouchers) rows.add(v);
+    return rows;
+  }
+
+  /** Rows collected so far. */
+  get length(): number {
+    return this.rowAccount.length;
+  }
+
+  /** One shared copy of a short, often repeated string (account, object code). */
+  private intern(s: string | null): string | null {
+    if (s === null) return null;
+    const known = this.strings.get(s);
+    if (known !== undefined) return known;
+    this.strings.set(s, s);
+    return s;
+  }
+
+  private newKey(date: string, v: Voucher): number {
+    this.keyDate.push(date);
+    this.keyVoucherDate.push(v.date);
+    this.keySeries.push(v.series);
+    this.keyNumber.push(v.number);
+    this.keyText.push(v.text);
+    return this.keyDate.length - 1;
+  }
+
+  /** Adds one voucher's "trans" rows. */
+  add(v: Voucher): void {
+    let key = -1;
+    let dated: Map<string, number> | undefined;
     for (const t of v.transactions) {
       if (t.kind !== "trans") continue;
-      rows.push({
-        series: v.series,
-        number: v.number,
-        date: t.date ?? v.date,
-        voucher_text: v.text,
-        account: t.account,
-        amount_ore: t.amount,
-        project: objectCode(t, DIM_PROJECT),
-        cost_center: objectCode(t, DIM_COST_CENTER),
-        text: t.text ?? null
-      });
+      const date = t.date ?? v.date;
+      let k: number;
+      if (date === v.date) k = key < 0 ? (key = this.newKey(date, v)) : key;
+      else {
+        dated ??= new Map();
+        k = dated.get(date) ?? dated.set(date, this.newKey(date, v)).get(date)!;
+      }
+      const i = this.rowAccount.length;
+      if (i === this.rowKey.length) {
+        const grown = new Int32Array(i * 2);
+        grown.set(this.rowKey);
+        this.rowKey = grown;
+      }
+      this.rowKey[i] = k;
+      this.rowAccount.push(this.intern(t.account)!);
+      this.rowAmount.push(t.amount);
+      this.rowProject.push(this.intern(objectCode(t, DIM_PROJECT)));
+      this.rowCostCenter.push(this.intern(objectCode(t, DIM_COST_CENTER)));
+      this.rowText.push(t.text ?? null);
     }
   }
-  return rows.sort(compareRows);
+
+  /** Row i as the partition holds it. */
+  row(i: number): PartitionRow {
+    const k = this.rowKey[i];
+    return {
+      series: this.keySeries[k],
+      number: this.keyNumber[k],
+      date: this.keyDate[k],
+      voucher_text: this.keyText[k],
+      account: this.rowAccount[i],
+      amount_ore: this.rowAmount.values[i],
+      project: this.rowProject[i],
+      cost_center: this.rowCostCenter[i],
+      text: this.rowText[i]
+    };
+  }
+
+  /** Whether row i belongs to a voucher dated within the year (every row when there is no year). */
+  inYear(i: number, fy?: FiscalYear): boolean {
+    const date = this.keyVoucherDate[this.rowKey[i]];
+    return !fy || (date >= fy.start && date <= fy.end);
+  }
+
+  /**
+   * The year's rows summed per account, month, project and kostnadsställe in the order first met, as
+   * monthlyMovements (src/lib/balances.ts) sums a ledger's vouchers.
+   */
+  monthlyMovements(fy: FiscalYear): MonthlyMovement[] {
+    const sums = new Map<string, MonthlyMovement>();
+    for (let i = 0; i < this.length; i++) {
+      if (!this.inYear(i, fy)) continue;
+      const account = this.rowAccount[i];
+      const project = this.rowProject[i];
+      const costCenter = this.rowCostCenter[i];
+      const month = Number(this.keyDate[this.rowKey[i]].slice(5, 7));
+      const key = `${account}|${month}|${project}|${costCenter}`;
+      const row = sums.get(key);
+      if (row) row.amount += this.rowAmount.values[i];
+      else sums.set(key, {account, month, project, costCenter, amount: this.rowAmount.values[i]});
+    }
+    return [...sums.values()];
+  }
+
+  /**
+   * The rows of vouchers dated within the year (the reader has already said that others lie outside every #RAR
+   * year), in partition order: account, then date, series and number, ties in the order read.
+   */
+  sorted(fy?: FiscalYear): Uint32Array {
+    const keys = Array.from(this.keyDate, (_, k) => k).sort(
+      (a, b) =>
+        cmp(this.keyDate[a], this.keyDate[b]) ||
+        cmp(this.keySeries[a], this.keySeries[b]) ||
+        compareNumbers(this.keyNumber[a], this.keyNumber[b])
+    );
+    // Keys that compare equal share a rank, so that their rows keep the order read, as a stable sort would.
+    const rank = new Int32Array(keys.length);
+    keys.forEach((k, i) => {
+      const prev = keys[i - 1];
+      const same =
+        i > 0 &&
+        this.keyDate[k] === this.keyDate[prev] &&
+        this.keySeries[k] === this.keySeries[prev] &&
+        compareNumbers(this.keyNumber[k], this.keyNumber[prev]) === 0;
+      rank[k] = same ? rank[prev] : i;
+    });
+    const accounts = [...new Set(this.rowAccount)].sort(cmp);
+    const accountRank = new Map(accounts.map((a, i) => [a, i]));
+    const selected: number[] = [];
+    for (let i = 0; i < this.length; i++) if (this.inYear(i, fy)) selected.push(i);
+    const accountOf = Int32Array.from(this.rowAccount, (a) => accountRank.get(a)!);
+    selected.sort((a, b) => accountOf[a] - accountOf[b] || rank[this.rowKey[a]] - rank[this.rowKey[b]] || a - b);
+    return Uint32Array.from(selected);
+  }
 }
 
 /** Voucher numbers compared as integers when both are, else as text, so "10" follows "9". */
@@ -89,13 +240,6 @@ function compareNumbers(a: string, b: string): number {
 /** Code-unit order, the same in every locale; the index's account ranges and batchesFor use it too. */
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The partition order: account, then date, series and number. */
-function compareRows(a: PartitionRow, b: PartitionRow): number {
-  return (
-    cmp(a.account, b.account) || cmp(a.date, b.date) || cmp(a.series, b.series) || compareNumbers(a.number, b.number)
-  );
 }
 
 /** One record batch of rows, as a table of the partition schema. */
@@ -129,82 +273,110 @@ function batchMessage(rows: PartitionRow[], schema: Uint8Array): Uint8Array {
  * ledger in errors; counts says how many rows and batches were written.
  */
 export function buildVoucherPartition(ledger: Ledger, file: string, batchRows?: number) {
-  const rows = partitionRows(ledger);
-  const size = batchRows ?? defaultBatchRows(rows.length);
+  const rows = PartitionRows.of(ledger.vouchers);
+  const written = writePartition(
+    rows,
+    ledger.fiscalYears.find((y) => y.yearIndex === 0),
+    file,
+    batchRows
+  );
+  const chunks = [...written.chunks];
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return {bytes, index: written.index, counts: written.counts};
+}
+
+/**
+ * The partition of collected rows as chunks of bytes to write one after another (schema, batches, end marker), so
+ * that a large partition is never one buffer; `index` is complete once every chunk has been taken.
+ */
+export function writePartition(rows: PartitionRows, fy: FiscalYear | undefined, file: string, batchRows?: number) {
+  const order = rows.sorted(fy);
+  const size = batchRows ?? defaultBatchRows(order.length);
   if (!Number.isInteger(size) || size < 1) throw new Error(`${file}: ogiltig batchstorlek ${size}`);
   const schema = schemaMessage();
-  const messages: Uint8Array[] = [];
   const batches: PartitionBatch[] = [];
-  let offset = schema.length;
-  for (let start = 0; start < rows.length; start += size) {
-    const part = rows.slice(start, start + size);
-    const message = batchMessage(part, schema);
-    messages.push(message);
-    batches.push({
-      offset,
-      length: message.length,
-      rows: part.length,
-      accountMin: part[0].account,
-      accountMax: part.at(-1)!.account
-    });
-    offset += message.length;
-  }
-  const bytes = assembleStream(schema, messages);
   const index: PartitionIndex = {
-    rows: rows.length,
-    bytes: bytes.length,
+    rows: order.length,
+    bytes: 0,
     sortedBy: SORTED_BY,
     schema: {offset: 0, length: schema.length},
     batches
   };
-  return {bytes, index, counts: {rows: rows.length, batches: batches.length, batchRows: size}};
+  function* chunks(): Generator<Uint8Array> {
+    let offset = schema.length;
+    yield schema;
+    for (let start = 0; start < order.length; start += size) {
+      const part = Array.from(order.subarray(start, start + size), (i) => rows.row(i));
+      const message = batchMessage(part, schema);
+      batches.push({
+        offset,
+        length: message.length,
+        rows: part.length,
+        accountMin: part[0].account,
+        accountMax: part.at(-1)!.account
+      });
+      offset += message.length;
+      yield message;
+    }
+    yield END_OF_STREAM;
+    index.bytes = offset + END_OF_STREAM.length;
+  }
+  const batchCount = Math.ceil(order.length / size);
+  return {chunks: chunks(), index, counts: {rows: order.length, batches: batchCount, batchRows: size}};
 }
 
-/** A ledger file that can be partitioned: named <förbund>-<år>.se (or .si, .sie). */
+/** A ledger file that can be partitioned: its name, its förbund (from the name) and its year (from #RAR 0). */
 export interface PartitionFile {
   file: string;
   forbund: string;
   year: number;
 }
 
-/** The SIE files of a folder that name a förbund and a year, in name order; none when the folder is missing. */
-export function partitionFiles(dir: string = dataDir("sie")): PartitionFile[] {
-  return sieFiles(dir).flatMap((file) => {
-    const year = /-(\d{4})\.\w+$/.exec(file)?.[1];
-    return year ? [{file, forbund: forbundOfFile(file), year: Number(year)}] : [];
-  });
+/** The partitions the ingestion of a data folder wrote (full profile), in file-name order. */
+export function partitionFiles(manifest: IngestManifest = ingestOrExit("full")): PartitionFile[] {
+  return manifest.partitions.map(({file, forbund, year}) => ({file, forbund, year}));
 }
 
 /**
  * The site paths of every partition and its index, for Framework's dynamicPaths; none under the lsg profile, since
- * the site shared with the LSG must hold no voucher.
+ * the site shared with the LSG must hold no voucher. Called when the site's configuration loads, so it is the first
+ * to run the ingestion of a build (and prints its diagnostics); a data folder that does not exist exits with 2.
  */
-export function voucherPartitionPaths(dir: string = dataDir("sie"), profile: Profile = currentProfile()): string[] {
-  if (profile !== "full") return [];
-  return partitionFiles(dir).flatMap(({forbund, year}) =>
+export function voucherPartitionPaths(profile: Profile = currentProfile(), data: string = dataRoot()): string[] {
+  if (profile !== "full") {
+    // Ingested all the same, so the build prints the inputs' problems (and --strict fails) before the pages build.
+    ingestOrExit(profile);
+    return [];
+  }
+  const manifest = data === dataRoot() ? ingestOrExit(profile) : ensureIngested(profile, data);
+  return manifest.partitions.flatMap(({forbund, year}) =>
     ["arrows", "json"].map((ext) => `/data/vouchers/${forbund}/${year}.${ext}`)
   );
 }
 
-/** The partition of one förbund and year of a folder, read strictly as the ledger tables are. */
-export function partitionOf(forbund: string, year: number, dir: string = dataDir("sie")) {
-  const found = partitionFiles(dir).find((f) => f.forbund === forbund && f.year === year);
-  if (!found) throw new Error(`Ingen huvudbok för ${forbund} ${year} i ${dir}`);
-  const {ledger} = readSie(new Uint8Array(readFileSync(join(dir, found.file))), found.file, {strict: true});
-  return buildVoucherPartition(ledger, found.file);
+/** The partition of one förbund and year (by #RAR 0) as the ingestion wrote it: the stream's and index's paths. */
+export function partitionOf(forbund: string, year: number, manifest: IngestManifest = ingestOrExit("full")) {
+  const found = manifest.partitions.find((f) => f.forbund === forbund && f.year === year);
+  if (!found) throw new Error(`Ingen huvudbok för ${forbund} ${year} i ${manifest.data}`);
+  return found;
 }
 
 /**
  * The body of the data loaders src/data/vouchers/[forbund]/[year].{arrows,json}.ts: Framework passes the route's
  * parameters as --forbund=… --year=…; writes the partition or its index to stdout.
  */
-export function runPartitionLoader(what: "arrows" | "json", args: string[] = process.argv.slice(2)): void {
+export async function runPartitionLoader(what: "arrows" | "json", args: string[] = process.argv.slice(2)) {
   // A guard beside dynamicPaths: even asked for directly (preview, a stray link), the lsg build writes no voucher.
   if (currentProfile() !== "full") throw new Error("Verifikationer ingår inte i den delade versionen för LSG");
   const {values} = parseArgs({args, options: {forbund: {type: "string"}, year: {type: "string"}}, strict: false});
   const forbund = String(values.forbund ?? "");
   const year = Number(values.year);
   if (!forbund || !Number.isInteger(year)) throw new Error(`Förbund och år saknas: ${args.join(" ")}`);
-  const {bytes, index} = partitionOf(forbund, year);
-  process.stdout.write(what === "arrows" ? bytes : JSON.stringify(index));
+  const found = partitionOf(forbund, year);
+  await handOver(what === "arrows" ? found.arrows : found.index);
 }

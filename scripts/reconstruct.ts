@@ -6,7 +6,7 @@ import {existsSync, mkdirSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {reconstruct} from "../loaders/reconstruct/verify.js";
 import {writeFileAtomic} from "../loaders/files.js";
-import {latestBudgets} from "../loaders/budget-tables.js";
+import {latestBudgets} from "../loaders/budgets.js";
 import {dataDir} from "../loaders/paths.js";
 
 const root = dataDir();

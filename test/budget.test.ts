@@ -1,7 +1,7 @@
 // Budget files: JSON and CSV, revisions kept with their dates, and bad lines reported with file and line.
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {readBudgetCsv, readBudgetJson, revisionsOf, validateBudget} from "../loaders/budget.js";
+import {readBudgetCsv, readBudgetJson, revisionsOf, validateBudget} from "../loaders/budget-read.js";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`fixtures/budget/${name}`, import.meta.url)));
 const context = {projects: ["35000", "36000", "37000"], ledgerYears: [2022, 2023]};
@@ -93,11 +93,70 @@ describe("readBudgetJson", () => {
   });
 });
 
+describe("readBudgetJson, exact amounts and files of the wrong shape", () => {
+  const budget = (body: string) => new TextEncoder().encode(`{"forbund": "x", "year": 2023, ${body}}`);
+  const one = (amount: string) =>
+    budget(`"revisions": [{"id": "B1", "date": "2023-01-01", "lines": [{"project": "35000", "amount": ${amount}}]}]`);
+
+  it("reads an amount beyond 2^53 öre exactly, from its digits rather than a double", () => {
+    // 2^53 öre is 90 071 992 547 409,92 kr; as a double the last digits of this figure would be lost.
+    const r = readBudgetJson(one("90071992547409.93"), "stor-2023.json");
+    expect(r.diagnostics).toEqual([]);
+    expect(r.records[0].amount).toBe(9_007_199_254_740_993n);
+    expect(readBudgetJson(one("-12345678901234567.89"), "stor-2023.json").records[0].amount).toBe(
+      -1_234_567_890_123_456_789n
+    );
+  });
+
+  it("refuses an amount no BIGINT öre column holds, with file and line, and counts it rejected", () => {
+    const r = readBudgetJson(one("123456789012345678901"), "enorm-2023.json");
+    expect(r.records).toEqual([]);
+    expect(r.diagnostics).toEqual([
+      {
+        file: "enorm-2023.json",
+        line: 1,
+        severity: "error",
+        message:
+          "Beloppet 123456789012345678901 för projekt 35000 är för stort: en budgetrad rymmer högst 92 233 720 368 547 758,07 kr"
+      }
+    ]);
+    expect(r.counts).toEqual({read: 1, kept: 0, rejected: 1});
+  });
+
+  it("says what is wrong when revisions is an object or null, and reads nothing", () => {
+    for (const [value, kind] of [
+      ["{}", "ett objekt"],
+      ["null", "null"]
+    ]) {
+      const r = readBudgetJson(budget(`"revisions": ${value}`), "form-2023.json");
+      expect(r.records).toEqual([]);
+      expect(r.diagnostics).toEqual([
+        {
+          file: "form-2023.json",
+          line: 1,
+          severity: "error",
+          message: `"revisions" ska vara en lista av revisioner men är ${kind}; inget har lästs in`
+        }
+      ]);
+    }
+  });
+
+  it("rejects a null line and keeps the others", () => {
+    const r = readBudgetJson(
+      budget(`"revisions": [{"id": "B1", "date": "2023-01-01", "lines": [null, {"project": "35000", "amount": 5}]}]`),
+      "null-2023.json"
+    );
+    expect(r.records.map((x) => [x.project, x.amount])).toEqual([["35000", 500n]]);
+    expect(r.diagnostics.map((d) => d.message)).toEqual(["Rad 1 i revision B1 är null, inte en budgetrad"]);
+    expect(r.counts).toEqual({read: 2, kept: 1, rejected: 1});
+  });
+});
+
 describe("budgetFromSie", () => {
   it("turns #PBUDGET period budgets into monthly budget lines in display signs, per cost category", async () => {
     const {readSie} = await import("../loaders/sie/read.js");
     const {combineMappings} = await import("../src/lib/mapping.js");
-    const {budgetFromSie} = await import("../loaders/budget.js");
+    const {budgetFromSie} = await import("../loaders/budget-read.js");
     const file = "jsisie__BL0001_typ4.SE";
     const {ledger} = readSie(new Uint8Array(readFileSync(new URL(`fixtures/sie/${file}`, import.meta.url))), file);
     const bas = JSON.parse(readFileSync(new URL("../data/mapping/bas.json", import.meta.url), "utf-8"));

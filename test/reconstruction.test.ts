@@ -2,7 +2,7 @@
 // of the förbund's published reports, line by line, except where the report contradicts itself.
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {latestBudgets} from "../loaders/budget-tables.js";
+import {latestBudgets} from "../loaders/budgets.js";
 import {generateLedgers} from "../loaders/reconstruct/generate.js";
 import {compareLedgerYear} from "../loaders/reconstruct/verify.js";
 import {writeSie} from "../loaders/sie/write.js";

@@ -8,6 +8,7 @@ import {join} from "node:path";
 import {tableFromIPC, type Table} from "apache-arrow";
 import {describe, expect, it} from "vitest";
 import {dataDir} from "../loaders/paths.js";
+import {ensureIngested} from "../loaders/ingest.js";
 import {readSie} from "../loaders/sie/read.js";
 import {
   buildVoucherPartition,
@@ -20,7 +21,7 @@ import {assembleStream, batchesFor, coalesce, END_OF_STREAM, type PartitionIndex
 
 const root = new URL("..", import.meta.url).pathname;
 const dir = dataDir("sie");
-const files = partitionFiles(dir);
+const files = partitionFiles(ensureIngested("full"));
 
 /** The ledger of a data file, read as the loaders read it. */
 function read(file: string) {
@@ -167,11 +168,12 @@ describe("voucher partitions of the embedded ledgers", () => {
 
 describe("partition paths and loaders", () => {
   it("lists a partition and an index per ledger file under the full profile, and none under lsg", () => {
-    expect(voucherPartitionPaths(dir, "full")).toContain("/data/vouchers/falun-borlange/2023.arrows");
-    expect(voucherPartitionPaths(dir, "full")).toContain("/data/vouchers/falun-borlange/2023.json");
-    expect(voucherPartitionPaths(dir, "full").length).toBe(2 * files.length);
-    expect(voucherPartitionPaths(dir, "lsg")).toEqual([]);
-    expect(voucherPartitionPaths(join(mkdtempSync(join(tmpdir(), "finsam-")), "saknas"), "full")).toEqual([]);
+    expect(voucherPartitionPaths("full")).toContain("/data/vouchers/falun-borlange/2023.arrows");
+    expect(voucherPartitionPaths("full")).toContain("/data/vouchers/falun-borlange/2023.json");
+    expect(voucherPartitionPaths("full").length).toBe(2 * files.length);
+    expect(voucherPartitionPaths("lsg")).toEqual([]);
+    const missing = join(mkdtempSync(join(tmpdir(), "finsam-")), "saknas");
+    expect(() => voucherPartitionPaths("full", missing)).toThrow(`Datamappen ${missing} finns inte (FINSAM_DATA)`);
   });
 
   it("the data loaders take Framework's --forbund and --year and write the partition and its index", () => {

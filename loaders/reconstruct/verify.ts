@@ -1,10 +1,10 @@
 // Generates a förbund's reconstructed ledgers and compares the statements they give with the published figures.
 import {accountBalances, projectActuals} from "../../src/lib/balances.js";
-import {buildDrift, type BudgetLine, type DriftGroup} from "../../src/lib/drift.js";
+import {buildDrift, type BudgetLine, type DriftGroup, type ProjectActual} from "../../src/lib/drift.js";
 import type {Ledger} from "../../src/lib/ledger.js";
 import {combineMappings, type Mapping, type MappingFile} from "../../src/lib/mapping.js";
 import {compareWithPublished, type FigureComparison, type PublishedReport} from "../../src/lib/published.js";
-import {buildStatements} from "../../src/lib/statements.js";
+import {buildStatements, type AccountBalance} from "../../src/lib/statements.js";
 import {generateLedgers} from "./generate.js";
 import type {LedgerSpec} from "./spec.js";
 
@@ -24,19 +24,30 @@ export function compareLedgerYear(
   budget: BudgetLine[] | null
 ): {year: number; comparisons: FigureComparison[]} {
   const year = Number(ledger.fiscalYears.find((y) => y.yearIndex === 0)!.start.slice(0, 4));
-  const balances = accountBalances(ledger, 0);
-  const statements = buildStatements(balances, mapping);
-  const projects = (own?.projects ?? []).map((p) => ({...p, group: p.group as DriftGroup}));
-  const drift = buildDrift(
-    projectActuals(ledger, mapping),
-    budget,
-    projects,
-    previous ? projectActuals(previous, mapping) : []
-  );
-  return {
+  const tables = {
     year,
-    comparisons: reports.flatMap((r) => compareWithPublished(r, year, statements, balances, mapping, drift))
+    balances: accountBalances(ledger, 0),
+    actuals: projectActuals(ledger, mapping),
+    previousActuals: previous ? projectActuals(previous, mapping) : []
   };
+  return {year, comparisons: compareYearTables(tables, mapping, own, reports, budget)};
+}
+
+/**
+ * compareLedgerYear from a year's tables rather than its ledger: the account balances and the result accounts'
+ * movements per project (this year's and last year's), as the ingestion keeps them (loaders/ingest.ts).
+ */
+export function compareYearTables(
+  tables: {year: number; balances: AccountBalance[]; actuals: ProjectActual[]; previousActuals: ProjectActual[]},
+  mapping: Mapping,
+  own: MappingFile | undefined,
+  reports: PublishedReport[],
+  budget: BudgetLine[] | null
+): FigureComparison[] {
+  const statements = buildStatements(tables.balances, mapping);
+  const projects = (own?.projects ?? []).map((p) => ({...p, group: p.group as DriftGroup}));
+  const drift = buildDrift(tables.actuals, budget, projects, tables.previousActuals);
+  return reports.flatMap((r) => compareWithPublished(r, tables.year, statements, tables.balances, mapping, drift));
 }
 
 /** Generates the ledgers of a spec and compares every published figure of the years they cover; budgets by year

@@ -228,3 +228,74 @@ export function markAffected(table: HTMLElement, {reasons, lines, ledgerErrors}:
   }
   return table;
 }
+
+/** What the workspace (data/workspace.json) says about its input files, enough to list their problems. */
+export interface WorkspaceStatus {
+  /** Files that could not be used at all, and problems of the data folder as a whole. */
+  problems?: Diagnostic[];
+  ledgers?: {file: string; diagnostics: Diagnostic[]}[];
+  budgets?: {file: string; diagnostics: Diagnostic[]}[];
+}
+
+/** "file:line" for a diagnostic, or the file alone when the problem concerns the whole file (line 0). */
+const placeOf = (d: Diagnostic) => (d.line ? `${d.file}:${d.line}` : d.file);
+
+/**
+ * The problems of the data folder's input files, as a list with file, line and message; null when there are none.
+ * Without `folder` (the start page, Översikt) it lists every file that could not be used and counts the errors of
+ * the files that were read, with the page that shows them; with `folder` ("sie" on Räkenskaper, "budgets" on
+ * Driftsredovisning) only the files of that folder that could not be used, since the page lists the rest itself.
+ */
+export function inputProblems(
+  workspace: WorkspaceStatus,
+  {folder}: {folder?: "sie" | "budgets"} = {}
+): HTMLElement | null {
+  const problems = (workspace.problems ?? []).filter(
+    (d) => d.severity !== "info" && (!folder || d.file.startsWith(`${folder}/`))
+  );
+  const pageOf = {ledgers: "Räkenskaper", budgets: "Driftsredovisning"} as const;
+  const read = folder
+    ? []
+    : (["ledgers", "budgets"] as const).flatMap((kind) =>
+        (workspace[kind] ?? []).flatMap((f) => {
+          const errors = f.diagnostics.filter((d) => d.severity === "error").length;
+          return errors ? [{file: f.file, errors, page: pageOf[kind]}] : [];
+        })
+      );
+  if (!problems.length && !read.length) return null;
+  const errors = problems.filter((d) => d.severity === "error").length + read.length;
+  const files = new Set([...problems.map((d) => d.file), ...read.map((r) => r.file)]).size;
+  return h(
+    "div",
+    {class: errors ? "fa-error" : "fa-note", role: errors ? "alert" : null, "data-input-problems": folder ?? "alla"},
+    h(
+      "strong",
+      {},
+      `${files === 1 ? "En fil" : `${files} filer`} i datamappen${folder ? ` (${folder}/)` : ""} har problem` +
+        `${problems.some((d) => /hoppas över|ingår inte/.test(d.message)) ? "; det som inte kunde läsas ingår inte i siffrorna" : ""}:`
+    ),
+    h(
+      "ul",
+      {},
+      problems.map((d) =>
+        h(
+          "li",
+          {class: d.severity, "data-file": d.file, "data-line": d.line},
+          h("code", {}, placeOf(d)),
+          `: ${d.severity === "warning" ? "varning: " : ""}${d.message}`
+        )
+      ),
+      read.map((r) =>
+        h(
+          "li",
+          {class: "error", "data-file": r.file},
+          h("code", {}, r.file),
+          `: ${r.errors === 1 ? "ett fel" : `${r.errors} fel`}, se sidan ${r.page}`
+        )
+      )
+    ),
+    REBUILD_HINT
+  );
+}
+
+const REBUILD_HINT = "Rätta eller ta bort filerna och bygg om med npm run build.";

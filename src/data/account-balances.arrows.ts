@@ -1,6 +1,4 @@
-// Each account's opening balance and movement per förbund and year (see loaders/ledger-tables.ts), money as Int64 öre.
-import {toArrowStream} from "../../loaders/arrow.js";
-import {dataDir} from "../../loaders/paths.js";
-import {loadLedgerTables} from "../../loaders/ledger-tables.js";
+// Each account's opening balance and movement per förbund and year (see loaders/ingest-run.ts), money as Int64 öre.
+import {handOver, ingestedFile} from "../../loaders/ingest.js";
 
-process.stdout.write(toArrowStream(loadLedgerTables(dataDir("sie")).accountBalances));
+await handOver(ingestedFile("account-balances.arrows"));

@@ -1,5 +1,4 @@
 // Every budget line of every revision, money as Int64 öre in display signs (kostnader negative).
-import {toArrowStream} from "../../loaders/arrow.js";
-import {loadWorkspace} from "../../loaders/workspace.js";
+import {handOver, ingestedFile} from "../../loaders/ingest.js";
 
-process.stdout.write(toArrowStream(loadWorkspace().budgets.budgets));
+await handOver(ingestedFile("budgets.arrows"));

@@ -1,6 +1,4 @@
-// The ledgers' movements per förbund, year, month, account, project and kostnadsställe (see loaders/ledger-tables.ts).
-import {toArrowStream} from "../../loaders/arrow.js";
-import {dataDir} from "../../loaders/paths.js";
-import {loadLedgerTables} from "../../loaders/ledger-tables.js";
+// The ledgers' movements per förbund, year, month, account, project and kostnadsställe (see loaders/ingest-run.ts).
+import {handOver, ingestedFile} from "../../loaders/ingest.js";
 
-process.stdout.write(toArrowStream(loadLedgerTables(dataDir("sie")).movements));
+await handOver(ingestedFile("movements.arrows"));

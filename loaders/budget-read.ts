@@ -40,11 +40,25 @@ interface BudgetJson {
   }[];
 }
 
-function toOre(text: string, unit: "kr" | "tkr"): bigint | null {
+/** The largest amount a BIGINT öre column holds: 92 233 720 368 547 758,07 kr. */
+export const MAX_ORE = 2n ** 63n - 1n;
+
+/** Öre of an amount in kr or tkr; null when it is not a number, "range" when no BIGINT öre column holds it. */
+function toOre(text: string, unit: "kr" | "tkr"): bigint | null | "range" {
+  // More integer digits than an öre BIGINT can hold are refused before decimal.js would round them.
+  if ((/\d[\d\s]*/.exec(text)?.[0].replace(/\s/g, "").length ?? 0) > 17) return "range";
   const ore = parseSwedishAmount(String(text));
   if (ore === null) return null;
   // parseSwedishAmount gives öre for kronor; a tkr figure is a thousand times that.
-  return unit === "tkr" ? ore * 1000n : ore;
+  const scaled = unit === "tkr" ? ore * 1000n : ore;
+  return scaled > MAX_ORE || scaled < -MAX_ORE ? "range" : scaled;
+}
+
+/** The problem with an amount that toOre did not read, for a diagnostic. */
+function amountProblem(text: unknown, result: null | "range"): string {
+  return result === "range"
+    ? `beloppet ${text} är för stort: en budgetrad rymmer högst 92 233 720 368 547 758,07 kr`
+    : `beloppet "${text}" är inte ett tal`;
 }
 
 /** The 1-based line of the n-th occurrence of a key in a JSON text, for diagnostics. */
@@ -54,46 +68,85 @@ function lineOfNth(text: string, needle: string, n: number): number {
   return text.slice(0, at).split("\n").length;
 }
 
-/** Reads a JSON budget file. */
+/** What a JSON value is, in Swedish, for a message about the wrong shape. */
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "en lista";
+  return typeof value === "object" ? "ett objekt" : typeof value === "string" ? "en text" : `ett ${typeof value}`;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Reads a JSON budget file. Amounts written as JSON numbers are read from their digits, not through a double, so
+ * a figure beyond 2^53 öre is read exactly (or refused, beyond what a BIGINT öre column holds). A file of the wrong
+ * shape (revisions that are not a list, a line that is null) is reported by what is wrong, never thrown.
+ */
 export function readBudgetJson(bytes: Uint8Array, file: string): BudgetResult {
-  const text = new TextDecoder().decode(bytes);
+  const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "");
   const diagnostics: Diagnostic[] = [];
-  let doc: BudgetJson;
+  const nothing = (line: number, message: string): BudgetResult => ({
+    records: [],
+    diagnostics: [{file, line, severity: "error", message}],
+    counts: {read: 0, kept: 0, rejected: 0}
+  });
+  let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    // Amount literals become strings before parsing; the quotes add no line, so line numbers stay.
+    doc = JSON.parse(text.replace(/("amount"\s*:\s*)(-?[\d.]+(?:[eE][+-]?\d+)?)(?=\s*[,}\]])/g, '$1"$2"'));
   } catch (e) {
-    return {
-      records: [],
-      diagnostics: [{file, line: 0, severity: "error", message: `Ogiltig JSON: ${(e as Error).message}`}],
-      counts: {read: 0, kept: 0, rejected: 0}
-    };
+    return nothing(0, `Ogiltig JSON: ${(e as Error).message}`);
   }
-  const unit = doc.unit ?? "kr";
+  if (!isObject(doc))
+    return nothing(1, `Budgetfilen ska vara ett JSON-objekt men är ${kindOf(doc)}; inget har lästs in`);
+  const budget = doc as Partial<BudgetJson>;
+  if (!Array.isArray(budget.revisions))
+    return nothing(
+      lineOfNth(text, '"revisions"', 0) || 1,
+      `"revisions" ska vara en lista av revisioner men är ${kindOf(budget.revisions)}; inget har lästs in`
+    );
+  if (!Number.isInteger(budget.year))
+    return nothing(
+      lineOfNth(text, '"year"', 0) || 1,
+      `"year" ska vara ett år men är ${JSON.stringify(budget.year)}; inget har lästs in`
+    );
+  const unit = budget.unit === "tkr" ? "tkr" : "kr";
   const records: BudgetRecord[] = [];
   let read = 0;
   let n = 0;
-  for (const rev of doc.revisions ?? []) {
-    for (const l of rev.lines ?? []) {
-      const line = lineOfNth(text, '"project"', n++);
+  for (const [r, rev] of budget.revisions.entries()) {
+    const revLine = lineOfNth(text, '"lines"', r);
+    if (!isObject(rev) || !Array.isArray(rev.lines)) {
+      const what = isObject(rev) ? `dess "lines" är ${kindOf(rev.lines)}` : `den är ${kindOf(rev)}`;
+      diagnostics.push({file, line: revLine, severity: "error", message: `Revision ${r + 1} hoppas över: ${what}`});
+      continue;
+    }
+    for (const [i, l] of (rev.lines as unknown[]).entries()) {
       ++read;
+      if (!isObject(l)) {
+        const message = `Rad ${i + 1} i revision ${String(rev.id ?? r + 1)} är ${kindOf(l)}, inte en budgetrad`;
+        diagnostics.push({file, line: revLine, severity: "error", message});
+        continue;
+      }
+      const line = lineOfNth(text, '"project"', n++);
       const amount = toOre(String(l.amount), unit);
-      if (amount === null) {
-        diagnostics.push({
-          file,
-          line,
-          severity: "error",
-          message: `Beloppet "${l.amount}" för projekt ${l.project} är inte ett tal`
-        });
+      if (amount === null || amount === "range") {
+        const message =
+          amount === null
+            ? `Beloppet "${l.amount}" för projekt ${l.project} är inte ett tal`
+            : `Beloppet ${l.amount} för projekt ${l.project} är för stort: en budgetrad rymmer högst 92 233 720 368 547 758,07 kr`;
+        diagnostics.push({file, line, severity: "error", message});
         continue;
       }
       records.push({
-        forbund: doc.forbund,
-        year: doc.year,
-        revision: rev.id,
-        date: rev.date,
-        label: rev.label ?? rev.id,
+        forbund: String(budget.forbund),
+        year: budget.year!,
+        revision: String(rev.id),
+        date: String(rev.date),
+        label: String(rev.label ?? rev.id),
         project: String(l.project),
-        month: l.month ?? 0,
+        month: Number(l.month ?? 0),
         amount,
         line
       });
@@ -140,10 +193,11 @@ export function readBudgetCsv(bytes: Uint8Array, file: string, defaults: {forbun
   for (const {line, fields} of table.rows) {
     const get = (k: keyof typeof columns) => (index[k] >= 0 ? (fields[index[k]] ?? "").trim() : "");
     const amount = toOre(get("amount"), "kr");
+    const amountBad = amount === null || amount === "range";
     const year = Number(get("year"));
     const month = get("month") ? Number(get("month")) : 0;
     const problems = [
-      amount === null ? `beloppet "${get("amount")}" är inte ett tal` : "",
+      amountBad ? amountProblem(get("amount"), amount) : "",
       !/^\d{4}$/.test(get("year")) ? `året "${get("year")}" är inte ett år` : "",
       !/^\d{4}-\d{2}-\d{2}$/.test(get("date")) ? `datumet "${get("date")}" är inte ÅÅÅÅ-MM-DD` : "",
       !Number.isInteger(month) || month < 0 || month > 12 ? `månaden "${get("month")}" är inte 1–12` : "",
@@ -161,7 +215,7 @@ export function readBudgetCsv(bytes: Uint8Array, file: string, defaults: {forbun
       label: get("label") || get("revision"),
       project: get("project"),
       month,
-      amount: amount!,
+      amount: amount as bigint,
       line
     });
   }

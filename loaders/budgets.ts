@@ -1,10 +1,12 @@
-// Normalises the budget files under data/budgets/ (JSON or CSV, <förbund>-<år>.json|csv) into the budgets table.
+// Normalises the budget files under data/budgets/ (JSON or CSV, <förbund>-<år>.json|csv) into the budgets table;
+// the readers are in budget-read.ts.
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Diagnostic, ReadCounts} from "../src/lib/ledger.js";
 import {columnBuilder} from "./arrow.js";
 import type {BudgetLine} from "../src/lib/drift.js";
-import {readBudgetCsv, readBudgetJson, revisionsOf, validateBudget, type BudgetRecord} from "./budget.js";
+import {listInputs} from "./ingest-inputs.js";
+import {readBudgetCsv, readBudgetJson, revisionsOf, validateBudget, type BudgetRecord} from "./budget-read.js";
 
 export interface BudgetFileInfo {
   file: string;
@@ -13,9 +15,12 @@ export interface BudgetFileInfo {
   diagnostics: Diagnostic[];
 }
 
-/** Reads and checks every budget file; projects and ledger years per förbund come from the mappings and ledgers. */
+/**
+ * Reads and checks every budget file of a data folder's budgets/; projects and ledger years per förbund come from
+ * the mappings and ledgers. Files that cannot be used at all (a symlink out of the folder, say) are `problems`.
+ */
 export function loadBudgetTables(
-  dir: string,
+  data: string,
   context: (forbund: string) => {projects: string[]; ledgerYears: number[]},
   fromLedgers: BudgetRecord[] = []
 ) {
@@ -41,14 +46,11 @@ export function loadBudgetTables(
       amount_ore: r.amount
     });
   const files: BudgetFileInfo[] = [];
-  const names = existsSync(dir)
-    ? readdirSync(dir)
-        .filter((f) => /\.(json|csv)$/i.test(f))
-        .sort()
-    : [];
-  for (const file of names) {
+  const records: BudgetRecord[] = [];
+  const listing = listInputs(data, "budgets", /\.(json|csv)$/i);
+  for (const {file, path} of listing.files) {
     const forbund = file.replace(/-\d{4}\.(json|csv)$/i, "");
-    const bytes = new Uint8Array(readFileSync(join(dir, file)));
+    const bytes = new Uint8Array(readFileSync(path));
     const read = file.toLowerCase().endsWith(".json")
       ? readBudgetJson(bytes, file)
       : readBudgetCsv(bytes, file, {forbund});
@@ -61,10 +63,25 @@ export function loadBudgetTables(
       diagnostics: [...read.diagnostics, ...checked.diagnostics]
     });
     checked.records.forEach(addRecord);
+    records.push(...checked.records);
   }
   // Period budgets from the ledgers themselves need no check against the project list: they name accounts.
   fromLedgers.forEach(addRecord);
-  return {budgets: table.columns, files};
+  return {budgets: table.columns, files, records, problems: listing.problems};
+}
+
+/** The latest revision of each year's budget in some records, as drift budget lines. */
+export function latestBudgetLines(records: BudgetRecord[]): Map<number, BudgetLine[]> {
+  const budgets = new Map<number, BudgetLine[]>();
+  for (const year of new Set(records.map((r) => r.year))) {
+    const latest = revisionsOf(records, year).at(-1)!.revision;
+    const lines = records.filter((r) => r.year === year && r.revision === latest);
+    budgets.set(
+      year,
+      lines.map((r) => ({project: r.project, month: r.month || undefined, amount: r.amount}))
+    );
+  }
+  return budgets;
 }
 
 /** The latest revision of each year's budget of one förbund (data/budgets/<id>-<year>.json), as drift budget lines. */
@@ -74,14 +91,7 @@ export function latestBudgets(dir: string, forbund: string): Map<number, BudgetL
   for (const f of readdirSync(dir).filter((f) => f.startsWith(`${forbund}-`) && f.endsWith(".json"))) {
     const {records, diagnostics} = readBudgetJson(new Uint8Array(readFileSync(join(dir, f))), f);
     if (diagnostics.length) throw new Error(diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`).join("\n"));
-    for (const year of new Set(records.map((r) => r.year))) {
-      const latest = revisionsOf(records, year).at(-1)!.revision;
-      const lines = records.filter((r) => r.year === year && r.revision === latest);
-      budgets.set(
-        year,
-        lines.map((r) => ({project: r.project, month: r.month || undefined, amount: r.amount}))
-      );
-    }
+    for (const [year, lines] of latestBudgetLines(records)) budgets.set(year, lines);
   }
   return budgets;
 }
