@@ -22,7 +22,7 @@ import {
   type MetadataVariable,
   type ResolvedCodes
 } from "../loaders/scb/content-codes.js";
-import {SCB_TABLE_KEYS, SCB_TABLES, type ScbTableKey, type ScbTableSpec} from "../loaders/scb/tables.js";
+import {SCB_TABLE_KEYS, SCB_TABLES, type ScbTableKey, type ScbTableSpec} from "../loaders/scb/fetch-specs.js";
 import {toObservations} from "../loaders/scb/tidy.js";
 import type {StatCube} from "../loaders/scb/types.js";
 

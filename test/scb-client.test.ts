@@ -13,7 +13,7 @@ import {
   type CacheEntry
 } from "../loaders/scb/client.js";
 import {ContentCodeError, metadataVariables, resolveContentCodes} from "../loaders/scb/content-codes.js";
-import {arbetsmarknadsstatusPatterns, haeContents, SCB_TABLES} from "../loaders/scb/tables.js";
+import {arbetsmarknadsstatusPatterns, haeContents, SCB_TABLES} from "../loaders/scb/fetch-specs.js";
 import {main} from "../scripts/fetch-scb.js";
 
 const BASE = "https://api.scb.se/OV0104/v2beta/api/v2";

@@ -6,9 +6,8 @@
 // skipped. Nothing is half-loaded: any error gives cube null and kept 0.
 import {decode, parseCsv, type CsvRow} from "../csv";
 import type {Diagnostic} from "../../src/lib/ledger";
-import type {ScbReadResult} from "./px";
 import {failWith, isMissingSymbol, missingValue} from "./tidy";
-import type {MissingValue, StatCube, StatVariable} from "./types";
+import type {MissingValue, ScbReadResult, StatCube, StatVariable} from "./types";
 
 export interface ScbCsvOptions {
   /** Columns that must be present (by header, case-insensitive; "tid"/"time" also matches the time variable). */

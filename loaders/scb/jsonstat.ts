@@ -2,9 +2,8 @@
 // older API v1 "json" response ({columns, data: [{key, values}]}).
 // Nothing is half-loaded: any structural error gives cube null and kept 0.
 import type {Diagnostic} from "../../src/lib/ledger";
-import type {ScbReadResult} from "./px";
 import {failWith, isMissingSymbol, missingValue} from "./tidy";
-import type {MissingValue, StatCube, StatVariable} from "./types";
+import type {MissingValue, ScbReadResult, StatCube, StatVariable} from "./types";
 
 // A cell the source leaves without value and without a status symbol.
 const NO_VALUE: MissingValue = {symbol: "", meaning: "saknas"};

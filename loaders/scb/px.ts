@@ -5,14 +5,7 @@
 // Nothing is half-loaded: any structural error gives cube null and kept 0.
 import type {Diagnostic} from "../../src/lib/ledger";
 import {failWith, isMissingSymbol, missingValue} from "./tidy";
-import type {MissingValue, StatCube, StatVariable} from "./types";
-
-/** What every SCB reader returns: the cube (null on a fatal error), its diagnostics and cell counts. */
-export interface ScbReadResult {
-  cube: StatCube | null;
-  diagnostics: Diagnostic[];
-  counts: {read: number; kept: number; rejected: number};
-}
+import type {MissingValue, ScbReadResult, StatCube, StatVariable} from "./types";
 
 interface PxItem {
   text: string;
