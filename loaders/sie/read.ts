@@ -128,7 +128,9 @@ export function parseAmount(text: string): bigint | {error: string} {
     ore = BigInt(scaled.toFixed(0));
   }
   // Never wrapped: a BIGINT column or a BigInt64Array would silently keep only the low 64 bits.
-  if (ore > MAX_ORE || ore < -MAX_ORE) return {error: `Beloppet ${text} är större än en BIGINT-kolumn rymmer`};
+  if (ore > MAX_ORE || ore < -MAX_ORE) {
+    return {error: `Beloppet ${text} ryms inte i en BIGINT-kolumn i öre (högst 92 233 720 368 547 758,07 kr)`};
+  }
   return ore;
 }
 
@@ -320,6 +322,8 @@ export class Reader {
   private readonly yearLines = new Map<number, number>();
   private firstRarLine = 0;
   private rarRejected = false;
+  /** #RAR records with a year number and no dates. */
+  private readonly emptyRars: {index: string; line: number}[] = [];
   /** Kept vouchers dated outside the #RAR years known when they closed: checked again at the end. */
   private readonly undated: Voucher[] = [];
 
@@ -343,6 +347,7 @@ export class Reader {
     // While #KSUMMA sums, every record must reach it as tokens.
     if (this.ksumma.summing) return false;
     const scanned = this.simple.scan(bytes, start, end);
+    if (scanned === OPEN_LINE || scanned === CLOSE_LINE) this.textLines++;
     if (scanned === OPEN_LINE) this.openBlock(lineNo);
     else if (scanned === CLOSE_LINE) this.closeBlock(lineNo);
     else return scanned === RECORD_LINE && this.simpleRecord(lineNo);
@@ -513,6 +518,8 @@ export class Reader {
     const start = parseDate(startText);
     const end = parseDate(endText);
     const validIndex = /^-?\d+$/.test(index);
+    // "#RAR 0" without dates, as BL Administration writes in SIE 4I, where #RAR is optional: judged at the end.
+    if (validIndex && startText === "" && endText === "") return void this.emptyRars.push({index, line});
     const problems: string[] = [];
     if (!validIndex) problems.push(`ogiltigt årsnummer "${index}"`);
     if (!start) problems.push(startText ? `ogiltigt startdatum "${startText}"` : "startdatum saknas");
@@ -889,21 +896,34 @@ export class Reader {
     }
   }
 
-  /** #RAR 0 is the year the file is about; without it nothing can be placed in a year (strict mode). */
+  /**
+   * #RAR 0 is the year the file is about; without it nothing can be placed in a year. SIE 4I may leave #RAR out (or
+   * write it without dates), which is said as information; every other type must have it. A missing #RAR 0 is only
+   * said in strict mode; a #RAR without dates always.
+   */
   private checkCurrentYear(): void {
-    if (!this.strict || this.yearLines.has(0) || this.rarRejected) return;
+    const importFile = this.kind() === "4I";
+    if (!importFile) {
+      for (const {index, line} of this.emptyRars) this.error(line, `#RAR ${index} ignoreras: datum saknas`);
+    }
+    const undated = this.emptyRars.some((r) => r.index === "0");
+    if (!this.strict || this.yearLines.has(0) || this.rarRejected || (undated && !importFile)) return;
     const {vouchers, balances} = this.counts;
     if (vouchers.read + balances.read === 0) return;
-    // SIE 4I (an import file of vouchers) may leave out #RAR; every other type must have it.
-    const importFile = this.kind() === "4I";
-    this.diagnostics.push({
-      file: this.file,
-      line: this.firstRarLine,
-      severity: importFile ? "warning" : "error",
-      message:
-        "#RAR 0 saknas: filen anger inte sitt räkenskapsår, så dess saldon och verifikationer kan inte " +
-        "knytas till något år"
-    });
+    const line = this.emptyRars.find((r) => r.index === "0")?.line ?? this.firstRarLine;
+    if (importFile) {
+      this.info(
+        line,
+        "Filen (SIE 4I) anger inget räkenskapsår i #RAR 0, vilket typ 4I tillåter; verifikationerna läses efter sina " +
+          "datum"
+      );
+      return;
+    }
+    this.error(
+      line,
+      "#RAR 0 saknas: filen anger inte sitt räkenskapsår, så dess saldon och verifikationer kan inte knytas till " +
+        "något år"
+    );
   }
 
   /** The SIE type with E or I for type 4: by the file's name (.se, .si), else by whether it has balances. */
