@@ -21,17 +21,26 @@ import {LineFeeder, utf8LinesOf, type LineSink} from "./lines";
 import {AsciiCache, CLOSE_LINE, MAX_PLAIN_AMOUNT, OPEN_LINE, plainOre, RECORD_LINE, SimpleLine} from "./scan";
 import {LineTokenizer, type ListToken, type Token} from "./tokenize";
 
+/** The kind of SIE file: types 1–3 hold balances only, 4E an export with balances and vouchers, 4I vouchers only. */
+export type SieKind = "1" | "2" | "3" | "4E" | "4I";
+
 export interface SieResult {
   ledger: Ledger;
   diagnostics: Diagnostic[];
   counts: {vouchers: ReadCounts; transactions: ReadCounts; balances: ReadCounts};
+  /** The encoding the file was read in (detected: #FORMAT PC8 files are sometimes UTF-8 or ISO-8859-15). */
+  encoding: SieEncoding;
+  /** #SIETYP as written ("1" to "4"), if the file has one. */
+  sieType: string | undefined;
+  /** The SIE type with E or I for type 4 (see Reader.kind); undefined without a known #SIETYP. */
+  kind: SieKind | undefined;
 }
 
 export interface SieReadOptions {
   /**
-   * Also report rows on accounts that #KONTO does not name and vouchers dated outside every #RAR year. Off by
-   * default only because older tests build small files with a partial chart and a voucher of the next year; the
-   * app should read with it on (test/bad-inputs.test.ts does).
+   * Also report rows on accounts that #KONTO does not name, vouchers dated outside every #RAR year and a missing
+   * #RAR 0. Off by default only because older tests build small files with a partial chart, no #RAR or a voucher of
+   * the next year; the app should read with it on (loaders/ledger-tables.ts and test/bad-inputs.test.ts do).
    */
   strict?: boolean;
   /** Reads every line the general way, without the fast path of Reader.lineBytes: for tests that compare the two. */
@@ -99,20 +108,30 @@ export function formatKronor(ore: bigint): string {
 const PLAIN_AMOUNT = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
 const DECIMAL_AMOUNT = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
+/** The largest amount in öre that a BIGINT (signed 64-bit) column holds: 92 233 720 368 547 758,07 kr. */
+export const MAX_ORE = (1n << 63n) - 1n;
+
 /** Parses an SIE amount to öre; a string is the reason it is not one. */
 export function parseAmount(text: string): bigint | {error: string} {
   const fast = plainOreOfText(text);
   if (fast !== undefined) return fast;
   // The common spelling is parsed directly; decimal.js handles the rest exactly (e.g. "+5", ".5", "1.230").
   const plain = PLAIN_AMOUNT.exec(text);
+  let ore: bigint;
   if (plain) {
-    const ore = BigInt(plain[2] + (plain[3] ?? "").padEnd(2, "0"));
-    return plain[1] ? -ore : ore;
+    ore = BigInt(plain[2] + (plain[3] ?? "").padEnd(2, "0"));
+    if (plain[1]) ore = -ore;
+  } else {
+    if (!DECIMAL_AMOUNT.test(text)) return {error: `Ogiltigt belopp "${text}"`};
+    const scaled = new Decimal(text).times(100);
+    if (!scaled.isInteger()) return {error: `Beloppet ${text} har fler än två decimaler`};
+    ore = BigInt(scaled.toFixed(0));
   }
-  if (!DECIMAL_AMOUNT.test(text)) return {error: `Ogiltigt belopp "${text}"`};
-  const scaled = new Decimal(text).times(100);
-  if (!scaled.isInteger()) return {error: `Beloppet ${text} har fler än två decimaler`};
-  return BigInt(scaled.toFixed(0));
+  // Never wrapped: a BIGINT column or a BigInt64Array would silently keep only the low 64 bits.
+  if (ore > MAX_ORE || ore < -MAX_ORE) {
+    return {error: `Beloppet ${text} ryms inte i en BIGINT-kolumn i öre (högst 92 233 720 368 547 758,07 kr)`};
+  }
+  return ore;
 }
 
 const AMOUNT_BYTES = new Uint8Array(MAX_PLAIN_AMOUNT);
@@ -254,6 +273,8 @@ interface OpenVoucher {
   rows: number;
   faulty: boolean;
   sum: bigint;
+  /** The sum of the rows' absolute amounts, exact up to Number.MAX_SAFE_INTEGER (see totalWith). */
+  abs: number;
   /** An #RTRANS that the next row should repeat as #TRANS. */
   pendingRtrans?: Transaction;
 }
@@ -290,6 +311,21 @@ export class Reader {
   private readonly notRecords: number[] = [];
   /** Whether any line was a record this reader knows. */
   private recordsSeen = false;
+  /** Lines with anything but blanks that reached line(): the fast path only takes records, which set recordsSeen. */
+  private textLines = 0;
+  /** The accounts of the current voucher's rows and their lines, counted as used only if the voucher is kept. */
+  private readonly rowUses: UsedAccount[] = [];
+  private readonly rowLines: number[] = [];
+  /** The sum of every kept amount's absolute value: while it fits a BIGINT, so does any sum of kept amounts. */
+  private absTotal: number | bigint = 0;
+  /** The line of each #RAR year, and whether a #RAR was unreadable (then a missing #RAR 0 is not said twice). */
+  private readonly yearLines = new Map<number, number>();
+  private firstRarLine = 0;
+  private rarRejected = false;
+  /** #RAR records with a year number and no dates. */
+  private readonly emptyRars: {index: string; line: number}[] = [];
+  /** Kept vouchers dated outside the #RAR years known when they closed: checked again at the end. */
+  private readonly undated: Voucher[] = [];
 
   constructor(
     private readonly file: string,
@@ -311,6 +347,7 @@ export class Reader {
     // While #KSUMMA sums, every record must reach it as tokens.
     if (this.ksumma.summing) return false;
     const scanned = this.simple.scan(bytes, start, end);
+    if (scanned === OPEN_LINE || scanned === CLOSE_LINE) this.textLines++;
     if (scanned === OPEN_LINE) this.openBlock(lineNo);
     else if (scanned === CLOSE_LINE) this.closeBlock(lineNo);
     else return scanned === RECORD_LINE && this.simpleRecord(lineNo);
@@ -330,6 +367,7 @@ export class Reader {
   line(raw: string, lineNo: number): void {
     let text = raw.trim();
     if (text === "") return;
+    this.textLines++;
     // Braces around a voucher's rows, on their own line or sharing it with a record.
     if (text.charCodeAt(0) === 0x7b) {
       const rest = text.slice(1).trim();
@@ -387,7 +425,8 @@ export class Reader {
         if (this.encoding !== "cp437") this.diagnostics.push(encodingDiagnostic(this.file, line, this.encoding));
         return;
       case "#GEN":
-        ledger.generated = this.date(value ?? "", label, line);
+        ledger.generated = parseDate(value ?? "");
+        if (!ledger.generated) this.error(line, `Ogiltigt datum "${value ?? ""}" i #GEN`);
         return;
       case "#SIETYP":
         ledger.sieType = value;
@@ -404,11 +443,7 @@ export class Reader {
       case "#RAR":
         return this.fiscalYear(tokens, line);
       case "#KONTO":
-        if (value !== undefined) {
-          this.account(value).name = field(tokens, 2) ?? "";
-          this.chart.add(value);
-        }
-        return;
+        return this.chartAccount(value, field(tokens, 2) ?? "", line);
       case "#KTYP":
         if (value !== undefined) this.account(value).type = field(tokens, 2);
         return;
@@ -461,28 +496,64 @@ export class Reader {
     this.ledger.dimensions.push(dimension);
   }
 
+  /** An account of the chart. SIE account numbers are digits; another number is kept as read, with a warning. */
+  private chartAccount(number: string | undefined, name: string, line: number): void {
+    if (!number) return this.error(line, "Kontonummer saknas i #KONTO; posten ignoreras");
+    if (!DIGITS.test(number)) {
+      this.warning(line, `Kontonumret "${number}" i #KONTO är inte numeriskt, som SIE kräver; kontot läses ändå`);
+    }
+    this.account(number).name = name;
+    this.chart.add(number);
+  }
+
+  /**
+   * A fiscal year. One #RAR gives one message: an unreadable year number or date, or an end before the start, and
+   * the year is ignored. A second #RAR for the same year with other dates is an error, and the first one holds.
+   */
   private fiscalYear(tokens: Token[], line: number): void {
+    this.firstRarLine ||= line;
     const index = field(tokens, 1) ?? "";
-    const start = this.date(field(tokens, 2) ?? "", "#RAR", line);
-    const end = this.date(field(tokens, 3) ?? "", "#RAR", line);
-    if (!/^-?\d+$/.test(index)) return this.error(line, `Ogiltigt årsnummer "${index}" i #RAR`);
-    if (start && end) this.ledger.fiscalYears.push({yearIndex: Number(index), start, end} satisfies FiscalYear);
+    const startText = field(tokens, 2) ?? "";
+    const endText = field(tokens, 3) ?? "";
+    const start = parseDate(startText);
+    const end = parseDate(endText);
+    const validIndex = /^-?\d+$/.test(index);
+    // "#RAR 0" without dates, as BL Administration writes in SIE 4I, where #RAR is optional: judged at the end.
+    if (validIndex && startText === "" && endText === "") return void this.emptyRars.push({index, line});
+    const problems: string[] = [];
+    if (!validIndex) problems.push(`ogiltigt årsnummer "${index}"`);
+    if (!start) problems.push(startText ? `ogiltigt startdatum "${startText}"` : "startdatum saknas");
+    if (!end) problems.push(endText ? `ogiltigt slutdatum "${endText}"` : "slutdatum saknas");
+    if (start && end && end < start) problems.push(`slutdatumet ${end} ligger före startdatumet ${start}`);
+    if (problems.length) {
+      this.rarRejected = true;
+      return this.error(line, `${validIndex ? `#RAR ${index}` : "#RAR"} ignoreras: ${problems.join(", ")}`);
+    }
+    const yearIndex = Number(index);
+    const first = this.ledger.fiscalYears.find((y) => y.yearIndex === yearIndex);
+    if (!first) {
+      this.ledger.fiscalYears.push({yearIndex, start: start!, end: end!} satisfies FiscalYear);
+      this.yearLines.set(yearIndex, line);
+      return;
+    }
+    // The same year repeated says nothing new.
+    if (first.start === start && first.end === end) return;
+    this.error(
+      line,
+      `#RAR ${index} anges en andra gång med andra datum (${start}–${end}); den på rad ` +
+        `${this.yearLines.get(yearIndex)} (${first.start}–${first.end}) gäller`
+    );
   }
 
-  private date(text: string, label: string, line: number): string | undefined {
-    const date = parseDate(text);
-    if (!date) this.error(line, `Ogiltigt datum "${text}" i ${label}`);
-    return date;
-  }
-
-  private amount(text: string | undefined, label: string, line: number): bigint | undefined {
+  /** The amount of a field, or undefined with the reason added to `problems`. */
+  private amount(text: string | undefined, problems: string[]): bigint | undefined {
     if (text === undefined) {
-      this.error(line, `Belopp saknas i ${label}`);
+      problems.push("Belopp saknas");
       return undefined;
     }
     const amount = parseAmount(text);
     if (typeof amount === "bigint") return amount;
-    this.error(line, `${amount.error} i ${label}`);
+    problems.push(amount.error);
     return undefined;
   }
 
@@ -503,43 +574,59 @@ export class Reader {
     let i = 1;
     const yearText = field(tokens, i++) ?? "";
     let period: string | undefined;
-    let ok = true;
-    if (!/^-?\d+$/.test(yearText)) {
-      this.error(line, `Ogiltigt årsnummer "${yearText}" i ${label}`);
-      ok = false;
-    }
+    const problems: string[] = [];
+    if (!/^-?\d+$/.test(yearText)) problems.push(`Ogiltigt årsnummer "${yearText}"`);
     if (kind === "psaldo" || kind === "pbudget") {
       period = field(tokens, i++) ?? "";
-      if (!parseDate(period + "01")) {
-        this.error(line, `Ogiltig period "${period}" i ${label}`);
-        ok = false;
-      }
+      if (!parseDate(period + "01")) problems.push(`Ogiltig period "${period}"`);
     }
     const account = field(tokens, i++);
-    if (!account) {
-      this.error(line, `Konto saknas i ${label}`);
-      ok = false;
-    } else this.use(account, line);
-    let object: ObjectRef | undefined;
+    if (!account) problems.push("Konto saknas");
+    let refs: ObjectRef[] = [];
     const list = tokens[i];
     if (list && list.kind === "list") {
       i++;
-      const refs = this.objects(list, label, line);
-      if (refs.length > 1) this.warning(line, `${label} får ha ett enda objekt; bara det första används`);
-      object = refs[0];
+      refs = this.objects(list, label, line);
     }
-    const amount = this.amount(field(tokens, i++), label, line);
-    if (!ok || amount === undefined || !account) {
-      this.counts.balances.rejected++;
-      return;
+    const amount = this.amount(field(tokens, i++), problems);
+    if (problems.length) return this.rejectBalance(line, "error", describe(problems, label));
+    // A balance holds one object: one of several would be a part of the balance read as the whole.
+    if (refs.length > 1) {
+      const list = refs.map((o) => `${o.dim} "${o.code}"`).join(" ");
+      return this.rejectBalance(
+        line,
+        "warning",
+        `${label} med ${refs.length} objekt ({${list}}) avvisas: ett saldo kan bara knytas till ett objekt`
+      );
     }
-    const balance: Balance = {kind, yearIndex: Number(yearText), account, amount, line};
+    const abs = amount! < 0n ? -amount! : amount!;
+    const total = this.totalWith(Number(abs), () => abs);
+    if (total === undefined) return this.rejectBalance(line, "error", `${label} avvisas: ${TOO_LARGE}`);
+    this.absTotal = total;
+    const balance: Balance = {kind, yearIndex: Number(yearText), account: account!, amount: amount!, line};
     if (period !== undefined) balance.period = period;
-    if (object) balance.object = object;
+    if (refs.length) balance.object = refs[0];
     const quantity = field(tokens, i);
     if (quantity) balance.quantity = quantity;
     this.ledger.balances.push(balance);
+    this.use(account!, line);
     this.counts.balances.kept++;
+  }
+
+  private rejectBalance(line: number, severity: Diagnostic["severity"], message: string): void {
+    this.counts.balances.rejected++;
+    this.diagnostics.push({file: this.file, line, severity, message});
+  }
+
+  /**
+   * The running total of absolute amounts with `abs` added, or undefined when that no longer fits a BIGINT. `abs` is
+   * a float sum of exact integers, so exact while it is at most Number.MAX_SAFE_INTEGER; `exact` gives it otherwise.
+   */
+  private totalWith(abs: number, exact: () => bigint): number | bigint | undefined {
+    const total = this.absTotal;
+    if (typeof total === "number" && total + abs <= Number.MAX_SAFE_INTEGER) return total + abs;
+    const sum = BigInt(total) + (abs <= Number.MAX_SAFE_INTEGER ? BigInt(abs) : exact());
+    return sum > MAX_ORE ? undefined : sum;
   }
 
   // -- vouchers ---------------------------------------------------------------------------------------------------
@@ -547,11 +634,14 @@ export class Reader {
   private openVoucher(tokens: Token[], line: number): void {
     this.endVoucherWithoutBrace();
     const dateText = field(tokens, 3) ?? "";
-    const date = this.date(dateText, "#VER", line);
+    const date = parseDate(dateText);
     const regText = field(tokens, 5);
-    const regDate = regText ? this.date(regText, "#VER", line) : undefined;
+    const regDate = regText ? parseDate(regText) : undefined;
     this.startVoucher(field(tokens, 1) ?? "", field(tokens, 2) ?? "", date, dateText, field(tokens, 4) ?? "", line);
-    if (regDate) this.current!.voucher.regDate = regDate;
+    const open = this.current!;
+    if (!date) this.reject(open, line, dateText ? `Ogiltigt datum "${dateText}" i #VER` : "Datum saknas i #VER");
+    if (regDate) open.voucher.regDate = regDate;
+    else if (regText) this.warning(line, `Ogiltigt registreringsdatum "${regText}" i #VER; det ignoreras`);
   }
 
   /** The fast path's #VER: taken only with a valid date, and a valid registration date or none. */
@@ -585,7 +675,7 @@ export class Reader {
     line: number
   ): void {
     const voucher: Voucher = {series, number, date: date ?? dateText, text, transactions: NO_ROWS, line};
-    this.current = {voucher, inBlock: false, rows: 0, faulty: date === undefined, sum: 0n, pendingRtrans: undefined};
+    this.current = {voucher, inBlock: false, rows: 0, faulty: false, sum: 0n, abs: 0, pendingRtrans: undefined};
   }
 
   private openBlock(line: number): void {
@@ -609,7 +699,7 @@ export class Reader {
     open.rows++;
     let i = 1;
     const account = field(tokens, i++);
-    if (account) this.use(account, line);
+    const problems: string[] = account ? [] : ["Konto saknas"];
     let objects: ObjectRef[] = [];
     const list = tokens[i];
     // The object list is mandatory in SIE 4, but some writers leave it out entirely.
@@ -617,15 +707,22 @@ export class Reader {
       objects = this.objects(list, label, line);
       i++;
     }
-    const amount = this.amount(field(tokens, i++), label, line);
+    const amount = this.amount(field(tokens, i++), problems);
     const dateText = field(tokens, i++);
-    const date = dateText ? this.date(dateText, label, line) : undefined;
-    if (!account) this.error(line, `Konto saknas i ${label}`);
-    if (!account || amount === undefined || (dateText && !date)) {
-      open.faulty = true;
-      return;
-    }
-    this.addRow(open, {account, amount, objects, kind, line}, date, field(tokens, i++), field(tokens, i));
+    const date = dateText ? parseDate(dateText) : undefined;
+    if (dateText && !date) problems.push(`Ogiltigt datum "${dateText}"`);
+    if (problems.length) return this.reject(open, line, describe(problems, label));
+    this.rowUses.push({account: account!, use: undefined});
+    this.rowLines.push(line);
+    const abs = Math.abs(Number(amount!));
+    this.addRow(
+      open,
+      {account: account!, amount: amount!, objects, kind, line},
+      abs,
+      date,
+      field(tokens, i++),
+      field(tokens, i)
+    );
   }
 
   /**
@@ -645,13 +742,13 @@ export class Reader {
     if (ore === undefined || (date === undefined && !simple.isEmpty(i))) return false;
     this.beginRecord(true, true);
     open.rows++;
-    const used = simple.cached(1, this.usedByBytes);
-    const account = used ? used.account : simple.value(1);
-    if (used) this.useAccount(used, line);
-    else this.use(account, line);
+    const used = simple.cached(1, this.usedByBytes) ?? {account: simple.value(1), use: undefined};
+    this.rowUses.push(used);
+    this.rowLines.push(line);
     const text = simple.isEmpty(i + 1) ? undefined : simple.value(i + 1);
     const quantity = simple.isEmpty(i + 2) ? undefined : simple.value(i + 2);
-    this.addRow(open, {account, amount: BigInt(ore), objects, kind, line}, date, text, quantity);
+    const abs = ore < 0 ? -ore : ore;
+    this.addRow(open, {account: used.account, amount: BigInt(ore), objects, kind, line}, abs, date, text, quantity);
     return true;
   }
 
@@ -659,6 +756,7 @@ export class Reader {
   private addRow(
     open: OpenVoucher,
     transaction: Transaction,
+    abs: number,
     date: string | undefined,
     text: string | undefined,
     quantity: string | undefined
@@ -669,6 +767,13 @@ export class Reader {
     this.checkRtrans(open, transaction);
     this.rows.push(transaction);
     if (transaction.kind === "trans") open.sum += transaction.amount;
+    open.abs += abs;
+  }
+
+  /** A problem that rejects the current voucher: the first one says so, the rest are only reported. */
+  private reject(open: OpenVoucher, line: number, message: string): void {
+    this.error(line, open.faulty ? message : `${message}; verifikation ${voucherName(open.voucher)} avvisas`);
+    open.faulty = true;
   }
 
   /** Per SIE 4B an #RTRANS (added row) is repeated as #TRANS for readers that ignore #RTRANS. */
@@ -691,27 +796,37 @@ export class Reader {
     const counts = this.counts;
     counts.vouchers.read++;
     counts.transactions.read += open.rows;
-    let rejected = true;
-    if (open.faulty) {
-      this.error(voucher.line, `Verifikation ${voucherName(voucher)} avvisas: den innehåller felaktiga poster`);
-    } else if (open.sum !== 0n) {
+    // Said where it was found: a faulty voucher's first problem also said that it is rejected.
+    let rejected = open.faulty;
+    let total: number | bigint | undefined;
+    if (!rejected && open.sum !== 0n) {
       this.error(
         voucher.line,
         `Verifikation ${voucherName(voucher)} balanserar inte: differens ${formatKronor(open.sum)}`
       );
-    } else {
+      rejected = true;
+    } else if (!rejected && (total = this.totalWith(open.abs, () => absSum(voucher.transactions))) === undefined) {
+      this.error(voucher.line, `Verifikation ${voucherName(voucher)} avvisas: ${TOO_LARGE}`);
+      rejected = true;
+    } else if (!rejected) {
       rejected = this.duplicate(voucher);
     }
-    if (!rejected && this.strict) this.checkDate(voucher);
+    const uses = this.rowUses;
+    const lines = this.rowLines;
     if (rejected) {
       counts.vouchers.rejected++;
       counts.transactions.rejected += open.rows;
     } else {
+      this.absTotal = total!;
+      for (let k = 0; k < uses.length; k++) this.useAccount(uses[k], lines[k]);
+      if (this.strict && !this.inFiscalYear(voucher.date)) this.undated.push(voucher);
       counts.vouchers.kept++;
       counts.transactions.kept += open.rows;
       if (this.onVoucher) this.onVoucher(voucher);
       else this.ledger.vouchers.push(voucher);
     }
+    uses.length = 0;
+    lines.length = 0;
   }
 
   private use(account: string, line: number): void {
@@ -754,19 +869,71 @@ export class Reader {
     return false;
   }
 
-  /** A voucher dated outside every #RAR year counts in no year's balances (see src/lib/balances.ts): say so. */
-  private checkDate(voucher: Voucher): void {
+  private inFiscalYear(date: string): boolean {
     const years = this.ledger.fiscalYears;
-    if (years.length === 0 || years.some((y) => voucher.date >= y.start && voucher.date <= y.end)) return;
+    for (let k = 0; k < years.length; k++) if (date >= years[k].start && date <= years[k].end) return true;
+    return false;
+  }
+
+  /**
+   * A voucher dated outside every #RAR year counts in no year's balances (see src/lib/balances.ts): say so. Judged
+   * at the end against every #RAR, wherever in the file it stands; a file without years has that said once instead.
+   */
+  private checkDates(): void {
+    const years = this.ledger.fiscalYears;
+    if (years.length === 0) return;
     const ranges = [...years]
       .sort((a, b) => a.yearIndex - b.yearIndex)
       .map((y) => `${y.start}–${y.end}`)
       .join(", ");
-    this.warning(
-      voucher.line,
-      `Verifikation ${voucherName(voucher)} är daterad ${voucher.date}, utanför räkenskapsåren i #RAR (${ranges}); ` +
-        `den räknas inte in i något års saldon`
+    for (const voucher of this.undated) {
+      if (this.inFiscalYear(voucher.date)) continue;
+      this.warning(
+        voucher.line,
+        `Verifikation ${voucherName(voucher)} är daterad ${voucher.date}, utanför räkenskapsåren i #RAR (${ranges}); ` +
+          `den räknas inte in i något års saldon`
+      );
+    }
+  }
+
+  /**
+   * #RAR 0 is the year the file is about; without it nothing can be placed in a year. SIE 4I may leave #RAR out (or
+   * write it without dates), which is said as information; every other type must have it. A missing #RAR 0 is only
+   * said in strict mode; a #RAR without dates always.
+   */
+  private checkCurrentYear(): void {
+    const importFile = this.kind() === "4I";
+    if (!importFile) {
+      for (const {index, line} of this.emptyRars) this.error(line, `#RAR ${index} ignoreras: datum saknas`);
+    }
+    const undated = this.emptyRars.some((r) => r.index === "0");
+    if (!this.strict || this.yearLines.has(0) || this.rarRejected || (undated && !importFile)) return;
+    const {vouchers, balances} = this.counts;
+    if (vouchers.read + balances.read === 0) return;
+    const line = this.emptyRars.find((r) => r.index === "0")?.line ?? this.firstRarLine;
+    if (importFile) {
+      this.info(
+        line,
+        "Filen (SIE 4I) anger inget räkenskapsår i #RAR 0, vilket typ 4I tillåter; verifikationerna läses efter sina " +
+          "datum"
+      );
+      return;
+    }
+    this.error(
+      line,
+      "#RAR 0 saknas: filen anger inte sitt räkenskapsår, så dess saldon och verifikationer kan inte knytas till " +
+        "något år"
     );
+  }
+
+  /** The SIE type with E or I for type 4: by the file's name (.se, .si), else by whether it has balances. */
+  kind(): SieKind | undefined {
+    const type = this.ledger.sieType;
+    if (type !== "4") return type === "1" || type === "2" || type === "3" ? type : undefined;
+    const name = this.file.toLowerCase();
+    if (name.endsWith(".si")) return "4I";
+    if (name.endsWith(".se")) return "4E";
+    return this.counts.balances.read > 0 ? "4E" : "4I";
   }
 
   /** Notes the lines that were read as UTF-8 in a file that is otherwise CP437 or ISO-8859-15. */
@@ -788,10 +955,7 @@ export class Reader {
       if (open.inBlock) {
         this.error(open.voucher.line, `Filen slutar inne i verifikation ${voucherName(open.voucher)}: } saknas`);
         open.faulty = true;
-        // Reported above; the rejection itself needs no second message.
-        const before = this.diagnostics.length;
         this.closeVoucher();
-        this.diagnostics.length = before;
       } else {
         this.closeVoucher();
       }
@@ -799,6 +963,7 @@ export class Reader {
     if (this.encoding !== "cp437" && !this.formatSeen && this.recordsSeen) {
       this.diagnostics.push(encodingDiagnostic(this.file, 0, this.encoding));
     }
+    if (this.strict) this.checkDates();
     // Line by line problems and whole-file checks are capped separately, so that a flood of the first cannot hide
     // the second.
     const lines = capDiagnostics(this.file, this.diagnostics.splice(0));
@@ -810,25 +975,35 @@ export class Reader {
           `med #etikett) och ignorerades: ${n === 1 ? "rad" : "raderna"} ${listLines(this.notRecords)}`
       );
     }
+    this.checkCurrentYear();
     this.checkChart();
     this.checkClashes();
     checkYearTransition(this.ledger, this.diagnostics);
     checkClosingBalances(this.ledger, this.diagnostics);
     this.diagnostics.push(...this.ksumma.finish());
     const whole = capDiagnostics(this.file, this.diagnostics);
-    // Said first, since it explains everything after it.
-    const notSie: Diagnostic[] =
-      !this.recordsSeen && this.notRecords.length
-        ? [
-            {
-              file: this.file,
-              line: 0,
-              severity: "error",
-              message: "Filen har inga kända SIE-poster: är det en SIE-fil?"
-            }
-          ]
-        : [];
-    return {ledger: this.ledger, diagnostics: [...notSie, ...lines, ...whole], counts: this.counts};
+    // A file without a single known record is one problem with one message, not one per line of garbage.
+    const diagnostics: Diagnostic[] = this.recordsSeen
+      ? [...lines, ...whole]
+      : [
+          {
+            file: this.file,
+            line: 0,
+            severity: "error",
+            message: this.textLines
+              ? `Filen har inga kända SIE-poster: är det en SIE-fil? (${formatCount(this.textLines)} ` +
+                `${this.textLines === 1 ? "rad" : "rader"} utan en enda känd #etikett)`
+              : "Filen är tom: den har inga SIE-poster"
+          }
+        ];
+    return {
+      ledger: this.ledger,
+      diagnostics,
+      counts: this.counts,
+      encoding: this.encoding,
+      sieType: this.ledger.sieType,
+      kind: this.kind()
+    };
   }
 
   /**
@@ -914,6 +1089,25 @@ function plainIndex(text: string): number {
   return value < MAX_INDEXED_NUMBER ? value : -1;
 }
 
+const DIGITS = /^\d+$/;
+
+const TOO_LARGE =
+  "filens belopp blir tillsammans större än en BIGINT-kolumn rymmer (92 233 720 368 547 758,07 kr räknat " +
+  "som summan av beloppens absolutvärden)";
+
+/** "Konto saknas, ogiltigt belopp "x" i #TRANS": a record's problems as one message. */
+function describe(problems: string[], label: string): string {
+  const text = problems.map((p, k) => (k === 0 ? p : p.charAt(0).toLowerCase() + p.slice(1))).join(", ");
+  return `${text} i ${label}`;
+}
+
+/** The exact sum of the rows' absolute amounts. */
+function absSum(rows: Transaction[]): bigint {
+  let sum = 0n;
+  for (const t of rows) sum += t.amount < 0n ? -t.amount : t.amount;
+  return sum;
+}
+
 function voucherName(voucher: Voucher): string {
   return `${voucher.series} ${voucher.number}`.trim() || "utan nummer";
 }
@@ -976,22 +1170,50 @@ function balancesOf(ledger: Ledger, kind: Balance["kind"], yearIndex: number): M
   return map;
 }
 
-/** Last year's #UB must be this year's #IB, except that equity (20xx) also receives last year's result. */
+/**
+ * Equity accounts that may receive last year's result at the turn of the year: 20xx in today's BAS, and 299x where
+ * older BAS charts kept the carried-forward result.
+ */
+function isEquity(account: string): boolean {
+  return account.startsWith("20") || account.startsWith("299");
+}
+
+/**
+ * Last year's #UB must be this year's #IB, except where last year's result was carried forward. When the accounts'
+ * differences add up exactly to last year's result (#RES år -1), wherever the chart keeps equity, that is what
+ * happened: said as information. Otherwise the equity accounts (isEquity) may still hold the result, and each other
+ * account that differs is an error.
+ */
 function checkYearTransition(ledger: Ledger, diagnostics: Diagnostic[]): void {
   const file = ledger.file;
   const closing = balancesOf(ledger, "ub", -1);
   const opening = balancesOf(ledger, "ib", 0);
-  let equityDifference = 0n;
-  let equityLine = 0;
+  const differing: {account: string; ib: Balance; ub: Balance; difference: bigint}[] = [];
   for (const [account, ib] of opening) {
     const ub = closing.get(account);
-    if (!ub || ub.amount === ib.amount) continue;
-    const difference = ib.amount - ub.amount;
-    if (account.startsWith("20")) {
-      equityDifference += difference;
-      equityLine ||= ib.line;
-      continue;
-    }
+    if (ub && ub.amount !== ib.amount) differing.push({account, ib, ub, difference: ib.amount - ub.amount});
+  }
+  if (differing.length === 0) return;
+  // #RES is debit-positive like everything else, so a profit is negative and so is its credit to equity.
+  let result = 0n;
+  for (const b of ledger.balances) if (b.kind === "res" && b.yearIndex === -1 && !b.object) result += b.amount;
+  const sum = (list: typeof differing): bigint => list.reduce((total, d) => total + d.difference, 0n);
+  const carried = (list: typeof differing): Diagnostic => ({
+    file,
+    line: list[0].ib.line,
+    severity: "info",
+    message:
+      `Föregående års resultat (${formatKronor(result)}) har förts över till eget kapital: #IB år 0 skiljer sig ` +
+      `från #UB år -1 på ${list.length === 1 ? "konto" : "kontona"} ${listAccounts(list.map((d) => d.account))}` +
+      (list.length === 1 ? "" : ` med tillsammans ${formatKronor(sum(list))}`)
+  });
+  if (result !== 0n && sum(differing) === result) {
+    diagnostics.push(carried(differing));
+    return;
+  }
+  const equity = differing.filter((d) => isEquity(d.account));
+  for (const {account, ib, ub, difference} of differing) {
+    if (isEquity(account)) continue;
     diagnostics.push({
       file,
       line: ib.line,
@@ -1001,21 +1223,25 @@ function checkYearTransition(ledger: Ledger, diagnostics: Diagnostic[]): void {
         `(${formatKronor(ub.amount)}), differens ${formatKronor(difference)}`
     });
   }
-  if (equityDifference === 0n) return;
-  // #RES is debit-positive like everything else, so a profit is negative and so is its credit to equity.
-  let result = 0n;
-  for (const b of ledger.balances) if (b.kind === "res" && b.yearIndex === -1 && !b.object) result += b.amount;
-  const carried = equityDifference === result;
+  const equityDifference = sum(equity);
+  // Moved between equity accounts: nothing to say.
+  if (equity.length === 0 || equityDifference === 0n) return;
+  if (equityDifference === result) return void diagnostics.push(carried(equity));
   diagnostics.push({
     file,
-    line: equityLine,
-    severity: carried ? "info" : "error",
-    message: carried
-      ? `Eget kapital (20xx): #IB år 0 skiljer sig från #UB år -1 med ${formatKronor(equityDifference)}, ` +
-        `vilket är föregående års resultat som förts över`
-      : `Eget kapital (20xx): #IB år 0 skiljer sig från #UB år -1 med ${formatKronor(equityDifference)}, ` +
-        `men föregående års resultat är ${formatKronor(result)}`
+    line: equity[0].ib.line,
+    severity: "error",
+    message:
+      `Eget kapital (${listAccounts(equity.map((d) => d.account))}): #IB år 0 skiljer sig från #UB år -1 med ` +
+      `${formatKronor(equityDifference)}, men föregående års resultat är ${formatKronor(result)}`
   });
+}
+
+/** "2091, 2098 och 2099". */
+function listAccounts(accounts: string[]): string {
+  return accounts.length === 1
+    ? accounts[0]
+    : `${accounts.slice(0, -1).join(", ")} och ${accounts[accounts.length - 1]}`;
 }
 
 /**
