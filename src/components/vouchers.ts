@@ -71,7 +71,7 @@ function failure(forbund: string, year: number, file: string, reason: string): E
  * Where a partition may lie, relative to this module (/_import/components/ in the built site): data/vouchers/ as
  * dynamicPaths puts it in dist/, then _file/data/vouchers/, the only place `observable preview` serves loader output.
  */
-function partitionBases(forbund: string, year: number): URL[] {
+export function partitionBases(forbund: string, year: number): URL[] {
   const path = `data/vouchers/${encodeURIComponent(forbund)}/${year}`;
   return [new URL(`../../${path}`, import.meta.url), new URL(`../../_file/${path}`, import.meta.url)];
 }
