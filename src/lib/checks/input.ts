@@ -74,8 +74,9 @@ export function reportProblems(json: unknown): string[] {
 
 /** The problems of data/forbund.json as the checker reads it (empty when it has the shape of Registry). */
 export function registryProblems(json: unknown): string[] {
-  if (!isObject(json) || !Array.isArray(json.forbund))
-    return [`registret ska vara ett objekt med listan forbund, är ${typeName(json)}`];
+  if (!isObject(json)) return [`registret är ${typeName(json)}, ska vara ett objekt med listan forbund`];
+  if (!Array.isArray(json.forbund))
+    return [`forbund ${json.forbund === undefined ? "saknas" : `är ${typeName(json.forbund)}`}, ska vara en lista`];
   const problems: string[] = [];
   json.forbund.forEach((f: unknown, i) => {
     if (!isObject(f) || typeof f.id !== "string") return problems.push(`forbund[${i}] saknar id (en text)`);
