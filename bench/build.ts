@@ -1,6 +1,7 @@
 // Build benchmark: the time of the whole site's build (scripts/build.ts --out into a temp folder), the size of the
 // output with its largest files, and the bytes a first view of four pages downloads in headless Chromium: as sent
-// by our static server (the build's gzip copies where it wrote them), as files, and as brotli would send them.
+// by our static server (the build's gzip copies where it wrote them), as files, and as brotli would send them; then
+// the ingestion's builds (bench/ingest.ts).
 import {spawnSync} from "node:child_process";
 import {existsSync, mkdtempSync, readFileSync, rmSync, statSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -11,6 +12,7 @@ import {brotliCompressSync} from "node:zlib";
 import {filesUnder} from "../loaders/files";
 import {serveDist} from "../scripts/static-server";
 import {launchBrowser, openPage} from "../test/e2e/browser";
+import {ingestBuildRows} from "./ingest";
 import {check, type Benchmark, type Row} from "./runner";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -163,6 +165,8 @@ export const buildBenchmark: Benchmark = {
     } finally {
       rmSync(out, {recursive: true, force: true});
     }
+    // The one-pass ingestion: 1 and 20 förbund-years, a rebuild after a page changed, and a 200 MB SIE file.
+    rows.push(...ingestBuildRows(progress));
     return rows;
   }
 };
