@@ -1,7 +1,16 @@
 // The `finsam` command: kontrollera and saldobalans, in process for exact output and as the compiled plain-JS
 // command (bin/finsam.js, what `npx finsam` runs) for exit codes and the absence of stack traces.
 import {spawnSync} from "node:child_process";
-import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
@@ -187,6 +196,16 @@ describe("finsam kontrollera", () => {
     expect(stdout).toContain(`${join(tmp, "tom.se")}\n  Typ: tom fil\n  hela filen: fel: Filen är tom\n`);
     // The SIE reader's own message says that the file holds no SIE records.
     expect(stdout).toMatch(/text\.se\n {2}Typ: SIE \(#SIETYP saknas\)\n[^]*\n {2}hela filen: fel: .*SIE/);
+  });
+
+  it("följer inte en länk tillbaka till en mapp ovanför", async () => {
+    const dir = join(tmp, "slinga");
+    mkdirSync(join(dir, "under"), {recursive: true});
+    writeFileSync(join(dir, "under", "a.se"), readFileSync(join(root, fixture("forbund-2024.si"))));
+    symlinkSync(dir, join(dir, "under", "tillbaka"));
+    const {code, stdout} = await run("kontrollera", dir);
+    expect(code).toBe(0);
+    expect(stdout.match(/^\S.*a\.se$/gm)).toEqual([join(dir, "under", "a.se")]);
   });
 
   it("går igenom en mapp och hoppar över filer av okänd typ", async () => {
