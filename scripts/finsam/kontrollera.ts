@@ -1,6 +1,6 @@
 // `finsam kontrollera <fil|mapp>…`: reads each file as the build would and prints its kind, encoding, years,
 // read/kept/rejected counts and every diagnostic with its line. Exit 0 clean, 1 problems found, 2 unreadable.
-import {readdirSync, statSync} from "node:fs";
+import {readdirSync, realpathSync, statSync} from "node:fs";
 import {extname, join} from "node:path";
 import type {Diagnostic} from "../../src/lib/ledger.js";
 import {KNOWN_EXTENSIONS} from "./detect.js";
@@ -23,9 +23,14 @@ interface Target {
 
 function targets(paths: string[], skipped: string[], missing: FileReport[]): Target[] {
   const found: Target[] = [];
+  // A link back to a folder above would otherwise be walked for ever.
+  const seen = new Set<string>();
   const walk = (dir: string) => {
     let names: string[];
     try {
+      const real = realpathSync(dir);
+      if (seen.has(real)) return;
+      seen.add(real);
       names = readdirSync(dir).sort();
     } catch (error) {
       missing.push({
