@@ -149,7 +149,7 @@ async function run(sql: string) {
 }
 
 /**
- * Runs a script of one or more statements; the last one's result is kept in a temporary table and read a page at a
+ * Runs a script of one or more statements; the last one's result is kept in a table of its own (one connection per call, so not TEMP) and read a page at a
  * time, so a million-row result costs one query and shows only the rows on screen. Throws DuckDB's message.
  */
 export async function runScript(script: string): Promise<ResultSource> {
@@ -160,15 +160,15 @@ export async function runScript(script: string): Promise<ResultSource> {
   const last = statements.at(-1)!;
   const table = `_resultat_${++resultCount}`;
   try {
-    await run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${last}`);
+    await run(`CREATE OR REPLACE TABLE ${table} AS ${last}`);
   } catch {
     // Not a query (SHOW, DESCRIBE, PRAGMA, CREATE …): run it as it is and keep what it returns.
     const result = await run(last);
     const db = await getDuckDB();
     const conn = await db.connect();
     try {
-      if (result.numCols) await conn.insertArrowTable(result, {name: table, create: true, temporary: true} as never);
-      else await conn.query(`CREATE TEMP TABLE ${table} AS SELECT 'Klart' AS resultat`);
+      if (result.numCols) await conn.insertArrowTable(result, {name: table, create: true});
+      else await conn.query(`CREATE TABLE ${table} AS SELECT 'Klart' AS resultat`);
     } finally {
       await conn.close();
     }
