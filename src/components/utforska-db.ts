@@ -7,6 +7,7 @@ import {catalogTables, MONEY_MACROS, rawTableName, splitStatements, tablesNamedI
 import type {CatalogTable} from "../lib/catalog.js";
 import {getDuckDB, loadTables, query} from "./duckdb.js";
 import {partitionBases} from "./vouchers.js";
+import {columnOf} from "./utforska-table.js";
 
 /** What the build says about the tables (src/data/catalog.json.ts). */
 export interface CatalogInfo {
@@ -103,24 +104,6 @@ export interface ResultColumn {
   /** DuckDB's type, e.g. BIGINT, DECIMAL(10,2), HUGEINT. */
   type: string;
   kind: ColumnKind;
-}
-
-/** The kind of a DuckDB type, and the expression that reads a column of it exactly. */
-export function columnOf(name: string, type: string): {column: ResultColumn; expression: string} {
-  const quoted = `"${name.replace(/"/g, '""')}"`;
-  const t = type.toUpperCase();
-  const asText = `CAST(${quoted} AS VARCHAR) AS ${quoted}`;
-  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER)$/.test(t))
-    return {column: {name, type, kind: "integer"}, expression: quoted};
-  // Arrow would give these as unscaled 128-bit integers: as text they are exact.
-  if (/^(HUGEINT|UHUGEINT|UBIGINT)$/.test(t) || /^DECIMAL\(\d+,\s*0\)$/.test(t))
-    return {column: {name, type, kind: "decimal"}, expression: asText};
-  if (t.startsWith("DECIMAL")) return {column: {name, type, kind: "decimal"}, expression: asText};
-  if (/^(DOUBLE|FLOAT|REAL)$/.test(t)) return {column: {name, type, kind: "float"}, expression: quoted};
-  if (t === "BOOLEAN") return {column: {name, type, kind: "boolean"}, expression: quoted};
-  if (t === "VARCHAR") return {column: {name, type, kind: "text"}, expression: quoted};
-  // Dates, times, lists, structs …: DuckDB's own text (2023-01-31), the Swedish standard form for dates.
-  return {column: {name, type, kind: "text"}, expression: asText};
 }
 
 /** A page of a result, and everything needed to show, chart and export it. */
