@@ -7,6 +7,7 @@ import {catalogTables, MONEY_MACROS, rawTableName, splitStatements, tablesNamedI
 import type {CatalogTable} from "../lib/catalog.js";
 import {getDuckDB, loadTables, query} from "./duckdb.js";
 import {partitionBases} from "./vouchers.js";
+import {columnOf} from "./utforska-table.js";
 
 /** What the build says about the tables (src/data/catalog.json.ts). */
 export interface CatalogInfo {
@@ -105,24 +106,6 @@ export interface ResultColumn {
   kind: ColumnKind;
 }
 
-/** The kind of a DuckDB type, and the expression that reads a column of it exactly. */
-export function columnOf(name: string, type: string): {column: ResultColumn; expression: string} {
-  const quoted = `"${name.replace(/"/g, '""')}"`;
-  const t = type.toUpperCase();
-  const asText = `CAST(${quoted} AS VARCHAR) AS ${quoted}`;
-  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER)$/.test(t))
-    return {column: {name, type, kind: "integer"}, expression: quoted};
-  // Arrow would give these as unscaled 128-bit integers: as text they are exact.
-  if (/^(HUGEINT|UHUGEINT|UBIGINT)$/.test(t) || /^DECIMAL\(\d+,\s*0\)$/.test(t))
-    return {column: {name, type, kind: "decimal"}, expression: asText};
-  if (t.startsWith("DECIMAL")) return {column: {name, type, kind: "decimal"}, expression: asText};
-  if (/^(DOUBLE|FLOAT|REAL)$/.test(t)) return {column: {name, type, kind: "float"}, expression: quoted};
-  if (t === "BOOLEAN") return {column: {name, type, kind: "boolean"}, expression: quoted};
-  if (t === "VARCHAR") return {column: {name, type, kind: "text"}, expression: quoted};
-  // Dates, times, lists, structs …: DuckDB's own text (2023-01-31), the Swedish standard form for dates.
-  return {column: {name, type, kind: "text"}, expression: asText};
-}
-
 /** A page of a result, and everything needed to show, chart and export it. */
 export interface ResultSource {
   columns: ResultColumn[];
@@ -149,7 +132,7 @@ async function run(sql: string) {
 }
 
 /**
- * Runs a script of one or more statements; the last one's result is kept in a temporary table and read a page at a
+ * Runs a script of one or more statements; the last one's result is kept in a table of its own (one connection per call, so not TEMP) and read a page at a
  * time, so a million-row result costs one query and shows only the rows on screen. Throws DuckDB's message.
  */
 export async function runScript(script: string): Promise<ResultSource> {
@@ -160,15 +143,15 @@ export async function runScript(script: string): Promise<ResultSource> {
   const last = statements.at(-1)!;
   const table = `_resultat_${++resultCount}`;
   try {
-    await run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${last}`);
+    await run(`CREATE OR REPLACE TABLE ${table} AS ${last}`);
   } catch {
     // Not a query (SHOW, DESCRIBE, PRAGMA, CREATE …): run it as it is and keep what it returns.
     const result = await run(last);
     const db = await getDuckDB();
     const conn = await db.connect();
     try {
-      if (result.numCols) await conn.insertArrowTable(result, {name: table, create: true, temporary: true} as never);
-      else await conn.query(`CREATE TEMP TABLE ${table} AS SELECT 'Klart' AS resultat`);
+      if (result.numCols) await conn.insertArrowTable(result, {name: table, create: true});
+      else await conn.query(`CREATE TABLE ${table} AS SELECT 'Klart' AS resultat`);
     } finally {
       await conn.close();
     }

@@ -6,6 +6,24 @@ import type {ColumnKind, ResultColumn, ResultSource} from "./utforska-db.js";
 
 const NBSP = "\u00a0";
 
+/** The kind of a DuckDB type, and the expression that reads a column of it exactly. */
+export function columnOf(name: string, type: string): {column: ResultColumn; expression: string} {
+  const quoted = `"${name.replace(/"/g, '""')}"`;
+  const t = type.toUpperCase();
+  const asText = `CAST(${quoted} AS VARCHAR) AS ${quoted}`;
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER)$/.test(t))
+    return {column: {name, type, kind: "integer"}, expression: quoted};
+  // Arrow would give these as unscaled 128-bit integers: as text they are exact.
+  if (/^(HUGEINT|UHUGEINT|UBIGINT)$/.test(t) || /^DECIMAL\(\d+,\s*0\)$/.test(t))
+    return {column: {name, type, kind: "decimal"}, expression: asText};
+  if (t.startsWith("DECIMAL")) return {column: {name, type, kind: "decimal"}, expression: asText};
+  if (/^(DOUBLE|FLOAT|REAL)$/.test(t)) return {column: {name, type, kind: "float"}, expression: quoted};
+  if (t === "BOOLEAN") return {column: {name, type, kind: "boolean"}, expression: quoted};
+  if (t === "VARCHAR") return {column: {name, type, kind: "text"}, expression: quoted};
+  // Dates, times, lists, structs …: DuckDB's own text (2023-01-31), the Swedish standard form for dates.
+  return {column: {name, type, kind: "text"}, expression: asText};
+}
+
 /** Digits grouped by three from the right, for numbers of five digits or more ("2023" stays as it is). */
 function group(digits: string): string {
   return digits.length > 4 ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP) : digits;
