@@ -81,6 +81,10 @@ export function bindToAddress<T, E extends Bindable<T>>(
   setAddressParams({[key]: codec.format(input.value)}, {push: false});
   const write = () => setAddressParams({[key]: codec.format(input.value)});
   const follow = () => {
+    // A value this input does not offer belongs to an input that replaces it (its options depend on another
+    // selection that changes in the same step); writing the fallback back would overwrite the address.
+    const text = addressParam(key);
+    if (text !== undefined && codec.parse(text) === undefined) return;
     const value = fromAddress();
     if (codec.format(value) === codec.format(input.value)) return;
     input.value = value;
