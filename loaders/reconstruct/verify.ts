@@ -1,5 +1,5 @@
 // Generates a förbund's reconstructed ledgers and compares the statements they give with the published figures.
-import {accountBalances, projectActuals} from "../../src/lib/balances.js";
+import {accountBalances, utfallRows} from "../../src/lib/balances.js";
 import {buildDrift, type BudgetLine, type DriftGroup} from "../../src/lib/drift.js";
 import type {Ledger} from "../../src/lib/ledger.js";
 import {combineMappings, type Mapping, type MappingFile} from "../../src/lib/mapping.js";
@@ -28,10 +28,10 @@ export function compareLedgerYear(
   const statements = buildStatements(balances, mapping);
   const projects = (own?.projects ?? []).map((p) => ({...p, group: p.group as DriftGroup}));
   const drift = buildDrift(
-    projectActuals(ledger, mapping),
+    utfallRows(ledger, mapping),
     budget,
     projects,
-    previous ? projectActuals(previous, mapping) : []
+    previous ? utfallRows(previous, mapping) : []
   );
   return {
     year,
