@@ -5,7 +5,7 @@ import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync} fr
 import {join} from "node:path";
 import type {MonthlyMovement} from "../src/lib/balances.js";
 import {checkReports, ledgerFindings, ruleNames, severityNames, type Registry} from "../src/lib/checker.js";
-import {toProjectActual} from "../src/lib/drift.js";
+import {toUtfallRow} from "../src/lib/drift.js";
 import type {Balance, Diagnostic, FiscalYear} from "../src/lib/ledger.js";
 import {combineMappings, type MappingFile} from "../src/lib/mapping.js";
 import type {FigureComparison, PublishedReport} from "../src/lib/published.js";
@@ -214,7 +214,7 @@ export function runIngestion(options: {
     for (const y of years) {
       const mapping = mappingOf(y.forbund);
       const actuals = (rows: MonthlyMovement[]) =>
-        rows.map((r) => toProjectActual(mapping, r)).filter((a) => a !== null);
+        rows.map((r) => toUtfallRow(mapping, r)).filter((a) => a !== null);
       const previous = years.find((p) => p.forbund === y.forbund && p.year === y.year - 1);
       const budget = latestBudgetLines(budgets.records.filter((r) => r.forbund === y.forbund)).get(y.year) ?? null;
       const theirs = reports.filter((r) => r.forbund === y.forbund);
