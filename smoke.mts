@@ -1,5 +1,5 @@
-import {serveDist} from "./scripts/static-server.ts";
-import {launchBrowser, openPage} from "./test/e2e/browser.ts";
+import {serveDist} from "./scripts/static-server.ts.js";
+import {launchBrowser, openPage} from "./test/e2e/browser.ts.js";
 const s = await serveDist("dist");
 const b = await launchBrowser();
 const {page, problems} = await openPage(b, s.url);

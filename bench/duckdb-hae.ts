@@ -9,12 +9,12 @@ import {
   generateNationalHae,
   type BasCube,
   type HaeCube
-} from "../loaders/scb/demo";
-import {basMonthlySql, extentSql} from "../src/components/scb-sql";
-import {basArrowStream, basSums} from "./bas-arrow";
-import {openBenchPage, type BenchPage} from "./duckdb-page";
-import {haeArrowStream, haeSums} from "./hae-arrow";
-import {check, median, type BenchOptions, type Benchmark, type Row} from "./runner";
+} from "../loaders/scb/demo.js";
+import {basMonthlySql, extentSql} from "../src/components/scb-sql.js";
+import {basArrowStream, basSums} from "./bas-arrow.js";
+import {openBenchPage, type BenchPage} from "./duckdb-page.js";
+import {haeArrowStream, haeSums} from "./hae-arrow.js";
+import {check, median, type BenchOptions, type Benchmark, type Row} from "./runner.js";
 
 const DEFAULT_KOMMUNER = [290];
 const SEED = 2023;

@@ -15,7 +15,7 @@ export function readJson(path: string) {
   try {
     return JSON.parse(readFileSync(path, "utf-8"));
   } catch (e) {
-    throw new Error(`Ogiltig JSON i ${path}: ${(e as Error).message}`);
+    throw new Error(`Ogiltig JSON i ${path}: ${(e as Error).message}`, {cause: e});
   }
 }
 

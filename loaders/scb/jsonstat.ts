@@ -1,10 +1,10 @@
 // Readers for the JSON formats of PxWeb: JSON-stat 2.0 datasets (API v2's default, "json-stat2") and the
 // older API v1 "json" response ({columns, data: [{key, values}]}).
 // Nothing is half-loaded: any structural error gives cube null and kept 0.
-import type {Diagnostic} from "../../src/lib/ledger";
-import type {ScbReadResult} from "./px";
-import {failWith, isMissingSymbol, missingValue} from "./tidy";
-import type {MissingValue, StatCube, StatVariable} from "./types";
+import type {Diagnostic} from "../../src/lib/ledger.js";
+import type {ScbReadResult} from "./px.js";
+import {failWith, isMissingSymbol, missingValue} from "./tidy.js";
+import type {MissingValue, StatCube, StatVariable} from "./types.js";
 
 // A cell the source leaves without value and without a status symbol.
 const NO_VALUE: MissingValue = {symbol: "", meaning: "saknas"};
@@ -235,7 +235,7 @@ function parseJson(bytes: Uint8Array): {value: unknown} | {error: string; line: 
   }
   try {
     return {value: JSON.parse(text)};
-  } catch (e) {
+  } catch {
     const {offset, reason} = locateJsonError(text);
     const line = text.slice(0, offset).split("\n").length;
     return {error: `Ogiltig JSON: ${reason} (rad ${line})`, line};

@@ -3,9 +3,9 @@
 // stub-then-heading order, the first variable varying slowest. The header names its own character set, so the
 // CODEPAGE keyword is read from the raw ASCII bytes first and the file is then decoded once with it.
 // Nothing is half-loaded: any structural error gives cube null and kept 0.
-import type {Diagnostic} from "../../src/lib/ledger";
-import {failWith, isMissingSymbol, missingValue} from "./tidy";
-import type {MissingValue, StatCube, StatVariable} from "./types";
+import type {Diagnostic} from "../../src/lib/ledger.js";
+import {failWith, isMissingSymbol, missingValue} from "./tidy.js";
+import type {MissingValue, StatCube, StatVariable} from "./types.js";
 
 /** What every SCB reader returns: the cube (null on a fatal error), its diagnostics and cell counts. */
 export interface ScbReadResult {

@@ -1,7 +1,7 @@
 // Cube helpers shared by the SCB readers: long-form observations, cell lookup and the meaning of missing symbols.
-import type {Diagnostic} from "../../src/lib/ledger";
-import type {ScbReadResult} from "./px";
-import type {MissingValue, Observation, StatCube} from "./types";
+import type {Diagnostic} from "../../src/lib/ledger.js";
+import type {ScbReadResult} from "./px.js";
+import type {MissingValue, Observation, StatCube} from "./types.js";
 
 /** Lists every cell as an observation with one value code per variable, in cube order (last variable fastest). */
 export function toObservations(cube: StatCube): Observation[] {

@@ -13,13 +13,13 @@ import type {
   ReadCounts,
   Transaction,
   Voucher
-} from "../../src/lib/ledger";
-import {detectEncoding, encodingDiagnostic, HighBytes, type SieEncoding} from "./encoding";
-import {KsummaChecker} from "./ksumma";
-import {hasUtf8Letters} from "./bytes";
-import {LineFeeder, utf8LinesOf, type LineSink} from "./lines";
-import {AsciiCache, CLOSE_LINE, MAX_PLAIN_AMOUNT, OPEN_LINE, plainOre, RECORD_LINE, SimpleLine} from "./scan";
-import {LineTokenizer, type ListToken, type Token} from "./tokenize";
+} from "../../src/lib/ledger.js";
+import {detectEncoding, encodingDiagnostic, HighBytes, type SieEncoding} from "./encoding.js";
+import {KsummaChecker} from "./ksumma.js";
+import {hasUtf8Letters} from "./bytes.js";
+import {LineFeeder, utf8LinesOf, type LineSink} from "./lines.js";
+import {AsciiCache, CLOSE_LINE, MAX_PLAIN_AMOUNT, OPEN_LINE, plainOre, RECORD_LINE, SimpleLine} from "./scan.js";
+import {LineTokenizer, type ListToken, type Token} from "./tokenize.js";
 
 export interface SieResult {
   ledger: Ledger;
