@@ -126,20 +126,25 @@ function build({profile, out}: BuildArgs, key: string): number {
   }
 }
 
-/** Builds, or reuses the site already in the output folder; returns the exit status. */
-function buildOrReuse(args: BuildArgs): number {
-  const {profile, out, reuse} = args;
-  for (const path of cleanLeftovers(out, alive)) {
+/** The message for reusing the site already in the output folder, or undefined when it must be built. */
+function reusable({profile, out, reuse}: BuildArgs, key: () => string): string | undefined {
+  const built = readMarker(out);
+  if (built?.profile !== profile || reuse === "force") return undefined;
+  if (reuse === "skip") return `Använder den byggda webbplatsen i ${out} från ${built.builtAt} (--skip).`;
+  if (built.key === key()) {
+    return `Källor och data är oförändrade sedan bygget ${built.builtAt}; använder ${out} (--force bygger om).`;
+  }
+}
+
+/** Builds, or reuses the site already in the output folder; returns the exit status. Runs under the build lock. */
+function buildOrReuse(args: BuildArgs, key: string): number {
+  for (const path of cleanLeftovers(args.out, alive)) {
     console.error(`${existsSync(path) ? "Tog bort" : "Återställde"} ${path}, som ett avbrutet bygge lämnade.`);
   }
-  const built = readMarker(out);
-  if (reuse === "skip" && built?.profile === profile) {
-    console.log(`Använder den byggda webbplatsen i ${out} från ${built.builtAt} (--skip).`);
-    return 0;
-  }
-  const key = cacheKey({root, data: dataDir(), profile});
-  if (reuse === "unchanged" && built?.profile === profile && built.key === key) {
-    console.log(`Källor och data är oförändrade sedan bygget ${built.builtAt}; använder ${out} (--force bygger om).`);
+  // Checked again under the lock: a build that was waiting for it may find the same site just built.
+  const reuse = reusable(args, () => key);
+  if (reuse) {
+    console.log(reuse);
     return 0;
   }
   return build(args, key);
@@ -156,12 +161,19 @@ const data = dataDir();
 if (!existsSync(data) || !statSync(data).isDirectory()) fail(`Datamappen ${data} finns inte (FINSAM_DATA).`);
 const problem = outputProblem(args.out, args.outGiven, {root, data});
 if (problem) fail(problem);
-const release = lock();
-let status: number;
-try {
-  status = buildOrReuse(args);
-} finally {
-  release();
+const key = cacheKey({root, data, profile: args.profile});
+// An unchanged site is reused without waiting for another build's lock (the swap is a rename, so the marker read
+// here is always a whole site's).
+const reuse = reusable(args, () => key);
+let status = 0;
+if (reuse) console.log(reuse);
+else {
+  const release = lock();
+  try {
+    status = buildOrReuse(args, key);
+  } finally {
+    release();
+  }
 }
 if (status === 0) {
   console.log(`Profil ${args.profile}: webbplatsen finns i ${args.out}`);
