@@ -131,21 +131,25 @@ export function alive(pid: number): boolean {
 /**
  * Clears what a killed build left beside the target: its temporary folder, and a previous site set aside during a
  * swap that never finished (put back when the target is missing). Folders of a build still running are left.
- * Returns the folders removed or put back.
+ * Returns the folders removed, and those put back.
  */
-export function cleanLeftovers(out: string, isAlive: (pid: number) => boolean = alive): string[] {
+export function cleanLeftovers(
+  out: string,
+  isAlive: (pid: number) => boolean = alive
+): {path: string; restored: boolean}[] {
   const parent = dirname(out);
   if (!existsSync(parent)) return [];
   const name = basename(out);
-  const done: string[] = [];
+  const done: {path: string; restored: boolean}[] = [];
   for (const entry of readdirSync(parent)) {
     if (!entry.startsWith(`${name}.`)) continue;
     const m = /^\.(tmp|old)-(\d+)$/.exec(entry.slice(name.length));
     if (!m || isAlive(Number(m[2]))) continue;
     const path = join(parent, entry);
-    if (m[1] === "old" && !existsSync(out)) renameSync(path, out);
+    const restored = m[1] === "old" && !existsSync(out);
+    if (restored) renameSync(path, out);
     else rmSync(path, {recursive: true, force: true});
-    done.push(path);
+    done.push({path, restored});
   }
   return done;
 }

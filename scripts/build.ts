@@ -111,7 +111,7 @@ function build({profile, out}: BuildArgs, key: string): number {
     }
     // Framework 1.13 ignores the config's lang and writes an English shell; the built pages are fixed afterwards.
     fixBuiltPages(temp);
-    // Still under the lock, so another build cannot empty the folder while it is searched and compressed.
+    // A last guard before the shared site is put in place.
     if (profile === "lsg" && leaks(temp)) return 1;
     const compressed = precompress(temp);
     const saved = compressed.reduce((n, f) => n + f.bytes - f.gzip, 0);
@@ -137,17 +137,21 @@ function reusable({profile, out, reuse}: BuildArgs, key: () => string): string |
 }
 
 /** Builds, or reuses the site already in the output folder; returns the exit status. Runs under the build lock. */
-function buildOrReuse(args: BuildArgs, key: string): number {
-  for (const path of cleanLeftovers(args.out, alive)) {
-    console.error(`${existsSync(path) ? "Tog bort" : "Återställde"} ${path}, som ett avbrutet bygge lämnade.`);
+function buildOrReuse(args: BuildArgs, key: () => string): number {
+  for (const {path, restored} of cleanLeftovers(args.out, alive)) {
+    console.error(
+      restored
+        ? `Återställde ${args.out} från ${path}, där ett avbrutet bygge lämnade den.`
+        : `Tog bort ${path}, som ett avbrutet bygge lämnade.`
+    );
   }
   // Checked again under the lock: a build that was waiting for it may find the same site just built.
-  const reuse = reusable(args, () => key);
+  const reuse = reusable(args, key);
   if (reuse) {
     console.log(reuse);
     return 0;
   }
-  return build(args, key);
+  return build(args, key());
 }
 
 let args: BuildArgs;
@@ -161,10 +165,11 @@ const data = dataDir();
 if (!existsSync(data) || !statSync(data).isDirectory()) fail(`Datamappen ${data} finns inte (FINSAM_DATA).`);
 const problem = outputProblem(args.out, args.outGiven, {root, data});
 if (problem) fail(problem);
-const key = cacheKey({root, data, profile: args.profile});
+let hashed: string | undefined;
+const key = () => (hashed ??= cacheKey({root, data, profile: args.profile}));
 // An unchanged site is reused without waiting for another build's lock (the swap is a rename, so the marker read
 // here is always a whole site's).
-const reuse = reusable(args, () => key);
+const reuse = reusable(args, key);
 let status = 0;
 if (reuse) console.log(reuse);
 else {

@@ -154,7 +154,7 @@ describe("the temporary folder, the swap and a killed build's leftovers", () => 
       mkdirSync(join(dir, name));
     }
     const removed = cleanLeftovers(out, (pid) => pid === 222);
-    expect(removed).toEqual([join(dir, "dist.tmp-111")]);
+    expect(removed).toEqual([{path: join(dir, "dist.tmp-111"), restored: false}]);
     expect(readdirSync(dir).sort()).toEqual([
       "dist",
       "dist-lsg.tmp-111",
@@ -170,11 +170,14 @@ describe("the temporary folder, the swap and a killed build's leftovers", () => 
     mkdirSync(join(dir, "dist.old-333"));
     writeFileSync(join(dir, "dist.old-333", "index.html"), "föregående");
     mkdirSync(join(dir, "dist.tmp-333"));
-    expect(cleanLeftovers(out, () => false).sort()).toEqual([join(dir, "dist.old-333"), join(dir, "dist.tmp-333")]);
+    expect(cleanLeftovers(out, () => false).sort((a, b) => a.path.localeCompare(b.path))).toEqual([
+      {path: join(dir, "dist.old-333"), restored: true},
+      {path: join(dir, "dist.tmp-333"), restored: false}
+    ]);
     expect(readdirSync(dir)).toEqual(["dist"]);
     expect(readFileSync(join(out, "index.html"), "utf-8")).toBe("föregående");
     mkdirSync(join(dir, "dist.old-444"));
-    cleanLeftovers(out, () => false);
+    expect(cleanLeftovers(out, () => false)).toEqual([{path: join(dir, "dist.old-444"), restored: false}]);
     expect(readdirSync(dir)).toEqual(["dist"]);
     expect(readFileSync(join(out, "index.html"), "utf-8")).toBe("föregående");
   });
