@@ -41,7 +41,6 @@ export async function renderSlides({forbund, year, out, dist}: SlidesOptions): P
   // A temporary folder a killed run left is removed; one of a run still going is left alone.
   cleanLeftovers(join(out, name), alive);
   const temp = tempFolder(join(out, name));
-  mkdirSync(temp);
   const site = await serveDist(dist);
   const browser = await launchBrowser();
   try {
@@ -57,6 +56,7 @@ export async function renderSlides({forbund, year, out, dist}: SlidesOptions): P
         `Arbetsytan har ingen huvudbok för ${forbund} ${year} (sidan visar ${shown.forbund} ${shown.year})`
       );
     }
+    mkdirSync(temp);
     const base = join(temp, name);
     const slides = page.locator("section.slide");
     const n = await slides.count();
