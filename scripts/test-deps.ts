@@ -1,6 +1,6 @@
 // npm test's pretest step: the programs the tests run besides Node. The end-to-end tests drive a system Chromium
-// (CHROMIUM_PATH, else Debian's /usr/bin/chromium) and the slides tests read PDFs with poppler's pdfinfo and
-// pdftotext. Run as root (CI, a fresh container) it installs what is missing with apt-get; otherwise it stops at
+// (CHROMIUM_PATH, else Debian's /usr/bin/chromium), the slides tests read PDFs with poppler's pdfinfo and
+// pdftotext, and the XLSX tests read workbooks back with python3. Run as root (CI, a fresh container) it installs what is missing with apt-get; otherwise it stops at
 // once with one line naming the command to run, so no test fails later with Playwright's raw launch error.
 import {spawnSync} from "node:child_process";
 import {accessSync, constants} from "node:fs";
@@ -34,7 +34,14 @@ export function missingPackages(system: System): {chromium: string; packages: st
   const packages: string[] = [];
   if (!system.executable(chromium)) packages.push("chromium");
   if (!system.onPath("pdfinfo") || !system.onPath("pdftotext")) packages.push("poppler-utils");
+  // test/xlsx.test.ts reads the workbooks back with Python's zipfile, an implementation independent of ours.
+  if (!system.onPath("python3")) packages.push("python3");
   return {chromium, packages};
+}
+
+/** "a", "a och b", "a, b och c". */
+function swedishList(items: string[]): string {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} och ${items.at(-1)}`;
 }
 
 /** The one line for a run that cannot install: what is missing and the command that installs it. */
@@ -43,8 +50,12 @@ export function missingMessage(chromium: string, packages: string[], env: NodeJS
   if (env.CHROMIUM_PATH && packages.includes("chromium")) {
     return `Testerna behöver Chromium, men CHROMIUM_PATH=${chromium} finns inte: rätta sökvägen, eller ta bort CHROMIUM_PATH och kör ${install}`;
   }
-  const what = packages.map((p) => (p === "chromium" ? `Chromium (${chromium})` : "poppler-utils (pdfinfo)"));
-  return `Testerna behöver ${what.join(" och ")}, som saknas. Kör: ${install}`;
+  const names: Record<string, string> = {
+    chromium: `Chromium (${chromium})`,
+    "poppler-utils": "poppler-utils (pdfinfo)"
+  };
+  const what = packages.map((p) => names[p] ?? p);
+  return `Testerna behöver ${swedishList(what)}, som saknas. Kör: ${install}`;
 }
 
 /**
@@ -57,7 +68,7 @@ export function ensureTestDeps(system: System, log: (line: string) => void = con
   // An explicit CHROMIUM_PATH that is wrong is not fixed by installing Debian's Chromium elsewhere.
   const wrongPath = system.env.CHROMIUM_PATH && packages.includes("chromium");
   if (system.uid() !== 0 || wrongPath) return missingMessage(chromium, packages, system.env);
-  log(`Installerar ${packages.join(" och ")} för testerna (apt-get) …`);
+  log(`Installerar ${swedishList(packages)} för testerna (apt-get) …`);
   const env = {...system.env, DEBIAN_FRONTEND: "noninteractive"};
   if (system.run("apt-get", ["update", "-qq"], env) !== 0) return "apt-get update misslyckades; se utskriften ovan.";
   if (system.run("apt-get", ["install", "-y", "-qq", ...packages], env) !== 0) {

@@ -12,7 +12,8 @@ function machine(files: string[], uid: number, env: NodeJS.ProcessEnv = {}, aptF
   const runs: string[] = [];
   const provides: Record<string, string[]> = {
     chromium: ["/usr/bin/chromium"],
-    "poppler-utils": ["/usr/bin/pdfinfo", "/usr/bin/pdftotext"]
+    "poppler-utils": ["/usr/bin/pdfinfo", "/usr/bin/pdftotext"],
+    python3: ["/usr/bin/python3"]
   };
   const system: System = {
     env,
@@ -29,7 +30,8 @@ function machine(files: string[], uid: number, env: NodeJS.ProcessEnv = {}, aptF
   return {system, runs, present};
 }
 
-const all = ["/usr/bin/chromium", "/usr/bin/pdfinfo", "/usr/bin/pdftotext"];
+const all = ["/usr/bin/chromium", "/usr/bin/pdfinfo", "/usr/bin/pdftotext", "/usr/bin/python3"];
+const allBut = (...missing: string[]) => all.filter((f) => !missing.includes(f));
 
 describe("ensureTestDeps", () => {
   it("does nothing when Chromium and poppler are there, as root or not", () => {
@@ -46,14 +48,14 @@ describe("ensureTestDeps", () => {
     expect(ensureTestDeps(system, (l) => log.push(l))).toBeUndefined();
     expect(runs).toEqual([
       "noninteractive apt-get update -qq",
-      "noninteractive apt-get install -y -qq chromium poppler-utils"
+      "noninteractive apt-get install -y -qq chromium poppler-utils python3"
     ]);
-    expect(log).toEqual(["Installerar chromium och poppler-utils för testerna (apt-get) …"]);
+    expect(log).toEqual(["Installerar chromium, poppler-utils och python3 för testerna (apt-get) …"]);
     expect(present.has("/usr/bin/chromium")).toBe(true);
   });
 
   it("as root installs only what is missing", () => {
-    const {system, runs} = machine(["/usr/bin/pdfinfo", "/usr/bin/pdftotext"], 0);
+    const {system, runs} = machine(allBut("/usr/bin/chromium"), 0);
     expect(ensureTestDeps(system, () => {})).toBeUndefined();
     expect(runs.at(-1)).toBe("noninteractive apt-get install -y -qq chromium");
   });
@@ -64,19 +66,19 @@ describe("ensureTestDeps", () => {
   });
 
   it("not as root stops at once with one line naming the command, and runs nothing", () => {
-    const {system, runs} = machine(["/usr/bin/pdfinfo", "/usr/bin/pdftotext"], 1000);
+    const {system, runs} = machine(allBut("/usr/bin/chromium"), 1000);
     expect(ensureTestDeps(system, () => {})).toBe(
       "Testerna behöver Chromium (/usr/bin/chromium), som saknas. Kör: sudo apt-get update && sudo apt-get install -y chromium"
     );
     expect(runs).toEqual([]);
     const bare = machine([], 1000);
     expect(ensureTestDeps(bare.system, () => {})).toBe(
-      "Testerna behöver Chromium (/usr/bin/chromium) och poppler-utils (pdfinfo), som saknas. Kör: sudo apt-get update && sudo apt-get install -y chromium poppler-utils"
+      "Testerna behöver Chromium (/usr/bin/chromium), poppler-utils (pdfinfo) och python3, som saknas. Kör: sudo apt-get update && sudo apt-get install -y chromium poppler-utils python3"
     );
   });
 
   it("uses CHROMIUM_PATH, and a CHROMIUM_PATH that is missing is not 'fixed' by installing Debian's", () => {
-    const ok = machine(["/opt/chrome/chrome", "/usr/bin/pdfinfo", "/usr/bin/pdftotext"], 1000, {
+    const ok = machine(["/opt/chrome/chrome", ...allBut("/usr/bin/chromium")], 1000, {
       CHROMIUM_PATH: "/opt/chrome/chrome"
     });
     expect(ensureTestDeps(ok.system, () => {})).toBeUndefined();
