@@ -6,9 +6,9 @@ import {writeFileAtomic} from "../loaders/files.js";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {Browser} from "playwright-core";
-import {serveDist} from "../scripts/static-server";
-import {launchBrowser, openPage, type PageProblems} from "../test/e2e/browser";
-import {check} from "./runner";
+import {serveDist} from "../scripts/static-server.js";
+import {launchBrowser, openPage, type PageProblems} from "../test/e2e/browser.js";
+import {check} from "./runner.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DIST = join(ROOT, "dist");

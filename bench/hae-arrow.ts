@@ -1,7 +1,7 @@
 // The national demo HÅE cube as the workspace's Arrow table, and the sums the DuckDB benchmark checks against.
-import type {Column} from "../loaders/arrow";
-import {toArrowStream} from "../loaders/arrow";
-import type {HaeCube} from "../loaders/scb/demo";
+import type {Column} from "../loaders/arrow.js";
+import {toArrowStream} from "../loaders/arrow.js";
+import type {HaeCube} from "../loaders/scb/demo.js";
 
 /** Columns kommun, month ("YYYY-MM"), type, sex, age (utf8) and tenths (int64, HÅE in tenths) as an IPC stream. */
 export function haeArrowStream(hae: HaeCube): Uint8Array {

@@ -2,7 +2,7 @@
 // every voucher with its date, text and postings in SEK with two decimals, accounts named by number and name, and
 // the cost centre (dim 1) and project (dim 6) as tags. Both tools read the result with `balance`.
 import {closeSync, openSync, writeSync} from "node:fs";
-import type {Ledger, Transaction} from "../src/lib/ledger";
+import type {Ledger, Transaction} from "../src/lib/ledger.js";
 
 export type JournalFlavour = "hledger" | "ledger";
 

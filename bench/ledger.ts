@@ -1,10 +1,10 @@
 // A deterministic synthetic general ledger of a samordningsförbund, for benchmarks and tests: BAS accounts, member
 // contributions, supplier invoices, payments and salaries over one fiscal year, every voucher balancing in öre.
 
-import type {Account, Balance, DimensionObject, Ledger, ObjectRef, Transaction, Voucher} from "../src/lib/ledger";
-import {writeSie} from "../loaders/sie/write";
-import {MONTHS} from "../src/lib/format";
-import {uniform} from "../src/lib/random";
+import type {Account, Balance, DimensionObject, Ledger, ObjectRef, Transaction, Voucher} from "../src/lib/ledger.js";
+import {writeSie} from "../loaders/sie/write.js";
+import {MONTHS} from "../src/lib/format.js";
+import {uniform} from "../src/lib/random.js";
 
 const YEAR = 2024;
 

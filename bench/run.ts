@@ -1,15 +1,15 @@
 // Entry point of `npm run bench`: runs the benchmarks and prints one table with the machine they ran on.
 // Options: --sizes 10000,100000  --runs 5  --only sie[,journals,browser,build,scb,duckdb]
 import os from "node:os";
-import {buildBenchmark} from "./build";
-import {duckdbScbBenchmark} from "./duckdb-hae";
-import {journalsBenchmark} from "./journals";
-import {browserBenchmark} from "./statements-page";
-import {machineInfo} from "./machine";
-import {CheckError, type BenchOptions, type Benchmark, type Row} from "./runner";
-import {scbReadBenchmark} from "./scb-read";
-import {sieBenchmark} from "./sie";
-import {formatTable} from "./table";
+import {buildBenchmark} from "./build.js";
+import {duckdbScbBenchmark} from "./duckdb-hae.js";
+import {journalsBenchmark} from "./journals.js";
+import {browserBenchmark} from "./statements-page.js";
+import {machineInfo} from "./machine.js";
+import {CheckError, type BenchOptions, type Benchmark, type Row} from "./runner.js";
+import {scbReadBenchmark} from "./scb-read.js";
+import {sieBenchmark} from "./sie.js";
+import {formatTable} from "./table.js";
 
 /** Every benchmark, in table order; a new one is a module exporting a Benchmark, added here. */
 const BENCHMARKS: Benchmark[] = [

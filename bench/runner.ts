@@ -63,6 +63,7 @@ export function timeMedian<T>(runs: number, fn: () => T, verify: (result: T) => 
     times.push(performance.now() - start);
     verify(result);
     // Dropped before the next run's collection, so it does not time the marking of the last result.
+    // eslint-disable-next-line no-useless-assignment
     result = undefined;
   }
   return median(times);
@@ -81,6 +82,7 @@ export async function timeMedianAsync<T>(
     let result: T | undefined = await fn();
     times.push(performance.now() - start);
     verify(result);
+    // eslint-disable-next-line no-useless-assignment
     result = undefined;
   }
   return median(times);

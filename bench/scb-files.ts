@@ -1,6 +1,6 @@
 // Synthetic SCB files for the read benchmark: an HÅE-shaped cube (TAB1386's variables) written as PX and as
 // JSON-stat2, both from the same cells, so that the two readers are timed on equivalent input.
-import {generateNationalHae, type HaeCube} from "../loaders/scb/demo";
+import {generateNationalHae, type HaeCube} from "../loaders/scb/demo.js";
 
 /** One dimension of a generated cube. */
 export interface CubeDimension {
@@ -96,7 +96,10 @@ function pxList(items: string[]): string {
   let line = "";
   for (const item of items) {
     const quoted = `"${item}"`;
-    if (line && line.length + quoted.length > 200) (lines.push(line + ","), (line = ""));
+    if (line && line.length + quoted.length > 200) {
+      lines.push(line + ",");
+      line = "";
+    }
     line += (line ? "," : "") + quoted;
   }
   return [...lines, line].join("\n");

@@ -3,7 +3,7 @@
 // Usage (via fork): sie-peak.ts <file> <read|reports|stream|stream-reports> <vouchers>; the stream workloads read
 // the file in chunks.
 import {readFileSync} from "node:fs";
-import {prepareWorkloads, streamWorkloads, workload, type StreamName, type WorkloadName} from "./sie-work";
+import {prepareWorkloads, streamWorkloads, workload, type StreamName, type WorkloadName} from "./sie-work.js";
 
 /** What the child sends back to the parent. */
 export interface PeakReport {

@@ -1,14 +1,14 @@
 // What the SIE benchmark measures: reading a file, and reading it and building the statements. Each workload checks
 // its own result, so the timed parent and the memory-measuring child process agree on what a correct run is.
 import {createReadStream, readFileSync} from "node:fs";
-import {readSie, type SieResult} from "../loaders/sie/read";
-import {readSieStream} from "../loaders/sie/stream";
-import {dataDir} from "../loaders/paths";
-import {accountBalances, MovementSums} from "../src/lib/balances";
-import type {Voucher} from "../src/lib/ledger";
-import {combineMappings, type Mapping, type MappingFile} from "../src/lib/mapping";
-import {buildStatements, type AccountBalance, type Statements} from "../src/lib/statements";
-import {check} from "./runner";
+import {readSie, type SieResult} from "../loaders/sie/read.js";
+import {readSieStream} from "../loaders/sie/stream.js";
+import {dataDir} from "../loaders/paths.js";
+import {accountBalances, MovementSums} from "../src/lib/balances.js";
+import type {Voucher} from "../src/lib/ledger.js";
+import {combineMappings, type Mapping, type MappingFile} from "../src/lib/mapping.js";
+import {buildStatements, type AccountBalance, type Statements} from "../src/lib/statements.js";
+import {check} from "./runner.js";
 
 export type WorkloadName = "read" | "reports" | StreamName;
 export type StreamName = "stream" | "stream-reports";

@@ -7,10 +7,10 @@ import {writeFileAtomic} from "../loaders/files.js";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {syntheticSie} from "./ledger";
-import {check, timeMedianAsync, type Benchmark, type Row} from "./runner";
-import type {PeakReport} from "./sie-peak";
-import {prepareWorkloads, streamWorkloads, workload, type StreamName, type WorkloadName} from "./sie-work";
+import {syntheticSie} from "./ledger.js";
+import {check, timeMedianAsync, type Benchmark, type Row} from "./runner.js";
+import type {PeakReport} from "./sie-peak.js";
+import {prepareWorkloads, streamWorkloads, workload, type StreamName, type WorkloadName} from "./sie-work.js";
 
 const DEFAULT_SIZES = [10_000, 100_000];
 const LARGE = 1_000_000;

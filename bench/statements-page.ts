@@ -9,11 +9,11 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {Page} from "playwright-core";
-import {serveDist} from "../scripts/static-server";
-import {launchBrowser, openPage} from "../test/e2e/browser";
-import {builtModulePath, componentPath} from "./duckdb-page";
-import {check, median, type Benchmark, type Row} from "./runner";
-import {TABLES, type StatementsData, type TableName} from "./statements-data";
+import {serveDist} from "../scripts/static-server.js";
+import {launchBrowser, openPage} from "../test/e2e/browser.js";
+import {builtModulePath, componentPath} from "./duckdb-page.js";
+import {check, median, type Benchmark, type Row} from "./runner.js";
+import {TABLES, type StatementsData, type TableName} from "./statements-data.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CHILD = fileURLToPath(new URL("./statements-data.ts", import.meta.url));

@@ -1,5 +1,5 @@
 // Prints benchmark rows as one plain-text table with Swedish number formatting.
-import type {Row} from "./runner";
+import type {Row} from "./runner.js";
 
 const number = (value: number, decimals = 0): string =>
   new Intl.NumberFormat("sv-SE", {minimumFractionDigits: decimals, maximumFractionDigits: decimals}).format(value);

@@ -189,7 +189,7 @@ function findColumns(header: string[]): Partial<Record<Column, number>> {
 }
 
 function normalizeName(name: string): string {
-  return name.toLowerCase().replace(/[\s._\-]+/g, "");
+  return name.toLowerCase().replace(/[\s._-]+/g, "");
 }
 
 function missingColumns(columns: Partial<Record<Column, number>>): string[] {

@@ -1,21 +1,37 @@
-// npm run build [-- --profile full|lsg] [--out <mapp>]: builds the site for a sharing profile (loaders/profile.ts).
-// "full" (the default) builds dist/; "lsg" builds dist-lsg/, sums only, so it never overwrites the full site.
+// npm run build [-- --profile full|lsg] [--out <mapp>] [--force | --skip]: builds the site for a sharing profile
+// (loaders/profile.ts). "full" (the default) builds dist/; "lsg" builds dist-lsg/, sums only, so it never overwrites
+// the full site. The build writes to a temporary folder beside the target and renames it into place only when it
+// has succeeded, so a failed or killed build leaves the previous site as it was (scripts/build-output.ts). A site
+// whose inputs are unchanged (the cache key in its marker file) is reused unless --force is given.
 // Framework caches data-loader output and re-runs a loader only when its own source changes, not when the data
 // files or FINSAM_PROFILE change; the cache is cleared before the build, so the output reflects data/ and the
 // profile, and after it, so no later build or preview picks up this profile's tables.
 import {spawnSync} from "node:child_process";
-import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from "node:fs";
-import {isAbsolute, join, relative, resolve} from "node:path";
+import {existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {join, relative} from "node:path";
 import {filesUnder} from "../loaders/files.js";
 import {voucherTexts} from "../loaders/ledger-tables.js";
 import {dataDir} from "../loaders/paths.js";
-import {parseProfile, type Profile} from "../loaders/profile.js";
+import {
+  alive,
+  cacheKey,
+  cleanLeftovers,
+  MARKER,
+  outputProblem,
+  parseBuildArgs,
+  PRIVATE_SITE_NOTE,
+  readMarker,
+  swapIn,
+  tempFolder,
+  UsageError,
+  type BuildArgs,
+  type Marker
+} from "./build-output.js";
 import {fixBuiltPages} from "./page-shell.js";
 import {precompress} from "./precompress.js";
 
 const root = new URL("..", import.meta.url).pathname;
 const cacheDir = join(root, "src/.observablehq/cache");
-const usage = "Användning: npm run build -- [--profile full|lsg] [--out <mapp>]";
 
 /** Stops with a message and exit code 2, the code for a wrong command line. */
 function fail(message: string): never {
@@ -23,61 +39,9 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-/** The profile and output folder of a command line; relative folders are taken from the project folder. */
-function parseArgs(args: string[]): {profile: Profile; out: string; outGiven: boolean} {
-  const options: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const m = /^--(profile|out)(?:=(.*))?$/.exec(args[i]);
-    if (!m) fail(`Okänt argument "${args[i]}". ${usage}`);
-    const value = m[2] ?? args[++i];
-    if (!value) fail(`--${m[1]} saknar värde. ${usage}`);
-    options[m[1]] = value;
-  }
-  let profile: Profile;
-  try {
-    profile = parseProfile(options.profile ?? "full");
-  } catch (e) {
-    fail((e as Error).message);
-  }
-  const out = resolve(root, options.out ?? (profile === "lsg" ? "dist-lsg" : "dist"));
-  return {profile, out, outGiven: options.out !== undefined};
-}
-
-/** Whether path is dir or inside it. */
-function within(dir: string, path: string): boolean {
-  const r = relative(dir, path);
-  return !r.startsWith("..") && !isAbsolute(r);
-}
-
-/**
- * Checks that the output folder may be emptied before the build, since Framework clears only folders inside the
- * project and a file left from an earlier build (the full profile's transactions, say) must not be published. A
- * given folder must be new, empty or an earlier build, so a mistyped --out cannot delete anything else.
- */
-function checkOutput(out: string, given: boolean): void {
-  if (within(out, root) || within(join(root, "src"), out) || within(join(root, "data"), out)) {
-    fail(`Mappen ${out} kan inte vara utmatningsmapp: den innehåller projektet eller ligger i src/ eller data/.`);
-  }
-  if (!existsSync(out)) return;
-  if (!statSync(out).isDirectory()) fail(`${out} finns redan och är ingen mapp.`);
-  if (given && readdirSync(out).length && !existsSync(join(out, "_observablehq"))) {
-    fail(`Mappen ${out} finns redan och är ingen byggd webbplats; välj en ny eller tom mapp.`);
-  }
-}
-
 /** Sleeps without an event loop; the build is synchronous throughout. */
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-/** Whether a process is running. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 /**
@@ -121,41 +85,103 @@ function voucherTextIn(out: string): {file: string; text: string} | undefined {
   }
 }
 
-/** A last guard for the shared site: if a voucher text reached it anyway, nothing of it is left to deploy. */
-function removeIfLeaking(out: string): number {
-  const leak = voucherTextIn(out);
-  if (!leak) return 0;
-  rmSync(out, {recursive: true, force: true});
+/** A last guard for the shared site: whether a voucher text reached the finished build; it is then not put in place. */
+function leaks(temp: string): boolean {
+  const leak = voucherTextIn(temp);
+  if (!leak) return false;
   console.error(
-    `Avbryter: ${relative(out, leak.file)} innehåller verifikationstexten "${leak.text}". ${out} är borttagen.`
+    `Avbryter: ${relative(temp, leak.file)} innehåller verifikationstexten "${leak.text}". Bygget är borttaget och den tidigare webbplatsen oförändrad.`
   );
-  return 1;
+  return true;
 }
 
-const {profile, out, outGiven} = parseArgs(process.argv.slice(2));
-checkOutput(out, outGiven);
-const release = lock();
-let status: number;
-try {
-  rmSync(out, {recursive: true, force: true});
-  rmSync(join(cacheDir, "data"), {recursive: true, force: true});
-  // FINSAM_PROFILE is always set, so a value left in the shell cannot change what the chosen profile publishes.
-  const env = {...process.env, FINSAM_PROFILE: profile, FINSAM_OUT: out};
-  const run = spawnSync("npx", ["observable", "build"], {cwd: root, stdio: "inherit", env});
-  if (run.error) console.error(run.error.message);
-  status = run.status ?? 1;
-  // Framework 1.13 ignores the config's lang and writes an English shell; the built pages are fixed afterwards.
-  if (status === 0) fixBuiltPages(out);
-  // Still under the lock, so another build cannot empty the folder while it is searched and compressed.
-  if (status === 0 && profile === "lsg") status = removeIfLeaking(out);
-  if (status === 0) {
-    const compressed = precompress(out);
+/** Builds into a temporary folder and swaps it in; returns the exit status. Runs under the build lock. */
+function build({profile, out}: BuildArgs, key: string): number {
+  const temp = tempFolder(out);
+  rmSync(temp, {recursive: true, force: true});
+  try {
+    rmSync(join(cacheDir, "data"), {recursive: true, force: true});
+    // FINSAM_PROFILE is always set, so a value left in the shell cannot change what the chosen profile publishes.
+    const env = {...process.env, FINSAM_PROFILE: profile, FINSAM_OUT: temp};
+    const run = spawnSync("npx", ["observable", "build"], {cwd: root, stdio: "inherit", env});
+    if (run.error) console.error(run.error.message);
+    if (run.status !== 0) {
+      console.error(`Bygget misslyckades; ${existsSync(out) ? `${out} är oförändrad` : `${out} skapades inte`}.`);
+      return run.status ?? 1;
+    }
+    // Framework 1.13 ignores the config's lang and writes an English shell; the built pages are fixed afterwards.
+    fixBuiltPages(temp);
+    // A last guard before the shared site is put in place.
+    if (profile === "lsg" && leaks(temp)) return 1;
+    const compressed = precompress(temp);
     const saved = compressed.reduce((n, f) => n + f.bytes - f.gzip, 0);
     console.log(`Gzip-kopior av ${compressed.length} filer (${(saved / 1e6).toFixed(1)} MB mindre att skicka)`);
+    const marker: Marker = {builtBy: "finsam-analys", profile, key, builtAt: new Date().toISOString()};
+    writeFileSync(join(temp, MARKER), JSON.stringify(marker, null, 2) + "\n");
+    swapIn(temp, out);
+    return 0;
+  } finally {
+    rmSync(join(cacheDir, "data"), {recursive: true, force: true});
+    rmSync(temp, {recursive: true, force: true});
   }
-} finally {
-  rmSync(join(cacheDir, "data"), {recursive: true, force: true});
-  release();
 }
-if (status === 0) console.log(`Profil ${profile}: webbplatsen finns i ${out}`);
+
+/** The message for reusing the site already in the output folder, or undefined when it must be built. */
+function reusable({profile, out, reuse}: BuildArgs, key: () => string): string | undefined {
+  const built = readMarker(out);
+  if (built?.profile !== profile || reuse === "force") return undefined;
+  if (reuse === "skip") return `Använder den byggda webbplatsen i ${out} från ${built.builtAt} (--skip).`;
+  if (built.key === key()) {
+    return `Källor och data är oförändrade sedan bygget ${built.builtAt}; använder ${out} (--force bygger om).`;
+  }
+}
+
+/** Builds, or reuses the site already in the output folder; returns the exit status. Runs under the build lock. */
+function buildOrReuse(args: BuildArgs, key: () => string): number {
+  for (const {path, restored} of cleanLeftovers(args.out, alive)) {
+    console.error(
+      restored
+        ? `Återställde ${args.out} från ${path}, där ett avbrutet bygge lämnade den.`
+        : `Tog bort ${path}, som ett avbrutet bygge lämnade.`
+    );
+  }
+  // Checked again under the lock: a build that was waiting for it may find the same site just built.
+  const reuse = reusable(args, key);
+  if (reuse) {
+    console.log(reuse);
+    return 0;
+  }
+  return build(args, key());
+}
+
+let args: BuildArgs;
+try {
+  args = parseBuildArgs(process.argv.slice(2), root);
+} catch (e) {
+  if (e instanceof UsageError) fail(e.message);
+  throw e;
+}
+const data = dataDir();
+if (!existsSync(data) || !statSync(data).isDirectory()) fail(`Datamappen ${data} finns inte (FINSAM_DATA).`);
+const problem = outputProblem(args.out, args.outGiven, {root, data});
+if (problem) fail(problem);
+let hashed: string | undefined;
+const key = () => (hashed ??= cacheKey({root, data, profile: args.profile}));
+// An unchanged site is reused without waiting for another build's lock (the swap is a rename, so the marker read
+// here is always a whole site's).
+const reuse = reusable(args, key);
+let status = 0;
+if (reuse) console.log(reuse);
+else {
+  const release = lock();
+  try {
+    status = buildOrReuse(args, key);
+  } finally {
+    release();
+  }
+}
+if (status === 0) {
+  console.log(`Profil ${args.profile}: webbplatsen finns i ${args.out}`);
+  if (args.profile === "full") console.log(PRIVATE_SITE_NOTE);
+}
 process.exit(status);

@@ -1,7 +1,11 @@
-// Accessibility fixes to the page shell Framework 1.13 writes and its config cannot change: the page language,
-// a skip link past the sidebar, a viewport that allows zooming, a valid sidebar list and Swedish control labels.
+// Fixes to the page shell Framework 1.13 writes and its config cannot change: the page language, a skip link past
+// the sidebar, a viewport that allows zooming, a valid sidebar list and Swedish control labels (accessibility), and
+// noindex: neither profile is for search engines, and the full one holds personal data.
 import {readFileSync, readdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
+
+/** The tag that keeps a page out of search engines. */
+export const NOINDEX = '<meta name="robots" content="noindex">';
 
 /** One built page with the shell fixed; running it twice changes nothing more. */
 export function fixPageShell(html: string, lang = "sv"): string {
@@ -19,6 +23,7 @@ export function fixPageShell(html: string, lang = "sv"): string {
         '<body>\n<a class="fa-skip" href="#observablehq-main">Hoppa till innehållet</a>'
       )
       .replace('<main id="observablehq-main" class="', '<main id="observablehq-main" tabindex="-1" class="')
+      .replace(/(<meta charset="[^"]*">)(?!\n?<meta name="robots")/, `$1\n${NOINDEX}`)
   );
 }
 

@@ -1,16 +1,18 @@
 // npm run slides -- --forbund <id> --year <y> [--out slides/] [--dist <dir>]: the board presentation
 // (src/presentation.md) as a PDF, one slide a page, and one 1600 × 900 PNG per slide, rendered from the built site
 // by headless Chromium. The site is served from a loopback port and every request leaving it is blocked, so the
-// slides show exactly what the offline site shows; any page error or blocked request fails the run.
+// slides show exactly what the offline site shows; any page error or blocked request fails the run. The files are
+// rendered into a temporary folder inside the output folder and renamed into place only when all of them are done,
+// so a failed or killed run leaves the previous slides as they were.
 import {execFileSync} from "node:child_process";
-import {existsSync, mkdirSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {pathToFileURL} from "node:url";
 import {parseArgs} from "node:util";
 import type {Page} from "playwright-core";
 import {launchBrowser, openPage, type PageProblems} from "../test/e2e/browser.js";
+import {alive, cleanLeftovers, tempFolder} from "./build-output.js";
 import {serveDist} from "./static-server.js";
-import {writeFileAtomic} from "../loaders/files.js";
 
 const root = new URL("..", import.meta.url).pathname;
 
@@ -31,9 +33,14 @@ export interface SlidesOptions {
 export async function renderSlides({forbund, year, out, dist}: SlidesOptions): Promise<{pdf: string; pngs: string[]}> {
   if (!existsSync(join(dist, "presentation.html"))) {
     console.log(`${dist} saknar presentationssidan; bygger webbplatsen (tsx scripts/build.ts) …`);
-    execFileSync("npx", ["tsx", "scripts/build.ts", "--out", dist], {cwd: root, stdio: "inherit"});
+    const outArgs = dist === join(root, "dist") ? [] : ["--out", dist];
+    execFileSync("npx", ["tsx", "scripts/build.ts", ...outArgs], {cwd: root, stdio: "inherit"});
   }
   mkdirSync(out, {recursive: true});
+  const name = `${forbund}-${year}`;
+  // A temporary folder a killed run left is removed; one of a run still going is left alone.
+  cleanLeftovers(join(out, name), alive);
+  const temp = tempFolder(join(out, name));
   const site = await serveDist(dist);
   const browser = await launchBrowser();
   try {
@@ -49,7 +56,8 @@ export async function renderSlides({forbund, year, out, dist}: SlidesOptions): P
         `Arbetsytan har ingen huvudbok för ${forbund} ${year} (sidan visar ${shown.forbund} ${shown.year})`
       );
     }
-    const base = join(out, `${forbund}-${year}`);
+    mkdirSync(temp);
+    const base = join(temp, name);
     const slides = page.locator("section.slide");
     const n = await slides.count();
     const pngs: string[] = [];
@@ -61,19 +69,34 @@ export async function renderSlides({forbund, year, out, dist}: SlidesOptions): P
         throw new Error(`Bild ${i + 1} är ${box?.width}×${box?.height} px, inte ${SLIDE_PX.width}×${SLIDE_PX.height}`);
       }
       const path = `${base}-${String(i + 1).padStart(2, "0")}.png`;
-      // Written atomically, so an interrupted run leaves the previous slide, not half an image.
-      writeFileAtomic(path, await slide.screenshot());
+      writeFileSync(path, await slide.screenshot());
       pngs.push(path);
     }
     const pdf = `${base}.pdf`;
-    writeFileAtomic(pdf, await page.pdf({...PDF_PAGE, printBackground: true, preferCSSPageSize: true}));
+    writeFileSync(pdf, await page.pdf({...PDF_PAGE, printBackground: true, preferCSSPageSize: true}));
     assertClean(problems);
     await page.context().close();
-    return {pdf, pngs};
+    return moveInto(out, name, temp, {pdf, pngs});
   } finally {
     await browser.close();
     await site.close();
+    rmSync(temp, {recursive: true, force: true});
   }
+}
+
+/**
+ * Renames a finished run's files from its temporary folder into the output folder, each file in one step, then
+ * removes the PNGs of an earlier run that had more slides, so the folder holds exactly this run's files.
+ */
+function moveInto(out: string, name: string, temp: string, files: {pdf: string; pngs: string[]}) {
+  const target = (file: string) => join(out, file.slice(temp.length + 1));
+  const pngs = files.pngs.map(target);
+  const stale = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-\\d{2,}\\.png$`);
+  for (const file of [...files.pngs, files.pdf]) renameSync(file, target(file));
+  for (const file of readdirSync(out)) {
+    if (stale.test(file) && !pngs.includes(join(out, file))) rmSync(join(out, file));
+  }
+  return {pdf: target(files.pdf), pngs};
 }
 
 /** Waits until the page marks the deck ready, and fails at once on a cell error or a page error. */

@@ -3,8 +3,8 @@
 // (test/fixtures/bad/generate.ts) instead of being committed.
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import type {ReadCounts} from "../src/lib/ledger";
-import {runCase, sumsOf, voucherId, type BadCase} from "./fixtures/bad/generate";
+import type {ReadCounts} from "../src/lib/ledger.js";
+import {runCase, sumsOf, voucherId, type BadCase} from "./fixtures/bad/generate.js";
 
 const cases: BadCase[] = JSON.parse(readFileSync(new URL("./fixtures/bad/expected.json", import.meta.url), "utf8"));
 

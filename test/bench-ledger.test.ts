@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {syntheticLedger, syntheticSie} from "../bench/ledger";
-import {readSie} from "../loaders/sie";
+import {syntheticLedger, syntheticSie} from "../bench/ledger.js";
+import {readSie} from "../loaders/sie/index.js";
 
 describe("syntheticLedger", () => {
   const ledger = syntheticLedger(500);

@@ -1,11 +1,11 @@
 import {readdirSync, readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {syntheticSie} from "../bench/ledger";
-import {balanceOf} from "../bench/journals";
-import {journalAmount, writeJournal} from "../bench/journal";
-import {syntheticLedger} from "../bench/ledger";
-import {readSie, readSieStream} from "../loaders/sie";
-import {encodeCp437} from "../loaders/sie/encoding";
+import {syntheticSie} from "../bench/ledger.js";
+import {balanceOf} from "../bench/journals.js";
+import {journalAmount, writeJournal} from "../bench/journal.js";
+import {syntheticLedger} from "../bench/ledger.js";
+import {readSie, readSieStream} from "../loaders/sie/index.js";
+import {encodeCp437} from "../loaders/sie/encoding.js";
 
 const DIR = new URL("./fixtures/sie/", import.meta.url);
 

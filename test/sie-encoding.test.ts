@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {decodeCp437, detectEncoding, encodeCp437} from "../loaders/sie/encoding";
-import {readSie} from "../loaders/sie";
+import {decodeCp437, detectEncoding, encodeCp437} from "../loaders/sie/encoding.js";
+import {readSie} from "../loaders/sie/index.js";
 
 // Bytes 0x80–0xFF of CP437 as Python's codecs (and iconv) decode them.
 const CP437_HIGH =

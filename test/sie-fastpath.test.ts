@@ -5,10 +5,10 @@
 import {readdirSync, readFileSync} from "node:fs";
 import fc from "fast-check";
 import {afterEach, describe, expect, it, vi} from "vitest";
-import {syntheticSie} from "../bench/ledger";
-import {encodeCp437, HighBytes} from "../loaders/sie/encoding";
-import {Reader, readSie, type SieResult} from "../loaders/sie/read";
-import {readSieStream} from "../loaders/sie/stream";
+import {syntheticSie} from "../bench/ledger.js";
+import {encodeCp437, HighBytes} from "../loaders/sie/encoding.js";
+import {Reader, readSie, type SieResult} from "../loaders/sie/read.js";
+import {readSieStream} from "../loaders/sie/stream.js";
 
 const FIXTURES = new URL("./fixtures/", import.meta.url);
 

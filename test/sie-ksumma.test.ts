@@ -2,8 +2,8 @@
 import {readFileSync} from "node:fs";
 import {crc32} from "node:zlib";
 import {describe, expect, it} from "vitest";
-import {readSie} from "../loaders/sie";
-import {encodeCp437} from "../loaders/sie/encoding";
+import {readSie} from "../loaders/sie/index.js";
+import {encodeCp437} from "../loaders/sie/encoding.js";
 
 const BODY = [
   '#PROGRAM "Test" 1.0',

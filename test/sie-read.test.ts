@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
-import {readSie} from "../loaders/sie";
-import {encodeCp437} from "../loaders/sie/encoding";
-import {formatKronor, parseAmount, parseDate} from "../loaders/sie/read";
+import {readSie} from "../loaders/sie/index.js";
+import {encodeCp437} from "../loaders/sie/encoding.js";
+import {formatKronor, parseAmount, parseDate} from "../loaders/sie/read.js";
 
 const HEAD = ["#FLAGGA 0", "#FORMAT PC8", "#SIETYP 4", "#RAR 0 20240101 20241231"];
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {tokenize, type Token} from "../loaders/sie/tokenize";
+import {tokenize, type Token} from "../loaders/sie/tokenize.js";
 
 const f = (value: string, quoted = false): Token => ({kind: "field", value, quoted});
 const l = (...items: string[]): Token => ({kind: "list", items, closed: true});

@@ -1,8 +1,8 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import type {Ledger} from "../src/lib/ledger";
-import {readSie, writeSie} from "../loaders/sie";
-import {decodeCp437} from "../loaders/sie/encoding";
+import type {Ledger} from "../src/lib/ledger.js";
+import {readSie, writeSie} from "../loaders/sie/index.js";
+import {decodeCp437} from "../loaders/sie/encoding.js";
 
 const FIXTURES = [
   "jsisie__BL0001_typ4.SE",

@@ -3,7 +3,7 @@
 // after removing the object list.
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {readSie, type SieResult} from "../loaders/sie";
+import {readSie, type SieResult} from "../loaders/sie/index.js";
 
 const DIR = new URL("./fixtures/sie/", import.meta.url);
 

@@ -1,7 +1,7 @@
 // The slides CLI (scripts/slides.ts): one förbund's presentation as a PDF with one slide a page, checked with
 // poppler's pdfinfo and pdftotext, and one PNG per slide; a year without a ledger fails the run.
 import {execFileSync, spawnSync} from "node:child_process";
-import {existsSync, mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
@@ -76,11 +76,19 @@ describe("npm run slides", () => {
       expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1600, 900]);
       expect(log).toContain(`Skrev ${file}`);
     }
+    // Exactly this run's files: the temporary folder they were rendered in is gone.
+    const pngs = expected.map((_, i) => `sodra-dalarna-2023-${String(i + 1).padStart(2, "0")}.png`);
+    expect(readdirSync(out).sort()).toEqual(["sodra-dalarna-2023.pdf", ...pngs].sort());
   });
 
   it("fails with a message for a year without a ledger", () => {
+    const before = readdirSync(out).sort();
+    const pdfBytes = readFileSync(pdf());
     const run = slides("--forbund", "sodra-dalarna", "--year", "1999", "--out", out);
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain("ingen huvudbok för sodra-dalarna 1999");
-  });
+    // The failed run leaves the folder as it was, with no temporary folder.
+    expect(readdirSync(out).sort()).toEqual(before);
+    expect(readFileSync(pdf()).equals(pdfBytes)).toBe(true);
+  }, 150_000);
 });

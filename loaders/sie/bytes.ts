@@ -1,7 +1,7 @@
 // Byte-level helpers of the streaming SIE reader: decoding one line's bytes, and spotting UTF-8 lines in a file
 // that is otherwise CP437 or ISO-8859-15.
 
-import {byteTable, decodeWithTable, HighBytes, type SieEncoding} from "./encoding";
+import {byteTable, decodeWithTable, HighBytes, type SieEncoding} from "./encoding.js";
 
 /** UTF-8 for å ä ö Å Ä Ö é É (C3 then A5 A4 B6 85 84 96 A9 89): in CP437 text "├" followed by a letter never occurs. */
 export function hasUtf8Letters(bytes: Uint8Array, start: number, end: number): boolean {

@@ -1,7 +1,7 @@
 // Character encodings of SIE files: CP437 (what #FORMAT PC8 promises), and the UTF-8 and ISO-8859-15 that real
 // exporters sometimes write instead. Pure functions, no Node APIs, so the reader also runs in the browser.
 
-import type {Diagnostic} from "../../src/lib/ledger";
+import type {Diagnostic} from "../../src/lib/ledger.js";
 
 export type SieEncoding = "cp437" | "utf-8" | "iso-8859-15";
 

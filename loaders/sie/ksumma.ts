@@ -5,10 +5,10 @@
 // fields and the braces around object lists are left out (the items inside a list are included, unquoted), and
 // so the `{` and `}` lines around a voucher's rows contribute nothing. Line ends are not included.
 
-import {CRC_TABLE} from "../../src/lib/crc32";
-import type {Diagnostic} from "../../src/lib/ledger";
-import {cp437Byte} from "./encoding";
-import type {Token} from "./tokenize";
+import {CRC_TABLE} from "../../src/lib/crc32.js";
+import type {Diagnostic} from "../../src/lib/ledger.js";
+import {cp437Byte} from "./encoding.js";
+import type {Token} from "./tokenize.js";
 
 function addText(crc: number, text: string): number {
   let c = crc;

@@ -1,8 +1,8 @@
 // Feeds an SIE file to the reader line by line from chunks of bytes: lines may span chunks, and each line is
 // handed over as bytes or decoded on its own, so nothing holds the whole decoded text of a large ledger.
 
-import {ByteDecoder, hasUtf8Letters, isUtf8} from "./bytes";
-import type {SieEncoding} from "./encoding";
+import {ByteDecoder, hasUtf8Letters, isUtf8} from "./bytes.js";
+import type {SieEncoding} from "./encoding.js";
 
 const LF = 0x0a;
 const CR = 0x0d;

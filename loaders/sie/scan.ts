@@ -4,10 +4,10 @@
 // quote or brace, an open list) is refused and read the general way instead, so this only has to be right for
 // the lines it accepts. test/sie-fastpath.test.ts reads files both ways and compares.
 
-import type {ObjectRef} from "../../src/lib/ledger";
-import {ByteDecoder} from "./bytes";
-import type {SieEncoding} from "./encoding";
-import {sharedObjectRefs, SHARED_LENGTH, SHARED_LIMIT, tokenize} from "./tokenize";
+import type {ObjectRef} from "../../src/lib/ledger.js";
+import {ByteDecoder} from "./bytes.js";
+import type {SieEncoding} from "./encoding.js";
+import {sharedObjectRefs, SHARED_LENGTH, SHARED_LIMIT, tokenize} from "./tokenize.js";
 
 /** What a field of a SimpleLine is. */
 const BARE = 0;

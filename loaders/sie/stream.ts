@@ -1,10 +1,10 @@
 // Reads an SIE 4 file from chunks of bytes (a file stream, a fetch body): lines are decoded one at a time, so the
 // whole decoded text is never held, and the bytes need not be either.
 
-import type {Voucher} from "../../src/lib/ledger";
-import {detectEncoding, type SieEncoding} from "./encoding";
-import {LineFeeder} from "./lines";
-import {lineSink, Reader, type SieReadOptions, type SieResult} from "./read";
+import type {Voucher} from "../../src/lib/ledger.js";
+import {detectEncoding, type SieEncoding} from "./encoding.js";
+import {LineFeeder} from "./lines.js";
+import {lineSink, Reader, type SieReadOptions, type SieResult} from "./read.js";
 
 /** Bytes looked at before the encoding is chosen: enough for the header, the chart and the first vouchers. */
 const DETECT_BYTES = 1 << 20;

@@ -1,7 +1,7 @@
 // Splits one SIE line into fields. Works on char codes and slices (no per-character string building), since a
 // large ledger has millions of lines.
 
-import type {ObjectRef} from "../../src/lib/ledger";
+import type {ObjectRef} from "../../src/lib/ledger.js";
 
 /** A field: its text without quotes, and whether it was quoted. */
 export interface FieldToken {

@@ -1,10 +1,10 @@
 // Writes a Ledger as SIE 4 in CP437: 4E when it has balances, 4I (vouchers only) when it has none; the two differ
 // only in which records are present.
 
-import type {Balance, Ledger, ObjectRef, Transaction, Voucher} from "../../src/lib/ledger";
-import {encodeCp437} from "./encoding";
-import {addRecord} from "./ksumma";
-import type {Token} from "./tokenize";
+import type {Balance, Ledger, ObjectRef, Transaction, Voucher} from "../../src/lib/ledger.js";
+import {encodeCp437} from "./encoding.js";
+import {addRecord} from "./ksumma.js";
+import type {Token} from "./tokenize.js";
 
 export interface WriteSieOptions {
   /** Wrap the records in #KSUMMA, with the CRC-32 checksum at the end. */

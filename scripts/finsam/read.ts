@@ -3,7 +3,7 @@
 // exactly what the build would.
 import {closeSync, createReadStream, openSync, readFileSync, readSync, statSync} from "node:fs";
 import {basename, extname} from "node:path";
-import {readBudgetCsv, readBudgetJson} from "../../loaders/budget.js";
+import {readBudgetCsv, readBudgetJson} from "../../loaders/budget-read.js";
 import {parseCsv} from "../../loaders/csv.js";
 import {readCsvLedger} from "../../loaders/csv-ledger.js";
 import {readJsonStat, readPx, readPxWebV1Json, readScbCsv, type ScbReadResult} from "../../loaders/scb/index.js";

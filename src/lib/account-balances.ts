@@ -25,7 +25,10 @@ export function indexAccountBalances(rows: Iterable<ForbundYear & AccountBalance
   for (const {forbund, year, account, name, opening, movement} of rows) {
     const key = `${forbund}|${year}`;
     let list = byYear.get(key);
-    if (!list) (byYear.set(key, (list = [])), years.push({forbund, year}));
+    if (!list) {
+      byYear.set(key, (list = []));
+      years.push({forbund, year});
+    }
     list.push({account, name, opening, movement});
   }
   for (const list of byYear.values()) list.sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));

@@ -1,7 +1,7 @@
 // The annual-report statements computed from account balances: resultaträkning, balansräkning,
 // kassaflödesanalys (indirect method) and noter. Money is integer öre (bigint); display signs follow
 // the printed reports: intäkter and tillgångar positive, kostnader negative, eget kapital and skulder positive.
-import {assetLines, incomeLines, statementLines, type LeafLine, type LineDef, type StatementId} from "./lines.js";
+import {assetLines, incomeLines, statementLines, type LeafLine, type LineDef} from "./lines.js";
 import {mapAccount, type AccountMapping, type Mapping} from "./mapping.js";
 
 /** One account's figures for a fiscal year in SIE signs (debit positive): opening balance and the year's movement. */

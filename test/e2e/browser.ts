@@ -2,6 +2,7 @@
 import {chromium, type Browser, type Page} from "playwright-core";
 import {afterAll, beforeAll} from "vitest";
 import {serveDist} from "../../scripts/static-server.js";
+import {chromiumPath, missingMessage, thisSystem} from "../../scripts/test-deps.js";
 
 const flags = [
   "--no-sandbox",
@@ -13,9 +14,11 @@ const flags = [
   "--disable-quic"
 ];
 
-/** Launches the system Chromium. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: flags});
+/** Launches the system Chromium (CHROMIUM_PATH, else /usr/bin/chromium); a missing one fails with the command to run. */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!thisSystem.executable(executablePath)) throw new Error(missingMessage(executablePath, ["chromium"]));
+  return chromium.launch({executablePath, args: flags});
 }
 
 /** What a page did that a test must fail on: requests outside the site, console errors, page errors, failed loads. */

@@ -1,12 +1,11 @@
 // End-to-end: the granskning page loads without errors and shows, per förbund and severity, as many findings as
 // checkReports gives for the embedded reports (and ledgerFindings where a ledger exists); the filters narrow the list and the list downloads as CSV.
 import {readFileSync} from "node:fs";
-import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {readPublishedReports} from "../../loaders/workspace.js";
 import {checkReports, countBySeverity, ledgerFindings, type Registry} from "../../src/lib/checker.js";
 import {ledgerComparisons} from "../../loaders/ledger-comparisons.js";
-import {noProblems, openPage, useBuiltSite, type PageProblems} from "./browser.js";
+import {noProblems, useBuiltSite} from "./browser.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const site = useBuiltSite();

@@ -2,9 +2,8 @@
 // Södra Dalarna 2023 eget kapital in its table, and changes its values when switched to index.
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
-import {noProblems, openPage, useBuiltSite, type PageProblems} from "./browser.js";
+import {noProblems, useBuiltSite} from "./browser.js";
 
-const root = new URL("../../", import.meta.url).pathname;
 const site = useBuiltSite();
 
 const none = noProblems;

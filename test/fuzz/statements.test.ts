@@ -5,12 +5,12 @@
 import {readFileSync} from "node:fs";
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {readSie} from "../../loaders/sie/read";
-import {writeSie} from "../../loaders/sie/write";
-import {accountBalances} from "../../src/lib/balances";
-import type {Balance, Ledger, Voucher} from "../../src/lib/ledger";
-import {combineMappings, type MappingFile} from "../../src/lib/mapping";
-import {buildStatements} from "../../src/lib/statements";
+import {readSie} from "../../loaders/sie/read.js";
+import {writeSie} from "../../loaders/sie/write.js";
+import {accountBalances} from "../../src/lib/balances.js";
+import type {Balance, Ledger, Voucher} from "../../src/lib/ledger.js";
+import {combineMappings, type MappingFile} from "../../src/lib/mapping.js";
+import {buildStatements} from "../../src/lib/statements.js";
 
 const RUNS = Math.max(1, Number(process.env.FINSAM_FUZZ_RUNS) || 100);
 const TIMEOUT = Math.max(30_000, RUNS * 50);
