@@ -1,6 +1,6 @@
 // The national demo arbetsmarknadsstatus cube as the workspace's arbetsmarknadsstatus table, and the sums the DuckDB benchmark checks against.
-import {toArrowStream} from "../loaders/arrow";
-import type {ArbetsmarknadsstatusCube} from "../loaders/scb/demo";
+import {toArrowStream} from "../loaders/arrow.js";
+import type {ArbetsmarknadsstatusCube} from "../loaders/scb/demo.js";
 
 /** Calls fn for every cell of the cube with its index, in the cube's order (kommun, month, status, sex, age). */
 function eachCell(

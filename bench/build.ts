@@ -9,11 +9,11 @@ import type {IncomingMessage, Server, ServerResponse} from "node:http";
 import {join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import {brotliCompressSync} from "node:zlib";
-import {filesUnder} from "../loaders/files";
-import {serveDist} from "../scripts/static-server";
-import {launchBrowser, openPage} from "../test/e2e/browser";
-import {ingestBuildRows} from "./ingest";
-import {check, type Benchmark, type Row} from "./runner";
+import {filesUnder} from "../loaders/files.js";
+import {serveDist} from "../scripts/static-server.js";
+import {launchBrowser, openPage} from "../test/e2e/browser.js";
+import {ingestBuildRows} from "./ingest.js";
+import {check, type Benchmark, type Row} from "./runner.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TARGET_BYTES = 15e6;

@@ -9,12 +9,12 @@ import {
   generateNationalHae,
   type ArbetsmarknadsstatusCube,
   type HaeCube
-} from "../loaders/scb/demo";
-import {arbetsmarknadsstatusMonthlySql, extentSql} from "../src/components/scb-sql";
-import {arbetsmarknadsstatusArrowStream, arbetsmarknadsstatusSums} from "./arbetsmarknadsstatus-arrow";
-import {openBenchPage, type BenchPage} from "./duckdb-page";
-import {haeArrowStream, haeSums} from "./hae-arrow";
-import {check, median, type BenchOptions, type Benchmark, type Row} from "./runner";
+} from "../loaders/scb/demo.js";
+import {arbetsmarknadsstatusMonthlySql, extentSql} from "../src/components/scb-sql.js";
+import {arbetsmarknadsstatusArrowStream, arbetsmarknadsstatusSums} from "./arbetsmarknadsstatus-arrow.js";
+import {openBenchPage, type BenchPage} from "./duckdb-page.js";
+import {haeArrowStream, haeSums} from "./hae-arrow.js";
+import {check, median, type BenchOptions, type Benchmark, type Row} from "./runner.js";
 
 const DEFAULT_KOMMUNER = [290];
 const SEED = 2023;

@@ -19,9 +19,9 @@ import {
 import {loadavg, tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {ingestDir} from "../loaders/ingest";
-import {syntheticSie} from "./ledger";
-import {check, type Row} from "./runner";
+import {ingestDir} from "../loaders/ingest.js";
+import {syntheticSie} from "./ledger.js";
+import {check, type Row} from "./runner.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TARGET_MS = 90_000;

@@ -1,10 +1,10 @@
 // SCB read benchmark: readPx and readJsonStat on HÅE-shaped cubes of 290 kommuner (or --sizes kommuner) × 144
 // months × 7 contents × 2 sexes, with one age group (≈ 585 000 cells) and with five (≈ 2,9 M cells).
-import type {ScbReadResult} from "../loaders/scb/types";
-import {readPx} from "../loaders/scb/px";
-import {readJsonStat} from "../loaders/scb/jsonstat";
-import {check, timeMedian, type Benchmark, type Row} from "./runner";
-import {haeShapedCubes, jsonStat2Bytes, pxBytes, type CubeSpec} from "./scb-files";
+import type {ScbReadResult} from "../loaders/scb/types.js";
+import {readPx} from "../loaders/scb/px.js";
+import {readJsonStat} from "../loaders/scb/jsonstat.js";
+import {check, timeMedian, type Benchmark, type Row} from "./runner.js";
+import {haeShapedCubes, jsonStat2Bytes, pxBytes, type CubeSpec} from "./scb-files.js";
 
 const DEFAULT_KOMMUNER = [290];
 const LARGE = 1_000_000;

@@ -5,19 +5,19 @@ import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {toArrowStream} from "../loaders/arrow";
-import {loadLedgerTables} from "../loaders/ledger-tables";
-import {dataDir} from "../loaders/paths";
-import {partitionOf} from "../loaders/voucher-partitions";
-import {ensureIngested, ingestDir} from "../loaders/ingest";
-import type {PartitionIndex} from "../src/lib/partition-index";
-import {writeSie} from "../loaders/sie/write";
-import {accountBalances} from "../src/lib/balances";
-import type {Ledger} from "../src/lib/ledger";
-import {combineMappings, type MappingFile} from "../src/lib/mapping";
-import {roundStatement} from "../src/lib/rounding";
-import {buildStatements} from "../src/lib/statements";
-import {syntheticLedger} from "./ledger";
+import {toArrowStream} from "../loaders/arrow.js";
+import {loadLedgerTables} from "../loaders/ledger-tables.js";
+import {dataDir} from "../loaders/paths.js";
+import {partitionOf} from "../loaders/voucher-partitions.js";
+import {ensureIngested, ingestDir} from "../loaders/ingest.js";
+import type {PartitionIndex} from "../src/lib/partition-index.js";
+import {writeSie} from "../loaders/sie/write.js";
+import {accountBalances} from "../src/lib/balances.js";
+import type {Ledger} from "../src/lib/ledger.js";
+import {combineMappings, type MappingFile} from "../src/lib/mapping.js";
+import {roundStatement} from "../src/lib/rounding.js";
+import {buildStatements} from "../src/lib/statements.js";
+import {syntheticLedger} from "./ledger.js";
 
 /** The tables the ledger pages load, as the build writes them. */
 export const TABLES = ["account-balances", "movements"] as const;

@@ -1,8 +1,8 @@
 import {describe, expect, it} from "vitest";
-import {arbetsmarknadsstatusArrowStream, arbetsmarknadsstatusSums} from "../bench/arbetsmarknadsstatus-arrow";
-import {haeArrowStream, haeSums} from "../bench/hae-arrow";
-import {verifyRead} from "../bench/scb-read";
-import {haeShapedCubes, jsonStat2Bytes, pxBytes} from "../bench/scb-files";
+import {arbetsmarknadsstatusArrowStream, arbetsmarknadsstatusSums} from "../bench/arbetsmarknadsstatus-arrow.js";
+import {haeArrowStream, haeSums} from "../bench/hae-arrow.js";
+import {verifyRead} from "../bench/scb-read.js";
+import {haeShapedCubes, jsonStat2Bytes, pxBytes} from "../bench/scb-files.js";
 import {tableFromIPC} from "apache-arrow";
 import {
   ARBETSMARKNAD_AGES,
@@ -12,10 +12,10 @@ import {
   generateNationalHae,
   monthRange,
   SEXES
-} from "../loaders/scb/demo";
-import {readJsonStat} from "../loaders/scb/jsonstat";
-import {readPx} from "../loaders/scb/px";
-import {cellIndex} from "../loaders/scb/tidy";
+} from "../loaders/scb/demo.js";
+import {readJsonStat} from "../loaders/scb/jsonstat.js";
+import {readPx} from "../loaders/scb/px.js";
+import {cellIndex} from "../loaders/scb/tidy.js";
 
 describe("HÅE-shaped SCB files for the read benchmark", () => {
   const {byTotal, byAge} = haeShapedCubes(3, 7);

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {arbetsmarknadsstatusMonthlySql, extentSql, sexAgeWhere} from "../src/components/scb-sql";
+import {arbetsmarknadsstatusMonthlySql, extentSql, sexAgeWhere} from "../src/components/scb-sql.js";
 
 // The benchmark runs these strings as the pages' queries, so their text is pinned here.
 describe("the SCB pages' SQL", () => {

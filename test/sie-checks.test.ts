@@ -2,9 +2,9 @@
 // agree with the ledger, balances with several objects, one message per problem, and SIE types 1–4.
 import {readdirSync, readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {readSie, readSieStream, type SieResult} from "../loaders/sie";
-import {encodeCp437} from "../loaders/sie/encoding";
-import {MAX_ORE, parseAmount} from "../loaders/sie/read";
+import {readSie, readSieStream, type SieResult} from "../loaders/sie/index.js";
+import {encodeCp437} from "../loaders/sie/encoding.js";
+import {MAX_ORE, parseAmount} from "../loaders/sie/read.js";
 
 const HEAD = ["#FLAGGA 0", "#FORMAT PC8", "#SIETYP 4", "#RAR 0 20240101 20241231"];
 

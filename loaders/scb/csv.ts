@@ -4,10 +4,10 @@
 // the value last. Headers may be Swedish or English, values codes ("2080"), texts, or both ("2080 Falun").
 // Decoding and tokenizing are loaders/csv.ts's; a title line above the header, as the web download writes, is
 // skipped. Nothing is half-loaded: any error gives cube null and kept 0.
-import {decode, parseCsv, type CsvRow} from "../csv";
-import type {Diagnostic} from "../../src/lib/ledger";
-import {cellLimit, failWith, isMissingSymbol, missingValue, tooManyCells, type ScbReadOptions} from "./tidy";
-import type {MissingValue, ScbReadResult, StatCube, StatVariable} from "./types";
+import {decode, parseCsv, type CsvRow} from "../csv.js";
+import type {Diagnostic} from "../../src/lib/ledger.js";
+import {cellLimit, failWith, isMissingSymbol, missingValue, tooManyCells, type ScbReadOptions} from "./tidy.js";
+import type {MissingValue, ScbReadResult, StatCube, StatVariable} from "./types.js";
 
 export interface ScbCsvOptions extends ScbReadOptions {
   /** Columns that must be present (by header, case-insensitive; "tid"/"time" also matches the time variable). */

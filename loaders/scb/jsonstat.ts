@@ -1,7 +1,7 @@
 // Readers for the JSON formats of PxWeb: JSON-stat 2.0 datasets (API v2's default, "json-stat2") and the
 // older API v1 "json" response ({columns, data: [{key, values}]}).
 // Nothing is half-loaded: any structural error gives cube null and kept 0.
-import type {Diagnostic} from "../../src/lib/ledger";
+import type {Diagnostic} from "../../src/lib/ledger.js";
 import {
   cellLimit,
   duplicateCode,
@@ -10,8 +10,8 @@ import {
   missingValue,
   tooManyCells,
   type ScbReadOptions
-} from "./tidy";
-import type {MissingValue, ScbReadResult, StatCube, StatVariable} from "./types";
+} from "./tidy.js";
+import type {MissingValue, ScbReadResult, StatCube, StatVariable} from "./types.js";
 
 // A cell the source leaves without value and without a status symbol.
 const NO_VALUE: MissingValue = {symbol: "", meaning: "saknas"};

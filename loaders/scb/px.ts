@@ -3,7 +3,7 @@
 // stub-then-heading order, the first variable varying slowest. The header names its own character set, so the
 // CODEPAGE keyword is read from the raw ASCII bytes first and the file is then decoded once with it.
 // Nothing is half-loaded: any structural error gives cube null and kept 0.
-import type {Diagnostic} from "../../src/lib/ledger";
+import type {Diagnostic} from "../../src/lib/ledger.js";
 import {
   cellLimit,
   duplicateCode,
@@ -12,8 +12,8 @@ import {
   missingValue,
   tooManyCells,
   type ScbReadOptions
-} from "./tidy";
-import type {MissingValue, ScbReadResult, StatCube, StatVariable} from "./types";
+} from "./tidy.js";
+import type {MissingValue, ScbReadResult, StatCube, StatVariable} from "./types.js";
 
 interface PxItem {
   text: string;

@@ -1,6 +1,6 @@
 // Cube helpers shared by the SCB readers: long-form observations, cell lookup and the meaning of missing symbols.
-import type {Diagnostic} from "../../src/lib/ledger";
-import type {MissingValue, Observation, ScbReadResult, StatCube} from "./types";
+import type {Diagnostic} from "../../src/lib/ledger.js";
+import type {MissingValue, Observation, ScbReadResult, StatCube} from "./types.js";
 
 /** Lists every cell as an observation with one value code per variable, in cube order (last variable fastest). */
 export function toObservations(cube: StatCube): Observation[] {

@@ -1,5 +1,5 @@
 // Statistical cubes as the SCB readers return them (PX, JSON-stat2, CSV), before they are made tidy.
-import type {Diagnostic} from "../../src/lib/ledger";
+import type {Diagnostic} from "../../src/lib/ledger.js";
 
 /** One dimension of a cube: its code, label and values in the published order. */
 export interface StatVariable {

@@ -1,8 +1,8 @@
 // The checks of an SIE file that need all of it: the turn of the year, closing balances against the vouchers, and
 // the cap on how many messages one file gives.
 
-import type {Balance, Diagnostic, Ledger} from "../../src/lib/ledger";
-import {formatCount, formatKronor} from "./values";
+import type {Balance, Diagnostic, Ledger} from "../../src/lib/ledger.js";
+import {formatCount, formatKronor} from "./values.js";
 
 // A file of garbage has a problem on nearly every line; past this many the rest are only counted.
 const MAX_DIAGNOSTICS = 100;

@@ -1,13 +1,13 @@
 // Reads a SIE 4 file (4E or 4I) into a Ledger, checking what can be checked and naming every problem by file and
 // line. Pure: bytes in, ledger and diagnostics out, so it runs in Node and in the browser alike.
 
-import {detectEncoding, HighBytes, type SieEncoding} from "./encoding";
-import {hasUtf8Letters} from "./bytes";
-import {LineFeeder, utf8LinesOf, type LineSink} from "./lines";
-import {Reader, type SieResult} from "./reader";
+import {detectEncoding, HighBytes, type SieEncoding} from "./encoding.js";
+import {hasUtf8Letters} from "./bytes.js";
+import {LineFeeder, utf8LinesOf, type LineSink} from "./lines.js";
+import {Reader, type SieResult} from "./reader.js";
 
-export {Reader, type SieKind, type SieResult} from "./reader";
-export {formatKronor, MAX_ORE, parseAmount, parseDate} from "./values";
+export {Reader, type SieKind, type SieResult} from "./reader.js";
+export {formatKronor, MAX_ORE, parseAmount, parseDate} from "./values.js";
 
 export interface SieReadOptions {
   /**

@@ -11,12 +11,12 @@ import type {
   ObjectRef,
   ReadCounts,
   Transaction
-} from "../../src/lib/ledger";
-import {capDiagnostics, checkClosingBalances, checkYearTransition} from "./checks";
-import {encodingDiagnostic, type SieEncoding} from "./encoding";
-import {field, LineTokenizer, type Token} from "./tokenize";
-import {describe, formatCount, listLines, parseDate} from "./values";
-import {TOO_LARGE, VoucherReader, voucherName} from "./vouchers";
+} from "../../src/lib/ledger.js";
+import {capDiagnostics, checkClosingBalances, checkYearTransition} from "./checks.js";
+import {encodingDiagnostic, type SieEncoding} from "./encoding.js";
+import {field, LineTokenizer, type Token} from "./tokenize.js";
+import {describe, formatCount, listLines, parseDate} from "./values.js";
+import {TOO_LARGE, VoucherReader, voucherName} from "./vouchers.js";
 
 /** The kind of SIE file: types 1–3 hold balances only, 4E an export with balances and vouchers, 4I vouchers only. */
 export type SieKind = "1" | "2" | "3" | "4E" | "4I";

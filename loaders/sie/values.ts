@@ -1,7 +1,7 @@
 // The values of SIE fields: amounts in öre, dates, and how both are written back in messages. Pure functions.
 
 import Decimal from "decimal.js";
-import {MAX_PLAIN_AMOUNT, plainOre} from "./scan";
+import {MAX_PLAIN_AMOUNT, plainOre} from "./scan.js";
 
 /** Formats öre as Swedish kronor: 1234567n → "12 345,67 kr". */
 export function formatKronor(ore: bigint): string {

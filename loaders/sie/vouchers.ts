@@ -1,12 +1,12 @@
 // The vouchers and rows of an SIE file, and the fast path that reads them from their bytes: the part of the reader
 // that handles nearly every line of a large ledger. Reader (reader.ts) adds the other records and the end of the file.
 
-import type {Diagnostic, Ledger, ObjectRef, ReadCounts, Transaction, Voucher} from "../../src/lib/ledger";
-import type {SieEncoding} from "./encoding";
-import {KsummaChecker} from "./ksumma";
-import {AsciiCache, CLOSE_LINE, OPEN_LINE, RECORD_LINE, SimpleLine} from "./scan";
-import {field, type ListToken, type Token} from "./tokenize";
-import {describe, formatKronor, MAX_ORE, parseAmount, parseDate} from "./values";
+import type {Diagnostic, Ledger, ObjectRef, ReadCounts, Transaction, Voucher} from "../../src/lib/ledger.js";
+import type {SieEncoding} from "./encoding.js";
+import {KsummaChecker} from "./ksumma.js";
+import {AsciiCache, CLOSE_LINE, OPEN_LINE, RECORD_LINE, SimpleLine} from "./scan.js";
+import {field, type ListToken, type Token} from "./tokenize.js";
+import {describe, formatKronor, MAX_ORE, parseAmount, parseDate} from "./values.js";
 
 function newCounts(): ReadCounts {
   return {read: 0, kept: 0, rejected: 0};

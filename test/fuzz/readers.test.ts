@@ -6,13 +6,13 @@
 import {readdirSync, readFileSync} from "node:fs";
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {readCsvLedger} from "../../loaders/csv-ledger";
-import {readScbCsv} from "../../loaders/scb/csv";
-import {readJsonStat, readPxWebV1Json} from "../../loaders/scb/jsonstat";
-import {readPx} from "../../loaders/scb/px";
-import type {ScbReadResult} from "../../loaders/scb/types";
-import {readSie} from "../../loaders/sie/read";
-import type {Diagnostic, ReadCounts} from "../../src/lib/ledger";
+import {readCsvLedger} from "../../loaders/csv-ledger.js";
+import {readScbCsv} from "../../loaders/scb/csv.js";
+import {readJsonStat, readPxWebV1Json} from "../../loaders/scb/jsonstat.js";
+import {readPx} from "../../loaders/scb/px.js";
+import type {ScbReadResult} from "../../loaders/scb/types.js";
+import {readSie} from "../../loaders/sie/read.js";
+import type {Diagnostic, ReadCounts} from "../../src/lib/ledger.js";
 
 const RUNS = Math.max(1, Number(process.env.FINSAM_FUZZ_RUNS) || 100);
 // Per input; the largest fixture (the 150 KB SIE file) reads in a few milliseconds, so this only catches a hang.
