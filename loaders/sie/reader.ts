@@ -13,7 +13,7 @@ import type {
   Transaction
 } from "../../src/lib/ledger";
 import {capDiagnostics, checkClosingBalances, checkYearTransition} from "./checks";
-import {encodingDiagnostic, type SieEncoding} from "./encoding";
+import {encodingDiagnostic, type SieEncoding} from "./decode";
 import {field, LineTokenizer, type Token} from "./tokenize";
 import {describe, formatCount, listLines, parseDate} from "./values";
 import {TOO_LARGE, VoucherReader, voucherName} from "./vouchers";

@@ -5,8 +5,7 @@
 // the lines it accepts. test/sie-fastpath.test.ts reads files both ways and compares.
 
 import type {ObjectRef} from "../../src/lib/ledger";
-import {ByteDecoder} from "./bytes";
-import type {SieEncoding} from "./encoding";
+import {ByteDecoder, type SieEncoding} from "./decode";
 import {sharedObjectRefs, SHARED_LENGTH, SHARED_LIMIT, tokenize} from "./tokenize";
 
 /** What a field of a SimpleLine is. */

@@ -2,7 +2,7 @@
 // that handles nearly every line of a large ledger. Reader (reader.ts) adds the other records and the end of the file.
 
 import type {Diagnostic, Ledger, ObjectRef, ReadCounts, Transaction, Voucher} from "../../src/lib/ledger";
-import type {SieEncoding} from "./encoding";
+import type {SieEncoding} from "./decode";
 import {KsummaChecker} from "./ksumma";
 import {AsciiCache, CLOSE_LINE, OPEN_LINE, RECORD_LINE, SimpleLine} from "./scan";
 import {field, type ListToken, type Token} from "./tokenize";
