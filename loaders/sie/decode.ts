@@ -147,15 +147,6 @@ export function detectEncoding(bytes: Uint8Array): SieEncoding {
   return latinVotes > cp437Votes ? "iso-8859-15" : "cp437";
 }
 
-/** Decodes a whole SIE file, dropping a UTF-8 byte order mark. */
-export function decodeSieBytes(bytes: Uint8Array, encoding: SieEncoding): string {
-  if (encoding === "utf-8") {
-    const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    return new TextDecoder("utf-8").decode(bytes.subarray(start));
-  }
-  return decodeWithTable(bytes, encoding === "cp437" ? CP437_TABLE : LATIN9_TABLE);
-}
-
 const ENCODING_NAMES: Record<SieEncoding, string> = {
   cp437: "CP437 (PC8)",
   "utf-8": "UTF-8",
