@@ -250,8 +250,6 @@ export class LineFeeder {
   private readonly mixed: boolean;
   private carry: Uint8Array[] = [];
   private lineNo = 0;
-  /** Whether the last chunk ended in a CR, so that an LF starting this one ends nothing. */
-  private afterCr = false;
   /** Lines read as UTF-8 in a CP437 or ISO-8859-15 file. */
   readonly utf8Lines: number[] = [];
 
@@ -267,45 +265,29 @@ export class LineFeeder {
 
   /** Feeds a chunk; a line it leaves unfinished waits for the next chunk. */
   push(bytes: Uint8Array): void {
-    if (bytes.length === 0) return;
     // A plain view of a Buffer: with one kind of array the byte loops below stay monomorphic and fast.
     const chunk =
       bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-    const n = chunk.length;
     let start = 0;
-    // The LF of a CRLF whose CR ended the last chunk.
-    if (this.afterCr) {
-      this.afterCr = false;
-      if (chunk[0] === LF) start = 1;
+    if (this.carry.length) {
+      const newline = chunk.indexOf(LF);
+      if (newline < 0) {
+        this.carry.push(chunk.slice());
+        return;
+      }
+      const line = concat([...this.carry, chunk.subarray(0, newline)]);
+      this.carry = [];
+      this.feed(line, 0, line.length);
+      start = newline + 1;
     }
-    // Line ends are LF, CRLF and a lone CR (old Mac files, or a CR left inside a line by an editor): each ends a line,
-    // so that no row hides behind a CR in the middle of its line. Most files have no CR or one per line.
-    let lf = chunk.indexOf(LF, start);
-    let cr = chunk.indexOf(CR, start);
     for (;;) {
-      let end: number;
-      let next: number;
-      if (cr >= 0 && (lf < 0 || cr < lf)) {
-        end = cr;
-        if (cr + 1 === n) {
-          next = n;
-          this.afterCr = true;
-        } else next = chunk[cr + 1] === LF ? cr + 2 : cr + 1;
-      } else if (lf >= 0) {
-        end = lf;
-        next = lf + 1;
-      } else break;
-      if (this.carry.length) {
-        const line = concat([...this.carry, chunk.subarray(start, end)]);
-        this.carry = [];
-        this.feed(line, 0, line.length);
-      } else this.feed(chunk, start, end);
-      start = next;
-      if (lf >= 0 && lf < start) lf = chunk.indexOf(LF, start);
-      if (cr >= 0 && cr < start) cr = chunk.indexOf(CR, start);
+      const newline = chunk.indexOf(LF, start);
+      if (newline < 0) break;
+      this.feed(chunk, start, newline);
+      start = newline + 1;
     }
     // A copy: the caller may reuse its buffer.
-    if (start < n) this.carry.push(chunk.slice(start));
+    if (start < chunk.length) this.carry.push(chunk.slice(start));
   }
 
   /** Feeds the last line, which has no line end. */
@@ -316,13 +298,41 @@ export class LineFeeder {
     this.feed(line, 0, line.length);
   }
 
+  /**
+   * Feeds what lies between two LFs. Line ends are LF, CRLF and a lone CR (old Mac files, or a CR left inside a line
+   * by an editor): each ends a line, so that no row hides behind a CR. The CR of a CRLF is dropped here; a line with
+   * another CR is never taken by the fast path (scan.ts refuses it), so only the lines it refuses are searched for
+   * one, and split there. A file of CR alone is one such line, split as it is fed.
+   */
   private feed(bytes: Uint8Array, start: number, end: number): void {
-    const lineNo = ++this.lineNo;
+    if (end > start && bytes[end - 1] === CR) end--;
+    const lineNo = this.lineNo + 1;
     const utf8 = this.mixed && hasUtf8Letters(bytes, start, end) && isUtf8(bytes, start, end);
-    if (utf8) this.utf8Lines.push(lineNo);
     const sink = this.sink;
-    if (!sink || (!utf8 && sink.lineBytes?.(bytes, start, end, lineNo))) return;
-    sink.line(this.decoder.decode(bytes, start, end, utf8), lineNo);
+    if (!utf8 && sink?.lineBytes?.(bytes, start, end, lineNo)) {
+      this.lineNo = lineNo;
+      return;
+    }
+    let cr = start;
+    while (cr < end && bytes[cr] !== CR) cr++;
+    if (cr === end) return this.feedLine(bytes, start, end, utf8);
+    // Split at each CR; the parts before the last had no chance at the fast path yet.
+    for (let from = start; ;) {
+      let to = from;
+      while (to < end && bytes[to] !== CR) to++;
+      const part = this.mixed && hasUtf8Letters(bytes, from, to) && isUtf8(bytes, from, to);
+      if (part || !sink?.lineBytes?.(bytes, from, to, this.lineNo + 1)) this.feedLine(bytes, from, to, part);
+      else this.lineNo++;
+      if (to === end) return;
+      from = to + 1;
+    }
+  }
+
+  /** Hands one line without CR to the sink's general path. */
+  private feedLine(bytes: Uint8Array, start: number, end: number, utf8: boolean): void {
+    const lineNo = ++this.lineNo;
+    if (utf8) this.utf8Lines.push(lineNo);
+    this.sink?.line(this.decoder.decode(bytes, start, end, utf8), lineNo);
   }
 }
 
