@@ -1,6 +1,8 @@
 // SIE benchmark: reads generated SIE 4 files of 10 000 and 100 000 vouchers (or --sizes), alone and followed by
 // account balances and statements. Time is the median of --runs in this process; peak memory is measured once per
-// size and workload in a fresh child process, from the kernel's maxRSS.
+// size and workload in a fresh child process, from the kernel's maxRSS. Beside them, on the same buffer: a plain
+// byte scan (the memory-bandwidth ceiling, with readSie's share of it in the note), and the CP437/ISO-8859-15
+// decoders against iconv-lite up to 100 000 vouchers (bench/sie-decode.ts).
 import {fork} from "node:child_process";
 import {mkdtempSync, rmSync} from "node:fs";
 import {writeFileAtomic} from "../loaders/files.js";
@@ -8,7 +10,8 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {syntheticSie} from "./ledger.js";
-import {check, timeMedianAsync, type Benchmark, type Row} from "./runner.js";
+import {check, timeMedian, timeMedianAsync, type Benchmark, type Row} from "./runner.js";
+import {countLines, loadIconv, sumBytes, timeDecoders} from "./sie-decode.js";
 import type {PeakReport} from "./sie-peak.js";
 import {prepareWorkloads, streamWorkloads, workload, type StreamName, type WorkloadName} from "./sie-work.js";
 
@@ -16,6 +19,10 @@ const DEFAULT_SIZES = [10_000, 100_000];
 const LARGE = 1_000_000;
 const WORKLOADS: Exclude<WorkloadName, StreamName>[] = ["read", "reports"];
 const CHILD = fileURLToPath(new URL("./sie-peak.ts", import.meta.url));
+/** Decoders are compared up to this size: beyond it each run decodes a string of hundreds of megabytes. */
+const DECODE_UP_TO = 100_000;
+/** readSie's target in MB/s in process (issue 15, item 6). */
+const TARGET_MB_S = 100;
 
 /** Runs one workload once in a child process and returns its peak RSS; rejects if the child's check fails. */
 function measurePeak(file: string, name: WorkloadName, vouchers: number): Promise<PeakReport> {
@@ -44,6 +51,7 @@ export const sieBenchmark: Benchmark = {
   async run(options, progress) {
     prepareWorkloads();
     const rows: Row[] = [];
+    const iconv = await loadIconv();
     const dir = mkdtempSync(join(tmpdir(), "finsam-bench-"));
     try {
       for (const vouchers of options.sizes ?? DEFAULT_SIZES) {
@@ -78,6 +86,7 @@ export const sieBenchmark: Benchmark = {
             peakRss: {bytes: peak.maxRssBytes, growthBytes: Math.max(0, peak.maxRssBytes - peak.rssBeforeBytes)}
           });
         }
+        rows.push(...contextRows(bytes, vouchers, runs, rows, iconv));
       }
     } finally {
       rmSync(dir, {recursive: true, force: true});
@@ -85,3 +94,62 @@ export const sieBenchmark: Benchmark = {
     return rows;
   }
 };
+
+const MB = 1e6;
+
+/**
+ * The byte scans on the same buffer, with readSie's speed as a share of the faster one, and the decoders compared.
+ * `rows` holds this size's readSie row, whose median gives readSie's MB/s.
+ */
+function contextRows(
+  bytes: Uint8Array,
+  vouchers: number,
+  runs: number,
+  rows: Row[],
+  iconv: Awaited<ReturnType<typeof loadIconv>>
+): Row[] {
+  const size = `${new Intl.NumberFormat("sv-SE").format(vouchers)} ver.`;
+  const lines = countLines(bytes);
+  const expectedSum = sumBytes(bytes);
+  const scanMs = timeMedian(
+    runs,
+    () => countLines(bytes),
+    (n) => check(n === lines, "fel antal rader")
+  );
+  const loopMs = timeMedian(
+    runs,
+    () => sumBytes(bytes),
+    (n) => check(n === expectedSum, "fel summa")
+  );
+  const read = rows.find((r) => r.size === size && r.benchmark === workload("read").label);
+  const mbs = (ms: number) => bytes.length / MB / (ms / 1000);
+  const readMbs = read ? mbs(read.medianMs) : 0;
+  const format = (n: number) => new Intl.NumberFormat("sv-SE", {maximumFractionDigits: 1}).format(n);
+  const out: Row[] = [
+    {
+      benchmark: "Bytesökning: radslut med indexOf",
+      size,
+      runs,
+      medianMs: scanMs,
+      rate: {value: mbs(scanMs), unit: "MB/s"},
+      fileBytes: bytes.length,
+      note:
+        `readSie ${format(readMbs)} MB/s = ${format((readMbs / mbs(scanMs)) * 100)} % av detta; mål ` +
+        `${TARGET_MB_S} MB/s ${readMbs >= TARGET_MB_S ? "uppnått" : `ej uppnått (${format(TARGET_MB_S / readMbs)}× kvar)`}`
+    },
+    {
+      benchmark: "Byte-loop: varje byte en gång",
+      size,
+      runs,
+      medianMs: loopMs,
+      rate: {value: mbs(loopMs), unit: "MB/s"},
+      fileBytes: bytes.length
+    }
+  ];
+  if (iconv && vouchers <= DECODE_UP_TO) {
+    for (const {label, medianMs} of timeDecoders(iconv, bytes, runs)) {
+      out.push({benchmark: `Avkodning ${label}`, size, runs, medianMs, rate: {value: mbs(medianMs), unit: "MB/s"}});
+    }
+  }
+  return out;
+}

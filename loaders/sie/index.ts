@@ -1,4 +1,5 @@
-// The SIE 4 reader and writer.
-export {readSie, type SieResult} from "./read.js";
+// The SIE reader and writer (types 1–4, E and I).
+export {readSie, type SieKind, type SieReadOptions, type SieResult} from "./read.js";
+export {type SieEncoding} from "./decode.js";
 export {readSieStream, SieStreamReader} from "./stream.js";
 export {writeSie, type WriteSieOptions} from "./write.js";

@@ -13,7 +13,7 @@ import type {
   Transaction
 } from "../../src/lib/ledger.js";
 import {capDiagnostics, checkClosingBalances, checkYearTransition} from "./checks.js";
-import {encodingDiagnostic, type SieEncoding} from "./encoding.js";
+import {encodingDiagnostic, type SieEncoding} from "./decode.js";
 import {field, LineTokenizer, type Token} from "./tokenize.js";
 import {describe, formatCount, listLines, parseDate} from "./values.js";
 import {TOO_LARGE, VoucherReader, voucherName} from "./vouchers.js";

@@ -5,8 +5,7 @@
 // the lines it accepts. test/sie-fastpath.test.ts reads files both ways and compares.
 
 import type {ObjectRef} from "../../src/lib/ledger.js";
-import {ByteDecoder} from "./bytes.js";
-import type {SieEncoding} from "./encoding.js";
+import {ByteDecoder, type SieEncoding} from "./decode.js";
 import {sharedObjectRefs, SHARED_LENGTH, SHARED_LIMIT, tokenize} from "./tokenize.js";
 
 /** What a field of a SimpleLine is. */
@@ -33,7 +32,9 @@ const QUOTED_STOP = 4;
 const CLASSES = new Uint8Array(256);
 for (let b = SPACE + 1; b < 0x7f; b++) CLASSES[b] = BARE_BYTE;
 for (let b = 0x80; b < 0x100; b++) CLASSES[b] = QUOTED_STOP;
-for (const b of [SPACE, TAB, CR]) CLASSES[b] = BLANK_BYTE;
+for (const b of [SPACE, TAB]) CLASSES[b] = BLANK_BYTE;
+// A CR within a line ends a line (see LineFeeder.feed): such a line is for the general path, which splits it.
+CLASSES[CR] = QUOTED_STOP;
 for (const b of [QUOTE, OPEN, CLOSE]) CLASSES[b] = 0;
 for (const b of [QUOTE, BACKSLASH]) CLASSES[b] |= QUOTED_STOP;
 
@@ -238,7 +239,7 @@ export class SimpleLine {
       if ((CLASSES[bytes[i]] & QUOTED_STOP) === 0) continue;
       const b = bytes[i];
       if (b === QUOTE) break;
-      if (b === BACKSLASH) return -1;
+      if (b === BACKSLASH || b === CR) return -1;
       ascii = 0;
     }
     if (i === end || !endsToken(bytes, i + 1, end)) return -1;
@@ -275,7 +276,7 @@ export class SimpleLine {
     for (; i < end; i++) {
       const b = bytes[i];
       if (b === QUOTE) return i + 1;
-      if (b === BACKSLASH || b >= 0x80) return -1;
+      if (b === BACKSLASH || b === CR || b >= 0x80) return -1;
     }
     return -1;
   }

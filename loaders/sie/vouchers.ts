@@ -2,7 +2,7 @@
 // that handles nearly every line of a large ledger. Reader (reader.ts) adds the other records and the end of the file.
 
 import type {Diagnostic, Ledger, ObjectRef, ReadCounts, Transaction, Voucher} from "../../src/lib/ledger.js";
-import type {SieEncoding} from "./encoding.js";
+import type {SieEncoding} from "./decode.js";
 import {KsummaChecker} from "./ksumma.js";
 import {AsciiCache, CLOSE_LINE, OPEN_LINE, RECORD_LINE, SimpleLine} from "./scan.js";
 import {field, type ListToken, type Token} from "./tokenize.js";
@@ -45,6 +45,11 @@ interface OpenVoucher {
   rows: number;
   faulty: boolean;
   sum: bigint;
+  /**
+   * The part of the #TRANS sum kept as a number, exact while small (see addRow): a bigint addition per row would
+   * allocate a bigint per row. The voucher's sum is sum + sumSmall.
+   */
+  sumSmall: number;
   /** The sum of the rows' absolute amounts, exact up to Number.MAX_SAFE_INTEGER (see totalWith). */
   abs: number;
   /** An #RTRANS that the next row should repeat as #TRANS. */
@@ -221,7 +226,16 @@ export class VoucherReader {
     line: number
   ): void {
     const voucher: Voucher = {series, number, date: date ?? dateText, text, transactions: NO_ROWS, line};
-    this.current = {voucher, inBlock: false, rows: 0, faulty: false, sum: 0n, abs: 0, pendingRtrans: undefined};
+    this.current = {
+      voucher,
+      inBlock: false,
+      rows: 0,
+      faulty: false,
+      sum: 0n,
+      sumSmall: 0,
+      abs: 0,
+      pendingRtrans: undefined
+    };
   }
 
   protected openBlock(line: number): void {
@@ -312,7 +326,12 @@ export class VoucherReader {
     if (quantity) transaction.quantity = quantity;
     this.checkRtrans(open, transaction);
     this.rows.push(transaction);
-    if (transaction.kind === "trans") open.sum += transaction.amount;
+    if (transaction.kind === "trans") {
+      // Each addend and the sum before it at most 2^52, so the number sum stays an exact integer.
+      if (abs <= SMALL && open.sumSmall <= SMALL && open.sumSmall >= -SMALL) {
+        open.sumSmall += transaction.amount < 0n ? -abs : abs;
+      } else open.sum += transaction.amount;
+    }
     open.abs += abs;
   }
 
@@ -345,10 +364,11 @@ export class VoucherReader {
     // Said where it was found: a faulty voucher's first problem also said that it is rejected.
     let rejected = open.faulty;
     let total: number | bigint | undefined;
-    if (!rejected && open.sum !== 0n) {
+    if (!rejected && (open.sumSmall !== 0 || open.sum !== 0n) && open.sum + BigInt(open.sumSmall) !== 0n) {
+      const difference = open.sum + BigInt(open.sumSmall);
       this.error(
         voucher.line,
-        `Verifikation ${voucherName(voucher)} balanserar inte: differens ${formatKronor(open.sum)}`
+        `Verifikation ${voucherName(voucher)} balanserar inte: differens ${formatKronor(difference)}`
       );
       rejected = true;
     } else if (!rejected && (total = this.totalWith(open.abs, () => absSum(voucher.transactions))) === undefined) {
@@ -493,6 +513,9 @@ function plainIndex(text: string): number {
 export const TOO_LARGE =
   "filens belopp blir tillsammans större än en BIGINT-kolumn rymmer (92 233 720 368 547 758,07 kr räknat " +
   "som summan av beloppens absolutvärden)";
+
+/** 2^52: numbers up to this and sums of two of them are exact integers. */
+const SMALL = 2 ** 52;
 
 /** The exact sum of the rows' absolute amounts. */
 function absSum(rows: Transaction[]): bigint {
