@@ -1,11 +1,12 @@
 // Entry point of `npm run bench`: runs the benchmarks and prints one table with the machine they ran on.
-// Options: --sizes 10000,100000  --runs 5  --only sie[,journals,browser,build,scb,duckdb]
+// Options: --sizes 10000,100000  --runs 5  --only sie[,journals,browser,build,scb,duckdb,parquet]
 import os from "node:os";
 import {buildBenchmark} from "./build";
 import {duckdbScbBenchmark} from "./duckdb-hae";
 import {journalsBenchmark} from "./journals";
 import {browserBenchmark} from "./statements-page";
 import {machineInfo} from "./machine";
+import {parquetBenchmark} from "./parquet";
 import {CheckError, type BenchOptions, type Benchmark, type Row} from "./runner";
 import {scbReadBenchmark} from "./scb-read";
 import {sieBenchmark} from "./sie";
@@ -18,7 +19,8 @@ const BENCHMARKS: Benchmark[] = [
   browserBenchmark,
   buildBenchmark,
   scbReadBenchmark,
-  duckdbScbBenchmark
+  duckdbScbBenchmark,
+  parquetBenchmark
 ];
 
 interface Args extends BenchOptions {
