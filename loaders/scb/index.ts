@@ -3,4 +3,5 @@ export {readPx} from "./px";
 export {readJsonStat, readPxWebV1Json} from "./jsonstat";
 export {readScbCsv, type ScbCsvOptions} from "./csv";
 export {toObservations, cellIndex, missingValue, isMissingSymbol} from "./tidy";
+export {cellLimit, DEFAULT_MAX_CELLS, MAX_CELLS_ENV, type ScbReadOptions} from "./tidy";
 export type {StatCube, StatVariable, MissingValue, Observation, ScbReadResult} from "./types";
