@@ -80,7 +80,8 @@ export async function parquetDrillDown(file: Uint8Array, account: string) {
   const rows: Record<string, unknown>[] = [];
   for (const [rowStart, rowEnd] of rowRanges(metadata, account)) {
     const read = await parquetReadObjects({file: buffer, metadata, columns: SHOWN, rowStart, rowEnd});
-    rows.push(...read.filter((r) => r.account === account));
+    // A loop, not push(...rows): a heavy account at 1 M vouchers has more rows than a call may take arguments.
+    for (const row of read) if (row.account === account) rows.push(row);
   }
   return {rows, bytes: counter.bytes, requests: counter.requests, footerBytes: metadata.metadata_length + 8};
 }
