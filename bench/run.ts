@@ -1,11 +1,12 @@
 // Entry point of `npm run bench`: runs the benchmarks and prints one table with the machine they ran on.
-// Options: --sizes 10000,100000  --runs 5  --only sie[,journals,browser,build,scb,duckdb]
+// Options: --sizes 10000,100000  --runs 5  --only sie[,journals,browser,build,scb,duckdb,parquet]
 import os from "node:os";
 import {buildBenchmark} from "./build.js";
 import {duckdbScbBenchmark} from "./duckdb-hae.js";
 import {journalsBenchmark} from "./journals.js";
 import {browserBenchmark} from "./statements-page.js";
 import {machineInfo} from "./machine.js";
+import {parquetBenchmark} from "./parquet.js";
 import {CheckError, type BenchOptions, type Benchmark, type Row} from "./runner.js";
 import {scbReadBenchmark} from "./scb-read.js";
 import {sieBenchmark} from "./sie.js";
@@ -18,7 +19,8 @@ const BENCHMARKS: Benchmark[] = [
   browserBenchmark,
   buildBenchmark,
   scbReadBenchmark,
-  duckdbScbBenchmark
+  duckdbScbBenchmark,
+  parquetBenchmark
 ];
 
 interface Args extends BenchOptions {
@@ -87,11 +89,10 @@ async function main(): Promise<number> {
   }
   if (selected.includes(journalsBenchmark)) {
     notes.push(
-      "Journaler: samma genererade huvudbok som SIE-fil och som hledger- och ledger-journal. Hel process mot hel" +
-        "\nprocess: finsam saldobalans (node bin/finsam.js, kompilerad JavaScript) mot ledger balance och hledger balance;" +
-        "\nvägg är tiden runt barnprocessen, CPU dess user + sys (/usr/bin/time), median av körningarna; finsam och ledger" +
-        "\nturas om körning för körning. Målen (≥ 3× ledger, ≥ 20× hledger) gäller både vägg och CPU. Raderna" +
-        '\n"i processen (extra)" är läsning + rapporter i benchmarkens egen process, utan Nodes start. Kontot 1930 jämförs.'
+      "Journaler: samma genererade huvudbok som SIE-fil och som hledger- och ledger-journal; verktygens tid är hela" +
+        "\nprocessen (balance på hela filen, median), vår är läsning av filen + readSie + saldon + rapporter i processen," +
+        "\nrespektive strömläsning i 1 MB-bitar med summor per konto och dag utan att spara verifikationerna;" +
+        '\n"× vår läsning" och "× vår ström" är verktygets tid delad med vår. Kontot 1930:s summa jämförs mellan alla.'
     );
   }
   if (selected.includes(browserBenchmark)) {

@@ -1,5 +1,6 @@
 // npm run fetch:scb -- --kommuner 2080,2081 [--from 2014M01] [--to 2025M12] [--tables hae,arbetsmarknadsstatus,arbetsmarknadsstatus-inkomst]
 //   [--refresh] [--cache data/scb/cache] [--out data/scb/fetched] [--id hae-alder=TAB…] [--base-url URL]
+//   [--max-celler N] (the most cells one response may have; default FINSAM_SCB_MAX_CELLS or 10 000 000)
 // Fetches HÅE and arbetsmarknadsstatus tables from SCB's PxWeb API v2 into the on-disk cache and writes one tidy CSV per table.
 // Everything is fetched before anything is written, so a run that loses the network leaves the CSVs as they were.
 import {mkdirSync} from "node:fs";
@@ -37,6 +38,8 @@ export interface FetchScbArgs {
   outDir: string;
   ids: Partial<Record<ScbTableKey, string>>;
   baseUrl?: string;
+  /** The SCB readers' cell limit (loaders/scb/tidy.ts cellLimit). */
+  maxCells?: number;
 }
 
 /** What main needs from the outside world; tests inject a fake fetch, clock and output. */
@@ -47,12 +50,12 @@ export interface FetchScbDeps {
   log?: (line: string) => void;
   error?: (line: string) => void;
   /** The json-stat2 reader; loaded from loaders/scb/jsonstat.ts when not given. */
-  readJsonStat?: (bytes: Uint8Array, file: string) => {cube: StatCube | null};
+  readJsonStat?: (bytes: Uint8Array, file: string, options?: {maxCells?: number}) => {cube: StatCube | null};
 }
 
 const USAGE =
   "Användning: npm run fetch:scb -- --kommuner 2080,2081 [--from 2014M01] [--to 2025M12] " +
-  `[--tables ${SCB_TABLE_KEYS.join(",")}] [--refresh] [--cache DIR] [--out DIR] [--id tabell=TAB…]`;
+  `[--tables ${SCB_TABLE_KEYS.join(",")}] [--refresh] [--cache DIR] [--out DIR] [--id tabell=TAB…] [--max-celler N]`;
 
 class UsageError extends Error {}
 
@@ -108,6 +111,12 @@ export function parseArgs(argv: string[]): FetchScbArgs {
       case "--out":
         args.outDir = value();
         break;
+      case "--max-celler": {
+        const v = value();
+        if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`--max-celler ska vara ett positivt heltal, inte "${v}"`);
+        args.maxCells = Number(v);
+        break;
+      }
       case "--base-url":
         args.baseUrl = value();
         break;
@@ -361,7 +370,8 @@ export async function main(argv: string[], deps: FetchScbDeps = {}): Promise<num
   }
 
   // Loaded here rather than at the top so that fetching, and the offline path, do not depend on the parser.
-  const readJsonStat = deps.readJsonStat ?? (await import("../loaders/scb/jsonstat.js")).readJsonStat;
+  const reader = deps.readJsonStat ?? (await import("../loaders/scb/jsonstat.js")).readJsonStat;
+  const readJsonStat = (bytes: Uint8Array, file: string) => reader(bytes, file, {maxCells: args.maxCells});
   const outputs: {file: string; csv: string; line: string}[] = [];
   try {
     for (const {plan, parts} of fetched) {

@@ -131,3 +131,13 @@ describe("duplicate codes", () => {
     ]);
   });
 });
+
+describe("npm run fetch:scb -- --max-celler", () => {
+  it("sets the limit the json-stat reader gets, and refuses a value that is no positive integer", async () => {
+    const {parseArgs} = await import("../scripts/fetch-scb.js");
+    expect(parseArgs(["--kommuner", "2080", "--max-celler", "500"]).maxCells).toBe(500);
+    expect(() => parseArgs(["--kommuner", "2080", "--max-celler", "0"])).toThrow(
+      '--max-celler ska vara ett positivt heltal, inte "0"'
+    );
+  });
+});

@@ -4,6 +4,7 @@ import {readFileSync, readdirSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {readPublishedReports} from "../../loaders/workspace.js";
 import {distDir, noProblems, useBuiltSite} from "./browser.js";
+import {strFromU8, unzipSync} from "fflate";
 
 const root = new URL("../../", import.meta.url).pathname;
 const pages = readdirSync(distDir)
@@ -119,7 +120,12 @@ describe("statements page", () => {
         .subarray(0, 4)
         .toString("hex")
     ).toBe("504b0304");
-    expect(readFileSync(await xlsx.path()).includes("Verksamhetens intäkter")).toBe(true);
+    // Deflated by fflate: unzipped, the sheet holds the text, the kronor as a number in the kr format (style 2,
+    // #,##0.00) and the frozen heading row.
+    const sheet = strFromU8(unzipSync(readFileSync(await xlsx.path()))["xl/worksheets/sheet1.xml"]);
+    expect(sheet).toContain('<t xml:space="preserve">Verksamhetens intäkter</t>');
+    expect(sheet).toMatch(/<c r="B\d+" s="2"><v>8629008<\/v><\/c>/);
+    expect(sheet).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
     expect(problems).toEqual(noProblems);
     await page.context().close();
   });

@@ -1,0 +1,157 @@
+// Parquet against today's Arrow IPC voucher partitions: the bytes one drill-down (one account's rows) fetches, and
+// the file sizes. DuckDB-WASM 1.32 cannot read Parquet offline (its parquet extension is not built in and would be
+// fetched from a CDN), so the Parquet side is hyparquet in the browser and hyparquet-writer at build time.
+// Arrow: the whole index JSON, the schema message and the record batches whose account range holds the account
+// (loaders/voucher-partitions.ts, src/components/vouchers.ts). Parquet: the footer (8 bytes, then the metadata, as a
+// reader that knows nothing of the file must fetch it) and the column chunks of the row groups whose account
+// statistics hold the account, only the seven columns the drill-down shows; counted by wrapping the file in an
+// AsyncBuffer that adds up every slice hyparquet asks for.
+import {readFileSync} from "node:fs";
+import {parquetMetadataAsync, parquetReadObjects, type AsyncBuffer, type FileMetaData} from "hyparquet";
+import {parquetWriteBuffer} from "hyparquet-writer";
+import {buildVoucherPartition, partitionRows} from "../loaders/voucher-partitions.js";
+import {readSie} from "../loaders/sie/read.js";
+import type {Ledger} from "../src/lib/ledger.js";
+import {batchesFor, type PartitionRow} from "../src/lib/partition-index.js";
+import {syntheticLedger} from "./ledger.js";
+import {check, type Benchmark, type Row} from "./runner.js";
+
+/** The columns the drill-down shows (src/lib/partition-index.ts VoucherRow); Parquet can leave the others unread. */
+const SHOWN = ["series", "number", "date", "voucher_text", "account", "amount_ore", "project"];
+const STRINGS = ["series", "number", "date", "voucher_text", "account", "project", "cost_center", "text"] as const;
+
+/**
+ * The rows as a Parquet file: one row group per Arrow batch (same rows, same order), snappy, with min/max statistics
+ * on the account column only (all the drill-down needs to skip row groups; more would only grow the footer).
+ */
+export function writeParquet(rows: PartitionRow[], rowGroupRows: number): Uint8Array {
+  const columnData = [
+    ...STRINGS.map((name) => ({
+      name,
+      data: rows.map((r) => r[name]),
+      type: "STRING" as const,
+      statistics: name === "account"
+    })),
+    {name: "amount_ore", data: BigInt64Array.from(rows, (r) => r.amount_ore), type: "INT64" as const, statistics: false}
+  ];
+  return new Uint8Array(parquetWriteBuffer({columnData, rowGroupSize: rowGroupRows, statisticsTruncateLength: 64}));
+}
+
+/** An AsyncBuffer over bytes that counts what is fetched, as HTTP range requests would. */
+function countingBuffer(bytes: Uint8Array) {
+  const counter = {bytes: 0, requests: 0};
+  const buffer: AsyncBuffer = {
+    byteLength: bytes.length,
+    slice(start, end = bytes.length) {
+      counter.bytes += end - start;
+      counter.requests++;
+      return bytes.slice(start, end).buffer;
+    }
+  };
+  return {buffer, counter};
+}
+
+const text = (v: unknown) => (v instanceof Uint8Array ? new TextDecoder().decode(v) : String(v));
+
+/** The row groups whose account statistics hold the account, as [rowStart, rowEnd) runs. */
+function rowRanges(metadata: FileMetaData, account: string): [number, number][] {
+  const column = metadata.schema.slice(1).findIndex((s) => s.name === "account");
+  const ranges: [number, number][] = [];
+  let start = 0;
+  for (const group of metadata.row_groups) {
+    const stats = group.columns[column].meta_data?.statistics;
+    const min = text(stats?.min_value);
+    const max = text(stats?.max_value);
+    const rows = Number(group.num_rows);
+    if (min <= account && account <= max) {
+      const last = ranges.at(-1);
+      if (last && last[1] === start) last[1] = start + rows;
+      else ranges.push([start, start + rows]);
+    }
+    start += rows;
+  }
+  return ranges;
+}
+
+/** One drill-down from the Parquet file: the account's rows and the bytes and requests it took. */
+export async function parquetDrillDown(file: Uint8Array, account: string) {
+  const {buffer, counter} = countingBuffer(file);
+  const metadata = await parquetMetadataAsync(buffer, {initialFetchSize: 8});
+  const rows: Record<string, unknown>[] = [];
+  for (const [rowStart, rowEnd] of rowRanges(metadata, account)) {
+    const read = await parquetReadObjects({file: buffer, metadata, columns: SHOWN, rowStart, rowEnd});
+    // A loop, not push(...rows): a heavy account at 1 M vouchers has more rows than a call may take arguments.
+    for (const row of read) if (row.account === account) rows.push(row);
+  }
+  return {rows, bytes: counter.bytes, requests: counter.requests, footerBytes: metadata.metadata_length + 8};
+}
+
+/** One drill-down from the Arrow partition: the index JSON, the schema and the account's batches. */
+export function arrowDrillDown(partition: ReturnType<typeof buildVoucherPartition>, account: string) {
+  const indexBytes = new TextEncoder().encode(JSON.stringify(partition.index)).length;
+  const batches = batchesFor(partition.index, [account]);
+  const bytes = indexBytes + partition.index.schema.length + batches.reduce((n, b) => n + b.length, 0);
+  return {bytes, batches: batches.length, indexBytes};
+}
+
+/** The account with the most rows, and the one in the middle by row count: a heavy and a typical drill-down. */
+function accountsToOpen(rows: PartitionRow[]): {heavy: string; typical: string} {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.account, (counts.get(r.account) ?? 0) + 1);
+  const byCount = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return {heavy: byCount[0][0], typical: byCount[byCount.length >> 1][0]};
+}
+
+/** Compares the two formats on one ledger; one row per drill-down and one for the file sizes. */
+export async function compareFormats(ledger: Ledger, label: string): Promise<Row[]> {
+  const rows = partitionRows(ledger);
+  const arrow = buildVoucherPartition(ledger, ledger.file);
+  const parquet = writeParquet(rows, arrow.counts.batchRows);
+  const out: Row[] = [
+    {
+      benchmark: "Parquet mot Arrow: fil",
+      size: `${label}, ${rows.length} rader`,
+      runs: 1,
+      medianMs: 0,
+      fileBytes: parquet.length,
+      note: `Arrow IPC ${arrow.bytes.length} byte + index ${arrow.index.batches.length} batcher; Parquet/Arrow ${(parquet.length / arrow.bytes.length).toFixed(2)}`
+    }
+  ];
+  for (const [kind, account] of Object.entries(accountsToOpen(rows))) {
+    const expected = rows.filter((r) => r.account === account);
+    const fromArrow = arrowDrillDown(arrow, account);
+    const started = performance.now();
+    const fromParquet = await parquetDrillDown(parquet, account);
+    const ms = performance.now() - started;
+    // The same rows and the same sum in öre, or the comparison means nothing.
+    check(fromParquet.rows.length === expected.length, `Parquet gav ${fromParquet.rows.length} rader för ${account}`);
+    const sum = (list: {amount_ore: unknown}[]) => list.reduce((s, r) => s + BigInt(r.amount_ore as bigint), 0n);
+    check(sum(fromParquet.rows as {amount_ore: bigint}[]) === sum(expected), `Parquet gav fel summa för ${account}`);
+    out.push({
+      benchmark: `Parquet mot Arrow: ett konto (${kind === "heavy" ? "flest rader" : "medianen"})`,
+      size: `${label}, konto ${account}, ${expected.length} rader`,
+      runs: 1,
+      medianMs: ms,
+      fileBytes: fromParquet.bytes,
+      note: `Arrow ${fromArrow.bytes} byte (index ${fromArrow.indexBytes}, ${fromArrow.batches} batcher); Parquet ${fromParquet.bytes} byte (sidfot ${fromParquet.footerBytes}) i ${fromParquet.requests} läsningar; Parquet/Arrow ${(fromParquet.bytes / fromArrow.bytes).toFixed(2)}`
+    });
+  }
+  return out;
+}
+
+export const parquetBenchmark: Benchmark = {
+  name: "parquet",
+  description: "Byte per drill-down: Parquet (hyparquet) mot verifikationspartitionerna i Arrow IPC",
+  async run(options, progress) {
+    const out: Row[] = [];
+    progress("parquet: Falun-Borlänge 2023");
+    const file = new URL("../data/sie/falun-borlange-2023.se", import.meta.url);
+    const {ledger} = readSie(new Uint8Array(readFileSync(file)), "falun-borlange-2023.se", {strict: true});
+    out.push(...(await compareFormats(ledger, "Falun-Borlänge 2023")));
+    for (const vouchers of options.sizes ?? [1_000_000]) {
+      progress(`parquet: ${vouchers} verifikationer`);
+      out.push(...(await compareFormats(syntheticLedger(vouchers), `${vouchers} ver`)));
+    }
+    return out;
+  }
+};
