@@ -15,10 +15,12 @@ export default {
     {name: "Driftsredovisning", path: "/driftsredovisning"},
     {name: "Eget kapital", path: "/eget-kapital"},
     {name: "Helårsekvivalenter", path: "/hae"},
-    {name: "Arbetsmarknadsstatus", path: "/bas"},
+    {name: "Arbetsmarknadsstatus", path: "/arbetsmarknadsstatus"},
     {name: "Jämförelse", path: "/jamforelse"},
     {name: "Granskning", path: "/granskning"},
-    {name: "Presentation för styrelsen", path: "/presentation"}
+    {name: "Presentation för styrelsen", path: "/presentation"},
+    {name: "Utforska", path: "/utforska"},
+    {name: "Analyser", pages: [{name: "Exempel: kostnad per deltagare", path: "/analyser/kostnad-per-deltagare"}]}
   ],
   // The voucher partitions and their indexes (src/data/vouchers/), copied unhashed to dist/data/vouchers/ as object
   // storage would hold them; none under the lsg profile, whose site holds no voucher.

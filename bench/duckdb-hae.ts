@@ -1,17 +1,17 @@
 // DuckDB-WASM benchmark of the SCB pages: the national demo HÅE table (290 kommuner × 144 months × 6 types × 2 sexes
-// × 5 age groups ≈ 2,5 M rows) and BAS table (290 kommuner × 72 months × 6 statuses × 2 sexes × 7 age groups ≈ 1,75 M
+// × 5 age groups ≈ 2,5 M rows) and arbetsmarknadsstatus table (290 kommuner × 72 months × 6 statuses × 2 sexes × 7 age groups ≈ 1,75 M
 // rows; --sizes gives other kommun counts), loaded into the built site's DuckDB client in headless Chromium, and
 // the pages' main queries on them. Every result is compared with the same sums computed in Node from the cubes.
 import {
   AGES_20_64,
-  BAS_AGES,
-  generateNationalBas,
+  ARBETSMARKNAD_AGES,
+  generateNationalArbetsmarknadsstatus,
   generateNationalHae,
-  type BasCube,
+  type ArbetsmarknadsstatusCube,
   type HaeCube
 } from "../loaders/scb/demo";
-import {basMonthlySql, extentSql} from "../src/components/scb-sql";
-import {basArrowStream, basSums} from "./bas-arrow";
+import {arbetsmarknadsstatusMonthlySql, extentSql} from "../src/components/scb-sql";
+import {arbetsmarknadsstatusArrowStream, arbetsmarknadsstatusSums} from "./arbetsmarknadsstatus-arrow";
 import {openBenchPage, type BenchPage} from "./duckdb-page";
 import {haeArrowStream, haeSums} from "./hae-arrow";
 import {check, median, type BenchOptions, type Benchmark, type Row} from "./runner";
@@ -35,7 +35,7 @@ interface TableQuery {
 
 /** One table as its page loads it: name in DuckDB, title in the labels, Arrow stream, row count and queries. */
 interface BenchTable {
-  name: "hae" | "bas";
+  name: "hae" | "arbetsmarknadsstatus";
   title: string;
   stream: Uint8Array;
   rows: number;
@@ -104,38 +104,50 @@ function haeQueries(hae: HaeCube): TableQuery[] {
   ];
 }
 
-/** basMonthly's query (src/components/scb-data.ts) for kommuner, sex and ages, with its expected sums. */
-function basMonthlyQuery(bas: BasCube, label: string, kommuner: string[], sex: string, ages: readonly string[]) {
+/** arbetsmarknadsstatusMonthly's query (src/components/scb-data.ts) for kommuner, sex and ages, with its expected sums. */
+function arbetsmarknadsstatusMonthlyQuery(
+  cube: ArbetsmarknadsstatusCube,
+  label: string,
+  kommuner: string[],
+  sex: string,
+  ages: readonly string[]
+) {
   return {
     label,
-    sql: basMonthlySql(kommuner, sex, ages),
+    sql: arbetsmarknadsstatusMonthlySql(kommuner, sex, ages),
     params: [],
     column: "persons",
-    expected: basSums(bas, (k, m, st, s, a) =>
+    expected: arbetsmarknadsstatusSums(cube, (k, m, st, s, a) =>
       kommuner.includes(k) && (sex === "alla" || s === sex) && ages.includes(a) ? `${k}|${m}|${st}` : undefined
     ),
     key: (row: Record<string, unknown>) => `${row.kommun}|${row.month}|${row.status}`
   };
 }
 
-/** The BAS page's queries: its extent, basMonthly for a förbund's two kommuner in both age bases, the nation. */
-function basQueries(bas: BasCube): TableQuery[] {
-  const forbund = bas.kommuner.slice(0, 2);
+/** The arbetsmarknadsstatus page's queries: its extent, arbetsmarknadsstatusMonthly for a förbund's two kommuner in both age bases, the nation. */
+function arbetsmarknadsstatusQueries(cube: ArbetsmarknadsstatusCube): TableQuery[] {
+  const forbund = cube.kommuner.slice(0, 2);
   const area = `förbund (${forbund.length} kommuner)`;
   return [
-    ...extentQueries("bas", bas),
+    ...extentQueries("arbetsmarknadsstatus", cube),
     // The page's defaults for demo data: both sexes, 20–64 år as its five age groups.
-    basMonthlyQuery(bas, `${area}: kommun × mån × status, 20–64 år`, forbund, "alla", AGES_20_64),
-    basMonthlyQuery(bas, `${area}: kommun × mån × status, kvinnor 15–74 år`, forbund, "2", BAS_AGES),
+    arbetsmarknadsstatusMonthlyQuery(cube, `${area}: kommun × mån × status, 20–64 år`, forbund, "alla", AGES_20_64),
+    arbetsmarknadsstatusMonthlyQuery(
+      cube,
+      `${area}: kommun × mån × status, kvinnor 15–74 år`,
+      forbund,
+      "2",
+      ARBETSMARKNAD_AGES
+    ),
     // Not a query of the page (it never shows the nation) but the full-scan worst case, as HÅE's riket.
     {
       label: "riket: mån × status",
       sql:
-        "SELECT month, status, SUM(persons)::BIGINT AS persons FROM bas " +
+        "SELECT month, status, SUM(persons)::BIGINT AS persons FROM arbetsmarknadsstatus " +
         "GROUP BY month, status ORDER BY month, status",
       params: [],
       column: "persons",
-      expected: basSums(bas, (_, m, st) => `${m}|${st}`),
+      expected: arbetsmarknadsstatusSums(cube, (_, m, st) => `${m}|${st}`),
       key: (row) => `${row.month}|${row.status}`,
       fullScan: true
     }
@@ -194,18 +206,25 @@ async function benchTable(
 
 /** Both national cubes for a kommun count, as the tables their pages load. */
 function benchTables(kommuner: number, progress: (message: string) => void): BenchTable[] {
-  progress(`duckdb: genererar HÅE och BAS för ${kommuner} kommuner och Arrow-strömmarna`);
+  progress(`duckdb: genererar HÅE och arbetsmarknadsstatus för ${kommuner} kommuner och Arrow-strömmarna`);
   const hae = generateNationalHae(SEED, kommuner);
-  const bas = generateNationalBas(SEED, kommuner);
+  const cube = generateNationalArbetsmarknadsstatus(SEED, kommuner);
   return [
     {name: "hae", title: "HÅE", stream: haeArrowStream(hae), rows: hae.values.length, queries: haeQueries(hae)},
-    {name: "bas", title: "BAS", stream: basArrowStream(bas), rows: bas.values.length, queries: basQueries(bas)}
+    {
+      name: "arbetsmarknadsstatus",
+      title: "Arbetsmarknadsstatus",
+      stream: arbetsmarknadsstatusArrowStream(cube),
+      rows: cube.values.length,
+      queries: arbetsmarknadsstatusQueries(cube)
+    }
   ];
 }
 
 export const duckdbScbBenchmark: Benchmark = {
   name: "duckdb",
-  description: "HÅE och BAS i DuckDB-WASM i Chromium: inläsning av Arrow-strömmarna och sidornas frågor",
+  description:
+    "HÅE och arbetsmarknadsstatus i DuckDB-WASM i Chromium: inläsning av Arrow-strömmarna och sidornas frågor",
   async run(options, progress) {
     const rows: Row[] = [];
     for (const kommuner of options.sizes ?? DEFAULT_KOMMUNER) {

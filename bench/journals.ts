@@ -1,9 +1,10 @@
-// Journals benchmark: the same generated ledger as SIE and as hledger and ledger-cli journals; the time of
-// `hledger balance` and `ledger balance` on the journals against our read + statements on the SIE file, as ratios:
-// reading into a ledger (readSie), and streaming with sums only (what `balance` does); the total of account 1930 is
-// checked to be the same in all.
+// Journals benchmark: the same generated ledger as SIE and as hledger and ledger-cli journals. Whole process
+// against whole process: `finsam saldobalans` (the compiled plain-JavaScript command, node bin/finsam.js) against
+// `ledger balance` and `hledger balance`, by wall time and by CPU time (user + sys), with account 1930 checked to be
+// the same in all three. Our in-process read + statements (readSie, and streaming with sums only) are extra rows.
 import {spawnSync} from "node:child_process";
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import os from "node:os";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {writeSie} from "../loaders/sie/write";
@@ -19,18 +20,26 @@ const DEFAULT_SIZES = [10_000, 100_000];
 const ACCOUNT = "1930";
 /** A run of a tool longer than this is stopped and reported, not waited for. */
 const TIMEOUT_MS = 20 * 60_000;
+const ROOT = new URL("..", import.meta.url).pathname;
+/** The compiled command, as `npx finsam` runs it. */
+const FINSAM = join(ROOT, "bin/finsam.js");
+/** How many times faster than each tool `finsam saldobalans` is to be, by wall time and by CPU (issue 15, target 4). */
+export const TARGETS: Record<Tool, number> = {ledger: 3, hledger: 20};
 
-interface ToolRun {
+export interface ProcessRun {
+  /** Wall time, measured around the child process. */
   ms: number;
+  /** CPU time of the child, user + system, from /usr/bin/time. */
+  cpuMs: number;
   stdout: string;
   maxRssBytes?: number;
 }
 
-/** Runs a tool once under /usr/bin/time for its peak RSS; throws on failure or timeout. */
-function runTool(args: string[], dir: string): ToolRun {
-  const rssFile = join(dir, "time.txt");
+/** Runs a command once under /usr/bin/time for its CPU time and peak RSS; throws on failure or timeout. */
+export function runProcess(args: string[], dir: string): ProcessRun {
+  const timeFile = join(dir, "time.txt");
   const start = performance.now();
-  const run = spawnSync("/usr/bin/time", ["-f", "%M", "-o", rssFile, ...args], {
+  const run = spawnSync("/usr/bin/time", ["-f", "%U %S %M", "-o", timeFile, ...args], {
     encoding: "utf8",
     maxBuffer: 1 << 26,
     timeout: TIMEOUT_MS
@@ -41,14 +50,26 @@ function runTool(args: string[], dir: string): ToolRun {
       `${args.join(" ")}: ${run.error?.message ?? `kod ${run.status}`} ${(run.stderr ?? "").slice(0, 300)}`
     );
   }
-  const kb = Number(readFileSync(rssFile, "utf8").trim().split("\n").at(-1));
-  return {ms, stdout: run.stdout, maxRssBytes: Number.isFinite(kb) ? kb * 1024 : undefined};
+  const [user, sys, kb] = readFileSync(timeFile, "utf8").trim().split("\n").at(-1)!.split(" ").map(Number);
+  return {
+    ms,
+    cpuMs: (user + sys) * 1000,
+    stdout: run.stdout,
+    maxRssBytes: Number.isFinite(kb) ? kb * 1024 : undefined
+  };
 }
 
 /** The amount of an account in a `balance` report of either tool, as "-1234.56". */
 export function balanceOf(report: string, account: string): string | undefined {
   const line = report.split("\n").find((l) => new RegExp(`SEK\\s+${account}\\b`).test(l));
   return line ? /(-?[\d,.]+) SEK/.exec(line)?.[1].replace(/,/g, "") : undefined;
+}
+
+/** The closing balance (UB) of an account in `finsam saldobalans` output, as "-1234.56". */
+export function finsamBalanceOf(report: string, account: string): string | undefined {
+  const line = report.split("\n").find((l) => l.startsWith(`${account} `));
+  const ub = line?.split(/\s{2,}/).at(-1);
+  return ub?.replace(/ /g, "").replace(",", ".");
 }
 
 /** Account 1930's closing balance as the journals print it, "-1234.56". */
@@ -73,11 +94,31 @@ function writeInputs(vouchers: number, sieFile: string, files: Record<Tool, stri
 /** Timed runs: --runs when given, else 3, or 1 for a tool on a million vouchers or more. */
 const runsFor = (vouchers: number, runs?: number) => runs ?? (vouchers >= 1_000_000 ? 1 : 3);
 
+const sv = (value: number, decimals = 1) =>
+  new Intl.NumberFormat("sv-SE", {maximumFractionDigits: decimals, minimumFractionDigits: decimals}).format(value);
+const seconds = (ms: number) => `${sv(ms / 1000, 2)} s`;
+const load = () => sv(os.loadavg()[0], 1);
+
+/** How a tool compares with finsam: the two ratios and whether the target is met, or by how much it is missed. */
+export function verdict(tool: Tool, wall: number, cpu: number): string {
+  const target = TARGETS[tool];
+  const met = (ratio: number) => (ratio >= target ? "uppnått" : `missat med ${sv((1 - ratio / target) * 100, 0)} %`);
+  return `${tool}/finsam: ${sv(wall)}× i vägg (${met(wall)}), ${sv(cpu)}× i CPU (${met(cpu)}); mål ≥ ${target}×`;
+}
+
+/** Compiles bin/finsam.js from the current sources, as npm's prepare does, so the bench times what users run. */
+function compileFinsam(): void {
+  const run = spawnSync(process.execPath, [join(ROOT, "scripts/finsam/compile.mjs")], {encoding: "utf8"});
+  check(run.status === 0, `scripts/finsam/compile.mjs: ${run.stderr}`);
+}
+
 export const journalsBenchmark: Benchmark = {
   name: "journals",
-  description: "hledger balance och ledger balance på samma huvudbok som journal, mot vår läsning + rapporter",
+  description: "finsam saldobalans mot hledger balance och ledger balance som hela processer, på samma huvudbok",
   async run(options, progress) {
     const versions = ensureTools(progress);
+    progress("journals: kompilerar bin/finsam.js (scripts/finsam/compile.mjs)");
+    compileFinsam();
     prepareWorkloads();
     const rows: Row[] = [];
     const number = new Intl.NumberFormat("sv-SE");
@@ -98,17 +139,22 @@ export const journalsBenchmark: Benchmark = {
         // Ours twice: reading into a ledger, and what `balance` does, summing as the file streams by (MovementSums).
         const reports = workload("reports");
         const stream = streamWorkloads["stream-reports"];
-        const ours = [
+        const inProcess = [
           {
-            label: "Vår läsning + rapporter (SIE-fil)",
+            label: "Vår läsning + rapporter i processen (extra)",
             what: "läsning",
             work: reports,
             run: async () => reports.run(new Uint8Array(readFileSync(sieFile)))
           },
-          {label: "Vår ström + rapporter (SIE-fil)", what: "strömläsning", work: stream, run: () => stream.run(sieFile)}
+          {
+            label: "Vår ström + rapporter i processen (extra)",
+            what: "strömläsning",
+            work: stream,
+            run: () => stream.run(sieFile)
+          }
         ];
         const oursMs: number[] = [];
-        for (const {label, what, work, run} of ours) {
+        for (const {label, what, work, run} of inProcess) {
           progress(`journals: vår ${what} + rapporter, ${size}, ${runs} körningar`);
           let total = "";
           const ms = await timeMedianAsync(runs, run, (result) => {
@@ -127,36 +173,79 @@ export const journalsBenchmark: Benchmark = {
             note: `${ACCOUNT}: ${total}`
           });
         }
-        for (const tool of ["hledger", "ledger"] as Tool[]) {
-          if (!versions.get(tool)) {
-            progress(`journals: ${tool} saknas`);
-            rows.push({benchmark: `${tool} saknas`, size, runs: 0, medianMs: NaN});
+        // Whole process against whole process. finsam and ledger alternate run by run, so a change in the machine's
+        // load falls on both; hledger, minutes at a million vouchers, runs after them.
+        const toolRuns = runsFor(vouchers, options.runs);
+        const available = (["ledger", "hledger"] as Tool[]).filter((tool) => versions.get(tool));
+        for (const tool of ["ledger", "hledger"] as Tool[]) {
+          if (available.includes(tool)) continue;
+          progress(`journals: ${tool} saknas`);
+          rows.push({benchmark: `${tool} saknas`, size, runs: 0, medianMs: NaN});
+        }
+        const commands: Record<"finsam" | Tool, string[]> = {
+          finsam: [process.execPath, FINSAM, "saldobalans", sieFile],
+          ledger: ["ledger", "-f", files.ledger, "balance"],
+          hledger: ["hledger", "balance", "-f", files.hledger]
+        };
+        const results: Record<"finsam" | Tool, ProcessRun[]> = {finsam: [], ledger: [], hledger: []};
+        const failed = new Map<Tool, string>();
+        const loads: number[] = [];
+        const phases: ("finsam" | Tool)[][] = [["finsam", ...available.filter((t) => t === "ledger")]];
+        if (available.includes("hledger")) phases.push(["hledger"]);
+        for (const phase of phases) {
+          for (let i = 0; i < toolRuns; i++) {
+            for (const who of phase) {
+              if (who !== "finsam" && failed.has(who)) continue;
+              const shown = who === "finsam" ? ["finsam", ...commands.finsam.slice(2)] : commands[who];
+              progress(`journals: ${shown.join(" ")}, körning ${i + 1} av ${toolRuns}`);
+              loads.push(os.loadavg()[0]);
+              try {
+                results[who].push(runProcess(commands[who], dir));
+              } catch (error) {
+                if (who === "finsam") throw error;
+                failed.set(who, String(error).slice(0, 120));
+              }
+            }
+          }
+        }
+        const finsamTotal = finsamBalanceOf(results.finsam[0].stdout, ACCOUNT);
+        check(
+          finsamTotal === expected,
+          `finsam saldobalans: ${ACCOUNT} är ${finsamTotal}, generatorn säger ${expected}`
+        );
+        const ours = {
+          ms: median(results.finsam.map((r) => r.ms)),
+          cpu: median(results.finsam.map((r) => r.cpuMs))
+        };
+        const loadText = `belastning ${sv(Math.min(...loads))}–${sv(Math.max(...loads))}`;
+        rows.push({
+          benchmark: "finsam saldobalans (hel process, SIE)",
+          size,
+          runs: toolRuns,
+          medianMs: ours.ms,
+          rate: {value: vouchers / (ours.ms / 1000), unit: "ver/s"},
+          fileBytes: sieBytes,
+          peakRss: {bytes: Math.max(...results.finsam.map((r) => r.maxRssBytes ?? 0))},
+          note: `CPU ${seconds(ours.cpu)}; ${ACCOUNT}: ${finsamTotal}; ${loadText}`
+        });
+        for (const tool of available) {
+          if (failed.has(tool)) {
+            rows.push({benchmark: `${tool} balance`, size, runs: 0, medianMs: NaN, note: failed.get(tool)});
             continue;
           }
-          const args =
-            tool === "hledger" ? ["hledger", "balance", "-f", files[tool]] : ["ledger", "-f", files[tool], "balance"];
-          const toolRuns = runsFor(vouchers, options.runs);
-          progress(`journals: ${args.join(" ")}, ${toolRuns} körningar`);
-          const results: ToolRun[] = [];
-          try {
-            for (let i = 0; i < toolRuns; i++) results.push(runTool(args, dir));
-          } catch (error) {
-            rows.push({benchmark: `${tool} balance`, size, runs: 0, medianMs: NaN, note: String(error).slice(0, 120)});
-            continue;
-          }
-          const got = balanceOf(results[0].stdout, ACCOUNT);
-          check(got === expected, `${tool}: ${ACCOUNT} är ${got}, vår summa ${expected}`);
-          const ms = median(results.map((r) => r.ms));
-          const rss = Math.max(...results.map((r) => r.maxRssBytes ?? 0));
+          const got = balanceOf(results[tool][0].stdout, ACCOUNT);
+          check(got === expected, `${tool}: ${ACCOUNT} är ${got}, finsam och generatorn säger ${expected}`);
+          const ms = median(results[tool].map((r) => r.ms));
+          const cpu = median(results[tool].map((r) => r.cpuMs));
           rows.push({
-            benchmark: `${tool} balance (journal)`,
+            benchmark: `${tool} balance (hel process, journal)`,
             size,
-            runs: toolRuns,
+            runs: results[tool].length,
             medianMs: ms,
             rate: {value: vouchers / (ms / 1000), unit: "ver/s"},
             fileBytes: bytes[tool],
-            peakRss: rss ? {bytes: rss} : undefined,
-            note: `${ratio(ms / oursMs[0])} × vår läsning, ${ratio(ms / oursMs[1])} × vår ström; ${ACCOUNT} lika`
+            peakRss: {bytes: Math.max(...results[tool].map((r) => r.maxRssBytes ?? 0))},
+            note: `CPU ${seconds(cpu)}; ${verdict(tool, ms / ours.ms, cpu / ours.cpu)}; ${ACCOUNT} lika; i processen ${sv(ms / oursMs[1])}× vår ström`
           });
         }
       }

@@ -87,10 +87,11 @@ async function main(): Promise<number> {
   }
   if (selected.includes(journalsBenchmark)) {
     notes.push(
-      "Journaler: samma genererade huvudbok som SIE-fil och som hledger- och ledger-journal; verktygens tid är hela" +
-        "\nprocessen (balance på hela filen, median), vår är läsning av filen + readSie + saldon + rapporter i processen," +
-        "\nrespektive strömläsning i 1 MB-bitar med summor per konto och dag utan att spara verifikationerna;" +
-        '\n"× vår läsning" och "× vår ström" är verktygets tid delad med vår. Kontot 1930:s summa jämförs mellan alla.'
+      "Journaler: samma genererade huvudbok som SIE-fil och som hledger- och ledger-journal. Hel process mot hel" +
+        "\nprocess: finsam saldobalans (node bin/finsam.js, kompilerad JavaScript) mot ledger balance och hledger balance;" +
+        "\nvägg är tiden runt barnprocessen, CPU dess user + sys (/usr/bin/time), median av körningarna; finsam och ledger" +
+        "\nturas om körning för körning. Målen (≥ 3× ledger, ≥ 20× hledger) gäller både vägg och CPU. Raderna" +
+        '\n"i processen (extra)" är läsning + rapporter i benchmarkens egen process, utan Nodes start. Kontot 1930 jämförs.'
     );
   }
   if (selected.includes(browserBenchmark)) {

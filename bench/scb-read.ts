@@ -1,6 +1,6 @@
 // SCB read benchmark: readPx and readJsonStat on HÅE-shaped cubes of 290 kommuner (or --sizes kommuner) × 144
 // months × 7 contents × 2 sexes, with one age group (≈ 585 000 cells) and with five (≈ 2,9 M cells).
-import type {ScbReadResult} from "../loaders/scb/px";
+import type {ScbReadResult} from "../loaders/scb/types";
 import {readPx} from "../loaders/scb/px";
 import {readJsonStat} from "../loaders/scb/jsonstat";
 import {check, timeMedian, type Benchmark, type Row} from "./runner";

@@ -1,6 +1,6 @@
 // Budget files: per förbund and year, per project (insats or budget line), optionally per month, with every
 // revision the board decided kept with its date. JSON or CSV; amounts in display signs (kostnader negative).
-import {toProjectActual} from "../src/lib/drift.js";
+import {toUtfallRow} from "../src/lib/drift.js";
 import {DIM_PROJECT, type Diagnostic, type Ledger, type ReadCounts} from "../src/lib/ledger.js";
 import type {Mapping} from "../src/lib/mapping.js";
 import {parseSwedishAmount} from "../src/lib/number.js";
@@ -285,7 +285,7 @@ export function budgetFromSie(ledger: Ledger, forbund: string, mapping: Mapping)
   for (const b of ledger.balances) {
     if (b.kind !== "pbudget" || !b.period) continue;
     const fy = ledger.fiscalYears.find((y) => y.yearIndex === b.yearIndex);
-    const actual = toProjectActual(mapping, {
+    const actual = toUtfallRow(mapping, {
       project: b.object?.dim === DIM_PROJECT ? b.object.code : null,
       account: b.account,
       month: 0,

@@ -1,4 +1,4 @@
-// Reads the SCB statistics CSVs (HÅE, BAS, population) into typed columns for Arrow. Per table, a fetched file in
+// Reads the SCB statistics CSVs (HÅE, arbetsmarknadsstatus, population) into typed columns for Arrow. Per table, a fetched file in
 // data/scb/fetched/ (real SCB figures, written by scripts/fetch-scb.ts) is preferred over the demo file in
 // data/scb/demo/. HÅE is kept in tenths of a full-year person as Int64, so sums and averages stay exact.
 // Every row is checked; a bad row is rejected with a diagnostic (file, line, problem) and never turned into 0,
@@ -10,11 +10,11 @@ import {columnBuilder, type Column} from "./arrow.js";
 import {HAE_TYPES} from "../src/lib/hae.js";
 import {parseCsv} from "./csv.js";
 
-export type ScbTableName = "hae" | "bas" | "population";
+export type ScbTableName = "hae" | "arbetsmarknadsstatus" | "population";
 export type ScbSource = "demo" | "scb";
 
-/** The BAS statuses in SCB's priority order; a "totalt" row is derived and never read. */
-export const BAS_STATUS_IDS = ["sysselsatt", "arbetslos", "studerande", "pensionar", "sjuk", "ovrig"];
+/** The arbetsmarknadsstatus statuses in SCB's priority order; a "totalt" row is derived and never read. */
+export const ARBETSMARKNAD_STATUS_IDS = ["sysselsatt", "arbetslos", "studerande", "pensionar", "sjuk", "ovrig"];
 
 /** What reading one table's file gave. */
 export interface ScbFileInfo {
@@ -38,7 +38,12 @@ const MISSING_SYMBOLS = new Set(["..", "-", ".", "..c", "x"]);
 // fetch:scb writes "value" where the demo files write "persons").
 const SPECS = {
   hae: {category: "type", categories: HAE_TYPES, derived: "summa", value: ["value"]},
-  bas: {category: "status", categories: BAS_STATUS_IDS, derived: "totalt", value: ["persons", "value"]},
+  arbetsmarknadsstatus: {
+    category: "status",
+    categories: ARBETSMARKNAD_STATUS_IDS,
+    derived: "totalt",
+    value: ["persons", "value"]
+  },
   population: {category: null, categories: [], derived: null, value: ["persons", "value"]}
 } as const;
 
@@ -76,7 +81,7 @@ export function readScbTable(table: ScbTableName, bytes: Uint8Array, file: strin
           tenths: "int64",
           source: "utf8"
         })
-      : table === "bas"
+      : table === "arbetsmarknadsstatus"
         ? columnBuilder({
             kommun: "utf8",
             month: "utf8",
@@ -186,7 +191,7 @@ export function readScbTable(table: ScbTableName, bytes: Uint8Array, file: strin
     seen.set(key, line);
     if (table === "hae")
       builder.add({kommun, month: period, type: category, sex, age, tenths: tenths!, source} as never);
-    else if (table === "bas")
+    else if (table === "arbetsmarknadsstatus")
       builder.add({kommun, month: period, status: category, sex, age, persons: persons!, source} as never);
     else builder.add({kommun, year: Number(period), sex, age, persons: persons!} as never);
     info.counts.kept++;
@@ -229,9 +234,13 @@ function loadTable(dir: string, table: ScbTableName): ScbTableRead {
   return read;
 }
 
-/** Reads HÅE, BAS and population from data/scb (fetched preferred over demo, per table). */
+/** Reads HÅE, arbetsmarknadsstatus and population from data/scb (fetched preferred over demo, per table). */
 export function loadScbTables(dir: string): Record<ScbTableName, ScbTableRead> {
-  return {hae: loadTable(dir, "hae"), bas: loadTable(dir, "bas"), population: loadTable(dir, "population")};
+  return {
+    hae: loadTable(dir, "hae"),
+    arbetsmarknadsstatus: loadTable(dir, "arbetsmarknadsstatus"),
+    population: loadTable(dir, "population")
+  };
 }
 
 /** One table from data/scb, for a data loader that writes only that table. */

@@ -1,6 +1,7 @@
 // npm run check -- [<fil|mapp> …] [--json] [--registry data/forbund.json] [--kr-from-ore förbund,…]: runs the
 // consistency checker over published reports (default: all of data/published/) and prints the findings.
-// Exit code 0 when it ran (findings are not failures), 2 when an input cannot be read.
+// Exit code 0 when it ran (findings are not failures), 2 when an input cannot be read or has the wrong shape.
+// A JSON file may start with a UTF-8 byte-order mark; files over MAX_JSON_BYTES are refused unread.
 import {existsSync, readFileSync, readdirSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {pathToFileURL} from "node:url";
@@ -15,19 +16,29 @@ import {
   type Registry,
   type Rule
 } from "../src/lib/checker.js";
+import {registryProblems, reportProblems} from "../src/lib/checks/input.js";
 import type {PublishedReport} from "../src/lib/published.js";
 
 const root = new URL("..", import.meta.url).pathname;
 
 class InputError extends Error {}
 
+/** The largest JSON file read: a published report is a few hundred kB; far larger is not one. */
+export const MAX_JSON_BYTES = 64 * 1024 * 1024;
+
 function readJsonFile(path: string): unknown {
   let text: string;
   try {
+    const size = statSync(path).size;
+    if (size > MAX_JSON_BYTES)
+      throw new InputError(`${path} är ${size} byte, större än gränsen ${MAX_JSON_BYTES} byte för en JSON-fil`);
     text = readFileSync(path, "utf-8");
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError(`Kan inte läsa ${path}: ${(e as Error).message}`);
   }
+  // Notepad and Excel write UTF-8 with a byte-order mark, which JSON.parse does not accept.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -46,10 +57,19 @@ function reportFiles(path: string): string[] {
 }
 
 function readReport(path: string): PublishedReport {
-  const json = readJsonFile(path) as PublishedReport;
-  if (!json || typeof json.forbund !== "string" || typeof json.document !== "string" || !Array.isArray(json.figures))
-    throw new InputError(`${path} är inte ett tryckt dokument (forbund, document och figures saknas)`);
-  return json;
+  const json = readJsonFile(path);
+  const problems = reportProblems(json);
+  if (problems.length)
+    throw new InputError(`${path} är inget tryckt dokument:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+  return json as PublishedReport;
+}
+
+function readRegistry(path: string): Registry {
+  const json = readJsonFile(path);
+  const problems = registryProblems(json);
+  if (problems.length)
+    throw new InputError(`${path} är inget register över förbund:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+  return json as Registry;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -93,8 +113,7 @@ export function main(
   const paths = args.filter((a, i) => !a.startsWith("--") && !valued.has(args[i - 1]));
   try {
     const registryPath = option("--registry") ?? join(root, "data/forbund.json");
-    const registry =
-      existsSync(registryPath) || option("--registry") ? (readJsonFile(registryPath) as Registry) : undefined;
+    const registry = existsSync(registryPath) || option("--registry") ? readRegistry(registryPath) : undefined;
     const files = (paths.length ? paths : [join(root, "data/published")]).flatMap(reportFiles);
     const reports = files.map(readReport);
     const options = {registry, krFromOre: option("--kr-from-ore")?.split(",")};
@@ -109,8 +128,8 @@ export function main(
     out(json ? JSON.stringify(findings, null, 2) + "\n" : formatReport(findings, reports.length, registry));
     return 0;
   } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    err(`${e.message}\n`);
+    // A shape the validation let through must still not end in a stack trace: say what failed, exit 2.
+    err(e instanceof InputError ? `${e.message}\n` : `Granskningen kunde inte köras: ${(e as Error).message}\n`);
     return 2;
   }
 }

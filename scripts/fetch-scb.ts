@@ -1,6 +1,6 @@
-// npm run fetch:scb -- --kommuner 2080,2081 [--from 2014M01] [--to 2025M12] [--tables hae,bas,bas-inkomst]
+// npm run fetch:scb -- --kommuner 2080,2081 [--from 2014M01] [--to 2025M12] [--tables hae,arbetsmarknadsstatus,arbetsmarknadsstatus-inkomst]
 //   [--refresh] [--cache data/scb/cache] [--out data/scb/fetched] [--id hae-alder=TAB…] [--base-url URL]
-// Fetches HÅE and BAS tables from SCB's PxWeb API v2 into the on-disk cache and writes one tidy CSV per table.
+// Fetches HÅE and arbetsmarknadsstatus tables from SCB's PxWeb API v2 into the on-disk cache and writes one tidy CSV per table.
 // Everything is fetched before anything is written, so a run that loses the network leaves the CSVs as they were.
 import {mkdirSync} from "node:fs";
 import {relative} from "node:path";
@@ -22,7 +22,7 @@ import {
   type MetadataVariable,
   type ResolvedCodes
 } from "../loaders/scb/content-codes.js";
-import {SCB_TABLE_KEYS, SCB_TABLES, type ScbTableKey, type ScbTableSpec} from "../loaders/scb/tables.js";
+import {SCB_TABLE_KEYS, SCB_TABLES, type ScbTableKey, type ScbTableSpec} from "../loaders/scb/fetch-specs.js";
 import {toObservations} from "../loaders/scb/tidy.js";
 import type {StatCube} from "../loaders/scb/types.js";
 

@@ -1,4 +1,4 @@
-// npm run scb-demo -- [--seed N]: writes the DEMO SCB tables (hae.csv, bas.csv, population.csv) and their README
+// npm run scb-demo -- [--seed N]: writes the DEMO SCB tables (hae.csv, arbetsmarknadsstatus.csv, population.csv) and their README
 // to data/scb/demo/. The files are demo data from a seeded generator, not SCB's figures (see the README).
 import {mkdirSync, statSync} from "node:fs";
 import {join} from "node:path";

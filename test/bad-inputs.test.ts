@@ -19,7 +19,9 @@ function allCounts(counts: BadCase["counts"]): [string, ReadCounts][] {
 
 describe("bad inputs (test/fixtures/bad/expected.json)", () => {
   it("covers every reader the issue names", () => {
-    expect(new Set(cases.map((c) => c.reader))).toEqual(new Set(["sie", "px", "jsonstat", "csv-ledger"]));
+    expect(new Set(cases.map((c) => c.reader))).toEqual(
+      new Set(["sie", "px", "jsonstat", "pxweb-json", "scb-csv", "csv-ledger"])
+    );
   });
 
   for (const c of cases) {

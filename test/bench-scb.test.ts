@@ -1,14 +1,14 @@
 import {describe, expect, it} from "vitest";
-import {basArrowStream, basSums} from "../bench/bas-arrow";
+import {arbetsmarknadsstatusArrowStream, arbetsmarknadsstatusSums} from "../bench/arbetsmarknadsstatus-arrow";
 import {haeArrowStream, haeSums} from "../bench/hae-arrow";
 import {verifyRead} from "../bench/scb-read";
 import {haeShapedCubes, jsonStat2Bytes, pxBytes} from "../bench/scb-files";
 import {tableFromIPC} from "apache-arrow";
 import {
-  BAS_AGES,
-  BAS_STATUSES,
+  ARBETSMARKNAD_AGES,
+  ARBETSMARKNAD_STATUSES,
   DEMO_PERIODS,
-  generateNationalBas,
+  generateNationalArbetsmarknadsstatus,
   generateNationalHae,
   monthRange,
   SEXES
@@ -95,24 +95,24 @@ describe("the national HÅE Arrow stream for the DuckDB benchmark", () => {
   });
 });
 
-describe("the national BAS cube and Arrow stream for the DuckDB benchmark", () => {
-  const bas = generateNationalBas(5, 3);
-  const months = monthRange(DEMO_PERIODS.bas.from, DEMO_PERIODS.bas.to);
+describe("the national arbetsmarknadsstatus cube and Arrow stream for the DuckDB benchmark", () => {
+  const cube = generateNationalArbetsmarknadsstatus(5, 3);
+  const months = monthRange(DEMO_PERIODS.arbetsmarknadsstatus.from, DEMO_PERIODS.arbetsmarknadsstatus.to);
 
   it("has every month, status, sex and age group of the demo and HÅE's kommuner, deterministically", () => {
-    expect(bas.kommuner).toEqual(generateNationalHae(5, 3).kommuner);
-    expect(bas.months).toEqual(months);
+    expect(cube.kommuner).toEqual(generateNationalHae(5, 3).kommuner);
+    expect(cube.months).toEqual(months);
     expect(months).toHaveLength(72);
-    expect([bas.statuses, bas.sexes, bas.ages]).toEqual([BAS_STATUSES, SEXES, BAS_AGES]);
-    expect(bas.values).toHaveLength(3 * 72 * 6 * 2 * 7);
-    expect(bas.values.every((v) => Number.isInteger(v) && v >= 0)).toBe(true);
-    expect(generateNationalBas(5, 3).values).toEqual(bas.values);
+    expect([cube.statuses, cube.sexes, cube.ages]).toEqual([ARBETSMARKNAD_STATUSES, SEXES, ARBETSMARKNAD_AGES]);
+    expect(cube.values).toHaveLength(3 * 72 * 6 * 2 * 7);
+    expect(cube.values.every((v) => Number.isInteger(v) && v >= 0)).toBe(true);
+    expect(generateNationalArbetsmarknadsstatus(5, 3).values).toEqual(cube.values);
     // A kommun does not depend on how many are made.
-    expect(generateNationalBas(5, 1).values).toEqual(bas.values.slice(0, 72 * 6 * 2 * 7));
+    expect(generateNationalArbetsmarknadsstatus(5, 1).values).toEqual(cube.values.slice(0, 72 * 6 * 2 * 7));
   });
 
   it("has statuses that add up to a population constant within each year", () => {
-    const population = basSums(bas, (k, m, _, s, a) => `${k}|${m}|${s}|${a}`);
+    const population = arbetsmarknadsstatusSums(cube, (k, m, _, s, a) => `${k}|${m}|${s}|${a}`);
     expect(population.size).toBe(3 * 72 * 2 * 7);
     for (const [key, persons] of population) {
       const [k, m, s, a] = key.split("|");
@@ -121,8 +121,8 @@ describe("the national BAS cube and Arrow stream for the DuckDB benchmark", () =
     }
   });
 
-  it("has the bas table's schema, one row per cell and the same sums as the cube", () => {
-    const table = tableFromIPC(basArrowStream(bas));
+  it("has the arbetsmarknadsstatus table's schema, one row per cell and the same sums as the cube", () => {
+    const table = tableFromIPC(arbetsmarknadsstatusArrowStream(cube));
     expect(table.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
       "kommun:Utf8",
       "month:Utf8",
@@ -135,7 +135,7 @@ describe("the national BAS cube and Arrow stream for the DuckDB benchmark", () =
     expect(table.numRows).toBe(3 * 72 * 6 * 2 * 7);
     const keep = (k: string, m: string, s: string, a: string) =>
       k !== "9002" && m >= "2023-01" && s === "2" && a < "25";
-    const sums = basSums(bas, (k, m, st, s, a) => (keep(k, m, s, a) ? `${k}|${m}|${st}` : undefined));
+    const sums = arbetsmarknadsstatusSums(cube, (k, m, st, s, a) => (keep(k, m, s, a) ? `${k}|${m}|${st}` : undefined));
     expect(sums.size).toBe(2 * 36 * 6);
     const fromArrow = new Map<string, number>();
     for (const row of table) {
@@ -145,7 +145,9 @@ describe("the national BAS cube and Arrow stream for the DuckDB benchmark", () =
       fromArrow.set(key, (fromArrow.get(key) ?? 0) + row.persons);
     }
     expect(fromArrow).toEqual(sums);
-    const total = bas.values.reduce((s, v) => s + v, 0);
-    expect([...basSums(bas, (_, m, st) => `${m}|${st}`).values()].reduce((s, v) => s + v, 0)).toBe(total);
+    const total = cube.values.reduce((s, v) => s + v, 0);
+    expect([...arbetsmarknadsstatusSums(cube, (_, m, st) => `${m}|${st}`).values()].reduce((s, v) => s + v, 0)).toBe(
+      total
+    );
   });
 });

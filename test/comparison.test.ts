@@ -4,7 +4,7 @@ import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {Decimal} from "decimal.js";
 import {describe, expect, it} from "vitest";
 import {readSie} from "../loaders/sie/read.js";
-import {accountBalances, projectActuals} from "../src/lib/balances.js";
+import {accountBalances, utfallRows} from "../src/lib/balances.js";
 import {
   comparisonSeries,
   indexSeries,
@@ -46,7 +46,7 @@ function ledgerYears(): LedgerYear[] {
         year: Number(year),
         file,
         statements: buildStatements(accountBalances(ledger, 0), mapping),
-        drift: buildDrift(projectActuals(ledger, mapping), null, projects, [])
+        drift: buildDrift(utfallRows(ledger, mapping), null, projects, [])
       };
     });
 }

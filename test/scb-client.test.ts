@@ -13,7 +13,7 @@ import {
   type CacheEntry
 } from "../loaders/scb/client.js";
 import {ContentCodeError, metadataVariables, resolveContentCodes} from "../loaders/scb/content-codes.js";
-import {basStatuses, haeContents, SCB_TABLES} from "../loaders/scb/tables.js";
+import {arbetsmarknadsstatusPatterns, haeContents, SCB_TABLES} from "../loaders/scb/fetch-specs.js";
 import {main} from "../scripts/fetch-scb.js";
 
 const BASE = "https://api.scb.se/OV0104/v2beta/api/v2";
@@ -21,7 +21,7 @@ const fixture = (name: string) => readFileSync(new URL(`./fixtures/scb/${name}`,
 const CONFIG = fixture("rOpenGov_pxweb_v2_config_scb.json");
 const TAB638 = fixture("rOpenGov_pxweb_v2_TAB638_data_jsonstat2.json");
 const HAE_META = fixture("client/TAB1386_metadata.json");
-const BAS_META = fixture("client/TAB6260_metadata.json");
+const ARBETSMARKNADSSTATUS_META = fixture("client/TAB6260_metadata.json");
 const tmp = () => mkdtempSync(join(tmpdir(), "scb-client-"));
 
 interface Call {
@@ -341,8 +341,8 @@ describe("content codes from metadata labels", () => {
     expect(resolved.ids["000007ZR"]).toBe("sjuk_aktivitetsersattning");
   });
 
-  it("maps BAS statuses without confusing 'antal sysselsatta' with the labour-force sum or the rates", () => {
-    const resolved = resolveContentCodes(JSON.parse(BAS_META), basStatuses);
+  it("maps arbetsmarknadsstatus statuses without confusing 'antal sysselsatta' with the labour-force sum or the rates", () => {
+    const resolved = resolveContentCodes(JSON.parse(ARBETSMARKNADSSTATUS_META), arbetsmarknadsstatusPatterns);
     expect(resolved.codes).toEqual({
       sysselsatt: "0000089A",
       arbetslos: "0000089B",
@@ -391,7 +391,7 @@ describe("content codes from metadata labels", () => {
 
 /** A stand-in SCB: serves the synthetic metadata and answers data POSTs with a json-stat2 cube of made-up values. */
 function fakeScb() {
-  const metas: Record<string, string> = {TAB1386: HAE_META, TAB6260: BAS_META};
+  const metas: Record<string, string> = {TAB1386: HAE_META, TAB6260: ARBETSMARKNADSSTATUS_META};
   return fakeFetch((call) => {
     const m = call.url.match(/\/tables\/(\w+)\/(metadata|data)/);
     if (!m || !metas[m[1]]) return {status: 404, text: "Not found"};
@@ -457,7 +457,7 @@ describe("fetch:scb CLI", () => {
     const logs: string[] = [];
     const argv = ["--kommuner", "2080,2081", "--from", "2024M01", "--to", "2024M02", "--cache", cache, "--out", out];
     const deps = {fetch, log: (l: string) => logs.push(l), error: (l: string) => logs.push(l)};
-    expect(await main([...argv, "--tables", "hae,bas"], deps)).toBe(0);
+    expect(await main([...argv, "--tables", "hae,arbetsmarknadsstatus"], deps)).toBe(0);
     expect(calls.map((c) => `${c.method} ${c.url.replace(BASE, "")}`)).toEqual([
       "GET /tables/TAB1386/metadata?lang=sv",
       "POST /tables/TAB1386/data?lang=sv&outputFormat=json-stat2",
@@ -489,14 +489,14 @@ describe("fetch:scb CLI", () => {
     expect(hae).toHaveLength(1 + 2 * 2 * 7 * 2);
     expect(hae[1]).toBe("2080,2024-01,sjukpenning,man,20-64,..");
     expect(hae).toContain("2081,2024-02,summa,kvinna,20-64,55.5");
-    const bas = readFileSync(join(out, "bas.csv"), "utf8").trim().split("\n");
-    expect(bas[0]).toBe("kommun,month,status,sex,age,value");
-    expect(bas.slice(1).map((l) => l.split(",")[2])).toContain("pensionar");
+    const statuses = readFileSync(join(out, "arbetsmarknadsstatus.csv"), "utf8").trim().split("\n");
+    expect(statuses[0]).toBe("kommun,month,status,sex,age,value");
+    expect(statuses.slice(1).map((l) => l.split(",")[2])).toContain("pensionar");
     expect(logs.at(-1)).toMatch(/^Klart: 4 anrop till api\.scb\.se, 4 nya svar/);
 
     const offline = fakeFetch(() => enotfound());
     const out2 = tmp();
-    const argv2 = [...argv.slice(0, -1), out2, "--tables", "hae,bas"];
+    const argv2 = [...argv.slice(0, -1), out2, "--tables", "hae,arbetsmarknadsstatus"];
     expect(await main(argv2, {...deps, fetch: offline.fetch})).toBe(0);
     expect(offline.calls).toHaveLength(0);
     expect(readFileSync(join(out2, "hae.csv"), "utf8")).toBe(readFileSync(join(out, "hae.csv"), "utf8"));

@@ -4,15 +4,15 @@ import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {HAE_LABELS, HAE_TYPES, type HaeType} from "../src/lib/hae.js";
 import {
-  BAS_AGES,
-  BAS_STATUSES,
+  ARBETSMARKNAD_AGES,
+  ARBETSMARKNAD_STATUSES,
   DEMO_KOMMUNER,
   DEMO_SEED,
   HAE_AGES,
   HAE_ANCHORS,
   SEXES,
   demoFiles,
-  generateBas,
+  generateArbetsmarknadsstatus,
   generateHae,
   generateNationalHae,
   generatePopulation
@@ -26,7 +26,7 @@ const csvRows = (text: string) => {
   return lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [names[i], v])) as Record<string, string>);
 };
 const hae = csvRows(read("scb/demo/hae.csv"));
-const bas = csvRows(read("scb/demo/bas.csv"));
+const statuses = csvRows(read("scb/demo/arbetsmarknadsstatus.csv"));
 const population = csvRows(read("scb/demo/population.csv"));
 const kommuner = DEMO_KOMMUNER.map((k) => k.code);
 
@@ -115,7 +115,7 @@ describe("the Falun-Borlänge report's HÅE table", () => {
 describe("the committed demo files", () => {
   it("equal what the generator writes", () => {
     const files = demoFiles(DEMO_SEED);
-    expect(Object.keys(files).sort()).toEqual(["README.md", "bas.csv", "hae.csv", "population.csv"]);
+    expect(Object.keys(files).sort()).toEqual(["README.md", "arbetsmarknadsstatus.csv", "hae.csv", "population.csv"]);
     for (const [name, text] of Object.entries(files)) expect(read(`scb/demo/${name}`) === text, name).toBe(true);
   });
 
@@ -127,22 +127,24 @@ describe("the committed demo files", () => {
 
   it("have one row per kommun, month, type, sex and age", () => {
     expect(hae.length).toBe(kommuner.length * 144 * HAE_TYPES.length * SEXES.length * HAE_AGES.length);
-    expect(bas.length).toBe(kommuner.length * 72 * BAS_STATUSES.length * SEXES.length * BAS_AGES.length);
-    expect(population.length).toBe(kommuner.length * 12 * SEXES.length * BAS_AGES.length);
+    expect(statuses.length).toBe(
+      kommuner.length * 72 * ARBETSMARKNAD_STATUSES.length * SEXES.length * ARBETSMARKNAD_AGES.length
+    );
+    expect(population.length).toBe(kommuner.length * 12 * SEXES.length * ARBETSMARKNAD_AGES.length);
     const keys = new Set(hae.map((r) => `${r.kommun}:${r.month}:${r.type}:${r.sex}:${r.age}`));
     expect(keys.size).toBe(hae.length);
   });
 
   it("have no negative values", () => {
     expect(hae.every((r) => tenths(r.value) >= 0)).toBe(true);
-    expect(bas.every((r) => /^\d+$/.test(r.persons))).toBe(true);
+    expect(statuses.every((r) => /^\d+$/.test(r.persons))).toBe(true);
     expect(population.every((r) => /^\d+$/.test(r.persons) && Number(r.persons) > 0)).toBe(true);
   });
 
-  it("have BAS statuses that add up to the population of the year", () => {
+  it("have arbetsmarknadsstatus statuses that add up to the population of the year", () => {
     const pop = new Map(population.map((r) => [`${r.kommun}:${r.year}:${r.sex}:${r.age}`, Number(r.persons)]));
     const totals = new Map<string, number>();
-    for (const r of bas) {
+    for (const r of statuses) {
       const key = `${r.kommun}:${r.month.slice(0, 4)}:${r.sex}:${r.age}:${r.month}`;
       totals.set(key, (totals.get(key) ?? 0) + Number(r.persons));
     }
@@ -170,9 +172,13 @@ describe("the generator", () => {
   it("gives the same rows for the same seed and different rows for another", () => {
     expect(generateHae({...small, seed: 7})).toEqual(generateHae({...small, seed: 7}));
     expect(generateHae({...small, seed: 7})).not.toEqual(generateHae({...small, seed: 8}));
-    const bas = {...small, from: "2022-01", to: "2022-03"};
-    expect(generateBas({...bas, seed: 7})).toEqual(generateBas({...bas, seed: 7}));
-    expect(generateBas({...bas, seed: 7})).not.toEqual(generateBas({...bas, seed: 8}));
+    const statuses = {...small, from: "2022-01", to: "2022-03"};
+    expect(generateArbetsmarknadsstatus({...statuses, seed: 7})).toEqual(
+      generateArbetsmarknadsstatus({...statuses, seed: 7})
+    );
+    expect(generateArbetsmarknadsstatus({...statuses, seed: 7})).not.toEqual(
+      generateArbetsmarknadsstatus({...statuses, seed: 8})
+    );
     const pop = {kommuner: small.kommuner, from: 2020, to: 2022};
     expect(generatePopulation({...pop, seed: 7})).toEqual(generatePopulation({...pop, seed: 7}));
     expect(generatePopulation({...pop, seed: 7})).not.toEqual(generatePopulation({...pop, seed: 8}));

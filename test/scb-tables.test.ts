@@ -35,11 +35,16 @@ describe("readScbTable", () => {
   });
 
   it("loads nothing from a file missing a column, and names the column", () => {
-    const {columns, info} = readScbTable("bas", fixture("bas-missing-column.csv"), "bas-missing-column.csv", "scb");
+    const {columns, info} = readScbTable(
+      "arbetsmarknadsstatus",
+      fixture("arbetsmarknadsstatus-missing-column.csv"),
+      "arbetsmarknadsstatus-missing-column.csv",
+      "scb"
+    );
     expect(info.counts).toEqual({read: 2, kept: 0, rejected: 2});
     expect(info.diagnostics).toEqual([
       {
-        file: "bas-missing-column.csv",
+        file: "arbetsmarknadsstatus-missing-column.csv",
         line: 1,
         severity: "error",
         message: 'kolumnen "age" saknas i rubrikraden; inget ur filen läses in'
@@ -78,7 +83,7 @@ describe("loadScbTables", () => {
       counts: {read: 86400, kept: 86400, rejected: 0},
       diagnostics: []
     });
-    expect(tables.bas.info.counts).toEqual({read: 60480, kept: 60480, rejected: 0});
+    expect(tables.arbetsmarknadsstatus.info.counts).toEqual({read: 60480, kept: 60480, rejected: 0});
     expect(tables.population.info.counts).toEqual({read: 1680, kept: 1680, rejected: 0});
   });
 
@@ -95,10 +100,13 @@ describe("loadScbTables", () => {
       "kommun,month,type,sex,age,value\n2080,2023-01,sjukpenning,man,20-64,790.7\n2080,2023-01,summa,man,20-64,800\n"
     );
     writeFileSync(
-      join(dir, "demo", "bas.csv"),
+      join(dir, "demo", "arbetsmarknadsstatus.csv"),
       "kommun,month,status,sex,age,persons\n2080,2023-01,sysselsatt,1,15-19,1\n"
     );
-    writeFileSync(join(dir, "fetched", "bas.csv"), "kommun,month,sex,age,value\n2080,2023-01,man,20-64,5\n");
+    writeFileSync(
+      join(dir, "fetched", "arbetsmarknadsstatus.csv"),
+      "kommun,month,sex,age,value\n2080,2023-01,man,20-64,5\n"
+    );
     const tables = loadScbTables(dir);
     expect(tables.hae.info).toMatchObject({
       source: "scb",
@@ -107,10 +115,10 @@ describe("loadScbTables", () => {
     });
     expect(tables.hae.columns.tenths.values).toEqual([7907n]);
     expect(tables.hae.columns.source.values).toEqual(["scb"]);
-    expect(tables.bas.info).toMatchObject({source: "demo", counts: {read: 1, kept: 1, rejected: 0}});
-    expect(tables.bas.info.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`)).toEqual([
-      'scb/fetched/bas.csv:1: kolumnen "status" saknas i rubrikraden; inget ur filen läses in',
-      "scb/fetched/bas.csv:0: den hämtade filen gav inga rader; demodata används i stället"
+    expect(tables.arbetsmarknadsstatus.info).toMatchObject({source: "demo", counts: {read: 1, kept: 1, rejected: 0}});
+    expect(tables.arbetsmarknadsstatus.info.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`)).toEqual([
+      'scb/fetched/arbetsmarknadsstatus.csv:1: kolumnen "status" saknas i rubrikraden; inget ur filen läses in',
+      "scb/fetched/arbetsmarknadsstatus.csv:0: den hämtade filen gav inga rader; demodata används i stället"
     ]);
     expect(tables.population.info.diagnostics).toEqual([
       {file: "scb/demo/population.csv", line: 0, severity: "error", message: "filen saknas"}

@@ -1,6 +1,8 @@
 // The static server: HTTP Range requests, which DuckDB-WASM reads partitions with, and the build's gzip copies.
+import {spawn, type ChildProcess} from "node:child_process";
 import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {get as httpGet} from "node:http";
+import {connect} from "node:net";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {gunzipSync} from "node:zlib";
@@ -57,7 +59,6 @@ describe("serveDist med Range", () => {
     const res = await get({range: "bytes=1000-1010"});
     expect(res.status).toBe(416);
     expect(res.headers.get("content-range")).toBe("bytes */1000");
-    expect(parseRange("bytes=5-2", 1000)).toBeNull();
     expect(parseRange("bytes=-0", 1000)).toBeNull();
   });
 
@@ -125,5 +126,113 @@ describe("gzip-kopior (scripts/precompress.ts)", () => {
     expect(part.status).toBe(206);
     expect(part.headers["content-encoding"]).toBeUndefined();
     expect(part.body.toString()).toBe(json.slice(0, 10));
+  });
+});
+
+/** Sends bytes as they are over a socket and returns the status line and the whole answer. */
+function rawRequest(url: string, request: string): Promise<{status: string; text: string}> {
+  const {hostname, port} = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(request));
+    const chunks: Buffer[] = [];
+    socket.on("data", (c) => chunks.push(c));
+    socket.on("error", reject);
+    socket.on("close", () => {
+      const text = Buffer.concat(chunks).toString("latin1");
+      resolve({status: text.split("\r\n", 1)[0], text});
+    });
+    socket.setTimeout(5000, () => socket.destroy());
+  });
+}
+
+const request = (path: string, headers = "") =>
+  `GET ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\nconnection: close\r\n${headers}\r\n`;
+
+/** The hostile requests of issue 12 item 7, each with the status the server must answer with. */
+const HOSTILE: [string, string, string][] = [
+  ["trasig procentkodning", request("/%"), "HTTP/1.1 400 Bad Request"],
+  ["trasig procentkodning mitt i", request("/data%zz.parquet"), "HTTP/1.1 400 Bad Request"],
+  ["ogiltig URL", request("//["), "HTTP/1.1 400 Bad Request"],
+  [
+    "för stora huvuden",
+    request("/data.parquet", `x-stor: ${"a".repeat(20_000)}\r\n`),
+    "HTTP/1.1 431 Request Header Fields Too Large"
+  ],
+  ["ingen HTTP alls", "\x00\x01\x02 nonsens\r\n\r\n", "HTTP/1.1 400 Bad Request"],
+  ["kodade snedstreck ut ur roten", request("/..%2f..%2f..%2fetc%2fpasswd"), "HTTP/1.1 404 Not Found"],
+  ["NUL i sökvägen", request("/data.parquet%00.html"), "HTTP/1.1 400 Bad Request"],
+  [
+    "POST",
+    "POST /data.parquet HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-length: 0\r\n\r\n",
+    "HTTP/1.1 405 Method Not Allowed"
+  ]
+];
+
+describe("serveDist tål trasiga förfrågningar (issue 12 punkt 7)", () => {
+  for (const [name, raw, status] of HOSTILE) {
+    it(`svarar ${status.slice(9)} på ${name} och fortsätter sedan att svara`, async () => {
+      const answer = await rawRequest(site.url, raw);
+      expect(answer.status).toBe(status);
+      expect(answer.text).not.toContain("root:");
+      const after = await get();
+      expect(after.status).toBe(200);
+      expect(new Uint8Array(await after.arrayBuffer())).toEqual(bytes);
+    });
+  }
+
+  it("struntar i ett Range vars start ligger efter slutet: 200 och hela filen (RFC 9110)", async () => {
+    expect(parseRange("bytes=5-2", 1000)).toBeUndefined();
+    const res = await get({range: "bytes=500-100"});
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-range")).toBeNull();
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
+    const raw = await rawRequest(site.url, request("/data.parquet", "range: bytes=999-0\r\n"));
+    expect(raw.status).toBe("HTTP/1.1 200 OK");
+    expect(raw.text).toMatch(/\r\ncontent-length: 1000\r\n/i);
+  });
+});
+
+describe("npm start (scripts/serve.ts) som egen process", () => {
+  let server: ChildProcess;
+  let url: string;
+  let dist: string;
+  let stderr = "";
+
+  beforeAll(async () => {
+    dist = mkdtempSync(join(tmpdir(), "finsam-serve-"));
+    writeFileSync(join(dist, "index.html"), "<!doctype html><title>Översikt</title><h1>Översikt</h1>");
+    const root = new URL("..", import.meta.url).pathname;
+    server = spawn(process.execPath, ["--import", "tsx", join(root, "scripts/serve.ts")], {
+      cwd: root,
+      env: {...process.env, PORT: "0", FINSAM_DIST: dist}
+    });
+    server.stderr!.on("data", (c) => (stderr += c));
+    url = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      server.stdout!.on("data", (c) => {
+        out += c;
+        const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+        if (m) resolve(m[1]);
+      });
+      server.on("exit", (code) => reject(new Error(`servern avslutades med ${code}: ${stderr}`)));
+    });
+  }, 60_000);
+
+  afterAll(() => {
+    server.kill();
+    rmSync(dist, {recursive: true, force: true});
+  });
+
+  it("svarar 4xx på varje trasig förfrågan, avslutas inte och visar sedan sidan", async () => {
+    for (const [, raw, status] of HOSTILE) {
+      const answer = await rawRequest(url, raw.replace("/data.parquet", "/index.html"));
+      expect(answer.status, raw.slice(0, 40)).toMatch(/^HTTP\/1\.1 4\d\d /);
+      if (!raw.includes("data.parquet")) expect(answer.status).toBe(status);
+    }
+    expect(server.exitCode).toBeNull();
+    const page = await fetch(`${url}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("<h1>Översikt</h1>");
+    expect(stderr).toBe("");
   });
 });

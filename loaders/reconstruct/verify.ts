@@ -1,6 +1,6 @@
 // Generates a förbund's reconstructed ledgers and compares the statements they give with the published figures.
-import {accountBalances, projectActuals} from "../../src/lib/balances.js";
-import {buildDrift, type BudgetLine, type DriftGroup, type ProjectActual} from "../../src/lib/drift.js";
+import {accountBalances, utfallRows} from "../../src/lib/balances.js";
+import {buildDrift, type BudgetLine, type DriftGroup, type UtfallRow} from "../../src/lib/drift.js";
 import type {Ledger} from "../../src/lib/ledger.js";
 import {combineMappings, type Mapping, type MappingFile} from "../../src/lib/mapping.js";
 import {compareWithPublished, type FigureComparison, type PublishedReport} from "../../src/lib/published.js";
@@ -27,8 +27,8 @@ export function compareLedgerYear(
   const tables = {
     year,
     balances: accountBalances(ledger, 0),
-    actuals: projectActuals(ledger, mapping),
-    previousActuals: previous ? projectActuals(previous, mapping) : []
+    actuals: utfallRows(ledger, mapping),
+    previousActuals: previous ? utfallRows(previous, mapping) : []
   };
   return {year, comparisons: compareYearTables(tables, mapping, own, reports, budget)};
 }
@@ -38,7 +38,7 @@ export function compareLedgerYear(
  * movements per project (this year's and last year's), as the ingestion keeps them (loaders/ingest.ts).
  */
 export function compareYearTables(
-  tables: {year: number; balances: AccountBalance[]; actuals: ProjectActual[]; previousActuals: ProjectActual[]},
+  tables: {year: number; balances: AccountBalance[]; actuals: UtfallRow[]; previousActuals: UtfallRow[]},
   mapping: Mapping,
   own: MappingFile | undefined,
   reports: PublishedReport[],

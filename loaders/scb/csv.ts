@@ -6,11 +6,10 @@
 // skipped. Nothing is half-loaded: any error gives cube null and kept 0.
 import {decode, parseCsv, type CsvRow} from "../csv";
 import type {Diagnostic} from "../../src/lib/ledger";
-import type {ScbReadResult} from "./px";
-import {failWith, isMissingSymbol, missingValue} from "./tidy";
-import type {MissingValue, StatCube, StatVariable} from "./types";
+import {cellLimit, failWith, isMissingSymbol, missingValue, tooManyCells, type ScbReadOptions} from "./tidy";
+import type {MissingValue, ScbReadResult, StatCube, StatVariable} from "./types";
 
-export interface ScbCsvOptions {
+export interface ScbCsvOptions extends ScbReadOptions {
   /** Columns that must be present (by header, case-insensitive; "tid"/"time" also matches the time variable). */
   expect?: string[];
 }
@@ -18,8 +17,6 @@ export interface ScbCsvOptions {
 // A cell the file leaves empty, or a combination it has no row for.
 const NO_VALUE: MissingValue = {symbol: "", meaning: "saknas"};
 const MAX_CELL_MESSAGES = 20;
-// Far above any SCB table; distinct values per column multiply, so a damaged file could exceed the array limit.
-const MAX_CELLS = 50_000_000;
 
 // A period as SCB writes it: 2022, 2022M01, 2022K1, 2022Q1, 2022H1, 2022T1, 2021/22, 2020-2022.
 const PERIOD = /^(\d{4})(M(0[1-9]|1[0-2])|[KQHT]\d|\/\d{2,4}|-\d{4})?$/;
@@ -30,6 +27,8 @@ const VALUE_HEADERS = new Set(["värde", "value", "values", "observation", "obs_
 export function readScbCsv(bytes: Uint8Array, file: string, options: ScbCsvOptions = {}): ScbReadResult {
   const diagnostics: Diagnostic[] = [];
   const fail = failWith(file, diagnostics);
+  const limit = cellLimit(options);
+  if ("error" in limit) return fail(0, limit.error);
   const table = readTable(bytes);
   const {header, headerLine, rows, title} = table;
   if (table.issues.length > 0) return fail(table.issues[0].line, `CSV: ${table.issues[0].message}`);
@@ -114,9 +113,7 @@ export function readScbCsv(bytes: Uint8Array, file: string, options: ScbCsvOptio
 
   const sizes = variables.map((v) => v.values.length);
   const total = sizes.reduce((n, s) => n * s, 1);
-  if (total > MAX_CELLS) {
-    return fail(headerLine, `Kolumnernas värden ger ${total} kombinationer, fler än de ${MAX_CELLS} som kan läsas`);
-  }
+  if (total > limit.limit) return fail(headerLine, tooManyCells("Kolumnernas värden", total, limit.limit));
   const cells: (number | MissingValue)[] = new Array(total).fill(NO_VALUE);
   const filled = new Uint8Array(total);
   const bad: {line: number; text: string}[] = [];

@@ -2,22 +2,29 @@
 // older API v1 "json" response ({columns, data: [{key, values}]}).
 // Nothing is half-loaded: any structural error gives cube null and kept 0.
 import type {Diagnostic} from "../../src/lib/ledger";
-import type {ScbReadResult} from "./px";
-import {failWith, isMissingSymbol, missingValue} from "./tidy";
-import type {MissingValue, StatCube, StatVariable} from "./types";
+import {
+  cellLimit,
+  duplicateCode,
+  failWith,
+  isMissingSymbol,
+  missingValue,
+  tooManyCells,
+  type ScbReadOptions
+} from "./tidy";
+import type {MissingValue, ScbReadResult, StatCube, StatVariable} from "./types";
 
 // A cell the source leaves without value and without a status symbol.
 const NO_VALUE: MissingValue = {symbol: "", meaning: "saknas"};
 const MAX_CELL_MESSAGES = 20;
-// Far above any SCB table (the API caps a request at a few hundred thousand cells), well below the array limit.
-const MAX_CELLS = 50_000_000;
 
 /** Reads a JSON-stat 2.0 dataset (class "dataset") into a cube. */
-export function readJsonStat(bytes: Uint8Array, file: string): ScbReadResult {
+export function readJsonStat(bytes: Uint8Array, file: string, options: ScbReadOptions = {}): ScbReadResult {
   const diagnostics: Diagnostic[] = [];
   const stop = failWith(file, diagnostics);
   // JSON has no lines to point at for most problems, so the line comes second here.
   const fail = (message: string, line = 0, read = 0) => stop(line, message, read);
+  const limit = cellLimit(options);
+  if ("error" in limit) return fail(limit.error);
   const parsed = parseJson(bytes);
   if ("error" in parsed) return fail(parsed.error, parsed.line);
   const ds = parsed.value as Record<string, any>;
@@ -33,18 +40,26 @@ export function readJsonStat(bytes: Uint8Array, file: string): ScbReadResult {
     return fail("JSON-stat: size saknas eller är ingen lista av heltal");
   }
   if (size.length !== id.length) return fail(`size har ${size.length} tal men id har ${id.length} dimensioner`);
+  if (duplicateCode(id) !== undefined) return fail(`Dimensionen "${duplicateCode(id)}" står två gånger i id`);
   if (!ds.dimension || typeof ds.dimension !== "object") return fail("JSON-stat: dimension saknas");
+  // Before anything is allocated: a small file may claim any size.
+  const total = (size as number[]).reduce((n, s) => n * s, 1);
+  if (total > limit.limit) return fail(tooManyCells("size", total, limit.limit));
 
   const timeIds: string[] = Array.isArray(ds.role?.time) ? ds.role.time : [];
   const variables: StatVariable[] = [];
   for (let d = 0; d < id.length; d++) {
     const dim = ds.dimension[id[d]];
     if (!dim || typeof dim !== "object") return fail(`Dimensionen "${id[d]}" saknas under dimension`);
-    const codes = categoryCodes(dim.category ?? {});
+    const category = categoryCodes(dim.category);
+    if ("error" in category) return fail(`Dimensionen "${id[d]}": ${category.error}`);
+    const {codes} = category;
+    const repeated = duplicateCode(codes);
+    if (repeated !== undefined) return fail(`Dimensionen "${id[d]}" har koden "${repeated}" två gånger`);
     if (codes.length !== size[d]) {
       return fail(`Dimensionen "${id[d]}" har ${codes.length} kategorier men size anger ${size[d]}`);
     }
-    const labels = dim.category?.label ?? {};
+    const labels = isRecord(dim.category?.label) ? dim.category.label : {};
     const variable: StatVariable = {
       code: id[d],
       label: typeof dim.label === "string" ? dim.label : id[d],
@@ -57,8 +72,8 @@ export function readJsonStat(bytes: Uint8Array, file: string): ScbReadResult {
     variables.push(variable);
   }
 
-  const total = (size as number[]).reduce((n, s) => n * s, 1);
-  if (total > MAX_CELLS) return fail(`size ger ${total} celler, fler än de ${MAX_CELLS} som kan läsas`);
+  if (Array.isArray(ds.value) && ds.value.length !== total)
+    return fail(`value har ${ds.value.length} värden men size ger ${total} celler`, 0, ds.value.length);
   const status = statusAt(ds.status);
   const cells: (number | MissingValue)[] = new Array(total);
   const rejected: {index: number; value: unknown}[] = [];
@@ -68,8 +83,6 @@ export function readJsonStat(bytes: Uint8Array, file: string): ScbReadResult {
     cells[index] = cell ?? NO_VALUE;
   };
   if (Array.isArray(ds.value)) {
-    if (ds.value.length !== total)
-      return fail(`value har ${ds.value.length} värden men size ger ${total} celler`, 0, ds.value.length);
     for (let k = 0; k < total; k++) cellOf(k, ds.value[k]);
   } else if (ds.value && typeof ds.value === "object") {
     // Sparse value: only the cells that have data are listed, keyed by their position.
@@ -106,7 +119,8 @@ export function readJsonStat(bytes: Uint8Array, file: string): ScbReadResult {
   if (typeof px.decimals === "number") cube.decimals = px.decimals;
   const units: Record<string, string> = {};
   for (const d of id as string[]) {
-    for (const [code, unit] of Object.entries<any>(ds.dimension[d].category?.unit ?? {})) {
+    const unitsOf = ds.dimension[d].category?.unit;
+    for (const [code, unit] of Object.entries<any>(isRecord(unitsOf) ? unitsOf : {})) {
       if (typeof unit?.base === "string") units[code] = unit.base;
       else if (typeof unit?.label === "string") units[code] = unit.label;
     }
@@ -116,18 +130,26 @@ export function readJsonStat(bytes: Uint8Array, file: string): ScbReadResult {
 }
 
 /** Reads a PxWeb API v1 "json" response ({columns, data: [{key, values}]}) into a cube. */
-export function readPxWebV1Json(bytes: Uint8Array, file: string): ScbReadResult {
+export function readPxWebV1Json(bytes: Uint8Array, file: string, options: ScbReadOptions = {}): ScbReadResult {
   const diagnostics: Diagnostic[] = [];
   const stop = failWith(file, diagnostics);
   // JSON has no lines to point at for most problems, so the line comes second here.
   const fail = (message: string, line = 0, read = 0) => stop(line, message, read);
+  const limit = cellLimit(options);
+  if ("error" in limit) return fail(limit.error);
   const parsed = parseJson(bytes);
   if ("error" in parsed) return fail(parsed.error, parsed.line);
   const doc = parsed.value as Record<string, any>;
   if (!Array.isArray(doc?.columns) || !Array.isArray(doc?.data)) {
     return fail("PxWeb-json: columns eller data saknas");
   }
+  const badColumn = (doc.columns as unknown[]).findIndex(
+    (c) => !isRecord(c) || typeof c.code !== "string" || (c.text !== undefined && typeof c.text !== "string")
+  );
+  if (badColumn >= 0) return fail(`PxWeb-json: columns[${badColumn}] ska vara ett objekt med code (text)`);
   const columns: {code: string; text?: string; type?: string}[] = doc.columns;
+  const twice = duplicateCode(columns.map((c) => c.code));
+  if (twice !== undefined) return fail(`PxWeb-json: kolumnen "${twice}" står två gånger i columns`);
   const keyColumns = columns.filter((c) => c.type !== "c");
   const contentColumns = columns.filter((c) => c.type === "c");
   // Value codes are only known from the data; their order of first appearance is the published order.
@@ -136,6 +158,8 @@ export function readPxWebV1Json(bytes: Uint8Array, file: string): ScbReadResult 
     if (!Array.isArray(row?.key) || row.key.length !== keyColumns.length) {
       return fail(`PxWeb-json: en rad har ${row?.key?.length ?? 0} nycklar men columns anger ${keyColumns.length}`);
     }
+    if (!row.key.every((k: unknown) => typeof k === "string"))
+      return fail(`PxWeb-json: nycklarna ${JSON.stringify(row.key)} ska vara texter`);
     row.key.forEach((code: string, d: number) => {
       if (!seen[d].has(code)) seen[d].set(code, seen[d].size);
     });
@@ -157,14 +181,18 @@ export function readPxWebV1Json(bytes: Uint8Array, file: string): ScbReadResult 
     });
   }
   const total = variables.reduce((n, v) => n * v.values.length, 1);
-  if (total > MAX_CELLS) return fail(`Nycklarna ger ${total} kombinationer, fler än de ${MAX_CELLS} som kan läsas`);
+  if (total > limit.limit) return fail(tooManyCells("Nycklarna", total, limit.limit));
   const cells: (number | MissingValue)[] = new Array(total).fill(NO_VALUE);
   const width = Math.max(contentColumns.length, 1);
+  const filled = new Uint8Array(total / width);
   let read = 0;
   const bad: string[] = [];
   for (const row of doc.data) {
     let index = 0;
     row.key.forEach((code: string, d: number) => (index = index * seen[d].size + seen[d].get(code)!));
+    // A second row with the same keys would overwrite the first without a word.
+    if (filled[index]++)
+      return fail(`PxWeb-json: raden med nycklarna ${JSON.stringify(row.key)} står två gånger`, 0, read);
     const values: unknown[] = Array.isArray(row.values) ? row.values : [];
     if (values.length !== width) {
       return fail(`PxWeb-json: en rad har ${values.length} värden men columns anger ${width}`, 0, read);
@@ -190,16 +218,34 @@ export function readPxWebV1Json(bytes: Uint8Array, file: string): ScbReadResult 
   return {cube, diagnostics, counts: {read, kept: read, rejected: 0}};
 }
 
+const isRecord = (v: unknown): v is Record<string, any> => typeof v === "object" && v !== null && !Array.isArray(v);
+
 // category.index is a list of codes or a code → position object; a lone category may give only its label.
-function categoryCodes(category: Record<string, any>): string[] {
+function categoryCodes(category: unknown): {codes: string[]} | {error: string} {
+  if (category === undefined) return {codes: []};
+  if (!isRecord(category)) return {error: "category ska vara ett objekt"};
   const index = category.index;
-  if (Array.isArray(index)) return index.map(String);
-  if (index && typeof index === "object") {
-    const codes: string[] = [];
-    for (const [code, position] of Object.entries(index)) codes[position as number] = code;
-    return codes;
+  if (Array.isArray(index)) {
+    if (!index.every((c) => typeof c === "string"))
+      return {error: "category.index ska vara en lista av koder (texter)"};
+    return {codes: index};
   }
-  return Object.keys(category.label ?? {});
+  if (isRecord(index)) {
+    const entries = Object.entries(index);
+    const codes: string[] = new Array(entries.length);
+    for (const [code, position] of entries) {
+      if (!Number.isInteger(position) || position < 0 || position >= entries.length)
+        return {
+          error: `category.index ger koden "${code}" positionen ${JSON.stringify(position)}, utanför 0–${entries.length - 1}`
+        };
+      if (codes[position] !== undefined)
+        return {error: `category.index ger koderna "${codes[position]}" och "${code}" samma position ${position}`};
+      codes[position] = code;
+    }
+    return {codes};
+  }
+  if (index !== undefined) return {error: "category.index ska vara en lista eller ett objekt"};
+  return {codes: isRecord(category.label) ? Object.keys(category.label) : []};
 }
 
 // status may be one symbol for all cells, a list per cell, or a position → symbol object.

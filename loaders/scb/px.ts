@@ -4,15 +4,16 @@
 // CODEPAGE keyword is read from the raw ASCII bytes first and the file is then decoded once with it.
 // Nothing is half-loaded: any structural error gives cube null and kept 0.
 import type {Diagnostic} from "../../src/lib/ledger";
-import {failWith, isMissingSymbol, missingValue} from "./tidy";
-import type {MissingValue, StatCube, StatVariable} from "./types";
-
-/** What every SCB reader returns: the cube (null on a fatal error), its diagnostics and cell counts. */
-export interface ScbReadResult {
-  cube: StatCube | null;
-  diagnostics: Diagnostic[];
-  counts: {read: number; kept: number; rejected: number};
-}
+import {
+  cellLimit,
+  duplicateCode,
+  failWith,
+  isMissingSymbol,
+  missingValue,
+  tooManyCells,
+  type ScbReadOptions
+} from "./tidy";
+import type {MissingValue, ScbReadResult, StatCube, StatVariable} from "./types";
 
 interface PxItem {
   text: string;
@@ -29,13 +30,13 @@ interface PxEntry {
 
 // How many unparseable cells are reported one by one before a summary line.
 const MAX_CELL_MESSAGES = 20;
-// Far above any SCB table, well below the array limit that a damaged VALUES list could otherwise exceed.
-const MAX_CELLS = 50_000_000;
 
 /** Reads a PX file into a cube; any structural error leaves the cube null. */
-export function readPx(bytes: Uint8Array, file: string): ScbReadResult {
+export function readPx(bytes: Uint8Array, file: string, options: ScbReadOptions = {}): ScbReadResult {
   const diagnostics: Diagnostic[] = [];
   const fail = failWith(file, diagnostics);
+  const limit = cellLimit(options);
+  if ("error" in limit) return fail(0, limit.error);
 
   const encoding = pxEncoding(bytes);
   if ("unknown" in encoding) return fail(encoding.line, `Okänd teckenkodning (CODEPAGE) "${encoding.unknown}"`);
@@ -68,6 +69,10 @@ export function readPx(bytes: Uint8Array, file: string): ScbReadResult {
   const heading = get("HEADING")?.items.map((i) => i.text) ?? [];
   const names = [...stub, ...heading];
   if (names.length === 0) return fail(0, "STUB och HEADING saknas: filen anger inga variabler");
+  const twice = duplicateCode(names);
+  if (twice !== undefined) {
+    return fail(get("HEADING")?.line ?? get("STUB")!.line, `Variabeln "${twice}" står två gånger i STUB och HEADING`);
+  }
 
   const variables: StatVariable[] = [];
   for (const name of names) {
@@ -81,6 +86,12 @@ export function readPx(bytes: Uint8Array, file: string): ScbReadResult {
         codesEntry!.line,
         `CODES("${name}") har ${codes.length} koder men VALUES("${name}") har ${labels.length} värden`
       );
+    }
+    // Two cells with one code could not be told apart: SCB never publishes that, so the file is damaged.
+    const repeated = duplicateCode(codes);
+    if (repeated !== undefined) {
+      const keyword = codesEntry ? "CODES" : "VALUES";
+      return fail((codesEntry ?? values).line, `${keyword}("${name}") har koden "${repeated}" två gånger`);
     }
     const variable: StatVariable = {
       code: name,
@@ -118,9 +129,7 @@ export function readPx(bytes: Uint8Array, file: string): ScbReadResult {
   }
 
   const expected = variables.reduce((n, v) => n * v.values.length, 1);
-  if (expected > MAX_CELLS) {
-    return fail(get("STUB")?.line ?? 0, `VALUES ger ${expected} celler, fler än de ${MAX_CELLS} som kan läsas`);
-  }
+  if (expected > limit.limit) return fail(get("STUB")?.line ?? 0, tooManyCells("VALUES", expected, limit.limit));
   const symbols = dataSymbols(get);
   const scan = scanData(text, dataStart, dataLine, expected, symbols);
   if (scan.unterminated) {
@@ -387,7 +396,9 @@ function scanData(
   expected: number,
   symbols: Map<string, MissingValue>
 ): DataScan {
-  const cells: (number | MissingValue)[] = new Array(expected);
+  // Grown as values are read, not allocated from VALUES: a damaged header cannot make the reader allocate more
+  // than the file holds.
+  const cells: (number | MissingValue)[] = [];
   const rejected: {token: string; line: number}[] = [];
   const n = text.length;
   let i = start;
@@ -395,7 +406,7 @@ function scanData(
   let read = 0;
   let terminated = false;
   const store = (v: number | MissingValue) => {
-    if (read < expected) cells[read] = v;
+    if (read < expected) cells.push(v);
     read++;
   };
   while (i < n) {

@@ -1,7 +1,6 @@
 // Cube helpers shared by the SCB readers: long-form observations, cell lookup and the meaning of missing symbols.
 import type {Diagnostic} from "../../src/lib/ledger";
-import type {ScbReadResult} from "./px";
-import type {MissingValue, Observation, StatCube} from "./types";
+import type {MissingValue, Observation, ScbReadResult, StatCube} from "./types";
 
 /** Lists every cell as an observation with one value code per variable, in cube order (last variable fastest). */
 export function toObservations(cube: StatCube): Observation[] {
@@ -86,4 +85,44 @@ export function failWith(file: string, diagnostics: Diagnostic[]) {
     diagnostics.push({file, line, severity: "error", message});
     return {cube: null, diagnostics, counts: {read, kept: 0, rejected: read}};
   };
+}
+
+/** The default limit on a cube's cells: far above any SCB table (the API caps a request at a few hundred thousand
+ * cells), low enough that a small file claiming tens of millions of cells is refused before anything is allocated. */
+export const DEFAULT_MAX_CELLS = 10_000_000;
+/** The environment variable that sets the limit for every reader, unless a reader's maxCells option is given. */
+export const MAX_CELLS_ENV = "FINSAM_SCB_MAX_CELLS";
+
+/** Options every SCB reader takes. */
+export interface ScbReadOptions {
+  /** The most cells a cube may have; default FINSAM_SCB_MAX_CELLS or DEFAULT_MAX_CELLS. */
+  maxCells?: number;
+}
+
+/** The cell limit in force: the option, else the environment variable, else the default; an error when not valid. */
+export function cellLimit(options: ScbReadOptions = {}): {limit: number} | {error: string} {
+  if (options.maxCells !== undefined) {
+    if (Number.isSafeInteger(options.maxCells) && options.maxCells > 0) return {limit: options.maxCells};
+    return {error: `Gränsen maxCells = ${options.maxCells} är inget positivt heltal`};
+  }
+  const env = globalThis.process?.env?.[MAX_CELLS_ENV];
+  if (env === undefined || env === "") return {limit: DEFAULT_MAX_CELLS};
+  const limit = Number(env);
+  if (/^\d+$/.test(env.trim()) && Number.isSafeInteger(limit) && limit > 0) return {limit};
+  return {error: `${MAX_CELLS_ENV}=${env} är inget positivt heltal`};
+}
+
+/** The message for a cube larger than the limit, naming how to raise it. */
+export function tooManyCells(what: string, cells: number, limit: number): string {
+  return `${what} ger ${cells} celler, fler än gränsen ${limit} (höj den med ${MAX_CELLS_ENV})`;
+}
+
+/** The first code that occurs twice in a list, if any. */
+export function duplicateCode(codes: string[]): string | undefined {
+  const seen = new Set<string>();
+  for (const code of codes) {
+    if (seen.has(code)) return code;
+    seen.add(code);
+  }
+  return undefined;
 }

@@ -1,4 +1,5 @@
 // Statistical cubes as the SCB readers return them (PX, JSON-stat2, CSV), before they are made tidy.
+import type {Diagnostic} from "../../src/lib/ledger";
 
 /** One dimension of a cube: its code, label and values in the published order. */
 export interface StatVariable {
@@ -45,4 +46,11 @@ export interface StatCube {
 export interface Observation {
   keys: Record<string, string>;
   value: number | MissingValue;
+}
+
+/** What every SCB reader returns: the cube (null on a fatal error), its diagnostics and cell counts. */
+export interface ScbReadResult {
+  cube: StatCube | null;
+  diagnostics: Diagnostic[];
+  counts: {read: number; kept: number; rejected: number};
 }

@@ -180,3 +180,9 @@ export function tokenize(line: string): Token[] {
     .tokenize(line)
     .map((t): Token => (t.kind === "field" ? {...t} : {kind: "list", items: [...t.items], closed: t.closed}));
 }
+
+/** The text of field `index`, or undefined when it is missing or a list. */
+export function field(tokens: Token[], index: number): string | undefined {
+  const token = tokens[index];
+  return token && token.kind === "field" ? token.value : undefined;
+}

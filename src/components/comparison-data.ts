@@ -6,7 +6,7 @@ import {combineMappings, type MappingFile} from "../lib/mapping.js";
 import {forbundEntry, memberKommuner, type Registry} from "../lib/membership.js";
 import {buildStatements} from "../lib/statements.js";
 import {accountBalancesFor, ledgerYears} from "./ledger.js";
-import {projectActualsFor} from "./drift-data.js";
+import {utfallFor} from "./drift-data.js";
 import {populationYearly} from "./scb-data.js";
 
 /** The ages that make up 20–64 in the population table. */
@@ -26,7 +26,7 @@ export async function ledgerComparisonYears(
       const projects = (own?.projects ?? []).map((p) => ({...p, group: p.group as DriftGroup}));
       const [balances, actuals] = await Promise.all([
         accountBalancesFor(forbund, year),
-        projectActualsFor(forbund, year, mapping)
+        utfallFor(forbund, year, mapping)
       ]);
       return {
         forbund,

@@ -1,10 +1,10 @@
 // Queries for the driftsredovisning: project actuals per month from the monthly movements, and budget revisions.
-import {toProjectActual, type BudgetLine, type ProjectActual} from "../lib/drift.js";
+import {toUtfallRow, type BudgetLine, type UtfallRow} from "../lib/drift.js";
 import type {Mapping} from "../lib/mapping.js";
 import {query} from "./duckdb.js";
 
 /** Result-account movements of one förbund and year per project, cost category and month. */
-export async function projectActualsFor(forbund: string, year: number, mapping: Mapping): Promise<ProjectActual[]> {
+export async function utfallFor(forbund: string, year: number, mapping: Mapping): Promise<UtfallRow[]> {
   const rows = await query<{project: string | null; account: string; month: number; amount: bigint}>(
     `SELECT project, account, month, SUM(amount_ore)::BIGINT AS amount
      FROM movements WHERE forbund = ? AND year = ? GROUP BY ALL`,
@@ -12,14 +12,14 @@ export async function projectActualsFor(forbund: string, year: number, mapping: 
   );
   return rows
     .map((r) =>
-      toProjectActual(mapping, {
+      toUtfallRow(mapping, {
         project: r.project,
         account: r.account,
         month: Number(r.month),
         amount: BigInt(r.amount)
       })
     )
-    .filter((a): a is ProjectActual => a !== null);
+    .filter((a): a is UtfallRow => a !== null);
 }
 
 export interface Revision {
@@ -44,3 +44,6 @@ export async function budgetLinesFor(forbund: string, year: number, revision: st
   );
   return rows.map((r) => ({project: r.project, month: r.month || undefined, amount: BigInt(r.amount_ore)}));
 }
+
+/** The former name of utfallFor, kept while src/presentation.md still imports it. */
+export const projectActualsFor = utfallFor;

@@ -56,8 +56,17 @@ export function driftCsvRows(drift: Drift, unit: Unit): Cell[][] {
   ];
 }
 
-/** Renders the driftsredovisning; each project row a button that selects it for the burn chart. */
-export function driftTable(drift: Drift, year: number, unit: Unit, onSelect?: (row: DriftRow) => void): HTMLElement {
+/**
+ * Renders the driftsredovisning; each project row a button that selects it for the burn chart, the chosen row
+ * (by key) highlighted and its button pressed.
+ */
+export function driftTable(
+  drift: Drift,
+  year: number,
+  unit: Unit,
+  chosen: string | null = null,
+  onSelect?: (row: DriftRow) => void
+): HTMLElement {
   const body = drift.groups.flatMap((g) => [
     h("tr", {class: "section"}, h("th", {colspan: 7, scope: "rowgroup"}, driftGroupLabels[g.group])),
     ...drift.rows
@@ -65,12 +74,27 @@ export function driftTable(drift: Drift, year: number, unit: Unit, onSelect?: (r
       .map((r) =>
         h(
           "tr",
-          {"data-project": r.key},
+          {
+            "data-project": r.key,
+            class: r.key === chosen ? "fa-chosen" : null,
+            style: r.key === chosen ? "background: var(--theme-foreground-faintest); font-weight: 600" : null
+          },
           h("td", {}, r.project ?? ""),
           h(
             "th",
             {scope: "row"},
-            onSelect ? h("button", {type: "button", class: "drill", onclick: () => onSelect(r)}, r.name) : r.name
+            onSelect
+              ? h(
+                  "button",
+                  {
+                    type: "button",
+                    class: "drill",
+                    "aria-pressed": String(r.key === chosen),
+                    onclick: () => onSelect(r)
+                  },
+                  r.name
+                )
+              : r.name
           ),
           ...cells(r, unit).map((c) => h("td", {class: "num"}, c))
         )
@@ -105,7 +129,8 @@ export function driftTable(drift: Drift, year: number, unit: Unit, onSelect?: (r
         {class: "strong", "data-group": "total"},
         h("td", {}),
         h("th", {scope: "row"}, "Totalt (= årets resultat)"),
-        ...cells(drift.total, unit).map((c) => h("td", {class: "num"}, c))
+        // A share of a net result (intäkter and kostnader together) means nothing, so the total has none.
+        ...cells(drift.total, unit).map((c, i) => h("td", {class: "num"}, i === 3 ? "" : c))
       )
     )
   );

@@ -1,4 +1,5 @@
-// Form inputs that Framework's view() accepts: each element has a value and dispatches "input" on change.
+// Form inputs that Framework's view() accepts: each element has a value and dispatches "input" on change. The value
+// can also be set (without an event), so that components/address.ts can follow the address.
 import {h} from "./dom.js";
 
 export interface Option<T> {
@@ -23,7 +24,13 @@ export function select<T>(options: Option<T>[], {label, value}: {label: string; 
     ...options.map((o, i) => h("option", {value: String(i), selected: o.value === value}, o.label))
   );
   const root = labelled(label, control, id) as ValueElement<T>;
-  Object.defineProperty(root, "value", {get: () => options[control.selectedIndex]?.value});
+  Object.defineProperty(root, "value", {
+    get: () => options[control.selectedIndex]?.value,
+    set: (v: T) => {
+      const i = options.findIndex((o) => o.value === v);
+      if (i >= 0) control.selectedIndex = i;
+    }
+  });
   control.addEventListener("change", () => root.dispatchEvent(new Event("input", {bubbles: true})));
   return root;
 }
@@ -32,26 +39,29 @@ export function select<T>(options: Option<T>[], {label, value}: {label: string; 
 export function radio<T>(options: Option<T>[], {label, value}: {label: string; value?: T}): ValueElement<T> {
   const name = `fa-radio-${++counter}`;
   let current = value ?? options[0]?.value;
+  const buttons = options.map((o) =>
+    h("input", {
+      type: "radio",
+      name,
+      checked: o.value === current,
+      onchange: () => ((current = o.value), root.dispatchEvent(new Event("input", {bubbles: true})))
+    })
+  );
   const root = h(
     "fieldset",
     {class: "fa-input fa-radio"},
     h("legend", {}, label),
-    ...options.map((o) =>
-      h(
-        "label",
-        {},
-        h("input", {
-          type: "radio",
-          name,
-          checked: o.value === current,
-          onchange: () => ((current = o.value), root.dispatchEvent(new Event("input", {bubbles: true})))
-        }),
-        " ",
-        o.label
-      )
-    )
+    ...options.map((o, i) => h("label", {}, buttons[i], " ", o.label))
   ) as unknown as ValueElement<T>;
-  Object.defineProperty(root, "value", {get: () => current});
+  Object.defineProperty(root, "value", {
+    get: () => current,
+    set: (v: T) => {
+      const i = options.findIndex((o) => o.value === v);
+      if (i < 0) return;
+      current = v;
+      buttons.forEach((b, j) => (b.checked = j === i));
+    }
+  });
   return root;
 }
 
@@ -64,7 +74,13 @@ export function range(
   const control = h("input", {id, type: "range", min, max, step, value});
   const output = h("output", {for: id}, String(value));
   const root = labelled(label, h("span", {class: "fa-range"}, control, " ", output), id) as ValueElement<number>;
-  Object.defineProperty(root, "value", {get: () => Number(control.value)});
+  Object.defineProperty(root, "value", {
+    get: () => Number(control.value),
+    set: (v: number) => {
+      control.value = String(v);
+      output.textContent = control.value;
+    }
+  });
   control.addEventListener("input", (e) => {
     output.textContent = control.value;
     e.stopPropagation();
@@ -85,7 +101,10 @@ export function checkboxes<T>(
     h("legend", {}, label),
     ...options.map((o, i) => h("label", {}, boxes[i], " ", o.label))
   ) as unknown as ValueElement<T[]>;
-  Object.defineProperty(root, "value", {get: () => options.filter((_, i) => boxes[i].checked).map((o) => o.value)});
+  Object.defineProperty(root, "value", {
+    get: () => options.filter((_, i) => boxes[i].checked).map((o) => o.value),
+    set: (v: T[]) => options.forEach((o, i) => (boxes[i].checked = v.includes(o.value)))
+  });
   for (const box of boxes) {
     box.addEventListener("change", () => root.dispatchEvent(new Event("input", {bubbles: true})));
     // The "change" event is the one that reaches view(); the checkbox's own "input" would bubble a value-less event.
@@ -119,7 +138,14 @@ export function number({
     id
   ) as ValueElement<number>;
   let current = value;
-  Object.defineProperty(root, "value", {get: () => current});
+  Object.defineProperty(root, "value", {
+    get: () => current,
+    set: (v: number) => {
+      current = v;
+      control.value = String(v).replace(".", ",");
+      control.setAttribute("aria-invalid", "false");
+    }
+  });
   control.addEventListener("input", (e) => {
     e.stopPropagation();
     const parsed = Number(control.value.trim().replace(/\s/g, "").replace(",", "."));

@@ -2,6 +2,7 @@
 // DuckDB, and the vouchers behind an account, fetched from their partition only when asked for.
 import {readAccountBalances, type AccountBalanceIndex, type ForbundYear} from "../lib/account-balances.js";
 import type {VoucherRow} from "../lib/partition-index.js";
+import type {VoucherPage} from "../lib/voucher-pages.js";
 import type {AccountBalance} from "../lib/statements.js";
 import {arrowBytes, type ArrowSource} from "./arrow-source.js";
 
@@ -31,7 +32,6 @@ export async function ledgerYears(): Promise<ForbundYear[]> {
 /** The transaction rows of some accounts in one year, for the drill-down from a line to its vouchers. */
 export async function transactionsFor(forbund: string, year: number, accounts: string[]): Promise<VoucherRow[]> {
   if (!accounts.length) return [];
-  // Imported here, so that DuckDB (34 MB of wasm) is fetched on the first drill-down, not with the statements.
   const {vouchersFor} = await import("./vouchers.js");
   return vouchersFor(forbund, year, accounts);
 }
@@ -40,4 +40,21 @@ export async function transactionsFor(forbund: string, year: number, accounts: s
 export async function voucherTransferFor(forbund: string, year: number) {
   const {partitionTransfer} = await import("./vouchers.js");
   return partitionTransfer(forbund, year);
+}
+
+/** One page of an account's vouchers with the account's row count (components/vouchers.ts, imported when needed). */
+export async function voucherPageFor(
+  forbund: string,
+  year: number,
+  account: string,
+  offset: number,
+  limit: number
+): Promise<VoucherPage> {
+  const {voucherPageFor} = await import("./vouchers.js");
+  return voucherPageFor(forbund, year, account, offset, limit);
+}
+
+/** Loads the drill-down's module and the year's partition index ahead of the first click on an account. */
+export function warmVouchers(forbund: string, year: number): void {
+  import("./vouchers.js").then((m) => m.warmPartition(forbund, year)).catch(() => undefined);
 }

@@ -1,4 +1,4 @@
-// Queries for the SCB pages (HÅE, BAS, population) and the step from kommuner to an area: one kommun, or a förbund
+// Queries for the SCB pages (HÅE, arbetsmarknadsstatus, population) and the step from kommuner to an area: one kommun, or a förbund
 // summed over its member kommuner month by month (src/lib/membership.ts).
 import {
   everMemberKommuner,
@@ -8,7 +8,7 @@ import {
   type Registry
 } from "../lib/membership.js";
 import {query} from "./duckdb.js";
-import {basMonthlySql, extentSql, KOMMUN, sexAgeWhere, sqlList, WORD} from "./scb-sql.js";
+import {arbetsmarknadsstatusMonthlySql, extentSql, KOMMUN, sexAgeWhere, sqlList, WORD} from "./scb-sql.js";
 
 /** What the pages show statistics for. */
 export type Area = {kind: "kommun"; code: string} | {kind: "forbund"; id: string};
@@ -16,7 +16,7 @@ export type Area = {kind: "kommun"; code: string} | {kind: "forbund"; id: string
 /** The SCB metadata written by src/data/scb.json.ts. */
 export interface ScbMeta {
   tables: Record<
-    "hae" | "bas" | "population",
+    "hae" | "arbetsmarknadsstatus" | "population",
     {
       source: "demo" | "scb";
       file: string;
@@ -36,7 +36,7 @@ export interface ScbMeta {
 
 /** The kommun codes, months (or years) and age groups present in a table. */
 export async function tableExtent(
-  table: "hae" | "bas"
+  table: "hae" | "arbetsmarknadsstatus"
 ): Promise<{kommuner: string[]; months: string[]; ages: string[]}> {
   const [kommuner, months, ages] = await Promise.all(
     (["kommun", "month", "age"] as const).map((c) => query<{v: string}>(extentSql(table, c)))
@@ -78,10 +78,10 @@ export async function populationYearly(kommuner: string[], sex: string, ages: st
   return new Map(rows.map((r) => [`${r.kommun}|${r.year}`, Number(r.persons)]));
 }
 
-/** BAS persons per kommun, month and status for the chosen sex and age groups. */
-export async function basMonthly(kommuner: string[], sex: string, ages: string[]) {
+/** arbetsmarknadsstatus persons per kommun, month and status for the chosen sex and age groups. */
+export async function arbetsmarknadsstatusMonthly(kommuner: string[], sex: string, ages: string[]) {
   const rows = await query<{kommun: string; month: string; status: string; persons: bigint}>(
-    basMonthlySql(kommuner, sex, ages)
+    arbetsmarknadsstatusMonthlySql(kommuner, sex, ages)
   );
   return rows.map((r) => ({...r, persons: Number(r.persons)}));
 }

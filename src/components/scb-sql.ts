@@ -20,13 +20,17 @@ export function sexAgeWhere(sex: string, ages: readonly string[] | "alla"): stri
 }
 
 /** The distinct values of one column of an SCB table, as tableExtent reads them. */
-export function extentSql(table: "hae" | "bas", column: "kommun" | "month" | "age"): string {
+export function extentSql(table: "hae" | "arbetsmarknadsstatus", column: "kommun" | "month" | "age"): string {
   return `SELECT DISTINCT ${column} AS v FROM ${table} ORDER BY v`;
 }
 
-/** BAS persons per kommun, month and status for the chosen kommuner, sex and age groups, as basMonthly reads them. */
-export function basMonthlySql(kommuner: readonly string[], sex: string, ages: readonly string[] | "alla"): string {
-  return `SELECT kommun, month, status, SUM(persons)::BIGINT AS persons FROM bas
+/** arbetsmarknadsstatus persons per kommun, month and status for the chosen kommuner, sex and age groups, as arbetsmarknadsstatusMonthly reads them. */
+export function arbetsmarknadsstatusMonthlySql(
+  kommuner: readonly string[],
+  sex: string,
+  ages: readonly string[] | "alla"
+): string {
+  return `SELECT kommun, month, status, SUM(persons)::BIGINT AS persons FROM arbetsmarknadsstatus
      WHERE kommun IN (${sqlList(kommuner, KOMMUN)})${sexAgeWhere(sex, ages)}
      GROUP BY ALL ORDER BY month, kommun, status`;
 }

@@ -226,6 +226,15 @@ export function voucherTable(account: AccountBalance, rows: VoucherRow[]): HTMLE
   );
 }
 
+/** What the computed figure is, when it is not simply the statement line of the same name. */
+function comparedWith(c: FigureComparison): HTMLElement | string {
+  const ref = c.figure.ref ?? [];
+  if (ref.length < 2 && (c.figure.sign ?? 1) === 1) return "";
+  const sum = ref.map(lineLabel).join(" + ");
+  const text = ref.length > 1 ? `beräknat: summan av ${sum}` : `beräknat: ${sum} med omvänt tecken`;
+  return h("span", {class: "fa-compared"}, h("br"), `(${text})`);
+}
+
 /** Every printed figure beside the computed one; differences are marked and explained. */
 export function publishedComparison(comparisons: FigureComparison[]): HTMLElement {
   if (!comparisons.length) return h("p", {}, "Det finns ingen tryckt årsredovisning för detta år i arbetsytan.");
@@ -256,7 +265,7 @@ export function publishedComparison(comparisons: FigureComparison[]): HTMLElemen
             "tr",
             {class: c.difference ? "fa-diff" : ""},
             h("td", {}, statementNames[c.figure.statement]),
-            h("td", {title: (c.figure.ref ?? []).map(lineLabel).join(" + ")}, c.figure.label),
+            h("td", {}, c.figure.label, comparedWith(c)),
             h("td", {class: "num"}, c.figure.printed),
             h("td", {class: "num"}, formatUnits(BigInt(c.computed))),
             h("td", {class: "num"}, c.difference ? formatUnits(BigInt(c.difference)) : "0"),

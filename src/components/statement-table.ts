@@ -15,10 +15,23 @@ export interface StatementTableOptions {
   onSelect?: (line: StatementLine) => void;
   /** Per year, lines whose rounded value is given (årets resultat from the resultaträkning). */
   fixed?: (Map<string, bigint> | undefined)[];
+  /** The line drilled into, highlighted. */
+  selected?: string | null;
+  /** Column headings in place of the bare years (a year that is not comparable says so). */
+  yearLabels?: string[];
 }
 
 /** Renders a statement table; rows with no value in any year are left out, except sum lines. */
-export function statementTable({title, years, columns, unit, onSelect, fixed}: StatementTableOptions): HTMLElement {
+export function statementTable({
+  title,
+  years,
+  columns,
+  unit,
+  onSelect,
+  fixed,
+  selected,
+  yearLabels
+}: StatementTableOptions): HTMLElement {
   const rounded = columns.map((c, i) => (c ? roundStatement(c, unit, fixed?.[i]) : undefined));
   const lines = columns.find((c) => c)!;
   const visible = lines.filter((l, i) => l.sum || columns.some((c) => c && c[i].value !== 0n));
@@ -34,7 +47,7 @@ export function statementTable({title, years, columns, unit, onSelect, fixed}: S
         "tr",
         {},
         h("th", {scope: "col"}, `Belopp i ${unit}`),
-        ...years.map((y) => h("th", {scope: "col", class: "num"}, String(y)))
+        ...years.map((y, i) => h("th", {scope: "col", class: "num"}, yearLabels?.[i] ?? String(y)))
       )
     ),
     h(
@@ -48,13 +61,25 @@ export function statementTable({title, years, columns, unit, onSelect, fixed}: S
             : null;
         const label =
           !line.sum && onSelect && line.accounts.length
-            ? h("button", {type: "button", class: "drill", onclick: () => onSelect(line)}, line.label)
+            ? h(
+                "button",
+                {
+                  type: "button",
+                  class: "drill",
+                  "aria-pressed": String(line.id === selected),
+                  onclick: () => onSelect(line)
+                },
+                line.label
+              )
             : line.label;
         return [
           heading,
           h(
             "tr",
-            {class: line.strong ? "strong" : "", "data-line": line.id},
+            {
+              class: [line.strong ? "strong" : "", line.id === selected ? "selected" : ""].join(" ").trim(),
+              "data-line": line.id
+            },
             h("th", {scope: "row"}, label),
             ...rounded.map((r) => h("td", {class: "num"}, r ? formatUnits(r.get(line.id)!) : "–"))
           )

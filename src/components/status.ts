@@ -12,7 +12,7 @@ const SOURCES: {match: RegExp; fix: string}[] = [
   },
   {match: /budget/i, fix: "Kontrollera budgetfilerna i data/budgets"},
   {
-    match: /hae|bas\.arrows|population|scb|helårs|befolkning|arbetsmarknad/i,
+    match: /hae|arbetsmarknadsstatus\.arrows|population|scb|helårs|befolkning|arbetsmarknad/i,
     fix: "Hämta statistiken med npm run fetch:scb (eller skapa demodata med npm run scb-demo)"
   },
   {match: /plans|plan/i, fix: "Lägg förbundets flerårsplan i data/plans"},

@@ -1,7 +1,8 @@
 // The vouchers behind an account, read from the partition of one förbund and year (data/vouchers/<förbund>/<år>.arrows,
 // loaders/voucher-partitions.ts) with HTTP range requests: the index first, then only the schema and the record
-// batches whose account range holds a wanted account. DuckDB-WASM queries the stream assembled from them, so a page
-// never downloads a whole ledger to show one account, and the same code reads the files from object storage.
+// batches whose account range holds a wanted account, decoded with apache-arrow (no DuckDB: the drill-down needs no
+// SQL, and the 34 MB of wasm would make the first drill-down slow), so a page never downloads a whole ledger to show
+// one account, a page of a million-row account costs a few batches, and the same code reads from object storage.
 import {
   assembleStream,
   batchesFor,
@@ -10,8 +11,8 @@ import {
   type PartitionBatch,
   type PartitionIndex
 } from "../lib/partition-index.js";
-import {loadTables, query} from "./duckdb.js";
 import type {VoucherRow} from "../lib/partition-index.js";
+import {decodeVoucherRows, sortVoucherRows, voucherPage, type VoucherPage} from "../lib/voucher-pages.js";
 
 /** One request for a partition's bytes: bytes asked for, bytes received and the size of the whole file. */
 export interface VoucherTransfer {
@@ -35,11 +36,12 @@ interface Partition {
   parts: Map<number, Promise<Uint8Array>>;
   /** The whole file, when a server answered a range request with all of it. */
   whole?: Uint8Array;
+  /** Decoded batches by offset. */
+  decoded: Map<number, Promise<VoucherRow[]>>;
 }
 
 const transfers: VoucherTransfer[] = [];
 const partitions = new Map<string, Promise<Partition>>();
-let tableCount = 0;
 
 /** Every request for partition bytes and indexes so far, in order, to show and test the bytes transferred. */
 export function voucherTransfers(): VoucherTransfer[] {
@@ -71,7 +73,7 @@ function failure(forbund: string, year: number, file: string, reason: string): E
  * Where a partition may lie, relative to this module (/_import/components/ in the built site): data/vouchers/ as
  * dynamicPaths puts it in dist/, then _file/data/vouchers/, the only place `observable preview` serves loader output.
  */
-function partitionBases(forbund: string, year: number): URL[] {
+export function partitionBases(forbund: string, year: number): URL[] {
   const path = `data/vouchers/${encodeURIComponent(forbund)}/${year}`;
   return [new URL(`../../${path}`, import.meta.url), new URL(`../../_file/${path}`, import.meta.url)];
 }
@@ -107,7 +109,7 @@ async function openPartition(forbund: string, year: number): Promise<Partition> 
     const size = body.length;
     transfers.push({url: response.url, requested: size, received: size, total: size, whole: true});
     const file = `data/vouchers/${forbund}/${year}.arrows`;
-    return {forbund, year, name: file, url: `${base}.arrows`, index, parts: new Map()};
+    return {forbund, year, name: file, url: `${base}.arrows`, index, parts: new Map(), decoded: new Map()};
   }
   throw failure(forbund, year, name, `HTTP ${status}`);
 }
@@ -169,35 +171,47 @@ function messages(p: Partition, wanted: ByteRange[]): Promise<Uint8Array[]> {
   );
 }
 
-/** The rows of the given batches as a valid Arrow IPC stream: the schema message, the batches, the end marker. */
-async function streamOf(p: Partition, batches: PartitionBatch[]): Promise<Uint8Array> {
-  const [schema, ...bodies] = await messages(p, [p.index.schema, ...batches]);
-  return assembleStream(schema, bodies);
+/** The decoded rows of one batch, fetched and decoded once per page. */
+function rowsOf(p: Partition, batch: PartitionBatch): Promise<VoucherRow[]> {
+  let rows = p.decoded.get(batch.offset);
+  if (!rows) {
+    rows = messages(p, [p.index.schema, batch]).then(([schema, body]) =>
+      decodeVoucherRows(assembleStream(schema, [body]))
+    );
+    p.decoded.set(batch.offset, rows);
+    rows.catch(() => p.decoded.delete(batch.offset));
+  }
+  return rows;
 }
 
 /**
  * The transaction rows of some accounts of one förbund and year, ordered by date, series, number (as an integer)
- * and account: fetches only the partition's batches that may hold the accounts and queries them in DuckDB.
+ * and account: fetches only the partition's batches that may hold the accounts.
  */
 export async function vouchersFor(forbund: string, year: number, accounts: string[]): Promise<VoucherRow[]> {
   if (!accounts.length) return [];
   const p = await partitionFor(forbund, year);
-  const batches = batchesFor(p.index, accounts);
-  if (!batches.length) return [];
-  // A table per call, dropped afterwards, so two drill-downs at once cannot read each other's batches.
-  const table = `vouchers_${++tableCount}`;
-  await loadTables({[table]: await streamOf(p, batches)});
-  try {
-    const rows = await query<VoucherRow>(
-      `SELECT series, number, date, voucher_text, account, amount_ore, project FROM "${table}"
-       WHERE account IN (${accounts.map(() => "?").join(", ")})
-       ORDER BY date, series, TRY_CAST(number AS INTEGER), account`,
-      accounts,
-      `verifikationerna för ${forbund} ${year}`
-    );
-    return rows.map((r) => ({...r, amount_ore: BigInt(r.amount_ore)}));
-  } finally {
-    // A table left behind costs only memory; the query's own error, if any, is the one to show.
-    await query(`DROP TABLE IF EXISTS "${table}"`).catch(() => undefined);
-  }
+  const wanted = new Set(accounts);
+  const batches = await Promise.all(batchesFor(p.index, accounts).map((b) => rowsOf(p, b)));
+  return sortVoucherRows(batches.flat().filter((r) => wanted.has(r.account)));
+}
+
+/**
+ * Rows [offset, offset + limit) of one account in date order, with the account's row count: the count comes from
+ * the index and the batches at the edges of the account, the rows from the batches of the page alone.
+ */
+export async function voucherPageFor(
+  forbund: string,
+  year: number,
+  account: string,
+  offset: number,
+  limit: number
+): Promise<VoucherPage> {
+  const p = await partitionFor(forbund, year);
+  return voucherPage(p.index, account, offset, limit, (b) => rowsOf(p, b));
+}
+
+/** Fetches a partition's index ahead of the first drill-down; a failure is left for the drill-down to report. */
+export function warmPartition(forbund: string, year: number): void {
+  partitionFor(forbund, year).catch(() => undefined);
 }

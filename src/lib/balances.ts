@@ -1,7 +1,7 @@
 // Account balances per fiscal year, from a ledger's opening balances and vouchers.
 import {DIM_COST_CENTER, DIM_PROJECT, objectCode, type FiscalYear, type Ledger, type Voucher} from "./ledger.js";
 import type {AccountBalance} from "./statements.js";
-import {toProjectActual, type ProjectActual} from "./drift.js";
+import {toUtfallRow, type UtfallRow} from "./drift.js";
 import type {Mapping} from "./mapping.js";
 
 /**
@@ -99,8 +99,8 @@ export function monthlyMovements(ledger: Ledger, yearIndex = 0): MonthlyMovement
 }
 
 /** The result-account movements of a fiscal year per project (dimension 6), cost category and month. */
-export function projectActuals(ledger: Ledger, mapping: Mapping, yearIndex = 0): ProjectActual[] {
+export function utfallRows(ledger: Ledger, mapping: Mapping, yearIndex = 0): UtfallRow[] {
   return monthlyMovements(ledger, yearIndex)
-    .map((r) => toProjectActual(mapping, r))
-    .filter((a): a is ProjectActual => a !== null);
+    .map((r) => toUtfallRow(mapping, r))
+    .filter((a): a is UtfallRow => a !== null);
 }

@@ -1,4 +1,5 @@
-// CRC-32 (reflected polynomial 0xEDB88320), used by SIE's #KSUMMA and by the ZIP container of XLSX files.
+// CRC-32 (reflected polynomial 0xEDB88320), used by SIE's #KSUMMA, which sums record by record through CRC_TABLE.
+// (fflate computes the XLSX ZIP's own CRC-32 but does not export it, so this stays.)
 
 /** The byte table of CRC-32. */
 export const CRC_TABLE = new Uint32Array(256);

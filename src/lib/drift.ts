@@ -32,26 +32,29 @@ export interface ProjectInfo {
 }
 
 /** The result-account movements of one project and month, in SIE signs (debit positive). */
-export interface ProjectActual {
+export interface UtfallRow {
   /** null for rows without a project; they are reported by the account's cost category. */
   project: string | null;
   category?: string | null;
+  /** Whether the account is an income account (intäkter or finansiella intäkter), whatever the project. */
+  income?: boolean;
   month: number;
   amount: bigint;
 }
 
 /** A result-account movement as a drift actual, or null for a balance-sheet account. Rows without a project are
  * reported by the account's category; income accounts without one count as intäkter. */
-export function toProjectActual(
+export function toUtfallRow(
   mapping: Mapping,
   row: {project: string | null; account: string; month: number; amount: bigint}
-): ProjectActual | null {
+): UtfallRow | null {
   const m = mapAccount(mapping, row.account);
   if (!m || !(incomeLines as readonly string[]).includes(m.line)) return null;
   const income = m.line === "rr.intakter" || m.line === "rr.finansiella_intakter";
   return {
     project: row.project,
     category: m.category ?? (income ? "intakter" : null),
+    income,
     month: row.month,
     amount: row.amount
   };
@@ -88,12 +91,12 @@ const sum = (xs: bigint[]) => xs.reduce((a, b) => a + b, 0n);
 const ratio = (a: bigint, b: bigint | null) =>
   b === null || b === 0n ? null : new Decimal(a.toString()).div(b.toString());
 
-function rowKey(a: ProjectActual): string {
+function rowKey(a: UtfallRow): string {
   return a.project ?? `kategori:${a.category ?? "ovrigt"}`;
 }
 
 /** Utfall per row key in display signs. */
-function totals(actuals: ProjectActual[]): Map<string, bigint> {
+function totals(actuals: UtfallRow[]): Map<string, bigint> {
   const m = new Map<string, bigint>();
   for (const a of actuals) m.set(rowKey(a), (m.get(rowKey(a)) ?? 0n) - a.amount);
   return m;
@@ -101,10 +104,10 @@ function totals(actuals: ProjectActual[]): Map<string, bigint> {
 
 /** Builds the driftsredovisning of a year from its actuals, the chosen budget and the previous year's actuals. */
 export function buildDrift(
-  actuals: ProjectActual[],
+  actuals: UtfallRow[],
   budget: BudgetLine[] | null,
   projects: ProjectInfo[],
-  previous: ProjectActual[] = []
+  previous: UtfallRow[] = []
 ): Drift {
   const now = totals(actuals);
   const before = totals(previous);
@@ -173,7 +176,7 @@ export interface BurnPoint {
 }
 
 /** Cumulative utfall and budget month by month for some rows (a project, a group or all). */
-export function burn(actuals: ProjectActual[], budget: BudgetLine[] | null, keys: Set<string> | null): BurnPoint[] {
+export function burn(actuals: UtfallRow[], budget: BudgetLine[] | null, keys: Set<string> | null): BurnPoint[] {
   const pick = (k: string) => keys === null || keys.has(k);
   const monthly = Array.from({length: 12}, () => 0n);
   for (const a of actuals) if (pick(rowKey(a))) monthly[a.month - 1] -= a.amount;

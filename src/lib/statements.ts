@@ -66,8 +66,8 @@ const noteTitles: Partial<Record<LeafLine, string>> = {
 const isIncomeLine = (line: LeafLine) => (incomeLines as readonly string[]).includes(line);
 const isAssetLine = (line: LeafLine) => (assetLines as readonly string[]).includes(line);
 
-/** The display value of an account's figure on its line: income statement lines show −movement, claims −balance. */
-function displayValue(line: LeafLine, b: AccountBalance, at: "opening" | "closing"): bigint {
+/** The display value of an account's figure on its line (statement signs): income statement lines show −movement, claims −balance. */
+export function displayValue(line: LeafLine, b: AccountBalance, at: "opening" | "closing"): bigint {
   if (isIncomeLine(line)) return at === "closing" ? -b.movement : 0n;
   const balance = at === "opening" ? b.opening : b.opening + b.movement;
   return isAssetLine(line) ? balance : -balance;

@@ -278,7 +278,7 @@ describe("pages under bad data", () => {
 
   it.each([
     ["/hae", "SCB-statistik för helårsekvivalenter", "npm run fetch:scb"],
-    ["/bas", "SCB-statistik för arbetsmarknadsstatus", "npm run fetch:scb"],
+    ["/arbetsmarknadsstatus", "SCB-statistik för arbetsmarknadsstatus", "npm run fetch:scb"],
     ["/eget-kapital", "flerårsplaner", "data/plans"]
   ])(
     "%s without its data says so in Swedish, with no error box",

@@ -1,4 +1,4 @@
-// End-to-end: the HÅE and BAS pages in headless Chromium. Offline with no errors, the demo banner, the report's
+// End-to-end: the HÅE and arbetsmarknadsstatus pages in headless Chromium. Offline with no errors, the demo banner, the report's
 // HÅE table for Falun and Borlänge reproduced cell by cell from the seed's printed text, and filters that update.
 import {readFileSync} from "node:fs";
 import type {Browser, Page} from "playwright-core";
@@ -129,10 +129,10 @@ describe("HÅE page", () => {
   });
 });
 
-describe("BAS page", () => {
+describe("Arbetsmarknadsstatus page", () => {
   it("shows its charts and the comparison table, and follows the chosen kommuner", async () => {
     const {page, problems} = await openPage(browser, site.url);
-    await page.goto(`${site.url}/bas`, {waitUntil: "networkidle"});
+    await page.goto(`${site.url}/arbetsmarknadsstatus`, {waitUntil: "networkidle"});
     await expect.poll(() => page.locator("figure.fa-chart").count()).toBe(3);
     // Each chart has drawn its marks: the status areas, the utanför lines, the comparison lines.
     expect(await page.locator('figure.fa-chart g[aria-label="area"]').count()).toBe(1);
@@ -140,7 +140,7 @@ describe("BAS page", () => {
     expect(await page.locator('[data-banner="demo"]').innerText()).toMatch(
       /^Demodata: genererad, inte SCB:s statistik/
     );
-    const rows = page.locator('table[data-table="bas-senaste"] tbody tr');
+    const rows = page.locator('table[data-table="arbetsmarknadsstatus-senaste"] tbody tr');
     await expect
       .poll(() => rows.locator("th").allInnerTexts())
       .toEqual(["Falun", "Borlänge", "Förbundets kommuner sammantaget"]);

@@ -9,7 +9,8 @@ import {describe, expect, it} from "vitest";
 import {readCsvLedger} from "../../loaders/csv-ledger";
 import {readScbCsv} from "../../loaders/scb/csv";
 import {readJsonStat, readPxWebV1Json} from "../../loaders/scb/jsonstat";
-import {readPx, type ScbReadResult} from "../../loaders/scb/px";
+import {readPx} from "../../loaders/scb/px";
+import type {ScbReadResult} from "../../loaders/scb/types";
 import {readSie} from "../../loaders/sie/read";
 import type {Diagnostic, ReadCounts} from "../../src/lib/ledger";
 

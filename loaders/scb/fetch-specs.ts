@@ -5,11 +5,11 @@
 import type {LabelPattern} from "./content-codes.js";
 
 /** Our short names for the tables, as used by `fetch:scb --tables`. */
-export type ScbTableKey = "hae" | "hae-alder" | "bas" | "bas-inkomst";
+export type ScbTableKey = "hae" | "hae-alder" | "arbetsmarknadsstatus" | "arbetsmarknadsstatus-inkomst";
 
 /** A non-category variable and which of its values we select. */
 export interface VariableChoice {
-  /** Matches the variable code; codes differ between tables (Alder in BAS, Aldersgrupp in HÅE). */
+  /** Matches the variable code; codes differ between tables (Alder in arbetsmarknadsstatus, Aldersgrupp in HÅE). */
   code: RegExp;
   /** The tidy CSV column that gets the value's label; none for variables fixed to a total. */
   column?: "sex" | "age";
@@ -50,8 +50,8 @@ export const haeContents: LabelPattern[] = [
   {id: "summa", pattern: /^summa/, optional: true}
 ];
 
-/** BAS statuses in priority order; the table's rates and "arbetskraften" sums are deliberately not matched. */
-export const basStatuses: LabelPattern[] = [
+/** arbetsmarknadsstatus statuses in priority order; the table's rates and "arbetskraften" sums are deliberately not matched. */
+export const arbetsmarknadsstatusPatterns: LabelPattern[] = [
   {id: "sysselsatt", pattern: /^(antal )?sysselsatta$/},
   {id: "arbetslos", pattern: /^(antal )?arbetslösa$/},
   {id: "studerande", pattern: /^(antal )?studerande$/},
@@ -61,8 +61,8 @@ export const basStatuses: LabelPattern[] = [
   {id: "totalt", pattern: /^(antal )?totalt$/, optional: true}
 ];
 
-/** BAS main income source (HuvudFoT1m) labels as published in ArbStatFoT1. */
-export const basIncomeSources: LabelPattern[] = [
+/** arbetsmarknadsstatus main income source (HuvudFoT1m) labels as published in ArbStatFoT1. */
+export const incomeSourcePatterns: LabelPattern[] = [
   {id: "arbete", pattern: /^ersättning för arbete$/},
   {id: "arbetsloshet", pattern: /^ersättning vid arbetslöshet$/},
   {id: "studier", pattern: /^ersättning för studier$/},
@@ -102,12 +102,12 @@ export const SCB_TABLES: Record<ScbTableKey, ScbTableSpec> = {
     ],
     firstMonth: "2014M01"
   },
-  bas: {
-    key: "bas",
+  arbetsmarknadsstatus: {
+    key: "arbetsmarknadsstatus",
     id: "TAB6260",
     pxName: "ArbStatusM",
     title: "Befolkningens arbetsmarknadsstatus (BAS) 20–64 år efter region och kön, månad",
-    category: {variable: "ContentsCode", column: "status", patterns: basStatuses},
+    category: {variable: "ContentsCode", column: "status", patterns: arbetsmarknadsstatusPatterns},
     variables: [
       kon,
       {code: /^Alder$/, column: "age", values: [age2064]},
@@ -115,14 +115,14 @@ export const SCB_TABLES: Record<ScbTableKey, ScbTableSpec> = {
     ],
     firstMonth: "2020M01"
   },
-  "bas-inkomst": {
-    key: "bas-inkomst",
+  "arbetsmarknadsstatus-inkomst": {
+    key: "arbetsmarknadsstatus-inkomst",
     // TAB1784 is what public scripts (Region Dalarna) use as the v2 twin of ArbStatFoT1; not checked against the
-    // live API from here, so `--id bas-inkomst=TAB…` overrides it.
+    // live API from here, so `--id arbetsmarknadsstatus-inkomst=TAB…` overrides it.
     id: "TAB1784",
     pxName: "ArbStatFoT1",
     title: "BAS 20–64 år efter huvudsaklig inkomstkälla, region och kön, månad",
-    category: {variable: "HuvudFoT1m", column: "income", patterns: basIncomeSources},
+    category: {variable: "HuvudFoT1m", column: "income", patterns: incomeSourcePatterns},
     contents: [{id: "antal", pattern: /^(antal )?totalt$/}],
     variables: [
       kon,

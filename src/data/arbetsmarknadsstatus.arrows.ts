@@ -3,4 +3,4 @@ import {toArrowStream} from "../../loaders/arrow.js";
 import {dataDir} from "../../loaders/paths.js";
 import {loadScbTable} from "../../loaders/scb-tables.js";
 
-process.stdout.write(toArrowStream(loadScbTable(dataDir("scb"), "bas").columns));
+process.stdout.write(toArrowStream(loadScbTable(dataDir("scb"), "arbetsmarknadsstatus").columns));

@@ -1,0 +1,542 @@
+// The vouchers and rows of an SIE file, and the fast path that reads them from their bytes: the part of the reader
+// that handles nearly every line of a large ledger. Reader (reader.ts) adds the other records and the end of the file.
+
+import type {Diagnostic, Ledger, ObjectRef, ReadCounts, Transaction, Voucher} from "../../src/lib/ledger";
+import type {SieEncoding} from "./encoding";
+import {KsummaChecker} from "./ksumma";
+import {AsciiCache, CLOSE_LINE, OPEN_LINE, RECORD_LINE, SimpleLine} from "./scan";
+import {field, type ListToken, type Token} from "./tokenize";
+import {describe, formatKronor, MAX_ORE, parseAmount, parseDate} from "./values";
+
+function newCounts(): ReadCounts {
+  return {read: 0, kept: 0, rejected: 0};
+}
+
+/** The labels the fast path reads (see Reader.lineBytes), as bytes. */
+const TRANS_LABEL = asciiBytes("#TRANS");
+const RTRANS_LABEL = asciiBytes("#RTRANS");
+const BTRANS_LABEL = asciiBytes("#BTRANS");
+const VER_LABEL = asciiBytes("#VER");
+
+function asciiBytes(text: string): Uint8Array {
+  return Uint8Array.from(text, (c) => c.charCodeAt(0));
+}
+
+/** The rows of a voucher until it closes (see closeVoucher); never added to. */
+const NO_ROWS: Transaction[] = [];
+
+/** Where an account is first used, and how many records use it. */
+export interface AccountUse {
+  line: number;
+  uses: number;
+}
+
+/** An account as the fast path reads it, with its AccountUse once it has one. */
+interface UsedAccount {
+  account: string;
+  use: AccountUse | undefined;
+}
+
+interface OpenVoucher {
+  voucher: Voucher;
+  /** Whether its `{` has been seen. */
+  inBlock: boolean;
+  /** Rows read, including rejected ones. */
+  rows: number;
+  faulty: boolean;
+  sum: bigint;
+  /** The sum of the rows' absolute amounts, exact up to Number.MAX_SAFE_INTEGER (see totalWith). */
+  abs: number;
+  /** An #RTRANS that the next row should repeat as #TRANS. */
+  pendingRtrans?: Transaction;
+}
+
+/** Reads vouchers and rows; the state that the rest of the reader shares is here too. */
+export class VoucherReader {
+  /** When set, each kept voucher goes here instead of into ledger.vouchers (see readSieStream). */
+  onVoucher?: (voucher: Voucher) => void;
+
+  /** The fast path's split of the current line (see lineBytes). */
+  protected readonly simple: SimpleLine;
+
+  protected readonly ledger: Ledger;
+
+  protected readonly diagnostics: Diagnostic[] = [];
+
+  protected readonly counts = {vouchers: newCounts(), transactions: newCounts(), balances: newCounts()};
+
+  protected readonly ksumma: KsummaChecker;
+
+  protected current: OpenVoucher | undefined;
+
+  /** The kept rows of the current voucher, until it closes. */
+  protected readonly rows: Transaction[] = [];
+
+  /** Every account a row or balance uses: the first line and how many records. */
+  protected readonly used = new Map<string, AccountUse>();
+
+  /** The fast path's accounts with their entries in `used`, found by their bytes: no map lookup per row. */
+  protected readonly usedByBytes = new AsciiCache<UsedAccount>((account) => ({account, use: undefined}));
+
+  /** Kept vouchers by series and number, to find the same voucher twice. */
+  protected readonly numbered = new Map<string, SeriesNumbers>();
+
+  /** A kept voucher whose number an earlier kept voucher with other rows already has. */
+  protected readonly clashes: {voucher: Voucher; first: Claim}[] = [];
+
+  /** Whether any line was a record this reader knows. */
+  protected recordsSeen = false;
+
+  /** Lines with anything but blanks that reached line(): the fast path only takes records, which set recordsSeen. */
+  protected textLines = 0;
+
+  /** The accounts of the current voucher's rows and their lines, counted as used only if the voucher is kept. */
+  protected readonly rowUses: UsedAccount[] = [];
+
+  protected readonly rowLines: number[] = [];
+
+  /** The sum of every kept amount's absolute value: while it fits a BIGINT, so does any sum of kept amounts. */
+  protected absTotal: number | bigint = 0;
+
+  /** Kept vouchers dated outside the #RAR years known when they closed: checked again at the end. */
+  protected readonly undated: Voucher[] = [];
+
+  constructor(
+    protected readonly file: string,
+    protected readonly encoding: SieEncoding,
+    protected readonly strict: boolean
+  ) {
+    this.ksumma = new KsummaChecker(file);
+    this.simple = new SimpleLine(encoding, parseDate);
+    this.ledger = {file, fiscalYears: [], accounts: [], dimensions: [], objects: [], balances: [], vouchers: []};
+  }
+
+  /**
+   * Handles a brace line or a plain #VER or row straight from its bytes, as line() would handle it decoded; false
+   * when the line is anything else, or has anything unusual, and is for line(). Only lines that are valid as they
+   * stand are taken, and they end in the same helpers as line()'s, so the two paths cannot differ in what they
+   * report about a line.
+   */
+  lineBytes(bytes: Uint8Array, start: number, end: number, lineNo: number): boolean {
+    // While #KSUMMA sums, every record must reach it as tokens.
+    if (this.ksumma.summing) return false;
+    const scanned = this.simple.scan(bytes, start, end);
+    if (scanned === OPEN_LINE || scanned === CLOSE_LINE) this.textLines++;
+    if (scanned === OPEN_LINE) this.openBlock(lineNo);
+    else if (scanned === CLOSE_LINE) this.closeBlock(lineNo);
+    else return scanned === RECORD_LINE && this.simpleRecord(lineNo);
+    return true;
+  }
+
+  protected simpleRecord(line: number): boolean {
+    const simple = this.simple;
+    if (simple.isLabel(0, TRANS_LABEL)) return this.simpleRow("trans", line);
+    if (simple.isLabel(0, VER_LABEL)) return this.simpleVoucher(line);
+    if (simple.isLabel(0, RTRANS_LABEL)) return this.simpleRow("rtrans", line);
+    if (simple.isLabel(0, BTRANS_LABEL)) return this.simpleRow("btrans", line);
+    return false;
+  }
+
+  /** What every record does first: note that the file has SIE records, and end a voucher that a record follows. */
+  protected beginRecord(known: boolean, isRow: boolean): void {
+    if (known) this.recordsSeen = true;
+    // Any record but a row ends a voucher that never opened its braces.
+    if (!isRow && this.current && !this.current.inBlock) this.closeVoucher();
+  }
+
+  /** The amount of a field, or undefined with the reason added to `problems`. */
+  protected amount(text: string | undefined, problems: string[]): bigint | undefined {
+    if (text === undefined) {
+      problems.push("Belopp saknas");
+      return undefined;
+    }
+    const amount = parseAmount(text);
+    if (typeof amount === "bigint") return amount;
+    problems.push(amount.error);
+    return undefined;
+  }
+
+  protected objects(list: ListToken, label: string, line: number): ObjectRef[] {
+    // Frozen and shared by every row with the same list: a million rows need not hold a million copies.
+    if (list.refs) return list.refs;
+    const refs: ObjectRef[] = [];
+    for (let i = 0; i + 1 < list.items.length; i += 2) refs.push({dim: list.items[i], code: list.items[i + 1]});
+    if (list.items.length % 2 === 1)
+      this.warning(line, `Objektlistan i ${label} har ett udda antal fält; det sista ignoreras`);
+    return refs;
+  }
+
+  /**
+   * The running total of absolute amounts with `abs` added, or undefined when that no longer fits a BIGINT. `abs` is
+   * a float sum of exact integers, so exact while it is at most Number.MAX_SAFE_INTEGER; `exact` gives it otherwise.
+   */
+  protected totalWith(abs: number, exact: () => bigint): number | bigint | undefined {
+    const total = this.absTotal;
+    if (typeof total === "number" && total + abs <= Number.MAX_SAFE_INTEGER) return total + abs;
+    const sum = BigInt(total) + (abs <= Number.MAX_SAFE_INTEGER ? BigInt(abs) : exact());
+    return sum > MAX_ORE ? undefined : sum;
+  }
+
+  protected openVoucher(tokens: Token[], line: number): void {
+    this.endVoucherWithoutBrace();
+    const dateText = field(tokens, 3) ?? "";
+    const date = parseDate(dateText);
+    const regText = field(tokens, 5);
+    const regDate = regText ? parseDate(regText) : undefined;
+    this.startVoucher(field(tokens, 1) ?? "", field(tokens, 2) ?? "", date, dateText, field(tokens, 4) ?? "", line);
+    const open = this.current!;
+    if (!date) this.reject(open, line, dateText ? `Ogiltigt datum "${dateText}" i #VER` : "Datum saknas i #VER");
+    if (regDate) open.voucher.regDate = regDate;
+    else if (regText) this.warning(line, `Ogiltigt registreringsdatum "${regText}" i #VER; det ignoreras`);
+  }
+
+  /** The fast path's #VER: taken only with a valid date, and a valid registration date or none. */
+  protected simpleVoucher(line: number): boolean {
+    const simple = this.simple;
+    if (simple.count < 4 || simple.hasList(1, 6)) return false;
+    const date = simple.date(3);
+    const regDate = simple.isEmpty(5) ? undefined : simple.date(5);
+    if (date === undefined || (regDate === undefined && !simple.isEmpty(5))) return false;
+    this.beginRecord(true, false);
+    this.endVoucherWithoutBrace();
+    const text = simple.count > 4 ? simple.value(4) : "";
+    this.startVoucher(simple.value(1), simple.value(2), date, date, text, line);
+    if (regDate) this.current!.voucher.regDate = regDate;
+    return true;
+  }
+
+  /** A #VER while the last voucher is still open: that voucher lacks its }. */
+  protected endVoucherWithoutBrace(): void {
+    if (!this.current) return;
+    this.warning(this.current.voucher.line, `Verifikation ${voucherName(this.current.voucher)} saknar avslutande }`);
+    this.closeVoucher();
+  }
+
+  protected startVoucher(
+    series: string,
+    number: string,
+    date: string | undefined,
+    dateText: string,
+    text: string,
+    line: number
+  ): void {
+    const voucher: Voucher = {series, number, date: date ?? dateText, text, transactions: NO_ROWS, line};
+    this.current = {voucher, inBlock: false, rows: 0, faulty: false, sum: 0n, abs: 0, pendingRtrans: undefined};
+  }
+
+  protected openBlock(line: number): void {
+    if (this.current && !this.current.inBlock) this.current.inBlock = true;
+    else this.warning(line, "{ utan föregående #VER ignoreras");
+  }
+
+  protected closeBlock(line: number): void {
+    if (this.current) this.closeVoucher();
+    else this.warning(line, "} utan öppen verifikation ignoreras");
+  }
+
+  protected row(kind: Transaction["kind"], label: string, tokens: Token[], line: number): void {
+    const open = this.current;
+    if (!open) {
+      this.counts.transactions.read++;
+      this.counts.transactions.rejected++;
+      this.error(line, `${label} utanför verifikation`);
+      return;
+    }
+    open.rows++;
+    let i = 1;
+    const account = field(tokens, i++);
+    const problems: string[] = account ? [] : ["Konto saknas"];
+    let objects: ObjectRef[] = [];
+    const list = tokens[i];
+    // The object list is mandatory in SIE 4, but some writers leave it out entirely.
+    if (list && list.kind === "list") {
+      objects = this.objects(list, label, line);
+      i++;
+    }
+    const amount = this.amount(field(tokens, i++), problems);
+    const dateText = field(tokens, i++);
+    const date = dateText ? parseDate(dateText) : undefined;
+    if (dateText && !date) problems.push(`Ogiltigt datum "${dateText}"`);
+    if (problems.length) return this.reject(open, line, describe(problems, label));
+    this.rowUses.push({account: account!, use: undefined});
+    this.rowLines.push(line);
+    const abs = Math.abs(Number(amount!));
+    this.addRow(
+      open,
+      {account: account!, amount: amount!, objects, kind, line},
+      abs,
+      date,
+      field(tokens, i++),
+      field(tokens, i)
+    );
+  }
+
+  /**
+   * The fast path's row: taken only inside a voucher, with an account, an even object list or none, a plain amount
+   * and a valid date or none, so that it has nothing to report.
+   */
+  protected simpleRow(kind: Transaction["kind"], line: number): boolean {
+    const open = this.current;
+    const simple = this.simple;
+    if (!open || simple.count < 3 || simple.isEmpty(1) || simple.hasList(1, 2)) return false;
+    let i = 2;
+    let objects: ObjectRef[] | undefined = [];
+    if (simple.hasList(2, 3)) objects = simple.refs(i++);
+    if (!objects || simple.hasList(i, i + 4)) return false;
+    const ore = simple.ore(i++);
+    const date = simple.isEmpty(i) ? undefined : simple.date(i);
+    if (ore === undefined || (date === undefined && !simple.isEmpty(i))) return false;
+    this.beginRecord(true, true);
+    open.rows++;
+    const used = simple.cached(1, this.usedByBytes) ?? {account: simple.value(1), use: undefined};
+    this.rowUses.push(used);
+    this.rowLines.push(line);
+    const text = simple.isEmpty(i + 1) ? undefined : simple.value(i + 1);
+    const quantity = simple.isEmpty(i + 2) ? undefined : simple.value(i + 2);
+    const abs = ore < 0 ? -ore : ore;
+    this.addRow(open, {account: used.account, amount: BigInt(ore), objects, kind, line}, abs, date, text, quantity);
+    return true;
+  }
+
+  /** Adds a valid row to its voucher. */
+  protected addRow(
+    open: OpenVoucher,
+    transaction: Transaction,
+    abs: number,
+    date: string | undefined,
+    text: string | undefined,
+    quantity: string | undefined
+  ): void {
+    if (date && date !== open.voucher.date) transaction.date = date;
+    if (text) transaction.text = text;
+    if (quantity) transaction.quantity = quantity;
+    this.checkRtrans(open, transaction);
+    this.rows.push(transaction);
+    if (transaction.kind === "trans") open.sum += transaction.amount;
+    open.abs += abs;
+  }
+
+  /** A problem that rejects the current voucher: the first one says so, the rest are only reported. */
+  protected reject(open: OpenVoucher, line: number, message: string): void {
+    this.error(line, open.faulty ? message : `${message}; verifikation ${voucherName(open.voucher)} avvisas`);
+    open.faulty = true;
+  }
+
+  /** Per SIE 4B an #RTRANS (added row) is repeated as #TRANS for readers that ignore #RTRANS. */
+  protected checkRtrans(open: OpenVoucher, next: Transaction | undefined): void {
+    const pending = open.pendingRtrans;
+    if (pending && !(next && next.kind === "trans" && sameRow(pending, next))) {
+      this.warning(pending.line, `#RTRANS på konto ${pending.account} följs inte av en likadan #TRANS`);
+    }
+    open.pendingRtrans = next && next.kind === "rtrans" ? next : undefined;
+  }
+
+  protected closeVoucher(): void {
+    const open = this.current!;
+    this.current = undefined;
+    this.checkRtrans(open, undefined);
+    const {voucher} = open;
+    // Copied to an array of the exact size: one grown by push keeps room for 17 rows, most of it empty.
+    voucher.transactions = this.rows.slice();
+    this.rows.length = 0;
+    const counts = this.counts;
+    counts.vouchers.read++;
+    counts.transactions.read += open.rows;
+    // Said where it was found: a faulty voucher's first problem also said that it is rejected.
+    let rejected = open.faulty;
+    let total: number | bigint | undefined;
+    if (!rejected && open.sum !== 0n) {
+      this.error(
+        voucher.line,
+        `Verifikation ${voucherName(voucher)} balanserar inte: differens ${formatKronor(open.sum)}`
+      );
+      rejected = true;
+    } else if (!rejected && (total = this.totalWith(open.abs, () => absSum(voucher.transactions))) === undefined) {
+      this.error(voucher.line, `Verifikation ${voucherName(voucher)} avvisas: ${TOO_LARGE}`);
+      rejected = true;
+    } else if (!rejected) {
+      rejected = this.duplicate(voucher);
+    }
+    const uses = this.rowUses;
+    const lines = this.rowLines;
+    if (rejected) {
+      counts.vouchers.rejected++;
+      counts.transactions.rejected += open.rows;
+    } else {
+      this.absTotal = total!;
+      for (let k = 0; k < uses.length; k++) this.useAccount(uses[k], lines[k]);
+      if (this.strict && !this.inFiscalYear(voucher.date)) this.undated.push(voucher);
+      counts.vouchers.kept++;
+      counts.transactions.kept += open.rows;
+      if (this.onVoucher) this.onVoucher(voucher);
+      else this.ledger.vouchers.push(voucher);
+    }
+    uses.length = 0;
+    lines.length = 0;
+  }
+
+  protected use(account: string, line: number): void {
+    const use = this.used.get(account);
+    if (use) use.uses++;
+    else this.used.set(account, {line, uses: 1});
+  }
+
+  /** use() of an account the fast path read, through its cached entry. */
+  protected useAccount(used: UsedAccount, line: number): void {
+    if (used.use) {
+      used.use.uses++;
+      return;
+    }
+    this.use(used.account, line);
+    used.use = this.used.get(used.account);
+  }
+
+  /**
+   * The same series and number twice. With the same date and rows it is the same voucher imported twice: the copy is
+   * rejected, since keeping it would double every amount. With other rows the numbering clashes; that is judged at
+   * the end (see finish), when it is known whether the series numbers its vouchers at all.
+   */
+  protected duplicate(voucher: Voucher): boolean {
+    if (voucher.number === "") return false;
+    // By series, then number: no key string per voucher in a ledger of millions.
+    let series = this.numbered.get(voucher.series);
+    if (!series) this.numbered.set(voucher.series, (series = new SeriesNumbers()));
+    // A streamed read hands each voucher on (onVoucher) and must not hold it: only its date, line and rows as text.
+    const claim: Claim = this.onVoucher
+      ? {date: voucher.date, line: voucher.line, rows: rowsKey(voucher.transactions)}
+      : voucher;
+    const first = series.claim(voucher.number, claim);
+    if (!first) return false;
+    const same =
+      "transactions" in first
+        ? sameRows(first.transactions, voucher.transactions)
+        : first.rows === (claim as {rows: string}).rows;
+    if (first.date === voucher.date && same) {
+      this.error(
+        voucher.line,
+        `Verifikation ${voucherName(voucher)} avvisas: den är en kopia av verifikationen på rad ${first.line} ` +
+          `(samma nummer, datum och rader)`
+      );
+      return true;
+    }
+    this.clashes.push({voucher, first});
+    return false;
+  }
+
+  protected inFiscalYear(date: string): boolean {
+    const years = this.ledger.fiscalYears;
+    for (let k = 0; k < years.length; k++) if (date >= years[k].start && date <= years[k].end) return true;
+    return false;
+  }
+
+  /**
+   * Two vouchers with one number but different rows. A series that gives all its vouchers the same number does not
+   * number them (BL Administration writes every automatic depreciation as "# 1"), so only a numbered series clashes.
+   */
+  protected checkClashes(): void {
+    if (this.clashes.length === 0) return;
+    const numbers = new Map<string, Set<string>>();
+    for (const v of this.ledger.vouchers) {
+      if (!numbers.has(v.series)) numbers.set(v.series, new Set());
+      numbers.get(v.series)!.add(v.number);
+    }
+    // A streamed read keeps no voucher: the numbers claimed per series count instead.
+    const count = (series: string) => numbers.get(series)?.size ?? this.numbered.get(series)?.size ?? 0;
+    for (const {voucher, first} of this.clashes) {
+      if (count(voucher.series) < 2) continue;
+      this.warning(
+        voucher.line,
+        `Verifikationsnumret ${voucherName(voucher)} används redan på rad ${first.line} av en verifikation med ` +
+          `andra rader; båda behålls`
+      );
+    }
+  }
+
+  protected error(line: number, message: string): void {
+    this.diagnostics.push({file: this.file, line, severity: "error", message});
+  }
+
+  protected warning(line: number, message: string): void {
+    this.diagnostics.push({file: this.file, line, severity: "warning", message});
+  }
+
+  protected info(line: number, message: string): void {
+    this.diagnostics.push({file: this.file, line, severity: "info", message});
+  }
+}
+
+/** Numbers up to this are kept by index: beyond it an array would be too sparse to be worth it. */
+const MAX_INDEXED_NUMBER = 10_000_000;
+
+/**
+ * The kept vouchers of one series by number. Plain numbers ("1", "2", …) index an array: a million vouchers in a
+ * map by string cost a hash lookup each, with a cache miss or two, where most series number 1, 2, 3 in order.
+ */
+class SeriesNumbers {
+  private readonly byIndex: (Claim | undefined)[] = [];
+  private readonly byText = new Map<string, Claim>();
+  /** Numbers claimed. */
+  size = 0;
+
+  /** The claim that already has this number; undefined when none has, and this one now has it. */
+  claim(number: string, claim: Claim): Claim | undefined {
+    const index = plainIndex(number);
+    const first = index < 0 ? this.byText.get(number) : this.byIndex[index];
+    if (first) return first;
+    if (index < 0) this.byText.set(number, claim);
+    else this.byIndex[index] = claim;
+    this.size++;
+    return undefined;
+  }
+}
+
+/** What a kept voucher leaves to be recognised by: the voucher itself, or in a streamed read its rows as text. */
+type Claim = {date: string; line: number; rows: string} | Voucher;
+
+/** A voucher's rows as one exact text, equal for two vouchers exactly when sameRows holds. */
+function rowsKey(rows: Transaction[]): string {
+  let key = "";
+  for (const t of rows) {
+    key += `${t.kind}\u0001${t.account}\u0001${t.amount}`;
+    for (const o of t.objects) key += `\u0001${o.dim}\u0002${o.code}`;
+    key += "\u0000";
+  }
+  return key;
+}
+
+/** The value of a number without sign or leading zero, up to MAX_INDEXED_NUMBER; else -1. */
+function plainIndex(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > 7 || (n > 1 && text.charCodeAt(0) === 0x30)) return -1;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value < MAX_INDEXED_NUMBER ? value : -1;
+}
+
+export const TOO_LARGE =
+  "filens belopp blir tillsammans större än en BIGINT-kolumn rymmer (92 233 720 368 547 758,07 kr räknat " +
+  "som summan av beloppens absolutvärden)";
+
+/** The exact sum of the rows' absolute amounts. */
+function absSum(rows: Transaction[]): bigint {
+  let sum = 0n;
+  for (const t of rows) sum += t.amount < 0n ? -t.amount : t.amount;
+  return sum;
+}
+
+export function voucherName(voucher: Voucher): string {
+  return `${voucher.series} ${voucher.number}`.trim() || "utan nummer";
+}
+
+function sameRows(a: Transaction[], b: Transaction[]): boolean {
+  return a.length === b.length && a.every((t, i) => t.kind === b[i].kind && sameRow(t, b[i]));
+}
+
+function sameRow(a: Transaction, b: Transaction): boolean {
+  if (a.account !== b.account || a.amount !== b.amount || a.objects.length !== b.objects.length) return false;
+  return a.objects.every((o, i) => o.dim === b.objects[i].dim && o.code === b.objects[i].code);
+}

@@ -1,0 +1,105 @@
+// One page of an account's vouchers from a voucher partition, read with apache-arrow instead of DuckDB: the count
+// comes from the index (only the batches at the edges of the account's run are decoded to count), and only the
+// batches that hold the requested page are fetched, so an account with a million rows shows its first page at once.
+import {tableFromIPC} from "apache-arrow";
+import {batchesFor, type PartitionBatch, type PartitionIndex, type VoucherRow} from "./partition-index.js";
+
+/** A page of an account's rows: the rows, where they start, and how many rows the account has in all. */
+export interface VoucherPage {
+  rows: VoucherRow[];
+  offset: number;
+  total: number;
+}
+
+/** The rows of one Arrow IPC stream (schema and batches) of the partition schema, money as bigint öre. */
+export function decodeVoucherRows(stream: Uint8Array): VoucherRow[] {
+  const table = tableFromIPC(stream);
+  const column = (name: string) => table.getChild(name)!;
+  const [series, number, date, text, account, amount, project] = [
+    "series",
+    "number",
+    "date",
+    "voucher_text",
+    "account",
+    "amount_ore",
+    "project"
+  ].map(column);
+  const rows: VoucherRow[] = new Array(table.numRows);
+  for (let i = 0; i < table.numRows; i++) {
+    rows[i] = {
+      series: series.get(i) ?? "",
+      number: number.get(i) ?? "",
+      date: date.get(i) ?? "",
+      voucher_text: text.get(i) ?? "",
+      account: account.get(i) ?? "",
+      amount_ore: BigInt(amount.get(i) ?? 0n),
+      project: project.get(i) ?? null
+    };
+  }
+  return rows;
+}
+
+/** Which batches, and which of their rows, make up rows [offset, offset + limit) of a run of batches with counts. */
+export function pagePlan(
+  counts: number[],
+  offset: number,
+  limit: number
+): {batch: number; skip: number; take: number}[] {
+  const plan: {batch: number; skip: number; take: number}[] = [];
+  let start = 0;
+  for (let i = 0; i < counts.length && limit > 0; i++) {
+    const end = start + counts[i];
+    if (end > offset) {
+      const skip = Math.max(0, offset - start);
+      const take = Math.min(counts[i] - skip, limit);
+      plan.push({batch: i, skip, take});
+      offset += take;
+      limit -= take;
+    }
+    start = end;
+  }
+  return plan;
+}
+
+/** Whether every row of a batch belongs to the account, so that the index alone counts them. */
+const wholeBatch = (b: PartitionBatch, account: string) => b.accountMin === account && b.accountMax === account;
+
+/**
+ * Rows [offset, offset + limit) of one account, in partition order (date, series, number), and the account's total.
+ * rowsOf gives a batch's decoded rows; it is called for the edge batches and the batches of the page only.
+ */
+export async function voucherPage(
+  index: PartitionIndex,
+  account: string,
+  offset: number,
+  limit: number,
+  rowsOf: (batch: PartitionBatch) => Promise<VoucherRow[]>
+): Promise<VoucherPage> {
+  const batches = batchesFor(index, [account]);
+  const own = async (b: PartitionBatch) => (await rowsOf(b)).filter((r) => r.account === account);
+  const counts = await Promise.all(batches.map(async (b) => (wholeBatch(b, account) ? b.rows : (await own(b)).length)));
+  const total = counts.reduce((s, n) => s + n, 0);
+  const parts = await Promise.all(
+    pagePlan(counts, offset, limit).map(async ({batch, skip, take}) =>
+      (await own(batches[batch])).slice(skip, skip + take)
+    )
+  );
+  return {rows: parts.flat(), offset, total};
+}
+
+/** Voucher numbers compared as integers when both are, else as text, so "10" follows "9". */
+function compareNumbers(a: string, b: string): number {
+  const [x, y] = [Number(a), Number(b)];
+  if (Number.isInteger(x) && Number.isInteger(y) && a !== "" && b !== "") return x - y;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Rows of several accounts in voucher order: date, series, number, account. */
+export function sortVoucherRows(rows: VoucherRow[]): VoucherRow[] {
+  return rows.sort(
+    (a, b) =>
+      cmp(a.date, b.date) || cmp(a.series, b.series) || compareNumbers(a.number, b.number) || cmp(a.account, b.account)
+  );
+}

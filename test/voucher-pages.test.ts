@@ -1,0 +1,90 @@
+// One page of an account's vouchers from a partition: the count from the index and the edge batches, the rows from
+// the page's batches alone, decoded with apache-arrow. Issue 12 item 8: a million-row account's first page and count.
+import {describe, expect, it} from "vitest";
+import {buildVoucherPartition} from "../loaders/voucher-partitions.js";
+import type {Ledger, Voucher} from "../src/lib/ledger.js";
+import {assembleStream, type PartitionBatch} from "../src/lib/partition-index.js";
+import {decodeVoucherRows, pagePlan, voucherPage} from "../src/lib/voucher-pages.js";
+
+/** A ledger of `n` vouchers: each moves 1930 twice (in and out) and, every tenth, 3012 and 4010 once. */
+function ledger(n: number): Ledger {
+  const vouchers: Voucher[] = [];
+  for (let i = 1; i <= n; i++) {
+    const date = `2024-${String(1 + (i % 12)).padStart(2, "0")}-15`;
+    const t = (account: string, amount: bigint) => ({account, amount, objects: [], kind: "trans" as const, line: i});
+    const transactions =
+      i % 10 === 0
+        ? [t("1930", 100n), t("3012", -100n), t("1930", -50n), t("4010", 50n)]
+        : [t("1930", 100n), t("1930", -100n)];
+    vouchers.push({series: "A", number: String(i), date, text: `Ver ${i}`, transactions, line: i});
+  }
+  return {
+    file: "stor.se",
+    fiscalYears: [{yearIndex: 0, start: "2024-01-01", end: "2024-12-31"}],
+    accounts: [],
+    dimensions: [],
+    objects: [],
+    balances: [],
+    vouchers
+  } as unknown as Ledger;
+}
+
+/** A reader over the built partition that records which batches were decoded. */
+function reader(bytes: Uint8Array, schema: {offset: number; length: number}) {
+  const read: number[] = [];
+  const head = bytes.subarray(schema.offset, schema.offset + schema.length);
+  return {
+    read,
+    rowsOf: async (b: PartitionBatch) => {
+      read.push(b.offset);
+      return decodeVoucherRows(assembleStream(head, [bytes.subarray(b.offset, b.offset + b.length)]));
+    }
+  };
+}
+
+describe("pagePlan", () => {
+  it("takes rows across batch boundaries", () => {
+    expect(pagePlan([3, 5, 4], 0, 2)).toEqual([{batch: 0, skip: 0, take: 2}]);
+    expect(pagePlan([3, 5, 4], 2, 4)).toEqual([
+      {batch: 0, skip: 2, take: 1},
+      {batch: 1, skip: 0, take: 3}
+    ]);
+    expect(pagePlan([3, 5, 4], 10, 50)).toEqual([{batch: 2, skip: 2, take: 2}]);
+    expect(pagePlan([3, 5, 4], 12, 50)).toEqual([]);
+  });
+});
+
+describe("voucherPage", () => {
+  it("gives a page and the exact count of a small account, in date order, and pages through all of it", async () => {
+    const {bytes, index} = buildVoucherPartition(ledger(2000), "stor.se", 256);
+    const {rowsOf} = reader(bytes, index.schema);
+    const first = await voucherPage(index, "3012", 0, 50, rowsOf);
+    expect(first.total).toBe(200);
+    expect(first.rows.length).toBe(50);
+    expect(first.rows.every((r) => r.account === "3012" && r.amount_ore === -100n)).toBe(true);
+    const all = [];
+    for (let offset = 0; offset < first.total; offset += 50)
+      all.push(...(await voucherPage(index, "3012", offset, 50, rowsOf)).rows);
+    expect(all.length).toBe(200);
+    expect(new Set(all.map((r) => r.number)).size).toBe(200);
+    const dates = all.map((r) => r.date);
+    expect(dates).toEqual([...dates].sort());
+  });
+
+  it("an account with 1 000 000 rows: the first page and the count decode only the edge batches", async () => {
+    const {bytes, index} = buildVoucherPartition(ledger(500_000), "stor.se");
+    const {rowsOf, read} = reader(bytes, index.schema);
+    const page = await voucherPage(index, "1930", 0, 50, rowsOf);
+    // Every voucher has two 1930 rows.
+    expect(page.total).toBe(1_000_000);
+    expect(page.rows.length).toBe(50);
+    expect(page.rows.every((r) => r.account === "1930")).toBe(true);
+    const batches = index.batches.filter((b) => b.accountMin <= "1930" && "1930" <= b.accountMax);
+    expect(batches.length).toBeGreaterThan(100);
+    // The first batch (the page) and the last (the edge shared with 3012); none of the 120-odd between.
+    expect(new Set(read).size).toBeLessThanOrEqual(2);
+    const last = await voucherPage(index, "1930", 999_990, 50, rowsOf);
+    expect(last.rows.length).toBe(10);
+    expect(new Set(read).size).toBeLessThanOrEqual(3);
+  }, 120_000);
+});
