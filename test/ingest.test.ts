@@ -154,7 +154,8 @@ describe("bad input files", () => {
 
   it("names each SIE file without a usable #RAR 0, and why", () => {
     expect(problem("utan-rar-2023.se")).toEqual([
-      "#RAR 0 saknas eller kunde inte läsas, så räkenskapsåret är okänt; filen ingår inte i räkenskaperna"
+      "#RAR 0 saknas eller kunde inte läsas, så räkenskapsåret är okänt; filen ingår inte i räkenskaperna",
+      "#RAR 0 saknas: filen anger inte sitt räkenskapsår, så dess saldon och verifikationer kan inte knytas till något år"
     ]);
     expect(problem("trasig-rar-2023.se")[0]).toBe(
       "#RAR 0 saknas eller kunde inte läsas, så räkenskapsåret är okänt; filen ingår inte i räkenskaperna"
