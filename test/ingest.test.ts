@@ -1,6 +1,17 @@
 // The one-pass ingestion (loaders/ingest.ts): each input read once into every table, incrementally; the fiscal year
 // from #RAR 0; bad files reported by name (and line) while the rest ingests; CSV exports as ledgers.
-import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from "node:fs";
+import {spawnSync} from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {tableFromIPC} from "apache-arrow";
@@ -13,6 +24,7 @@ import {readAccountBalances} from "../src/lib/account-balances.js";
 import {accountBalances} from "../src/lib/balances.js";
 import {ledgerCsv} from "./ledger-csv.js";
 
+const root = new URL("..", import.meta.url).pathname;
 const made: string[] = [];
 afterAll(() => {
   for (const data of made) {
@@ -85,6 +97,22 @@ describe("ensureIngested", () => {
       `Datamappen ${missing} finns inte (FINSAM_DATA); välj en mapp som finns.`
     );
   });
+});
+
+describe("the build", () => {
+  it("stops with exit code 2 and a Swedish message when FINSAM_DATA does not exist, building nothing", () => {
+    const missing = join(tmpdir(), "finsam-finns-inte-heller");
+    const out = join(mkdtempSync(join(tmpdir(), "finsam-ingest-out-")), "site");
+    made.push(join(out, ".."));
+    const build = spawnSync(join(root, "node_modules/.bin/tsx"), ["scripts/build.ts", "--out", out], {
+      cwd: root,
+      env: {...process.env, FINSAM_DATA: missing},
+      encoding: "utf-8"
+    });
+    expect(build.status).toBe(2);
+    expect(build.stderr).toContain(`Datamappen ${missing} finns inte (FINSAM_DATA); välj en mapp som finns.`);
+    expect(existsSync(join(out, "index.html"))).toBe(false);
+  }, 900_000);
 });
 
 describe("the fiscal year comes from #RAR 0", () => {
