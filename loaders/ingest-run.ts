@@ -28,7 +28,9 @@ export interface IngestManifest {
   dir: string;
   profile: Profile;
   /** The voucher partitions (full profile only): förbund, year (from #RAR 0), and the files in the cache folder. */
-  partitions: {forbund: string; year: number; file: string; arrows: string; index: string}[];
+  partitions: {forbund: string; year: number; file: string; arrows: string; index: string; rows: number}[];
+  /** Rows of each table written (account-balances, movements, budgets). */
+  rows: Record<string, number>;
   /** Every error and warning of the inputs, for the build's output. */
   problems: Diagnostic[];
 }
@@ -47,7 +49,7 @@ function ledgerResults(
   input: {file: string; path: string; size: number},
   hash: string,
   options: {dir: string; profile: Profile; code: string; used: Set<string>}
-): {tables: LedgerFileTables; partition?: {arrows: string; index: string}} {
+): {tables: LedgerFileTables; partition?: {arrows: string; index: string; rows: number}} {
   const filesDir = join(options.dir, "files");
   mkdirSync(filesDir, {recursive: true});
   // The name is part of the key: diagnostics name the file.
@@ -58,19 +60,19 @@ function ledgerResults(
   const full = options.profile === "full";
   for (const f of [json, arrows, index]) options.used.add(f);
   if (existsSync(json) && (!full || (existsSync(arrows) && existsSync(index)))) {
-    const tables = fromJson(readFileSync(json, "utf-8")) as LedgerFileTables;
-    return {tables, partition: full && tables.fiscalYear ? {arrows, index} : undefined};
+    const tables = fromJson(readFileSync(json, "utf-8")) as LedgerFileTables & {partitionRows: number};
+    return {tables, partition: full && tables.fiscalYear ? {arrows, index, rows: tables.partitionRows} : undefined};
   }
   const {tables, rows} = ledgerFileTables(input.path, input.file, input.size);
-  let partition: {arrows: string; index: string} | undefined;
+  let partition: {arrows: string; index: string; rows: number} | undefined;
   // The lsg profile's cache holds no voucher: its site must not, and nothing here is written for it.
   if (full && tables.fiscalYear) {
     const written = writePartition(rows, tables.fiscalYear, input.file);
     writeFileAtomic(arrows, written.chunks);
     writeFileAtomic(index, JSON.stringify(written.index));
-    partition = {arrows, index};
+    partition = {arrows, index, rows: written.index.rows};
   }
-  writeFileAtomic(json, toJson(tables));
+  writeFileAtomic(json, toJson({...tables, partitionRows: partition?.rows ?? 0}));
   return {tables, partition};
 }
 
@@ -213,8 +215,7 @@ export function runIngestion(options: {
     const comparisons: FigureComparison[] = [];
     for (const y of years) {
       const mapping = mappingOf(y.forbund);
-      const actuals = (rows: MonthlyMovement[]) =>
-        rows.map((r) => toUtfallRow(mapping, r)).filter((a) => a !== null);
+      const actuals = (rows: MonthlyMovement[]) => rows.map((r) => toUtfallRow(mapping, r)).filter((a) => a !== null);
       const previous = years.find((p) => p.forbund === y.forbund && p.year === y.year - 1);
       const budget = latestBudgetLines(budgets.records.filter((r) => r.forbund === y.forbund)).get(y.year) ?? null;
       const theirs = reports.filter((r) => r.forbund === y.forbund);
@@ -277,6 +278,11 @@ export function runIngestion(options: {
     dir,
     profile,
     partitions,
+    rows: {
+      "account-balances": balanceRows.columns.forbund.values.length,
+      movements: movementRows.columns.forbund.values.length,
+      budgets: budgets.budgets.forbund.values.length
+    },
     problems: [...problems, ...printedOnly]
   };
   const temp = join(dir, `manifest.json.${process.pid}.tmp`);

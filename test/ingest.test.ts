@@ -1,6 +1,17 @@
 // The one-pass ingestion (loaders/ingest.ts): each input read once into every table, incrementally; the fiscal year
 // from #RAR 0; bad files reported by name (and line) while the rest ingests; CSV exports as ledgers.
-import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from "node:fs";
+import {spawnSync} from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {tableFromIPC} from "apache-arrow";
@@ -13,6 +24,7 @@ import {readAccountBalances} from "../src/lib/account-balances.js";
 import {accountBalances} from "../src/lib/balances.js";
 import {ledgerCsv} from "./ledger-csv.js";
 
+const root = new URL("..", import.meta.url).pathname;
 const made: string[] = [];
 afterAll(() => {
   for (const data of made) {
@@ -87,6 +99,22 @@ describe("ensureIngested", () => {
   });
 });
 
+describe("the build", () => {
+  it("stops with exit code 2 and a Swedish message when FINSAM_DATA does not exist, building nothing", () => {
+    const missing = join(tmpdir(), "finsam-finns-inte-heller");
+    const out = join(mkdtempSync(join(tmpdir(), "finsam-ingest-out-")), "site");
+    made.push(join(out, ".."));
+    const build = spawnSync(join(root, "node_modules/.bin/tsx"), ["scripts/build.ts", "--out", out], {
+      cwd: root,
+      env: {...process.env, FINSAM_DATA: missing},
+      encoding: "utf-8"
+    });
+    expect(build.status).toBe(2);
+    expect(build.stderr).toContain(`Datamappen ${missing} finns inte (FINSAM_DATA); välj en mapp som finns.`);
+    expect(existsSync(join(out, "index.html"))).toBe(false);
+  }, 900_000);
+});
+
 describe("the fiscal year comes from #RAR 0", () => {
   it("a misnamed file gives balances and partition under its #RAR year, with a warning naming the file", () => {
     const data = dataFolder([]);
@@ -154,7 +182,8 @@ describe("bad input files", () => {
 
   it("names each SIE file without a usable #RAR 0, and why", () => {
     expect(problem("utan-rar-2023.se")).toEqual([
-      "#RAR 0 saknas eller kunde inte läsas, så räkenskapsåret är okänt; filen ingår inte i räkenskaperna"
+      "#RAR 0 saknas eller kunde inte läsas, så räkenskapsåret är okänt; filen ingår inte i räkenskaperna",
+      "#RAR 0 saknas: filen anger inte sitt räkenskapsår, så dess saldon och verifikationer kan inte knytas till något år"
     ]);
     expect(problem("trasig-rar-2023.se")[0]).toBe(
       "#RAR 0 saknas eller kunde inte läsas, så räkenskapsåret är okänt; filen ingår inte i räkenskaperna"

@@ -87,7 +87,7 @@ export class VoucherReader {
   protected readonly numbered = new Map<string, SeriesNumbers>();
 
   /** A kept voucher whose number an earlier kept voucher with other rows already has. */
-  protected readonly clashes: {voucher: Voucher; first: Voucher}[] = [];
+  protected readonly clashes: {voucher: Voucher; first: Claim}[] = [];
 
   /** Whether any line was a record this reader knows. */
   protected recordsSeen = false;
@@ -421,9 +421,17 @@ export class VoucherReader {
     // By series, then number: no key string per voucher in a ledger of millions.
     let series = this.numbered.get(voucher.series);
     if (!series) this.numbered.set(voucher.series, (series = new SeriesNumbers()));
-    const first = series.claim(voucher);
+    // A streamed read hands each voucher on (onVoucher) and must not hold it: only its date, line and rows as text.
+    const claim: Claim = this.onVoucher
+      ? {date: voucher.date, line: voucher.line, rows: rowsKey(voucher.transactions)}
+      : voucher;
+    const first = series.claim(voucher.number, claim);
     if (!first) return false;
-    if (first.date === voucher.date && sameRows(first.transactions, voucher.transactions)) {
+    const same =
+      "transactions" in first
+        ? sameRows(first.transactions, voucher.transactions)
+        : first.rows === (claim as {rows: string}).rows;
+    if (first.date === voucher.date && same) {
       this.error(
         voucher.line,
         `Verifikation ${voucherName(voucher)} avvisas: den är en kopia av verifikationen på rad ${first.line} ` +
@@ -452,8 +460,10 @@ export class VoucherReader {
       if (!numbers.has(v.series)) numbers.set(v.series, new Set());
       numbers.get(v.series)!.add(v.number);
     }
+    // A streamed read keeps no voucher: the numbers claimed per series count instead.
+    const count = (series: string) => numbers.get(series)?.size ?? this.numbered.get(series)?.size ?? 0;
     for (const {voucher, first} of this.clashes) {
-      if (numbers.get(voucher.series)!.size < 2) continue;
+      if (count(voucher.series) < 2) continue;
       this.warning(
         voucher.line,
         `Verifikationsnumret ${voucherName(voucher)} används redan på rad ${first.line} av en verifikation med ` +
@@ -483,18 +493,35 @@ const MAX_INDEXED_NUMBER = 10_000_000;
  * map by string cost a hash lookup each, with a cache miss or two, where most series number 1, 2, 3 in order.
  */
 class SeriesNumbers {
-  private readonly byIndex: (Voucher | undefined)[] = [];
-  private readonly byText = new Map<string, Voucher>();
+  private readonly byIndex: (Claim | undefined)[] = [];
+  private readonly byText = new Map<string, Claim>();
+  /** Numbers claimed. */
+  size = 0;
 
-  /** The voucher that already has this voucher's number; undefined when none has, and this one now has it. */
-  claim(voucher: Voucher): Voucher | undefined {
-    const index = plainIndex(voucher.number);
-    const first = index < 0 ? this.byText.get(voucher.number) : this.byIndex[index];
+  /** The claim that already has this number; undefined when none has, and this one now has it. */
+  claim(number: string, claim: Claim): Claim | undefined {
+    const index = plainIndex(number);
+    const first = index < 0 ? this.byText.get(number) : this.byIndex[index];
     if (first) return first;
-    if (index < 0) this.byText.set(voucher.number, voucher);
-    else this.byIndex[index] = voucher;
+    if (index < 0) this.byText.set(number, claim);
+    else this.byIndex[index] = claim;
+    this.size++;
     return undefined;
   }
+}
+
+/** What a kept voucher leaves to be recognised by: the voucher itself, or in a streamed read its rows as text. */
+type Claim = {date: string; line: number; rows: string} | Voucher;
+
+/** A voucher's rows as one exact text, equal for two vouchers exactly when sameRows holds. */
+function rowsKey(rows: Transaction[]): string {
+  let key = "";
+  for (const t of rows) {
+    key += `${t.kind}\u0001${t.account}\u0001${t.amount}`;
+    for (const o of t.objects) key += `\u0001${o.dim}\u0002${o.code}`;
+    key += "\u0000";
+  }
+  return key;
 }
 
 /** The value of a number without sign or leading zero, up to MAX_INDEXED_NUMBER; else -1. */

@@ -2,25 +2,22 @@
 // of every contract table, and the voucher partitions that make up `transaktioner` (none under lsg).
 import {dataDir} from "../../loaders/paths.js";
 import {currentProfile} from "../../loaders/profile.js";
-import {loadLedgerTables} from "../../loaders/ledger-tables.js";
+import {ingestOrExit} from "../../loaders/ingest.js";
 import {loadScbTable} from "../../loaders/scb-tables.js";
-import {partitionFiles, partitionOf} from "../../loaders/voucher-partitions.js";
-import {loadWorkspace, readPublishedReports} from "../../loaders/workspace.js";
+import {readPublishedReports} from "../../loaders/workspace.js";
 import {catalogTables} from "../lib/catalog.js";
 
 const profile = currentProfile();
-const ledgers = loadLedgerTables(dataDir("sie"));
+// The ledger tables' row counts as the ingestion wrote them (loaders/ingest.ts), without reading a ledger again.
+const ingested = ingestOrExit();
 const length = (columns: Record<string, {values: unknown[]}>) => Object.values(columns)[0]?.values.length ?? 0;
-const partitions =
-  profile === "full"
-    ? partitionFiles().map(({forbund, year}) => ({forbund, year, rows: partitionOf(forbund, year).index.rows}))
-    : [];
+const partitions = profile === "full" ? ingested.partitions : [];
 
 const rows: Record<string, number> = {
-  saldon: length(ledgers.accountBalances),
-  rorelser: length(ledgers.movements),
+  saldon: ingested.rows["account-balances"],
+  rorelser: ingested.rows.movements,
   transaktioner: partitions.reduce((n, p) => n + p.rows, 0),
-  budget: length(loadWorkspace().budgets.budgets),
+  budget: ingested.rows.budgets,
   hae: length(loadScbTable(dataDir("scb"), "hae").columns),
   befolkning: length(loadScbTable(dataDir("scb"), "population").columns),
   arbetsmarknadsstatus: length(loadScbTable(dataDir("scb"), "arbetsmarknadsstatus").columns),

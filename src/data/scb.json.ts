@@ -3,6 +3,7 @@
 import {existsSync, readFileSync} from "node:fs";
 import {dataDir} from "../../loaders/paths.js";
 import {loadScbTables} from "../../loaders/scb-tables.js";
+import {ingestedFile} from "../../loaders/ingest.js";
 
 /** Diagnostics kept per file; the rest are counted, so a broken file cannot bloat the page. */
 const MAX_DIAGNOSTICS = 200;
@@ -53,9 +54,8 @@ process.stdout.write(
       ovrig: "Övrig"
     },
     sexLabels: {"1": "Män", "2": "Kvinnor"},
-    // Without a registry the pages can still show kommuner; the missing file is said by the workspace.
-    registry: existsSync(dataDir("forbund.json"))
-      ? JSON.parse(readFileSync(dataDir("forbund.json"), "utf-8"))
-      : {forbund: []}
+    // The registry as the ingestion read it: without one (missing or broken) the pages still show kommuner, and the
+    // problem is said by the workspace.
+    registry: JSON.parse(readFileSync(ingestedFile("workspace.json"), "utf-8")).registry
   })
 );

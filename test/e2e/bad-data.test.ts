@@ -118,7 +118,7 @@ afterAll(() => {
   rmSync(join(ingestDir("full", fixture), ".."), {recursive: true, force: true});
   rmSync(fixture, {recursive: true, force: true});
 });
-const site = useBuiltSite({build: buildFromFixture, timeout: 600_000});
+const site = useBuiltSite({build: buildFromFixture, timeout: 1_800_000});
 
 /** Opens a page and waits until its cells have run. */
 async function open(path: string, ready: string) {
