@@ -324,6 +324,17 @@ describe("finsam som kompilerat kommando (bin/finsam.js)", () => {
     expect(stdout).toContain("1930   Bank                           1 234 567,50    98 765,50     1 333 333,00\n");
   });
 
+  it("npx finsam kör det utan registret: tom npm-cache och ett register som inte svarar", () => {
+    const result = spawnSync("npx", ["finsam", "--help"], {
+      cwd: root,
+      encoding: "utf8",
+      timeout: 120_000,
+      env: {...process.env, npm_config_cache: join(tmp, "npm-cache"), npm_config_registry: "http://127.0.0.1:9/"}
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^Användning:\n/);
+  }, 130_000);
+
   it("varje fil i test/fixtures/bad/ ger slutkod 0, 1 eller 2 och ingen stackspårning", () => {
     const dir = join(root, "test/fixtures/bad");
     const files = readdirSync(dir).sort();
