@@ -124,11 +124,11 @@ export async function drawChart(source: ResultSource, spec: ChartSpec, width: nu
 function choice(label: string, options: [string, string][], value: string, onchange: (v: string) => void) {
   const select = h(
     "select",
-    {},
+    {"aria-label": label},
     options.map(([v, text]) => h("option", {value: v, selected: v === value}, text))
   );
   select.addEventListener("change", () => onchange(select.value));
-  return h("label", {class: "fa-chart-choice"}, h("span", {}, label), select);
+  return h("label", {class: "fa-chart-choice"}, h("span", {"aria-hidden": "true"}, label), select);
 }
 
 /** The chart with controls for type, x, y and series; nothing but a note when the result has no number to draw. */

@@ -21,6 +21,8 @@ import {buildStatements, lineValue} from "../../src/lib/statements.js";
 import {noProblems, useBuiltSite} from "./browser.js";
 
 const site = useBuiltSite();
+/** expect.poll with room for DuckDB to start on a busy machine. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, {timeout: 60_000, interval: 100});
 const NBSP = "\u00a0";
 const ledgers = loadLedgerTables(dataDir("sie"));
 const count = (columns: Record<string, {values: unknown[]}>) => Object.values(columns)[0].values.length;
@@ -75,7 +77,7 @@ describe("/utforska?sql=… on every table", () => {
       expect(expectedRows[table.name]).toBeGreaterThan(0);
       await page.locator("textarea#fa-sql").fill(`SELECT * FROM ${table.name} LIMIT 3`);
       await page.locator("textarea#fa-sql").press("Control+Enter");
-      await expect.poll(() => header(page)).toEqual(table.columns.map((c) => c.name));
+      await poll(() => header(page)).toEqual(table.columns.map((c) => c.name));
       expect(await page.locator(".fa-result-table tbody tr").count()).toBe(3);
       expect(problems).toEqual(noProblems);
     }, 120_000);
@@ -132,21 +134,21 @@ describe("the Utforska page", () => {
   it("pages a million-row result without rendering it, in Swedish", async () => {
     const {page, problems} = await openQuery("SELECT range AS n, range % 7 AS rest FROM range(1000000)");
     const status = page.locator(".fa-pager-status");
-    await expect.poll(() => status.textContent()).toBe(`Rad 1–50 av 1${NBSP}000${NBSP}000 rader`);
+    await poll(() => status.textContent()).toBe(`Rad 1–50 av 1${NBSP}000${NBSP}000 rader`);
     expect(await page.locator(".fa-result-table tbody tr").count()).toBe(50);
     await page.getByRole("button", {name: "Nästa sida"}).click();
-    await expect.poll(() => status.textContent()).toBe(`Rad 51–100 av 1${NBSP}000${NBSP}000 rader`);
+    await poll(() => status.textContent()).toBe(`Rad 51–100 av 1${NBSP}000${NBSP}000 rader`);
     expect((await cells(page))[0]).toEqual(["50", "1"]);
     await page.getByRole("button", {name: "Sista sidan"}).click();
     await expect
       .poll(() => status.textContent())
       .toBe(`Rad 999${NBSP}951–1${NBSP}000${NBSP}000 av 1${NBSP}000${NBSP}000 rader`);
-    expect((await cells(page)).at(-1)).toEqual([`999${NBSP}999`, "5"]);
+    expect((await cells(page)).at(-1)).toEqual([`999${NBSP}999`, "0"]);
     expect(await page.getByRole("button", {name: "Nästa sida"}).isDisabled()).toBe(true);
     await page.getByLabel("Rader per sida").selectOption("100");
-    await expect.poll(() => page.locator(".fa-result-table tbody tr").count()).toBe(100);
+    await poll(() => page.locator(".fa-result-table tbody tr").count()).toBe(100);
     await page.getByRole("button", {name: "Första sidan"}).click();
-    await expect.poll(() => status.textContent()).toBe(`Rad 1–100 av 1${NBSP}000${NBSP}000 rader`);
+    await poll(() => status.textContent()).toBe(`Rad 1–100 av 1${NBSP}000${NBSP}000 rader`);
     expect((await cells(page))[0]).toEqual(["0", "0"]);
     expect(problems).toEqual(noProblems);
   }, 120_000);
@@ -161,10 +163,10 @@ describe("the Utforska page", () => {
     expect(await error.locator("pre").innerText()).toContain("Table with name finns_inte does not exist");
     await page.locator("textarea#fa-sql").fill("SELEC 1");
     await page.getByRole("button", {name: "Kör"}).click();
-    await expect.poll(() => error.locator("pre").innerText()).toContain("syntax error");
+    await poll(() => error.locator("pre").innerText()).toContain("syntax error");
     await page.locator("textarea#fa-sql").fill("SELECT 2 AS tva");
     await page.locator("textarea#fa-sql").press("Control+Enter");
-    await expect.poll(() => cells(page)).toEqual([["2"]]);
+    await poll(() => cells(page)).toEqual([["2"]]);
     expect(await page.locator("[data-error=sql]").count()).toBe(0);
     expect(problems.external).toEqual([]);
     expect(problems.pageErrors).toEqual([]);
@@ -175,14 +177,14 @@ describe("the Utforska page", () => {
     const editor = page.locator("textarea#fa-sql");
     await editor.fill("SELECT 2 AS tva");
     await editor.press("Control+Enter");
-    await expect.poll(() => cells(page)).toEqual([["2"]]);
+    await poll(() => cells(page)).toEqual([["2"]]);
     expect(new URL(page.url()).searchParams.get("sql")).toBe("SELECT 2 AS tva");
     await page.goBack();
-    await expect.poll(() => cells(page)).toEqual([["1"]]);
+    await poll(() => cells(page)).toEqual([["1"]]);
     expect(await editor.inputValue()).toBe("SELECT 1 AS ett");
     expect(await header(page)).toEqual(["ett"]);
     await page.goForward();
-    await expect.poll(() => header(page)).toEqual(["tva"]);
+    await poll(() => header(page)).toEqual(["tva"]);
     expect(await editor.inputValue()).toBe("SELECT 2 AS tva");
     // Tab indents inside the editor instead of leaving it.
     await editor.fill("SELECT");
@@ -195,16 +197,16 @@ describe("the Utforska page", () => {
   it("runs each example, and the eget kapital example gives the balance sheet's figures", async () => {
     const {page, problems} = await openQuery("SELECT 1 AS ett");
     const examples = page.getByLabel("Exempel");
-    const labels = ["Kostnader per projekt och månad", "HÅE per kommun och år", "Eget kapital per förbund och år"];
-    for (const label of labels) {
+    const examples2: [string, string[]][] = [
+      ["Kostnader per projekt och månad", ["manad", "projekt", "kostnad_ore", "kostnad_kr"]],
+      ["HÅE per kommun och år", ["kommun", "ar", "hae"]],
+      ["Eget kapital per förbund och år", ["forbund", "ar", "eget_kapital_ore", "eget_kapital_kr"]]
+    ];
+    for (const [label, columns] of examples2) {
       const before = page.url();
       await examples.selectOption({label});
-      await expect.poll(() => page.url()).not.toBe(before);
-      await expect.poll(() => header(page)).not.toEqual(["ett"]);
-      await page
-        .locator(".fa-run-status")
-        .filter({hasText: /rader? på/})
-        .waitFor();
+      await poll(() => header(page)).toEqual(columns);
+      expect(page.url()).not.toBe(before);
       expect(await page.locator("[data-error=sql]").count()).toBe(0);
       expect(await page.locator(".fa-result-table tbody tr").count()).toBeGreaterThan(0);
     }
@@ -232,21 +234,21 @@ describe("the Utforska page", () => {
       "SELECT make_date(ar, manad, 1) AS manad, projekt, -SUM(belopp_ore) AS kostnad_ore FROM rorelser WHERE forbund = 'falun-borlange' AND ar = 2023 AND konto BETWEEN '4000' AND '7999' GROUP BY ALL ORDER BY ALL"
     );
     const panel = page.locator(".fa-chart-panel");
-    await expect.poll(() => panel.getAttribute("data-chart")).toBe("line");
+    await poll(() => panel.getAttribute("data-chart")).toBe("line");
     expect(await panel.locator("figcaption, .fa-chart-area").first().innerText()).toContain(
       "Linjediagram: summan av kostnad_ore per manad, per projekt."
     );
     expect(await panel.locator("svg [aria-label=line] path").count()).toBeGreaterThan(0);
-    await panel.getByLabel("Diagram").selectOption("bar");
-    await expect.poll(() => panel.getAttribute("data-chart")).toBe("bar");
-    await expect.poll(() => panel.locator("svg [aria-label=bar] rect").count()).toBeGreaterThan(0);
+    await panel.getByRole("combobox", {name: "Diagram", exact: true}).selectOption("bar");
+    await poll(() => panel.getAttribute("data-chart")).toBe("bar");
+    await poll(() => panel.locator("svg [aria-label=bar] rect").count()).toBeGreaterThan(0);
     expect(await panel.locator("svg [aria-label=line]").count()).toBe(0);
-    await panel.getByLabel("Serie").selectOption("");
-    await expect.poll(() => panel.innerText()).toContain("Stapeldiagram: summan av kostnad_ore per manad.");
+    await panel.getByRole("combobox", {name: "Serie", exact: true}).selectOption("");
+    await poll(() => panel.innerText()).toContain("Stapeldiagram: summan av kostnad_ore per manad.");
     // A result without numbers has no chart, and the old chart does not stay.
     await page.locator("textarea#fa-sql").fill("SELECT 'a' AS text");
     await page.locator("textarea#fa-sql").press("Control+Enter");
-    await expect.poll(() => page.locator("[data-chart=none]").count()).toBe(1);
+    await poll(() => page.locator("[data-chart=none]").count()).toBe(1);
     expect(await page.locator(".fa-chart-panel").count()).toBe(0);
     expect(problems).toEqual(noProblems);
   }, 120_000);
@@ -322,7 +324,7 @@ describe("the example analysis (src/analyser/kostnad-per-deltagare.md)", () => {
       expect(perDeltagare, `${forbund} ${year}`).toBe(formatKr(ore));
     }
     // The chart beside the table draws one bar per row.
-    await expect.poll(() => page.locator("svg [aria-label=bar] rect").count()).toBe(rows.length);
+    await poll(() => page.locator("svg [aria-label=bar] rect").count()).toBe(rows.length);
     expect(problems).toEqual(noProblems);
   }, 120_000);
 
