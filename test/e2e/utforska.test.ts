@@ -231,7 +231,7 @@ describe("the Utforska page", () => {
 
   it("draws a line over months for the cost example and bars when the user changes it; the chart follows the result", async () => {
     const {page, problems} = await openQuery(
-      "SELECT make_date(ar, manad, 1) AS manad, projekt, -SUM(belopp_ore) AS kostnad_ore FROM rorelser WHERE forbund = 'falun-borlange' AND ar = 2023 AND konto BETWEEN '4000' AND '7999' GROUP BY ALL ORDER BY ALL"
+      "SELECT make_date(ar, manad, 1) AS manad, projekt, SUM(belopp_ore) AS kostnad_ore FROM rorelser WHERE forbund = 'falun-borlange' AND ar = 2023 AND konto BETWEEN '4000' AND '7999' GROUP BY ALL ORDER BY ALL"
     );
     const panel = page.locator(".fa-chart-panel");
     await poll(() => panel.getAttribute("data-chart")).toBe("line");
@@ -239,6 +239,11 @@ describe("the Utforska page", () => {
       "Linjediagram: summan av kostnad_ore per manad, per projekt."
     );
     expect(await panel.locator("svg [aria-label=line] path").count()).toBeGreaterThan(0);
+    // Swedish month names on the time axis, not Plot's English ones.
+    const ticks = await panel.locator("svg [aria-label='x-axis tick label'] text").allTextContents();
+    expect(ticks).toContain("2023");
+    expect(ticks).toContain("feb");
+    expect(ticks.join(" ")).not.toMatch(/Feb|May|Oct/);
     await panel.getByRole("combobox", {name: "Diagram", exact: true}).selectOption("bar");
     await poll(() => panel.getAttribute("data-chart")).toBe("bar");
     await poll(() => panel.locator("svg [aria-label=bar] rect").count()).toBeGreaterThan(0);
