@@ -258,7 +258,7 @@ export async function explorer(): Promise<HTMLElement> {
           "p",
           {id: "fa-sql-help", class: "fa-note"},
           "Ctrl+Enter (⌘+Enter) kör frågan. Tabb drar in; tryck Esc och sedan Tabb för att lämna rutan. ",
-          "Belopp är heltal i öre: kr(belopp_ore) visar hela kronor, tkr() tusental och kr_ore() kronor och öre."
+          "Belopp är heltal i öre: kr(belopp_ore) visar hela kronor, tkr() tusental och kr_ore() kronor och öre; procent(andel) visar en andel i procent."
         ),
         status
       ),

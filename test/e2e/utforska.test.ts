@@ -111,11 +111,22 @@ describe("the Utforska page", () => {
     );
     const {page, problems} = await openQuery(
       `SELECT SUM(belopp_ore) AS summa, 1.5::DECIMAL(10,2) AS d, kr(862900850) AS a, kr(-50) AS b,
-       tkr(862900850) AS c, kr_ore(-862900850) AS e, 12345678901234567890::HUGEINT AS h
+       tkr(862900850) AS c, kr_ore(-862900850) AS e, 12345678901234567890::HUGEINT AS h,
+       procent(0.337) AS p, 337 / 1000 AS k
        FROM rorelser WHERE konto = '1930'`
     );
     const types = await page.locator(".fa-result-table thead .fa-coltype").allTextContents();
-    expect(types).toEqual(["HUGEINT", "DECIMAL(10,2)", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "HUGEINT"]);
+    expect(types).toEqual([
+      "HUGEINT",
+      "DECIMAL(10,2)",
+      "VARCHAR",
+      "VARCHAR",
+      "VARCHAR",
+      "VARCHAR",
+      "HUGEINT",
+      "VARCHAR",
+      "DOUBLE"
+    ]);
     expect(cash).not.toBe(0n);
     expect(await cells(page)).toEqual([
       [
@@ -125,7 +136,9 @@ describe("the Utforska page", () => {
         "−1",
         `8${NBSP}629`,
         `−8${NBSP}629${NBSP}008,50`,
-        ["12", "345", "678", "901", "234", "567", "890"].join(NBSP)
+        ["12", "345", "678", "901", "234", "567", "890"].join(NBSP),
+        `33,7${NBSP}%`,
+        "0,337"
       ]
     ]);
     expect(problems).toEqual(noProblems);
