@@ -33,7 +33,7 @@ async function openQuery(sql: string) {
   await opened.page
     .locator(".fa-result-table tbody tr, [data-error=sql], .fa-run-status:has-text('Inga rader')")
     .first()
-    .waitFor({timeout: 60_000});
+    .waitFor({timeout: 120_000});
   return opened;
 }
 
@@ -80,7 +80,7 @@ describe("/utforska?sql=… on every table", () => {
       await poll(() => header(page)).toEqual(table.columns.map((c) => c.name));
       expect(await page.locator(".fa-result-table tbody tr").count()).toBe(3);
       expect(problems).toEqual(noProblems);
-    }, 120_000);
+    }, 240_000);
   }
 });
 
@@ -102,7 +102,7 @@ describe("the Utforska page", () => {
       .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("td")].slice(0, 3).map((td) => td.textContent)));
     expect(units).toContainEqual(["rorelse_ore", "BIGINT", "öre"]);
     expect(problems).toEqual(noProblems);
-  }, 120_000);
+  }, 240_000);
 
   it("shows HUGEINT sums of öre, DECIMAL and the kr() macros exactly and the Swedish way", async () => {
     const cash = ledgers.movements.amount_ore.values.reduce(
@@ -142,7 +142,7 @@ describe("the Utforska page", () => {
       ]
     ]);
     expect(problems).toEqual(noProblems);
-  }, 120_000);
+  }, 240_000);
 
   it("pages a million-row result without rendering it, in Swedish", async () => {
     const {page, problems} = await openQuery("SELECT range AS n, range % 7 AS rest FROM range(1000000)");
@@ -164,7 +164,7 @@ describe("the Utforska page", () => {
     await poll(() => status.textContent()).toBe(`Rad 1–100 av 1${NBSP}000${NBSP}000 rader`);
     expect((await cells(page))[0]).toEqual(["0", "0"]);
     expect(problems).toEqual(noProblems);
-  }, 120_000);
+  }, 240_000);
 
   it("shows DuckDB's message in a Swedish frame, and the next query replaces it", async () => {
     const {page, problems} = await openQuery("SELECT * FROM finns_inte");
@@ -183,7 +183,7 @@ describe("the Utforska page", () => {
     expect(await page.locator("[data-error=sql]").count()).toBe(0);
     expect(problems.external).toEqual([]);
     expect(problems.pageErrors).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 
   it("keeps the query in the address: running pushes it, back and forward run the earlier one again", async () => {
     const {page, problems} = await openQuery("SELECT 1 AS ett");
@@ -205,7 +205,7 @@ describe("the Utforska page", () => {
     await editor.press("Tab");
     expect(await editor.inputValue()).toBe("SELECT  ");
     expect(problems).toEqual(noProblems);
-  }, 120_000);
+  }, 240_000);
 
   it("runs each example, and the eget kapital example gives the balance sheet's figures", async () => {
     const {page, problems} = await openQuery("SELECT 1 AS ett");
@@ -269,7 +269,7 @@ describe("the Utforska page", () => {
     await poll(() => page.locator("[data-chart=none]").count()).toBe(1);
     expect(await page.locator(".fa-chart-panel").count()).toBe(0);
     expect(problems).toEqual(noProblems);
-  }, 120_000);
+  }, 240_000);
 
   it("downloads the whole result as CSV for Swedish Excel and as XLSX", async () => {
     const {page, problems} = await openQuery("SELECT range AS n, 1.25::DECIMAL(5,2) AS d, 'x;y' AS t FROM range(120)");
@@ -293,7 +293,7 @@ describe("the Utforska page", () => {
         .toString("latin1")
     ).toBe("PK");
     expect(problems).toEqual(noProblems);
-  }, 120_000);
+  }, 240_000);
 });
 
 function mappingOf(forbund: string) {
@@ -304,7 +304,7 @@ function mappingOf(forbund: string) {
 describe("the example analysis (src/analyser/kostnad-per-deltagare.md)", () => {
   it("is built, runs its sql block offline, and its costs are the statements' verksamhetens kostnader", async () => {
     const {page, problems} = await site.open("/analyser/kostnad-per-deltagare");
-    await page.locator(".fa-result-table tbody tr").first().waitFor({timeout: 60_000});
+    await page.locator(".fa-result-table tbody tr").first().waitFor({timeout: 120_000});
     expect(await header(page)).toEqual([
       "forbund",
       "ar",
@@ -344,7 +344,7 @@ describe("the example analysis (src/analyser/kostnad-per-deltagare.md)", () => {
     // The chart beside the table draws one bar per row.
     await poll(() => page.locator("svg [aria-label=bar] rect").count()).toBe(rows.length);
     expect(problems).toEqual(noProblems);
-  }, 120_000);
+  }, 240_000);
 
   it("is in the navigation, beside Utforska", async () => {
     const {page, problems} = await site.open("/");
@@ -377,7 +377,7 @@ describe("the site shared with LSG", () => {
   it("neither lists nor reaches the voucher table", async () => {
     const {page, problems} = await lsg.open(`/utforska?sql=${encodeURIComponent("SELECT * FROM transaktioner")}`);
     const error = page.locator("[data-error=sql]");
-    await error.waitFor({timeout: 60_000});
+    await error.waitFor({timeout: 120_000});
     expect(await error.innerText()).toContain("Tabellen transaktioner finns inte i den här arbetsytan.");
     const listed = await page
       .locator(".fa-schema details")
@@ -385,5 +385,5 @@ describe("the site shared with LSG", () => {
     expect(listed).toEqual(CATALOG.filter((t) => t.name !== "transaktioner").map((t) => t.name));
     expect(await page.locator(".fa-schema").innerText()).not.toContain("transaktioner");
     expect(problems).toEqual(noProblems);
-  }, 120_000);
+  }, 240_000);
 });
