@@ -25,6 +25,17 @@ const site = useBuiltSite();
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, {timeout: 60_000, interval: 100});
 const NBSP = "\u00a0";
 const ledgers = loadLedgerTables(dataDir("sie"));
+/** Each account's balance per förbund and year, as the Räkenskaper page reads them. */
+const balances = indexAccountBalances(
+  ledgers.accountBalances.forbund.values.map((forbund, i) => ({
+    forbund: forbund as string,
+    year: ledgers.accountBalances.year.values[i] as number,
+    account: ledgers.accountBalances.account.values[i] as string,
+    name: ledgers.accountBalances.name.values[i] as string,
+    opening: ledgers.accountBalances.opening.values[i] as bigint,
+    movement: ledgers.accountBalances.movement.values[i] as bigint
+  }))
+);
 const count = (columns: Record<string, {values: unknown[]}>) => Object.values(columns)[0].values.length;
 
 /** Opens /utforska with a query in the address and waits for its result or its error. */
@@ -223,20 +234,10 @@ describe("the Utforska page", () => {
       expect(await page.locator("[data-error=sql]").count()).toBe(0);
       expect(await page.locator(".fa-result-table tbody tr").count()).toBeGreaterThan(0);
     }
-    const index = indexAccountBalances(
-      ledgers.accountBalances.forbund.values.map((forbund, i) => ({
-        forbund: forbund as string,
-        year: ledgers.accountBalances.year.values[i] as number,
-        account: ledgers.accountBalances.account.values[i] as string,
-        name: ledgers.accountBalances.name.values[i] as string,
-        opening: ledgers.accountBalances.opening.values[i] as bigint,
-        movement: ledgers.accountBalances.movement.values[i] as bigint
-      }))
-    );
     const rows = await cells(page);
-    expect(rows.length).toBe(index.years().length);
+    expect(rows.length).toBe(balances.years().length);
     for (const [forbund, year, , kr] of rows) {
-      const statements = buildStatements(index.balancesFor(forbund, Number(year)), mappingOf(forbund));
+      const statements = buildStatements(balances.balancesFor(forbund, Number(year)), mappingOf(forbund));
       expect(kr, `${forbund} ${year}`).toBe(formatKr(lineValue(statements.br, "br.eget_kapital")));
     }
     expect(problems).toEqual(noProblems);
@@ -322,16 +323,6 @@ describe("the example analysis (src/analyser/kostnad-per-deltagare.md)", () => {
       "vasterbergslagen 2020 36",
       "vasterbergslagen 2021 47"
     ]);
-    const balances = indexAccountBalances(
-      ledgers.accountBalances.forbund.values.map((forbund, i) => ({
-        forbund: forbund as string,
-        year: ledgers.accountBalances.year.values[i] as number,
-        account: ledgers.accountBalances.account.values[i] as string,
-        name: ledgers.accountBalances.name.values[i] as string,
-        opening: ledgers.accountBalances.opening.values[i] as bigint,
-        movement: ledgers.accountBalances.movement.values[i] as bigint
-      }))
-    );
     for (const [forbund, year, kostnader, deltagare, perDeltagare] of rows) {
       const rr = buildStatements(balances.balancesFor(forbund, Number(year)), mappingOf(forbund)).rr;
       const costs = lineValue(rr, "rr.kostnader");
