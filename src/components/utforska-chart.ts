@@ -4,6 +4,7 @@
 import * as Plot from "@observablehq/plot";
 import {h} from "./dom.js";
 import {chartWithExport} from "./export.js";
+import {MONTHS} from "../lib/format.js";
 import {categorical} from "./palette.js";
 import type {ResultColumn, ResultSource} from "./utforska-db.js";
 import {formatNumber} from "./utforska-table.js";
@@ -59,6 +60,13 @@ function timeValue(value: unknown, name: string): unknown {
   return new Date(Date.UTC(Number(m[1]), Number(m[2] ?? 1) - 1, Number(m[3] ?? 1)));
 }
 
+/** A time tick in Swedish: the year at new year, a short month name at the first of a month, else the date. */
+export function timeTick(d: Date): string {
+  const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()];
+  if (day !== 1) return d.toISOString().slice(0, 10);
+  return m === 0 ? String(y) : MONTHS[m].slice(0, 3);
+}
+
 /** A value as a number for the chart: exact text and bigints become numbers only here. */
 function numberValue(value: unknown): number {
   if (value === null || value === undefined || value === "") return NaN;
@@ -107,7 +115,11 @@ export async function drawChart(source: ResultSource, spec: ChartSpec, width: nu
     height: 340,
     marginLeft: 80,
     marginBottom: spec.type === "bar" ? 60 : 30,
-    x: {label: spec.x, ...(spec.type === "bar" ? {tickRotate: data.length > 8 ? -30 : 0} : {})},
+    x: {
+      label: spec.x,
+      ...(spec.type === "bar" ? {tickRotate: data.length > 8 ? -30 : 0} : {}),
+      ...(timeX ? {tickFormat: timeTick} : {})
+    },
     y: {label: spec.y, grid: true, tickFormat: (d: number) => formatNumber(d)},
     color: spec.series ? {range: categorical, legend: true} : undefined,
     marks: [mark, Plot.ruleY([0])]
@@ -124,11 +136,11 @@ export async function drawChart(source: ResultSource, spec: ChartSpec, width: nu
 function choice(label: string, options: [string, string][], value: string, onchange: (v: string) => void) {
   const select = h(
     "select",
-    {},
+    {"aria-label": label},
     options.map(([v, text]) => h("option", {value: v, selected: v === value}, text))
   );
   select.addEventListener("change", () => onchange(select.value));
-  return h("label", {class: "fa-chart-choice"}, h("span", {}, label), select);
+  return h("label", {class: "fa-chart-choice"}, h("span", {"aria-hidden": "true"}, label), select);
 }
 
 /** The chart with controls for type, x, y and series; nothing but a note when the result has no number to draw. */

@@ -12,9 +12,9 @@ import {ensureStyles, formatNumber, resultTable} from "./utforska-table.js";
 export const EXAMPLES: {label: string; sql: string}[] = [
   {
     label: "Kostnader per projekt och månad",
-    sql: `-- Kostnader (konto 4000–7999) per projekt och månad; belopp i öre, kr() visar kronor
+    sql: `-- Kostnader (konto 4000–7999, debet positivt) per projekt och månad; belopp i öre, kr() visar kronor
 SELECT make_date(ar, manad, 1) AS manad, projekt,
-       -SUM(belopp_ore) AS kostnad_ore, kr(-SUM(belopp_ore)) AS kostnad_kr
+       SUM(belopp_ore) AS kostnad_ore, kr(SUM(belopp_ore)) AS kostnad_kr
 FROM rorelser
 WHERE forbund = 'falun-borlange' AND ar = 2023 AND konto BETWEEN '4000' AND '7999'
 GROUP BY ALL
@@ -172,6 +172,7 @@ export async function explorer(): Promise<HTMLElement> {
     class: "fa-sql-editor",
     rows: 9,
     spellcheck: "false",
+    wrap: "off",
     autocapitalize: "off",
     autocomplete: "off",
     "aria-describedby": "fa-sql-help"
@@ -202,7 +203,9 @@ export async function explorer(): Promise<HTMLElement> {
       current = source;
       const seconds = ((performance.now() - started) / 1000).toFixed(2).replace(".", ",");
       status.textContent = `${formatNumber(source.count)} ${source.count === 1 ? "rad" : "rader"} på ${seconds} s`;
-      const width = Math.max(320, output.clientWidth || 640);
+      // The page may not be on screen yet when the address runs a query: then the main column's width.
+      const main = document.getElementById("observablehq-main");
+      const width = Math.max(320, output.clientWidth || (main?.clientWidth ?? 640));
       output.replaceChildren(
         resultTable(source, {caption: "Frågans resultat"}),
         downloads(source),
@@ -255,7 +258,7 @@ export async function explorer(): Promise<HTMLElement> {
           "p",
           {id: "fa-sql-help", class: "fa-note"},
           "Ctrl+Enter (⌘+Enter) kör frågan. Tabb drar in; tryck Esc och sedan Tabb för att lämna rutan. ",
-          "Belopp är heltal i öre: kr(belopp_ore) visar hela kronor, tkr() tusental och kr_ore() kronor och öre."
+          "Belopp är heltal i öre: kr(belopp_ore) visar hela kronor, tkr() tusental och kr_ore() kronor och öre; procent(andel) visar en andel i procent."
         ),
         status
       ),

@@ -301,7 +301,8 @@ export function viewSql(table: CatalogTable, from = `"${rawTableName(table)}"`):
 
 /**
  * Macros that show öre as Swedish text: kr() whole kronor ("8 629 009"), tkr() thousands ("8 629"), both rounded
- * half away from zero, and kr_ore() kronor and öre ("8 629 008,50"); groups with no-break spaces, a minus sign "−".
+ * half away from zero, and kr_ore() kronor and öre ("8 629 008,50"); groups with no-break spaces, a minus sign "−";
+ * procent() a share as per cent with one decimal ("33,7 %").
  */
 export const MONEY_MACROS = [
   `CREATE OR REPLACE MACRO _svensk_heltal(n) AS
@@ -312,7 +313,9 @@ export const MONEY_MACROS = [
   `CREATE OR REPLACE MACRO tkr(ore) AS _svensk_heltal(_avrunda(ore, 100000))`,
   `CREATE OR REPLACE MACRO kr_ore(ore) AS
      (CASE WHEN ore < 0 THEN '−' ELSE '' END) || replace(format('{:,}', CAST(abs(ore) // 100 AS BIGINT)), ',', chr(160))
-     || ',' || lpad(CAST(CAST(abs(ore) % 100 AS INTEGER) AS VARCHAR), 2, '0')`
+     || ',' || lpad(CAST(CAST(abs(ore) % 100 AS INTEGER) AS VARCHAR), 2, '0')`,
+  `CREATE OR REPLACE MACRO procent(andel) AS
+     replace(replace(printf('%.1f', 100 * CAST(andel AS DOUBLE)), '.', ','), '-', '−') || chr(160) || '%'`
 ];
 
 /** The contract tables a query names, in catalog order (a word match: a column or alias of the same name counts). */
