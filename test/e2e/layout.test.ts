@@ -36,7 +36,7 @@ describe("start page", () => {
     const card = page.locator('.fa-keyfigures [data-forbund="falun-borlange"]');
     await expect.poll(() => card.locator('[data-figure="resultat"]').innerText()).toBe("312 tkr");
     expect(await card.locator('[data-figure="eget-kapital"]').innerText()).toBe(
-      "2 911 tkr, 34,0 % av tilldelningen: över taket 20 %"
+      "2\u00a0911 tkr, 34,0\u00a0% av tilldelningen: över taket 20 %"
     );
     expect(await card.locator('[data-figure="hae"]').innerText()).toMatch(/^[\d\s]+ per månad \d{4}/);
     expect(await page.locator(".fa-keyfigures .card").count()).toBe(4);
