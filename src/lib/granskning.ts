@@ -106,3 +106,41 @@ export function printedText(line: Pick<FindingLine, "printed" | "value" | "unit"
   const plain = formatDecimal(line.value, 0).replace(/[\s\u00a0]/g, "");
   return bare === plain || bare === plain.replace("−", "-") ? text : `${text} (tryckt ”${line.printed}”)`;
 }
+
+/** The shown findings as CSV columns and rows, for the download. */
+export function findingsCsv(
+  findings: Finding[],
+  name: (id: string) => string,
+  ruleNames: Record<string, string>
+): {columns: string[]; rows: (string | number)[][]} {
+  return {
+    columns: [
+      "Förbund",
+      "Dokument",
+      "År",
+      "Kontroll",
+      "Allvarlighet",
+      "Tryckt",
+      "Implicerat",
+      "Skillnad",
+      "Enhet",
+      "Rader",
+      "Rader i källan",
+      "Meddelande"
+    ],
+    rows: findings.map((f) => [
+      name(f.forbund),
+      f.document,
+      f.year,
+      ruleNames[f.rule],
+      severityLabel[f.severity],
+      f.printedValue,
+      f.impliedValue,
+      f.difference,
+      f.unit,
+      f.lines.map((l) => l.label).join("; "),
+      f.lines.map((l) => l.seedLine).join(" "),
+      f.message
+    ])
+  };
+}

@@ -139,7 +139,11 @@ describe("presentation", () => {
           .getByLabel("Förbund", {exact: true})
           .evaluate((s) => (s as HTMLSelectElement).selectedOptions[0].text)
       ).toBe("Samordningsförbundet Finsam Falun-Borlänge");
-      expect(new URL(page.url()).hash).toBe("#falun-borlange/2023");
+      expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({
+        forbund: "falun-borlange",
+        ar: "2023",
+        bild: "3"
+      });
       expect(problems).toEqual(none);
       await page.context().close();
     },
@@ -157,6 +161,68 @@ describe("presentation", () => {
       expect(box.width / box.height).toBeCloseTo(16 / 9, 2);
       expect(problems).toEqual(none);
       await page.context().close();
+    },
+    slow
+  );
+
+  it(
+    "at 1440 × 900 a whole slide fits, the fullscreen button has a word, and the slide is in the address",
+    async () => {
+      const {page, problems} = await open("/presentation?forbund=sodra-dalarna&ar=2023&bild=4");
+      expect(await current(page)).toBe("4");
+      await page.setViewportSize({width: 1440, height: 900});
+      for (let i = 0; i < 8; i++) {
+        const box = (await page.locator("section.slide.current").boundingBox())!;
+        expect(box.y + box.height, `bild ${await current(page)}`).toBeLessThanOrEqual(900);
+        await page.keyboard.press("ArrowRight");
+      }
+      expect(await page.locator(".deck-nav").evaluate((n) => n.getBoundingClientRect().bottom)).toBeLessThanOrEqual(
+        900
+      );
+      expect(await page.getByRole("button", {name: "Helskärm"}).innerText()).toBe("Helskärm");
+      expect(new URL(page.url()).searchParams.get("bild")).toBe("8");
+      // The small print names documents, never ledger files or folders.
+      for (const source of await page.locator("section.slide .slide-source").allTextContents()) {
+        expect(source).not.toMatch(/\.se\b|data\/|\.json|\.txt/);
+      }
+      expect(await page.locator('.slide[data-name="titel"] .slide-source').textContent()).toBe(
+        "Källa: Årsredovisning 2023 (bokföringen rekonstruerad ur den). Framtagen med Finsam Analys."
+      );
+      expect(problems).toEqual(none);
+      await page.context().close();
+    },
+    slow
+  );
+
+  it(
+    "Falun-Borlänge 2023: the change against 2022 says that 2022 was Finsam Falun alone",
+    async () => {
+      const {page, problems} = await open("/presentation?forbund=falun-borlange&ar=2023&bild=3");
+      const income = page.locator('.slide[data-name="resultatrakning"]');
+      expect(await income.locator("thead th").allInnerTexts()).toEqual(["", "2023", "2022*", "Förändring"]);
+      expect(await income.locator('tr[data-line="rr.intakter"] td').allInnerTexts()).toEqual([
+        "8\u00a0629",
+        "4\u00a0160",
+        "ej jämförbart"
+      ]);
+      expect(await income.locator("[data-not-comparable]").innerText()).toContain(
+        "siffrorna för 2022 är Finsam Faluns ensam"
+      );
+      expect(await page.locator('.slide[data-name="resultat"] .deck-sub').first().innerText()).toContain(
+        "2022 (Finsam Falun ensam, ej jämförbart)"
+      );
+      const other = await open("/presentation?forbund=sodra-dalarna&ar=2023&bild=3");
+      expect(await other.page.locator('.slide[data-name="resultatrakning"] [data-not-comparable]').count()).toBe(0);
+      expect(await other.page.locator('.slide[data-name="resultatrakning"] thead th').allInnerTexts()).toEqual([
+        "",
+        "2023",
+        "2022",
+        "Förändring"
+      ]);
+      expect(problems).toEqual(none);
+      expect(other.problems).toEqual(none);
+      await page.context().close();
+      await other.page.context().close();
     },
     slow
   );

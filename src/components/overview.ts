@@ -1,0 +1,153 @@
+// The start page's pieces: what each page answers, key figures per förbund, and the ledgers read (folded away).
+import {tableFromIPC} from "apache-arrow";
+import {formatUnits} from "../lib/format.js";
+import type {HaeRow, KeyFigures} from "../lib/overview.js";
+import {equityText, EQUITY_CEILING} from "../lib/overview.js";
+import {arrowBytes, type ArrowSource} from "./arrow-source.js";
+import {h} from "./dom.js";
+import {diagnosticsNear, type LedgerFileStatus} from "./status.js";
+
+/** The pages and the question each answers, in plain Swedish for a member of an LSG. */
+export const pageQuestions: [href: string, title: string, question: string][] = [
+  [
+    "./rakenskaper",
+    "Räkenskaper",
+    "Hur gick året? Resultaträkning, balansräkning och kassaflöde ur bokföringen, ned till varje verifikation."
+  ],
+  [
+    "./driftsredovisning",
+    "Driftsredovisning",
+    "Höll förbundet budgeten? Utfall per insats mot budget, och vart året är på väg."
+  ],
+  [
+    "./eget-kapital",
+    "Eget kapital",
+    "Hur stort blir det egna kapitalet de närmaste åren, och håller det sig under taket 20 %?"
+  ],
+  [
+    "./hae",
+    "Helårsekvivalenter",
+    "Hur många i förbundets kommuner försörjs av ersättningar och bidrag, och ökar eller minskar de?"
+  ],
+  [
+    "./arbetsmarknadsstatus",
+    "Arbetsmarknadsstatus",
+    "Hur många i kommunerna arbetar, är arbetslösa eller står utanför arbetsmarknaden?"
+  ],
+  ["./jamforelse", "Jämförelse", "Hur står sig förbunden mot varandra, år för år?"],
+  ["./granskning", "Granskning", "Stämmer siffrorna i de tryckta årsredovisningarna med varandra?"],
+  ["./presentation", "Presentation för styrelsen", "Årets siffror som bildspel att visa på styrelsemötet."]
+];
+
+/** The list of pages with their questions. */
+export function pageGuide(): HTMLElement {
+  return h(
+    "dl",
+    {class: "fa-guide"},
+    pageQuestions.map(([href, title, question]) => [h("dt", {}, h("a", {href}, title)), h("dd", {}, question)])
+  );
+}
+
+/** One card per förbund: årets resultat, eget kapital against the ceiling, and the HÅE trend. */
+export function keyFigureCards(rows: {id: string; name: string; figures: KeyFigures; hae: string}[]): HTMLElement {
+  return h(
+    "div",
+    {class: "fa-ratios fa-keyfigures"},
+    rows.map(({id, name, figures: k, hae}) =>
+      h(
+        "section",
+        {class: "card", "data-forbund": id},
+        h("h3", {}, h("a", {href: `./rakenskaper?forbund=${encodeURIComponent(id)}&ar=${k.year}`}, name)),
+        h("p", {class: "fa-year"}, `Räkenskapsår ${k.year}`),
+        h(
+          "dl",
+          {},
+          h("dt", {}, "Årets resultat"),
+          h("dd", {"data-figure": "resultat"}, `${formatUnits(k.result)} tkr`),
+          h("dt", {}, "Eget kapital"),
+          h(
+            "dd",
+            {
+              "data-figure": "eget-kapital",
+              class: k.equityShare && k.equityShare.toNumber() > EQUITY_CEILING ? "fa-diff" : null
+            },
+            equityText(k)
+          ),
+          h("dt", {}, "Helårsekvivalenter i kommunerna"),
+          h("dd", {"data-figure": "hae"}, hae)
+        )
+      )
+    )
+  );
+}
+
+/** The ledger files read, with counts and every error, in a folded section. */
+export function ledgerFiles(
+  ledgers: (LedgerFileStatus & {forbund: string})[],
+  name: (id: string) => string
+): HTMLElement {
+  const byForbund = new Map<string, typeof ledgers>();
+  for (const l of ledgers) byForbund.set(l.forbund, [...(byForbund.get(l.forbund) ?? []), l]);
+  const diagnostics = diagnosticsNear(
+    ledgers.flatMap((l) => l.diagnostics),
+    {file: ledgers.map((l) => l.file), kind: "huvudböckerna"}
+  );
+  return h(
+    "details",
+    {class: "fa-files"},
+    h(
+      "summary",
+      {},
+      `Inlästa huvudböcker: ${ledgers.length} filer, ${ledgers.reduce((n, l) => n + l.counts.vouchers.kept, 0)} verifikationer`
+    ),
+    h(
+      "div",
+      {class: "fa-scroll-x"},
+      h(
+        "table",
+        {class: "fa-table"},
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            ["Förbund", "År", "Filer", "Verifikationer", "Fel"].map((t, i) =>
+              h("th", {scope: "col", class: i >= 3 ? "num" : null}, t)
+            )
+          )
+        ),
+        h(
+          "tbody",
+          {},
+          [...byForbund].map(([id, files]) =>
+            h(
+              "tr",
+              {},
+              h("th", {scope: "row"}, name(id)),
+              h("td", {class: "year"}, files.map((f) => f.year).join(", ")),
+              h("td", {}, files.map((f) => f.file).join(", ")),
+              h("td", {class: "num"}, String(files.reduce((s, f) => s + f.counts.vouchers.kept, 0))),
+              h(
+                "td",
+                {class: "num"},
+                String(files.reduce((s, f) => s + f.diagnostics.filter((d) => d.severity === "error").length, 0))
+              )
+            )
+          )
+        )
+      )
+    ),
+    diagnostics
+  );
+}
+
+/** The HÅE table's rows (kommun, month, tenths) read with apache-arrow, so the start page needs no DuckDB. */
+export async function readHaeRows(source: ArrowSource): Promise<HaeRow[]> {
+  const table = tableFromIPC(await arrowBytes("hae", source));
+  const [kommun, month, tenths] = ["kommun", "month", "tenths"].map((c) => table.getChild(c)!);
+  const rows: HaeRow[] = new Array(table.numRows);
+  for (let i = 0; i < table.numRows; i++)
+    rows[i] = {kommun: kommun.get(i), month: month.get(i), tenths: BigInt(tenths.get(i))};
+  return rows;
+}
