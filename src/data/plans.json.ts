@@ -6,6 +6,8 @@ import {existsSync, readdirSync} from "node:fs";
 import {join} from "node:path";
 import {dataDir} from "../../loaders/paths.js";
 import {readJson} from "../../loaders/workspace.js";
+import {readFileSync} from "node:fs";
+import {reportPlace} from "../lib/eget-kapital.js";
 
 const dir = dataDir("plans");
 const plans = existsSync(dir)
@@ -25,4 +27,36 @@ const diagnostics = existsSync(dir)
       }
     ];
 
-process.stdout.write(JSON.stringify({plans, diagnostics}));
+/** Every line a plan file cites, per document, as the place a reader finds it ("tabell 15"), never a file path. */
+function places(plan: {doc: string; documents: Record<string, {file: string}>} & Record<string, unknown>) {
+  const cited = new Map<string, Set<number>>();
+  const visit = (x: unknown): void => {
+    if (Array.isArray(x)) return x.forEach(visit);
+    if (!x || typeof x !== "object") return;
+    const o = x as {line?: unknown; doc?: unknown};
+    if (typeof o.line === "number") {
+      const doc = typeof o.doc === "string" ? o.doc : plan.doc;
+      cited.set(doc, (cited.get(doc) ?? new Set()).add(o.line));
+    }
+    Object.values(x).forEach(visit);
+  };
+  visit(plan);
+  const out: Record<string, Record<string, string>> = {};
+  for (const [doc, lines] of cited) {
+    const file = plan.documents[doc]?.file;
+    const path = file && dataDir(file.replace(/^data\//, ""));
+    if (!path || !existsSync(path)) continue;
+    const text = readFileSync(path, "utf-8").split("\n");
+    out[doc] = Object.fromEntries(
+      [...lines].flatMap((l) => {
+        const place = reportPlace(text, l);
+        return place ? [[String(l), place]] : [];
+      })
+    );
+  }
+  return out;
+}
+
+process.stdout.write(
+  JSON.stringify({plans, places: Object.fromEntries(plans.map((p) => [p.forbund, places(p)])), diagnostics})
+);
