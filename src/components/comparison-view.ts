@@ -81,6 +81,14 @@ export function sourceText(row: ComparisonRow, seedFiles: Record<string, string>
   return lines.filter(Boolean).join("\n");
 }
 
+/** A förbund formed by a merger: from its first year its figures are the merged förbund's, before it a predecessor's. */
+export interface Merger {
+  forbund: string;
+  year: number;
+  /** The annotation on the chart, e.g. "Falun-Borlänge bildas 2023; före: Finsam Falun". */
+  label: string;
+}
+
 /** One small chart: a line per förbund (colour and dash) over the years, filled dots for ledger values, hollow for printed ones,
  * a red ring where print and ledger differ, and the 20 % line on the equity-share panels. */
 export function metricChart(
@@ -89,7 +97,8 @@ export function metricChart(
   view: ComparisonView,
   names: Map<string, string>,
   colors: {domain: string[]; range: string[]},
-  years: [number, number]
+  years: [number, number],
+  mergers: Merger[] = []
 ): SVGSVGElement | HTMLElement {
   const points = rows
     .map((r) => ({
@@ -136,6 +145,25 @@ export function metricChart(
           ]
         : []),
       ...(view === "index" && m.indexable ? [Plot.ruleY([100], {stroke: "#999"})] : []),
+      // A merger makes the years before and after incomparable (Falun-Borlänge 2023: 4 160 → 8 629 tkr), so the
+      // break is marked on the chart itself, not only in the definitions.
+      ...mergers
+        .filter((g) => g.year > years[0] && g.year <= years[1] && rows.some((r) => r.forbund === g.forbund))
+        .flatMap((g) => [
+          Plot.ruleX([g.year - 0.5], {stroke: "#595959", strokeDasharray: "3,3"}),
+          Plot.text([g.label], {
+            x: g.year - 0.5,
+            frameAnchor: "top",
+            dy: 2,
+            dx: -4,
+            textAnchor: "end",
+            fontSize: 12,
+            fill: "currentColor",
+            stroke: "white",
+            strokeWidth: 3,
+            paintOrder: "stroke"
+          })
+        ]),
       // One line per förbund with its own dash, so the lines differ without colour (src/components/palette.ts).
       ...colors.domain.map((name) =>
         Plot.line(

@@ -1,17 +1,31 @@
 // The Driftsredovisning page's pieces: the budget note, the table wired to the burn chart, and the burn chart
 // with its forecast, legend and table.
 import * as Plot from "@observablehq/plot";
-import type {BudgetLine, Drift, UtfallRow} from "../lib/drift.js";
-import {burn} from "../lib/drift.js";
+import type {BudgetLine, Drift, ProjectInfo, UtfallRow} from "../lib/drift.js";
+import {buildDrift, burn} from "../lib/drift.js";
+import {combineMappings, type Mapping} from "../lib/mapping.js";
+import {compareFigures, type PublishedReport} from "../lib/published.js";
+import type {Diagnostic} from "../lib/ledger.js";
 import {MONTHS, burnSeries, driftForecast, incomeBasisText, revisionLabel, rowKeys} from "../lib/driftsredovisning.js";
 import {formatUnits} from "../lib/format.js";
 import {roundToUnit, type Unit} from "../lib/units.js";
 import {chartTable, lineLegend, pivot} from "./chart-table.js";
 import {h} from "./dom.js";
-import type {Revision} from "./drift-data.js";
+import {budgetLinesFor, utfallFor, type Revision} from "./drift-data.js";
+import {loadTables, type ArrowSource} from "./duckdb.js";
+import {ledgerYears, loadLedger} from "./ledger.js";
+import {publishedComparison} from "./statement-parts.js";
 import {driftTable} from "./drift-table.js";
 import {chartWithExport} from "./export.js";
-import {markAffected, type Impact} from "./status.js";
+import {
+  diagnosticsNear,
+  guard,
+  inputProblems,
+  markAffected,
+  stopMissing,
+  type Impact,
+  type LedgerFileStatus
+} from "./status.js";
 import {categorical, dashFor} from "./palette.js";
 
 /** The budget revisions as choices for a select, newest first, then "Ingen budget". */
@@ -133,4 +147,100 @@ export function burnFigure({forbund, year, drift, actuals, previous, budget, cho
     chartWithExport(`forbrukning-${forbund}-${year}`, h("div", {}, lineLegend(names), chart), caption),
     chartTable("Ackumulerat per månad, tkr", ["Månad", ...names], rows)
   );
+}
+
+/** The files the page reads: the workspace's reference data, the ledgers' balances, movements and budgets. */
+export interface DriftFiles {
+  workspace: {json(): Promise<Workspace>};
+  accountBalances: ArrowSource;
+  movements: ArrowSource;
+  budgets: ArrowSource;
+}
+
+// The parts of data/workspace.json the page uses.
+type Workspace = {
+  registry: {forbund: {id: string; name: string; chart?: string}[]};
+  mappings: Record<string, (Mapping & {projects?: ProjectInfo[]}) | undefined>;
+  budgets: {forbund: string; file: string; diagnostics: Diagnostic[]}[];
+  ledgers: (LedgerFileStatus & {forbund: string; year: number})[];
+  published: Record<string, PublishedReport>;
+  problems?: {message: string}[];
+};
+
+/**
+ * Loads what the page needs, or shows one Swedish message at the top (a file that cannot be read, no ledgers)
+ * and stops the cells that need it.
+ */
+export async function loadDriftsredovisning(files: DriftFiles) {
+  const workspace = await guard(files.workspace.json(), "arbetsytans referensdata (data/workspace.json)");
+  await guard(loadLedger({accountBalances: files.accountBalances}), "huvudböckerna (data/account-balances.arrows)");
+  await guard(
+    loadTables({movements: files.movements, budgets: files.budgets}),
+    "huvudböckerna och budgetarna (data/movements.arrows, data/budgets.arrows)"
+  );
+  const available = await ledgerYears();
+  if (!available.length) {
+    const problems = (workspace.problems ?? []).map((d) => `${d.message}.`);
+    await stopMissing("huvudböcker (data/sie)", [...problems, "Inga SIE-filer lästes in."].join(" "));
+  }
+  const forbundOptions = [...new Set(available.map((d) => d.forbund))].map((id) => ({
+    value: id,
+    label: workspace.registry.forbund.find((f) => f.id === id)?.name ?? id
+  }));
+  // Budget files that could not be used at all are said first; the others' problems are listed beside the table.
+  return {workspace, available, forbundOptions, skippedBudgets: inputProblems(workspace, {folder: "budgets"})};
+}
+
+/** One förbund's year: its mapping and projects, utfall this year and last, the chosen budget and the table. */
+export async function driftYear(
+  workspace: Workspace,
+  forbund: string,
+  year: number,
+  years: number[],
+  revision: string | null
+) {
+  const own = workspace.mappings[forbund];
+  const entry = workspace.registry.forbund.find((f) => f.id === forbund);
+  const mapping = combineMappings(own, workspace.mappings[entry?.chart ?? "bas"]);
+  const projects = own?.projects ?? [];
+  const actuals = await utfallFor(forbund, year, mapping);
+  const previous = years.includes(year - 1) ? await utfallFor(forbund, year - 1, mapping) : [];
+  const budget = revision ? await budgetLinesFor(forbund, year, revision) : null;
+  const drift = buildDrift(actuals, budget, projects, previous);
+  const budgetFiles = workspace.budgets.filter((b) => b.forbund === forbund);
+  const ledgerFiles = workspace.ledgers.filter((l) => l.forbund === forbund && l.year === year);
+  return {name: entry?.name ?? forbund, projects, actuals, previous, budget, drift, budgetFiles, ledgerFiles};
+}
+
+/** The budget files' and the ledgers' problems, beside the table they affect (nothing when there are none). */
+export function driftProblems({budgetFiles, ledgerFiles}: Awaited<ReturnType<typeof driftYear>>): HTMLElement {
+  const budget = diagnosticsNear(
+    budgetFiles.flatMap((f) => f.diagnostics),
+    {file: budgetFiles.map((f) => f.file), kind: "budgetfilerna"}
+  );
+  const ledger = diagnosticsNear(
+    ledgerFiles.flatMap((f) => f.diagnostics),
+    {file: ledgerFiles.map((f) => f.file)}
+  );
+  return h("div", {}, budget, ledger);
+}
+
+/** The printed driftsredovisning compared line by line, always against the budget as last revised (as printed). */
+export async function printedDriftComparison(
+  workspace: Workspace,
+  forbund: string,
+  year: number,
+  revisions: Revision[],
+  chosen: string | null,
+  d: Awaited<ReturnType<typeof driftYear>>
+): Promise<HTMLElement> {
+  const latest = revisions.at(-1)?.revision;
+  const printed =
+    latest && latest !== chosen
+      ? buildDrift(d.actuals, await budgetLinesFor(forbund, year, latest), d.projects, d.previous)
+      : d.drift;
+  const comparisons = Object.values(workspace.published)
+    .filter((r) => r.forbund === forbund)
+    .flatMap((r) => compareFigures(r, year, {drift: printed}, "drift"));
+  return publishedComparison(comparisons);
 }

@@ -126,3 +126,72 @@ export function latestCompleteYear(totals: MonthlyTotal[], fromMonth: number, to
   const years = [...new Set(totals.map((t) => Number(t.month.slice(0, 4))))].sort((a, b) => b - a);
   return years.find((y) => monthsWithData(totals, y, {fromMonth, toMonth}) === toMonth - fromMonth + 1) ?? null;
 }
+
+/** One type's average per month within a year, over the months of that year with data. */
+export interface YearlyAverage {
+  /** A number, not "2023": Plot warns (a ⚠️ in the chart) about strings on an ordinal axis that look like dates. */
+  year: number;
+  label: string;
+  value: number;
+  months: number;
+}
+
+/** The average per month and year of monthly values (one per month and label), over the months with data. */
+export function yearlyAverages(rows: {month: string; label: string; value: number}[]): YearlyAverage[] {
+  const by = new Map<string, {year: number; label: string; sum: number; months: Set<string>}>();
+  for (const r of rows) {
+    const year = Number(r.month.slice(0, 4));
+    const e = by.get(`${year}|${r.label}`) ?? {year, label: r.label, sum: 0, months: new Set<string>()};
+    e.sum += r.value;
+    e.months.add(r.month);
+    by.set(`${year}|${r.label}`, e);
+  }
+  return [...by.values()].map((e) => ({
+    year: e.year,
+    label: e.label,
+    value: e.sum / e.months.size,
+    months: e.months.size
+  }));
+}
+
+/** HÅE against the population per year: average HÅE per month, average population, and the share. */
+export interface PopulationShare {
+  year: number;
+  hae: number;
+  people: number;
+  share: number;
+}
+
+/**
+ * Per year: HÅE summed over the months against the population of the members of each month, so a förbund whose
+ * membership changes mid-series is compared with the right people. A month without population is left out.
+ */
+export function populationShares(
+  totals: MonthlyTotal[],
+  types: readonly string[],
+  membersAt: (month: string) => string[],
+  population: Map<string, number>
+): PopulationShare[] {
+  const monthTotals = new Map<string, bigint>();
+  for (const t of totals)
+    if (types.includes(t.type)) monthTotals.set(t.month, (monthTotals.get(t.month) ?? 0n) + t.tenths);
+  const byYear = new Map<number, {year: number; tenths: bigint; people: number; months: number}>();
+  for (const [month, tenths] of monthTotals) {
+    const year = Number(month.slice(0, 4));
+    const people = membersAt(month).reduce((s, k) => s + (population.get(`${k}|${year}`) ?? NaN), 0);
+    if (!Number.isFinite(people) || people === 0) continue;
+    const e = byYear.get(year) ?? {year, tenths: 0n, people: 0, months: 0};
+    e.tenths += tenths;
+    e.people += people;
+    e.months += 1;
+    byYear.set(year, e);
+  }
+  return [...byYear.values()]
+    .sort((a, b) => a.year - b.year)
+    .map((e) => ({
+      year: e.year,
+      hae: Number(e.tenths) / 10 / e.months,
+      people: e.people / e.months,
+      share: Number(e.tenths) / 10 / e.people
+    }));
+}

@@ -1,10 +1,14 @@
 // End-to-end: the driftsredovisning reproduces every printed drift table, budgets can be chosen, and the
 // eget-kapital page projects equity and answers the solver, reactively, for the embedded förbund.
 import {readFileSync} from "node:fs";
+import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {readPublishedReports} from "../../loaders/workspace.js";
-import {noProblems, useBuiltSite} from "./browser.js";
+import {noProblems, openPage, useBuiltSite, type PageProblems} from "./browser.js";
 
+const root = new URL("../../", import.meta.url).pathname;
+// The machine may be loaded (DuckDB-WASM starts in a worker), so a view gets up to 30 s to settle.
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, {timeout: 30_000});
 const site = useBuiltSite();
 
 const none = noProblems;
@@ -17,7 +21,7 @@ const driftCases = reports.flatMap((r) =>
   )
 );
 
-describe("driftsredovisning", () => {
+describe("driftsredovisning", {timeout: 120_000}, () => {
   it("has printed drift tables for all four förbund", () => expect(new Set(driftCases.map(([id]) => id)).size).toBe(4));
 
   it.each(driftCases)(
@@ -26,9 +30,9 @@ describe("driftsredovisning", () => {
       const {page, problems} = await open(`/driftsredovisning#${forbund}/${year}`);
       const figures = report.figures.filter((f) => f.statement === "drift" && f.year === year && f.ref?.length);
       const explained = figures.filter((f) => f.discrepancy).length;
-      await expect
-        .poll(() => page.locator("main").innerText())
-        .toContain(`${figures.length} tryckta belopp jämförda med de beräknade; ${explained} avviker.`);
+      await poll(() => page.locator("main").innerText()).toContain(
+        `${figures.length} tryckta belopp jämförda med de beräknade; ${explained} avviker.`
+      );
       expect(await page.locator("tr.fa-diff td:last-child").allInnerTexts()).not.toContain("Oförklarad avvikelse");
       expect(problems).toEqual(none);
       await page.context().close();
@@ -39,11 +43,15 @@ describe("driftsredovisning", () => {
     const {page, problems} = await open("/driftsredovisning#falun-borlange/2023");
     const cells = (project: string) =>
       page.locator(`table[data-statement="Driftsredovisning"] tr[data-project="${project}"] td.num`).allInnerTexts();
-    await expect
-      .poll(() => cells("401"))
-      .toEqual(["\u22124\u00a0391", "\u22124\u00a0597", "206", "95,5\u00a0%", "\u22122\u00a0039"]);
+    await poll(() => cells("401")).toEqual([
+      "\u22124\u00a0391",
+      "\u22124\u00a0597",
+      "206",
+      "95,5\u00a0%",
+      "\u22122\u00a0039"
+    ]);
     await page.getByLabel("Budget att jämföra med").selectOption({label: "Ingen budget"});
-    await expect.poll(() => cells("401")).toEqual(["\u22124\u00a0391", "–", "–", "–", "\u22122\u00a0039"]);
+    await poll(() => cells("401")).toEqual(["\u22124\u00a0391", "–", "–", "–", "\u22122\u00a0039"]);
     expect(problems).toEqual(none);
     await page.context().close();
   });
@@ -51,9 +59,9 @@ describe("driftsredovisning", () => {
   it("the forecast follows the chosen month, and the table downloads as CSV", async () => {
     const {page, problems} = await open("/driftsredovisning#sodra-dalarna/2023");
     const caption = page.locator("figure.fa-chart figcaption");
-    await expect.poll(() => caption.innerText()).toContain("Prognos efter jun");
+    await poll(() => caption.innerText()).toContain("Prognos efter jun");
     await page.getByLabel("Prognos gjord efter månad").fill("12");
-    await expect.poll(() => caption.innerText()).toContain("Prognos efter dec: rak linje 161 tkr");
+    await poll(() => caption.innerText()).toContain("Prognos efter dec: rak linje 161 tkr");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", {name: "Ladda ned CSV"}).first().click()
@@ -72,7 +80,7 @@ describe("driftsredovisning", () => {
 
   it("the burn chart downloads as SVG with its Swedish labels, and as PNG", async () => {
     const {page, problems} = await open("/driftsredovisning#sodra-dalarna/2023");
-    await expect.poll(() => page.locator("figure.fa-chart svg").count()).toBeGreaterThan(0);
+    await poll(() => page.locator("figure.fa-chart svg").count()).toBeGreaterThan(0);
     const [svg] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", {name: "Ladda ned SVG"}).click()
@@ -94,22 +102,22 @@ describe("driftsredovisning", () => {
   });
 });
 
-describe("eget kapital", () => {
+describe("eget kapital", {timeout: 120_000}, () => {
   it("Södra Dalarna: the history as printed, the board's 2024 plan, and the solver's answer", async () => {
     const {page, problems} = await open("/eget-kapital#sodra-dalarna");
     const row = (year: number, kind: string) =>
       page.locator(`table[data-table="plan"] tr[data-year="${year}"][data-kind="${kind}"] td.num`).allInnerTexts();
-    await expect.poll(async () => (await row(2023, "Utfall"))[6]).toBe("1\u00a0657");
+    await poll(async () => (await row(2023, "Utfall"))[6]).toBe("1\u00a0657");
     expect((await row(2023, "Utfall"))[7]).toBe("26,3\u00a0%");
     expect((await row(2024, "1. Budget helt"))[6]).toBe("265");
-    await expect
-      .poll(() => page.locator("main").innerText())
-      .toMatch(/En årlig kostnadsbudget på [\d\u00a0]+ kr ger eget kapital 20,0\u00a0% av tilldelningen 2027/);
+    await poll(() => page.locator("main").innerText()).toMatch(
+      /En årlig kostnadsbudget på [\d\u00a0]+ kr ger eget kapital 20,0\u00a0% av tilldelningen 2027/
+    );
     const caption = page.locator("figure.fa-chart figcaption").first();
-    await expect.poll(() => caption.innerText()).toContain("tak 20,0\u00a0%");
+    await poll(() => caption.innerText()).toContain("tak 20,0\u00a0%");
     await page.getByLabel("Tak för eget kapital").fill("25");
     await page.getByLabel("Tak för eget kapital").press("Enter");
-    await expect.poll(() => caption.innerText()).toContain("tak 25,0\u00a0%");
+    await poll(() => caption.innerText()).toContain("tak 25,0\u00a0%");
     expect(problems).toEqual(none);
     await page.context().close();
   });
