@@ -97,7 +97,6 @@ const runsFor = (vouchers: number, runs?: number) => runs ?? (vouchers >= 1_000_
 const sv = (value: number, decimals = 1) =>
   new Intl.NumberFormat("sv-SE", {maximumFractionDigits: decimals, minimumFractionDigits: decimals}).format(value);
 const seconds = (ms: number) => `${sv(ms / 1000, 2)} s`;
-const load = () => sv(os.loadavg()[0], 1);
 
 /** How a tool compares with finsam: the two ratios and whether the target is met, or by how much it is missed. */
 export function verdict(tool: Tool, wall: number, cpu: number): string {
@@ -122,7 +121,6 @@ export const journalsBenchmark: Benchmark = {
     prepareWorkloads();
     const rows: Row[] = [];
     const number = new Intl.NumberFormat("sv-SE");
-    const ratio = (value: number) => new Intl.NumberFormat("sv-SE", {maximumFractionDigits: 1}).format(value);
     const dir = mkdtempSync(join(tmpdir(), "finsam-journals-"));
     try {
       for (const vouchers of options.sizes ?? DEFAULT_SIZES) {

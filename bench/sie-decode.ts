@@ -19,8 +19,8 @@ export async function loadIconv(): Promise<Iconv | undefined> {
     return undefined;
   }
 }
-import {byteTable, ByteDecoder, decodeWithTable, type SieEncoding} from "../loaders/sie/decode";
-import {check, timeMedian} from "./runner";
+import {byteTable, ByteDecoder, decodeWithTable, type SieEncoding} from "../loaders/sie/decode.js";
+import {check, timeMedian} from "./runner.js";
 
 /** Line ends (LF) in the buffer, found by the native indexOf: the least any reader of the file must do. */
 export function countLines(bytes: Uint8Array): number {

@@ -54,7 +54,7 @@ describe("npm run check on inputs of the wrong shape", () => {
     const r = run(fixture("published-utf8-bom.json"), "--registry", fixture("published-null-figure.json"));
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      `${fixture("published-null-figure.json")} är inget register över förbund:\n  forbund är \"testforbund\", ska vara en lista\n`
+      `${fixture("published-null-figure.json")} är inget register över förbund:\n  forbund är "testforbund", ska vara en lista\n`
     );
   });
 });

@@ -301,9 +301,13 @@ function roundWithFactors(
       );
       for (let k = 0; residual !== 0; k = (k + 1) % cells.length) {
         const i = cells[k];
-        if (residual > 0) ((tenths[i] += 1), residual--);
-        else if (tenths[i] > 0) ((tenths[i] -= 1), residual++);
-        else if (cells.every((c) => tenths[c] === 0)) throw new Error("Målet för halvåret är negativt");
+        if (residual > 0) {
+          tenths[i] += 1;
+          residual--;
+        } else if (tenths[i] > 0) {
+          tenths[i] -= 1;
+          residual++;
+        } else if (cells.every((c) => tenths[c] === 0)) throw new Error("Målet för halvåret är negativt");
       }
     });
   }

@@ -281,7 +281,7 @@ function parseJson(bytes: Uint8Array): {value: unknown} | {error: string; line: 
   }
   try {
     return {value: JSON.parse(text)};
-  } catch (e) {
+  } catch {
     const {offset, reason} = locateJsonError(text);
     const line = text.slice(0, offset).split("\n").length;
     return {error: `Ogiltig JSON: ${reason} (rad ${line})`, line};

@@ -8,7 +8,7 @@ import {parseCsv} from "../../loaders/csv.js";
 import {readCsvLedger} from "../../loaders/csv-ledger.js";
 import {readJsonStat, readPx, readPxWebV1Json, readScbCsv, type ScbReadResult} from "../../loaders/scb/index.js";
 import {readSie, readSieStream, type SieResult} from "../../loaders/sie/index.js";
-import {detectSieEncoding} from "../../loaders/sie/read.js";
+import {detectSieEncoding} from "../../loaders/sie/decode.js";
 import type {Diagnostic, FiscalYear, ReadCounts} from "../../src/lib/ledger.js";
 import {detectKind, type FileKind} from "./detect.js";
 

@@ -15,7 +15,7 @@ import {addressParam, setAddressParams} from "./address.js";
 import {h} from "./dom.js";
 import {categorical, diverging} from "./palette.js";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 type Any = any;
 
 /** The palette's colours by what they mean on the slides. */

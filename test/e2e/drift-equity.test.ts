@@ -1,12 +1,10 @@
 // End-to-end: the driftsredovisning reproduces every printed drift table, budgets can be chosen, and the
 // eget-kapital page projects equity and answers the solver, reactively, for the embedded förbund.
 import {readFileSync} from "node:fs";
-import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {readPublishedReports} from "../../loaders/workspace.js";
-import {noProblems, openPage, useBuiltSite, type PageProblems} from "./browser.js";
+import {noProblems, useBuiltSite} from "./browser.js";
 
-const root = new URL("../../", import.meta.url).pathname;
 // The machine may be loaded (DuckDB-WASM starts in a worker), so a view gets up to 30 s to settle.
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, {timeout: 30_000});
 const site = useBuiltSite();

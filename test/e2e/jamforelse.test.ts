@@ -2,9 +2,8 @@
 // Södra Dalarna 2023 eget kapital in its table, and changes its values when switched to index.
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
-import {noProblems, openPage, useBuiltSite, type PageProblems} from "./browser.js";
+import {noProblems, useBuiltSite} from "./browser.js";
 
-const root = new URL("../../", import.meta.url).pathname;
 // The machine may be loaded (DuckDB-WASM starts in a worker), so a view gets up to 30 s to settle.
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, {timeout: 30_000});
 const site = useBuiltSite();
