@@ -45,7 +45,20 @@ const importExtension = {
 };
 
 export default tseslint.config(
-  {ignores: ["node_modules/", "dist/", "dist-*/", "src/.observablehq/", "bench/out/", "slides/", ".tmp/", "data/", "bin/", ".cache/"]},
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "dist-*/",
+      "src/.observablehq/",
+      "bench/out/",
+      "slides/",
+      ".tmp/",
+      "data/",
+      "bin/",
+      ".cache/"
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -69,7 +69,9 @@ describe("citations", () => {
     expect(reportPlace(["Inledning", "", "text"], 3)).toBeNull();
   });
   it("drops references to lines of the source file from remarks", () => {
-    expect(withoutLineRefs("Tabell 15 (rad 373–383) är styrelsens egen prognos.")).toBe("Tabell 15 är styrelsens egen prognos.");
+    expect(withoutLineRefs("Tabell 15 (rad 373–383) är styrelsens egen prognos.")).toBe(
+      "Tabell 15 är styrelsens egen prognos."
+    );
     expect(withoutLineRefs("budget 2023 totalt −600 = 6 308 − 6 908, rad 529). Förbrukningen")).toBe(
       "budget 2023 totalt −600 = 6 308 − 6 908). Förbrukningen"
     );

@@ -188,7 +188,12 @@ export async function loadDriftsredovisning(files: DriftFiles) {
     label: workspace.registry.forbund.find((f) => f.id === id)?.name ?? id
   }));
   // Budget files that could not be used at all are said first; the others' problems are listed beside the table.
-  return {workspace, available, forbundOptions, skippedBudgets: inputProblems(workspace as unknown as Parameters<typeof inputProblems>[0], {folder: "budgets"})};
+  return {
+    workspace,
+    available,
+    forbundOptions,
+    skippedBudgets: inputProblems(workspace as unknown as Parameters<typeof inputProblems>[0], {folder: "budgets"})
+  };
 }
 
 /** One förbund's year: its mapping and projects, utfall this year and last, the chosen budget and the table. */

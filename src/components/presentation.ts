@@ -15,7 +15,6 @@ import {addressParam, setAddressParams} from "./address.js";
 import {h} from "./dom.js";
 import {categorical, diverging} from "./palette.js";
 
- 
 type Any = any;
 
 /** The palette's colours by what they mean on the slides. */
