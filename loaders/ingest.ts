@@ -17,7 +17,7 @@ import {
 } from "node:fs";
 import {basename, join} from "node:path";
 import type {Diagnostic} from "../src/lib/ledger.js";
-import {dataRoot, projectRoot} from "./paths.js";
+import {dataFolderProblem, dataRoot, projectRoot} from "./paths.js";
 import {currentProfile, type Profile} from "./profile.js";
 import {writeFileAtomic} from "./files.js";
 import {hashFile, hashOf} from "./ingest-inputs.js";
@@ -203,8 +203,8 @@ export function strictMode(): boolean {
  * StrictFailure when an input has errors.
  */
 export function ensureIngested(profile: Profile = currentProfile(), data: string = dataRoot()): IngestManifest {
-  if (!existsSync(data) || !statSync(data).isDirectory())
-    throw new DataFolderMissing(`Datamappen ${data} finns inte (FINSAM_DATA); välj en mapp som finns.`);
+  const missing = dataFolderProblem(data);
+  if (missing) throw new DataFolderMissing(missing);
   const dir = ingestDir(profile, data);
   const {key, hashes} = fingerprint(data, dir);
   let manifest = currentManifest(dir, key);

@@ -1,4 +1,5 @@
 // Where the embedded default data lives; FINSAM_DATA points the loaders at another data folder.
+import {existsSync, statSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 
@@ -13,4 +14,10 @@ export function dataRoot(): string {
 /** A path inside the data folder (data/ by default, or $FINSAM_DATA). */
 export function dataDir(...parts: string[]): string {
   return join(dataRoot(), ...parts);
+}
+
+/** Why a data folder cannot be used (it is missing or no folder), or undefined; one message for build and loaders. */
+export function dataFolderProblem(data: string = dataRoot()): string | undefined {
+  if (!existsSync(data) || !statSync(data).isDirectory())
+    return `Datamappen ${data} finns inte (FINSAM_DATA); välj en mapp som finns.`;
 }

@@ -11,7 +11,7 @@ import {existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} fr
 import {join, relative} from "node:path";
 import {filesUnder} from "../loaders/files.js";
 import {voucherTexts} from "../loaders/ledger-tables.js";
-import {dataDir} from "../loaders/paths.js";
+import {dataDir, dataFolderProblem} from "../loaders/paths.js";
 import {
   alive,
   cacheKey,
@@ -162,7 +162,8 @@ try {
   throw e;
 }
 const data = dataDir();
-if (!existsSync(data) || !statSync(data).isDirectory()) fail(`Datamappen ${data} finns inte (FINSAM_DATA).`);
+const missingData = dataFolderProblem(data);
+if (missingData) fail(missingData);
 const problem = outputProblem(args.out, args.outGiven, {root, data});
 if (problem) fail(problem);
 let hashed: string | undefined;

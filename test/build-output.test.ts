@@ -268,7 +268,7 @@ describe("the build's command line, run", () => {
     const missing = join(tempDir(), "saknas");
     const run = build(["--out", join(tempDir(), "ut")], {FINSAM_DATA: missing});
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe(`Datamappen ${missing} finns inte (FINSAM_DATA).\n`);
+    expect(run.stderr).toBe(`Datamappen ${missing} finns inte (FINSAM_DATA); välj en mapp som finns.\n`);
   });
 
   it("reuses a site whose marker has the current key, without building, and says so", () => {
