@@ -66,12 +66,21 @@ describe("pager", () => {
 describe("presentation words", async () => {
   const {ledgerSourceNote, changeText, reportFor} = await import("../src/lib/presentation.js");
   const reports = [
-    {forbund: "f", document: "Årsredovisning 2023", figures: [{year: 2023, statement: "rr"}, {year: 2022, statement: "rr"}]},
+    {
+      forbund: "f",
+      document: "Årsredovisning 2023",
+      figures: [
+        {year: 2023, statement: "rr"},
+        {year: 2022, statement: "rr"}
+      ]
+    },
     {forbund: "f", document: "Verksamhetsplan 2025", figures: [{year: 2024, statement: "rr"}]}
   ];
   it("names documents, not files", () => {
     expect(reportFor(reports, 2022)).toBe("Årsredovisning 2023");
-    expect(ledgerSourceNote(reports, [2023, 2022], true)).toBe("Källa: Årsredovisning 2023 (bokföringen rekonstruerad ur den).");
+    expect(ledgerSourceNote(reports, [2023, 2022], true)).toBe(
+      "Källa: Årsredovisning 2023 (bokföringen rekonstruerad ur den)."
+    );
     expect(ledgerSourceNote(reports, [2019], false)).toBe("Källa: förbundets bokföring.");
   });
   it("says a change against a year that is not comparable is not comparable", () => {
