@@ -28,6 +28,13 @@ import {
 } from "./status.js";
 import {categorical, dashFor} from "./palette.js";
 
+/** Keeps a select with long option texts within the page's width (a phone would otherwise scroll sideways). */
+export function fitWidth<E extends HTMLElement>(input: E): E {
+  const control = input.querySelector("select");
+  if (control) control.style.maxWidth = "100%";
+  return input;
+}
+
 /** The budget revisions as choices for a select, newest first, then "Ingen budget". */
 export function revisionOptions(revisions: Revision[]): {value: string | null; label: string}[] {
   return [
@@ -247,5 +254,6 @@ export async function printedDriftComparison(
   const comparisons = Object.values(workspace.published)
     .filter((r) => r.forbund === forbund)
     .flatMap((r) => compareFigures(r, year, {drift: printed}, "drift"));
-  return publishedComparison(comparisons);
+  // A wide table scrolls inside its own box, so the page does not scroll sideways on a phone.
+  return h("div", {style: "overflow-x: auto"}, publishedComparison(comparisons));
 }

@@ -46,7 +46,7 @@ describe("HÅE: controls", {timeout: 180_000}, () => {
       "sjukpenning,sjuk_aktivitetsersattning,arbetsloshet,arbetsmarknadsatgarder,etableringsersattning"
     );
     await page.getByLabel("Män", {exact: true}).check();
-    await page.getByLabel("Åldersgrupp").selectOption({index: 1});
+    await page.getByRole("combobox", {name: "Åldersgrupp"}).selectOption({index: 1});
     const note = page.locator("h2 + div .fa-note, .fa-note").filter({hasText: "Snitt per månad över perioden"});
     await poll(() => note.innerText()).toMatch(/^Falun-Borlänge, män, \d+–\d+ år\./);
     expect(await note.innerText()).not.toContain("kvinnor och män");
