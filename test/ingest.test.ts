@@ -20,6 +20,7 @@ import {DataFolderMissing, ensureIngested, ingestDir} from "../loaders/ingest.js
 import type {IngestManifest} from "../loaders/ingest.js";
 import {dataDir} from "../loaders/paths.js";
 import {readSie} from "../loaders/sie/read.js";
+import {readSieStream} from "../loaders/sie/stream.js";
 import {readAccountBalances} from "../src/lib/account-balances.js";
 import {accountBalances} from "../src/lib/balances.js";
 import {ledgerCsv} from "./ledger-csv.js";
@@ -189,10 +190,14 @@ describe("bad input files", () => {
       "#RAR 0 saknas eller kunde inte läsas, så räkenskapsåret är okänt; filen ingår inte i räkenskaperna"
     );
     expect(problem("trasig-rar-2023.se").slice(1).join()).toContain("2023xx01");
-    expect(problem("omvand-rar-2023.se")[0]).toBe(
-      "#RAR 0 slutar (2023-01-01) före sin början (2023-12-31); filen ingår inte i räkenskaperna förrän året rättats"
+    // The reader ignores a #RAR that ends before it starts, and says so on its line.
+    expect(problem("omvand-rar-2023.se")).toEqual([
+      "#RAR 0 saknas eller kunde inte läsas, så räkenskapsåret är okänt; filen ingår inte i räkenskaperna",
+      "#RAR 0 ignoreras: slutdatumet 2023-01-01 ligger före startdatumet 2023-12-31"
+    ]);
+    expect(problem("inte-sie-2023.se")).toContain(
+      "Filen har inga kända SIE-poster: är det en SIE-fil? (1 rad utan en enda känd #etikett)"
     );
-    expect(problem("inte-sie-2023.se")).toContain("Filen har inga kända SIE-poster: är det en SIE-fil?");
   });
 
   it("names empty files, symlinks to something else, and names the site cannot carry", () => {
@@ -235,6 +240,29 @@ describe("bad input files", () => {
     const files = new Set(m.problems.map((d) => d.file));
     const expected = ["sie/utan-rar-2023.se", "sie/tom-2023.se", "sie/mapp-2023.se", "sie/hash#-2023.se"];
     for (const f of [...expected, "forbund.json", "falun-borlange-2023.json"]) expect(files.has(f), f).toBe(true);
+  });
+});
+
+describe("a streamed read (files of 32 MB or more)", () => {
+  it("keeps no voucher, yet still rejects a copied voucher and keeps one that only shares its number", async () => {
+    const voucher = (number: string, amount: string) =>
+      `#VER A ${number} 20230105 "Bidrag"\n{\n#TRANS 1930 {} ${amount}\n#TRANS 3010 {} -${amount}\n}\n`;
+    const text =
+      '#FLAGGA 0\n#SIETYP 4\n#RAR 0 20230101 20231231\n#KONTO 1930 "Bank"\n#KONTO 3010 "Bidrag"\n' +
+      voucher("1", "100.00") +
+      voucher("2", "5.00") +
+      voucher("1", "100.00") +
+      voucher("2", "7.00");
+    const kept: string[] = [];
+    const result = await readSieStream([new TextEncoder().encode(text)], "strom-2023.se", (v) =>
+      kept.push(`${v.number}:${v.transactions[0].amount}`)
+    );
+    expect(kept).toEqual(["1:10000", "2:500", "2:700"]);
+    expect(result.ledger.vouchers).toEqual([]);
+    expect(result.diagnostics.map((d) => `${d.line}: ${d.message}`)).toEqual([
+      "16: Verifikation A 1 avvisas: den är en kopia av verifikationen på rad 6 (samma nummer, datum och rader)",
+      "21: Verifikationsnumret A 2 används redan på rad 11 av en verifikation med andra rader; båda behålls"
+    ]);
   });
 });
 

@@ -421,16 +421,17 @@ export class VoucherReader {
     // By series, then number: no key string per voucher in a ledger of millions.
     let series = this.numbered.get(voucher.series);
     if (!series) this.numbered.set(voucher.series, (series = new SeriesNumbers()));
-    // A streamed read hands each voucher on (onVoucher) and must not hold it: only its date, line and rows as text.
+    // A streamed read hands each voucher on (onVoucher) and must not hold it: only its date, line and a hash of its
+    // rows (a text of them would cost more than the voucher, as V8 builds it from pieces).
     const claim: Claim = this.onVoucher
-      ? {date: voucher.date, line: voucher.line, rows: rowsKey(voucher.transactions)}
+      ? {date: voucher.date, line: voucher.line, rows: rowsHash(voucher.transactions)}
       : voucher;
     const first = series.claim(voucher.number, claim);
     if (!first) return false;
     const same =
       "transactions" in first
         ? sameRows(first.transactions, voucher.transactions)
-        : first.rows === (claim as {rows: string}).rows;
+        : first.rows === (claim as {rows: number}).rows;
     if (first.date === voucher.date && same) {
       this.error(
         voucher.line,
@@ -510,18 +511,36 @@ class SeriesNumbers {
   }
 }
 
-/** What a kept voucher leaves to be recognised by: the voucher itself, or in a streamed read its rows as text. */
-type Claim = {date: string; line: number; rows: string} | Voucher;
+/** What a kept voucher leaves to be recognised by: the voucher itself, or in a streamed read a hash of its rows. */
+type Claim = {date: string; line: number; rows: number} | Voucher;
 
-/** A voucher's rows as one exact text, equal for two vouchers exactly when sameRows holds. */
-function rowsKey(rows: Transaction[]): string {
-  let key = "";
+/**
+ * A 53-bit hash of a voucher's rows (kind, account, amount, objects): two FNV-1a hashes of 32 and 21 bits. Two
+ * vouchers are only compared by it when series, number and date already agree, so a false "copy" would need a
+ * collision of 53 bits between two such vouchers.
+ */
+function rowsHash(rows: Transaction[]): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  const add = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+    }
+    a = Math.imul(a ^ 0xff, 0x01000193);
+    b = Math.imul(b ^ 0xff, 0x5bd1e995);
+  };
   for (const t of rows) {
-    key += `${t.kind}\u0001${t.account}\u0001${t.amount}`;
-    for (const o of t.objects) key += `\u0001${o.dim}\u0002${o.code}`;
-    key += "\u0000";
+    add(t.kind);
+    add(t.account);
+    add(String(t.amount));
+    for (const o of t.objects) {
+      add(o.dim);
+      add(o.code);
+    }
   }
-  return key;
+  return (a >>> 0) * 2 ** 21 + ((b >>> 0) & 0x1fffff);
 }
 
 /** The value of a number without sign or leading zero, up to MAX_INDEXED_NUMBER; else -1. */
