@@ -81,7 +81,11 @@ export function linkedDriftTable(
     document.getElementById(chartId)?.scrollIntoView({block: "start"});
   });
   // A wide table scrolls inside its own box, so the page does not scroll sideways on a phone.
-  return h("div", {style: "overflow-x: auto"}, markAffected(table, impact));
+  return h(
+    "div",
+    {style: "overflow-x: auto", tabindex: 0, role: "region", "aria-label": "Tabell som kan rullas i sidled"},
+    markAffected(table, impact)
+  );
 }
 
 /** What the burn chart shows: the year's utfall and budget for the chosen rows, and last year's utfall. */
@@ -255,5 +259,9 @@ export async function printedDriftComparison(
     .filter((r) => r.forbund === forbund)
     .flatMap((r) => compareFigures(r, year, {drift: printed}, "drift"));
   // A wide table scrolls inside its own box, so the page does not scroll sideways on a phone.
-  return h("div", {style: "overflow-x: auto"}, publishedComparison(comparisons));
+  return h(
+    "div",
+    {style: "overflow-x: auto", tabindex: 0, role: "region", "aria-label": "Tabell som kan rullas i sidled"},
+    publishedComparison(comparisons)
+  );
 }

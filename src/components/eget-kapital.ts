@@ -365,7 +365,7 @@ export function planTable(
     {},
     h(
       "div",
-      {style: "overflow-x: auto"},
+      {style: "overflow-x: auto", tabindex: 0, role: "region", "aria-label": "Tabell som kan rullas i sidled"},
       h(
         "table",
         {class: "fa-table", "data-table": "plan", style: "max-width: none; font-size: 13px"},

@@ -173,7 +173,11 @@ export function periodSection(
   return h(
     "div",
     {},
-    h("div", {style: "overflow-x: auto"}, periodTable(rows, cols)),
+    h(
+      "div",
+      {style: "overflow-x: auto", tabindex: 0, role: "region", "aria-label": "Tabell som kan rullas i sidled"},
+      periodTable(rows, cols)
+    ),
     csvButton(`helarsekvivalenter-${areaId}-${p.previousYear}-${p.year}.csv`, cols, () => periodCsvRows(rows)),
     h(
       "p",
