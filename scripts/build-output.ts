@@ -6,7 +6,7 @@ import {basename, dirname, isAbsolute, join, relative, resolve} from "node:path"
 import {filesUnder} from "../loaders/files.js";
 import {parseProfile, type Profile} from "../loaders/profile.js";
 
-export const usage = "Användning: npm run build -- [--profile full|lsg] [--out <mapp>] [--force | --skip]";
+export const usage = "Användning: npm run build -- [--profile full|lsg] [--out <mapp>] [--force | --skip] [--strict]";
 
 /** The line after a full-profile build: the site holds personal data and must be kept to those entitled. */
 export const PRIVATE_SITE_NOTE =
@@ -26,21 +26,23 @@ export interface BuildArgs {
   outGiven: boolean;
   /** unchanged (default): reuse a build with the same cache key; force: always build; skip: reuse any build. */
   reuse: Reuse;
+  /** --strict: an input file with errors fails the build (exit 1) instead of a diagnostic beside the figures. */
+  strict: boolean;
 }
 
 /**
- * Parses the build's arguments: --profile and --out take a value (`--out x` or `--out=x`), --force and --skip
- * none. A missing value is an error, never the next option: `--out --profile=lsg` must not build into a folder
+ * Parses the build's arguments: --profile and --out take a value (`--out x` or `--out=x`), --force, --skip and
+ * --strict none. A missing value is an error, never the next option: `--out --profile=lsg` must not build into a folder
  * named "--profile=lsg". Relative folders are taken from the project folder.
  */
 export function parseBuildArgs(args: string[], root: string): BuildArgs {
   const values: Record<string, string> = {};
   const flags = new Set<string>();
   for (let i = 0; i < args.length; i++) {
-    const m = /^--(profile|out|force|skip)(?:=(.*))?$/s.exec(args[i]);
+    const m = /^--(profile|out|force|skip|strict)(?:=(.*))?$/s.exec(args[i]);
     if (!m) throw new UsageError(`Okänt argument "${args[i]}". ${usage}`);
     const [, name, inline] = m;
-    if (name === "force" || name === "skip") {
+    if (name === "force" || name === "skip" || name === "strict") {
       if (inline !== undefined) throw new UsageError(`--${name} tar inget värde. ${usage}`);
       flags.add(name);
       continue;
@@ -59,7 +61,7 @@ export function parseBuildArgs(args: string[], root: string): BuildArgs {
   }
   const out = resolve(root, values.out ?? (profile === "lsg" ? "dist-lsg" : "dist"));
   const reuse: Reuse = flags.has("force") ? "force" : flags.has("skip") ? "skip" : "unchanged";
-  return {profile, out, outGiven: values.out !== undefined, reuse};
+  return {profile, out, outGiven: values.out !== undefined, reuse, strict: flags.has("strict")};
 }
 
 /** The file every built site carries: it says that the build made the folder, for which profile and inputs. */

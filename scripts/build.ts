@@ -96,13 +96,14 @@ function leaks(temp: string): boolean {
 }
 
 /** Builds into a temporary folder and swaps it in; returns the exit status. Runs under the build lock. */
-function build({profile, out}: BuildArgs, key: string): number {
+function build({profile, out, strict}: BuildArgs, key: string): number {
   const temp = tempFolder(out);
   rmSync(temp, {recursive: true, force: true});
   try {
     rmSync(join(cacheDir, "data"), {recursive: true, force: true});
     // FINSAM_PROFILE is always set, so a value left in the shell cannot change what the chosen profile publishes.
-    const env = {...process.env, FINSAM_PROFILE: profile, FINSAM_OUT: temp};
+    // FINSAM_STRICT is the ingestion's (loaders/ingest.ts): with --strict, an input error ends the build with exit 1.
+    const env = {...process.env, FINSAM_PROFILE: profile, FINSAM_OUT: temp, ...(strict ? {FINSAM_STRICT: "1"} : {})};
     const run = spawnSync("npx", ["observable", "build"], {cwd: root, stdio: "inherit", env});
     if (run.error) console.error(run.error.message);
     if (run.status !== 0) {
@@ -127,9 +128,10 @@ function build({profile, out}: BuildArgs, key: string): number {
 }
 
 /** The message for reusing the site already in the output folder, or undefined when it must be built. */
-function reusable({profile, out, reuse}: BuildArgs, key: () => string): string | undefined {
+function reusable({profile, out, reuse, strict}: BuildArgs, key: () => string): string | undefined {
   const built = readMarker(out);
-  if (built?.profile !== profile || reuse === "force") return undefined;
+  // A strict build always reads the inputs again: its point is the exit status of their check.
+  if (built?.profile !== profile || reuse === "force" || strict) return undefined;
   if (reuse === "skip") return `Använder den byggda webbplatsen i ${out} från ${built.builtAt} (--skip).`;
   if (built.key === key()) {
     return `Källor och data är oförändrade sedan bygget ${built.builtAt}; använder ${out} (--force bygger om).`;

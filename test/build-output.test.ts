@@ -45,12 +45,19 @@ describe("parseBuildArgs", () => {
   const parse = (...args: string[]) => parseBuildArgs(args, root);
 
   it("defaults to the full profile in dist/, and lsg in dist-lsg/, reusing an unchanged build", () => {
-    expect(parse()).toEqual({profile: "full", out: `${root}/dist`, outGiven: false, reuse: "unchanged"});
+    expect(parse()).toEqual({
+      profile: "full",
+      out: `${root}/dist`,
+      outGiven: false,
+      reuse: "unchanged",
+      strict: false
+    });
     expect(parse("--profile", "lsg")).toEqual({
       profile: "lsg",
       out: `${root}/dist-lsg`,
       outGiven: false,
-      reuse: "unchanged"
+      reuse: "unchanged",
+      strict: false
     });
   });
 
@@ -59,9 +66,15 @@ describe("parseBuildArgs", () => {
       profile: "lsg",
       out: `${root}/ut/lsg`,
       outGiven: true,
-      reuse: "force"
+      reuse: "force",
+      strict: false
     });
     expect(parse("--out=/tmp/x", "--skip")).toMatchObject({out: "/tmp/x", outGiven: true, reuse: "skip"});
+  });
+
+  it("takes --strict without a value, so that an input error fails the build", () => {
+    expect(parse("--strict")).toMatchObject({profile: "full", reuse: "unchanged", strict: true});
+    expect(() => parse("--strict=ja")).toThrow(`--strict tar inget värde. ${usage}`);
   });
 
   it("never takes the next option as a missing value", () => {

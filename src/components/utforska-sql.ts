@@ -2,6 +2,7 @@
 // template run on the project's own DuckDB-WASM, offline, against the workspace tables by name. A ```sql block
 // compiles to `display(Inputs.table(await sql`…`))`; a page that declares `sql` and `Inputs` itself (this import)
 // keeps Framework from loading its own DuckDB client and Inputs from a CDN. See README, "Skriv en egen analys".
+import {loadTables, type ArrowSource} from "./duckdb.js";
 import {ensureTables, queryRows, sqlLiteral, workspaceTables} from "./utforska-db.js";
 import {memorySource, resultTable} from "./utforska-table.js";
 
@@ -15,6 +16,35 @@ export async function sql(strings: TemplateStringsArray | string, ...values: unk
   const text =
     typeof strings === "string" ? strings : strings.reduce((s, part, i) => s + sqlLiteral(values[i - 1]) + part);
   return queryRows(text);
+}
+
+/**
+ * Framework's DuckDBClient on the project's own DuckDB: `const db = await DuckDBClient.of()` reaches every workspace
+ * table by name; sources given to of() (an Arrow FileAttachment) are added under their names. Parameters ($1, $2…)
+ * become SQL literals.
+ */
+export class DuckDBClient {
+  /** A client over the workspace tables and the given Arrow sources. */
+  static async of(sources: Record<string, ArrowSource> = {}): Promise<DuckDBClient> {
+    if (Object.keys(sources).length) await loadTables(sources);
+    return new DuckDBClient();
+  }
+  /** The rows of a query. */
+  query(text: string, params: unknown[] = []) {
+    return queryRows(text.replace(/\$(\d+)/g, (_, i) => sqlLiteral(params[Number(i) - 1])));
+  }
+  /** The first row of a query, or null. */
+  async queryRow(text: string, params: unknown[] = []) {
+    return (await this.query(text, params))[0] ?? null;
+  }
+  /** The sql`…` template, bound to this client. */
+  sql(strings: TemplateStringsArray, ...values: unknown[]) {
+    return sql(strings, ...values);
+  }
+  /** The tables a query can name. */
+  async describeTables(): Promise<{name: string}[]> {
+    return (await tables()).map((name) => ({name}));
+  }
 }
 
 /** The one input a ```sql block uses: a table that pages, with numbers the Swedish way. */

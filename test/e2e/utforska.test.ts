@@ -340,6 +340,9 @@ describe("the example analysis (src/analyser/kostnad-per-deltagare.md)", () => {
     }
     // The chart beside the table draws one bar per row.
     await poll(() => page.locator("svg [aria-label=bar] rect").count()).toBe(rows.length);
+    // Framework's DuckDBClient on the project's own DuckDB, with a $1 parameter: the förbund-years from 2020.
+    const years = balances.years().filter((y) => y.year >= 2020).length;
+    await poll(() => page.locator(".fa-client-count").textContent()).toBe(String(years));
     expect(problems).toEqual(noProblems);
   }, 240_000);
 
