@@ -209,10 +209,11 @@ describe("the site shared with LSG", () => {
     await page.locator('table[data-statement="Resultaträkning"] tr[data-line="rr.intakter"] button').click();
     const accounts = page.locator('table[data-drill="rr.intakter"] tbody tr');
     await expect.poll(() => accounts.count()).toBe(5);
-    // The month sums add up to the same movement as the vouchers do in the full site.
+    // The month sums add up to the same movement as the vouchers do in the full site, in the statement's signs
+    // (income positive, as on the line it opens from).
     await expect
       .poll(() => accounts.filter({hasText: "3012"}).locator("td.num").last().innerText())
-      .toBe("\u22121\u00a0113\u00a0060");
+      .toBe("1\u00a0113\u00a0060");
     await page.locator('table[data-drill="rr.intakter"] button', {hasText: "3012"}).click();
     const note = page.locator('[data-vouchers-withheld="3012"]');
     await expect
