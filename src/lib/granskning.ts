@@ -1,8 +1,9 @@
 // The granskning page's rules: which findings a filter shows, how they group by förbund and report, and how a printed
 // figure and its unit read in plain Swedish (no "2 K antal": a count of people is "2 personer").
+import type {Finding, FindingLine, Severity} from "./checks/model.js";
 import {formatDecimal} from "./format.js";
 
-export type Severity = "discrepancy" | "rounding" | "info";
+export type {Finding, FindingLine, Severity};
 
 /** The kinds a user filters on, in the words of the page. */
 export const severityLabel: Record<Severity, string> = {
@@ -11,34 +12,6 @@ export const severityLabel: Record<Severity, string> = {
   info: "Definition"
 };
 export const severities: Severity[] = ["discrepancy", "rounding", "info"];
-
-/** One printed figure behind a finding (src/lib/checker.ts). */
-export interface FindingLine {
-  line: string;
-  label: string;
-  printed: string;
-  value: number;
-  seedLine: number;
-  section: string;
-  document: string;
-  year: number;
-  unit: string;
-}
-
-/** A finding as the checker writes it. */
-export interface Finding {
-  rule: string;
-  severity: Severity;
-  forbund: string;
-  document: string;
-  year: number;
-  lines: FindingLine[];
-  printedValue: number;
-  impliedValue: number;
-  difference: number;
-  unit: string;
-  message: string;
-}
 
 /** What the user has chosen to see; null is "all". */
 export interface FindingFilter {
