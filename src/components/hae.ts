@@ -14,11 +14,10 @@ import {
   yearlyAverages,
   type MonthlyTotal
 } from "../lib/hae.js";
-import {registryKommuner} from "../lib/membership.js";
 import {chartTable, pivot} from "./chart-table.js";
 import {bindToAddress, choiceParam} from "./address.js";
 import {h} from "./dom.js";
-import {radio, select} from "./inputs.js";
+import {select} from "./inputs.js";
 import {loadTables, type ArrowSource} from "./duckdb.js";
 import {chartWithExport, csvButton} from "./export.js";
 import {categorical, colorScale} from "./palette.js";
@@ -36,8 +35,9 @@ import {
   type ScbMeta
 } from "./scb-data.js";
 import {periodColumns, periodCsvRows, periodTable} from "./scb-period-table.js";
-import {simpleTable, sourceNote} from "./scb-table.js";
-import {guard, stopMissing} from "./status.js";
+import {areaOptions, scbSources, sexInput, sexText, stopWithoutData} from "./scb-page.js";
+import {simpleTable} from "./scb-table.js";
+import {guard} from "./status.js";
 
 const FONT = {fontSize: "12px"};
 
@@ -48,65 +48,27 @@ export async function loadHae(files: {meta: {json(): Promise<ScbMeta>}; hae: Arr
     loadTables({hae: files.hae, population: files.population}),
     "SCB-statistiken för helårsekvivalenter (data/hae.arrows)"
   );
-  if (!meta.tables.hae.counts.kept) {
-    const errors = meta.tables.hae.diagnostics.filter((d) => d.severity === "error");
-    await stopMissing(
-      "SCB-statistik för helårsekvivalenter (data/scb)",
-      errors.map((d) => `${d.file}: ${d.message}.`).join(" ")
-    );
-  }
+  await stopWithoutData(meta, "hae", "SCB-statistik för helårsekvivalenter (data/scb)");
   const extent = await guard(tableExtent("hae"), "SCB-statistiken för helårsekvivalenter (data/hae.arrows)");
   return {meta, extent};
 }
 
 /** Where the figures come from, the demo banner, and the statistics files' problems. */
 export function haeSources(meta: ScbMeta): HTMLElement {
-  const problems = Object.values(meta.tables).flatMap((t) => t.diagnostics.filter((d) => d.severity !== "info"));
-  return h(
-    "div",
-    {},
-    sourceNote([
-      {name: "helårsekvivalenter", ...meta.tables.hae},
-      {name: "befolkning", ...meta.tables.population}
-    ]),
-    meta.tables.hae.source === "demo"
-      ? h(
-          "div",
-          {class: "fa-error", role: "alert", "data-banner": "demo"},
-          h(
-            "strong",
-            {},
-            "Demodata: genererad, inte SCB:s statistik, utom snitten per månad för januari–juni 2022 och 2023 i Falun och Borlänge, som är förankrade i Finsam Falun-Borlänges årsredovisning 2023. "
-          ),
-          h("span", {}, "Ur data/scb/demo/README.md: ", h("q", {}, meta.demoNotice))
-        )
-      : "",
-    problems.length
-      ? h(
-          "div",
-          {class: "fa-error", role: "alert"},
-          h("strong", {}, "Statistikfilerna har fel: "),
-          h(
-            "ul",
-            {},
-            problems.slice(0, 20).map((d) => h("li", {}, `${d.file}:${d.line}: ${d.message}`))
-          ),
-          problems.length > 20 ? `… och ${problems.length - 20} till.` : ""
-        )
-      : ""
+  return scbSources(
+    meta,
+    [
+      {table: "hae", name: "helårsekvivalenter"},
+      {table: "population", name: "befolkning"}
+    ],
+    {
+      demo: "Demodata: genererad, inte SCB:s statistik, utom snitten per månad för januari–juni 2022 och 2023 i Falun och Borlänge, som är förankrade i Finsam Falun-Borlänges årsredovisning 2023.",
+      problems: "Statistikfilerna har fel:"
+    }
   );
 }
 
-/** The kommuner or förbund with data, as choices. */
-export function areaOptions(meta: ScbMeta, extent: {kommuner: string[]}, kind: "kommun" | "forbund") {
-  if (kind === "kommun") {
-    const names = registryKommuner(meta.registry);
-    return extent.kommuner.map((code) => ({value: code, label: `${names.get(code) ?? code} (${code})`}));
-  }
-  return meta.registry.forbund
-    .filter((f) => areaKommuner(meta.registry, {kind: "forbund", id: f.id}).some((k) => extent.kommuner.includes(k)))
-    .map((f) => ({value: f.id, label: f.name}));
-}
+export {areaOptions};
 
 /**
  * Keeps a checkbox's label on one line with its box, so a long name ("Ekonomiskt bistånd") never wraps away from
@@ -122,8 +84,7 @@ export function nowrapLabels<E extends HTMLElement>(input: E): E {
 
 /** The chosen filters in words: "kvinnor och män, 20–64 år". */
 export function filterText(sex: string, age: string): string {
-  const who = sex === "alla" ? "kvinnor och män" : sex === "2" ? "kvinnor" : "män";
-  return `${who}, ${age === "alla" ? "20–64 år" : `${age.replace("-", "–")} år`}`;
+  return `${sexText(sex)}, ${age === "alla" ? "20–64 år" : `${age.replace("-", "–")} år`}`;
 }
 
 /** The area's HÅE per month and type, summed over its kommuner (a förbund by membership month by month). */
@@ -540,13 +501,8 @@ export function periodControls(extent: {months: string[]; ages: string[]}) {
   ];
   const bind = <T>(input: HTMLElement & {value: T}, key: string, values: T[]) =>
     bindToAddress(input, key, choiceParam(values));
-  const sexes = [
-    {value: "alla", label: "Alla"},
-    {value: "2", label: "Kvinnor"},
-    {value: "1", label: "Män"}
-  ];
   const inputs = {
-    sex: bind(radio(sexes, {label: "Kön"}), "kon", ["alla", "2", "1"]),
+    sex: sexInput(),
     age: bind(
       select(ages, {label: "Åldersgrupp"}),
       "alder",

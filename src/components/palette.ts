@@ -1,5 +1,6 @@
 // Colours for charts: the Okabe–Ito palette, which stays distinguishable with the common colour-vision deficiencies.
 // Colour is never the only cue: charts pair it with dashes, symbols or labels (see dashes below).
+import type {RenderFunction} from "@observablehq/plot";
 
 /** Okabe–Ito categorical colours, in the order series take them. */
 export const categorical = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999"];
@@ -24,25 +25,17 @@ export function dashFor(domain: string[], serie: string): string | null {
   return i < 0 ? null : dashes[i % dashes.length];
 }
 
-type Render = (
-  index: number[],
-  scales: unknown,
-  values: unknown,
-  dimensions: unknown,
-  context: unknown,
-  next: (...args: unknown[]) => SVGElement
-) => SVGElement;
-
 /** A render option for one Plot line mark that dashes each series' path as dashFor does (Plot dashes per mark, not per series). */
 export function dashBySerie<T>(
   data: T[],
   serie: (d: T) => string,
   domain: string[],
   widths: Record<string, number> = {}
-): {render: Render} {
+): {render: RenderFunction} {
   return {
     render(index, scales, values, dimensions, context, next) {
-      const g = next(index, scales, values, dimensions, context);
+      const g = next!(index, scales, values, dimensions, context);
+      if (!g) return g;
       // Plot binds each path to the indexes of its series' points.
       for (const path of g.querySelectorAll("path")) {
         const points = (path as unknown as {__data__?: number[]}).__data__;

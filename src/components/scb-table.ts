@@ -45,15 +45,16 @@ export function simpleTable(
   );
 }
 
-/** The data-source line under a page's title: SCB or demo, with the file each table came from. */
+/** The data-source line under a page's title: SCB or demo per table, with its file as a tooltip. */
 export function sourceNote(tables: {name: string; source: "demo" | "scb"; file: string}[]): HTMLElement {
   return h(
     "p",
     {class: "fa-note", "data-source": tables.every((t) => t.source === "scb") ? "scb" : "demo"},
     "Källa: ",
+    // The file stays in the tooltip for the analyst; the line itself names no paths.
     tables.map((t, i) => [
       i ? "; " : "",
-      `${t.name}: ${t.source === "scb" ? "SCB (hämtad)" : "demodata"} (data/${t.file})`
+      h("span", {title: `data/${t.file}`}, `${t.name}: ${t.source === "scb" ? "SCB (hämtad)" : "demodata"}`)
     ]),
     "."
   );

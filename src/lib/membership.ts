@@ -92,3 +92,9 @@ export function registryKommuner(registry: Registry): Map<string, string> {
   for (const f of list(registry)) for (const k of f.kommuner) if (!names.has(k.code)) names.set(k.code, k.name);
   return names;
 }
+
+/** The förbund (registry order) whose kommuner, their own or their predecessors', include one with data. */
+export function forbundWithData(registry: Registry | null | undefined, kommuner: readonly string[]): ForbundEntry[] {
+  if (!registry) return [];
+  return list(registry).filter((f) => everMemberKommuner(registry, f.id).some((k) => kommuner.includes(k)));
+}
