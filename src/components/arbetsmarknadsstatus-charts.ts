@@ -25,7 +25,11 @@ const share4 = (v: number) => Number(v.toFixed(4));
 
 /** A view's container: data-view says where its figures came from. */
 function viewBox(v: LabelledView, ...children: (Node | string)[]): HTMLElement {
-  return h("div", {class: VIEW_CLASS, "data-view": v.source}, ...children);
+  const box = h("div", {class: VIEW_CLASS, "data-view": v.source}, ...children);
+  // Framework caps a figure at 640 px; the charts are drawn at the page's width, and scaled down their 12 px text
+  // would shrink below that.
+  for (const figure of box.querySelectorAll<HTMLElement>("figure.fa-chart")) figure.style.maxWidth = "none";
+  return box;
 }
 
 /** The note shown instead of a view that needs at least one kommun. */
@@ -45,7 +49,8 @@ export function sharesSection(v: LabelledView, width: number): HTMLElement {
     style: FONT,
     x: {label: "Månad", type: "utc"},
     y: {...percentAxis(`Andel av befolkningen ${v.baseLabel}`), domain: [0, 1]},
-    color: {...colorScale(domain), legend: true},
+    // Plot writes its legend in 10 px; the scale's options reach the legend (Plot's legendOptions inherits them).
+    color: {...colorScale(domain), legend: true, style: FONT} as Plot.ScaleOptions,
     marks: [
       Plot.areaY(data, {x: "date", y: "share", fill: "label", order: domain, tip: monthTip}),
       // Each band is named at its right end when it is tall enough, so the statuses do not differ by colour alone.
@@ -151,6 +156,16 @@ export function outsideSection(v: LabelledView, width: number): HTMLElement {
   );
 }
 
+/** Why a förbund that has ended has no sum after its last day: its kommuner count only while they are members. */
+function endedNote(v: LabelledView): HTMLElement | string {
+  if (!v.ended || v.ended >= `${v.months.at(-1)}-01`) return "";
+  return h(
+    "p",
+    {class: "fa-note", "data-note": "ended"},
+    `${v.forbundName} upphörde ${v.ended}. ${REFERENCE} räknas bara för månaderna då kommunerna var medlemmar, så förbundets rad och linje slutar där; de valda kommunerna visas för hela perioden.`
+  );
+}
+
 /** The share outside per chosen kommun against the förbund's kommuner summed by membership. */
 export function comparisonSection(v: LabelledView, width: number): HTMLElement {
   const name = (serie: string) => (serie === "forbund" ? REFERENCE : v.kommunName(serie));
@@ -170,7 +185,27 @@ export function comparisonSection(v: LabelledView, width: number): HTMLElement {
       "p",
       {class: "fa-note"},
       `${REFERENCE} är summan av ${v.forbundName}s medlemskommuner i data, månad för månad efter medlemskapet. Det är inte länet: länets siffror finns inte i data, och summan av några kommuner i länet är inte länet.`
-    )
+    ),
+    endedNote(v)
+  );
+}
+
+const VISUALLY_HIDDEN = "position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%)";
+
+/**
+ * A wide table that scrolls sideways in its own box on a phone, under its caption shown as a title: inside the box
+ * the caption would be as wide as the table and cut off. The caption stays in the table for screen readers.
+ */
+function scrollingTable(table: HTMLElement): HTMLElement {
+  const caption = table.querySelector("caption")!;
+  const title = h("p", {class: "fa-table-title", "aria-hidden": "true"}, caption.textContent ?? "");
+  title.style.fontWeight = "bold";
+  caption.setAttribute("style", VISUALLY_HIDDEN);
+  return h(
+    "div",
+    {},
+    title,
+    h("div", {class: "fa-scroll-x", tabindex: 0, role: "region", "aria-label": "Tabell som kan rullas i sidled"}, table)
   );
 }
 
@@ -187,9 +222,7 @@ export function latestSection(v: LabelledView): HTMLElement {
   }));
   return viewBox(
     v,
-    h(
-      "div",
-      {class: "fa-scroll-x", tabindex: 0, role: "region", "aria-label": "Tabell som kan rullas i sidled"},
+    scrollingTable(
       simpleTable(
         "arbetsmarknadsstatus-senaste",
         `Arbetsmarknadsstatus ${latest}, andel av befolkningen ${v.baseLabel}, ${v.sexText}`,
@@ -199,6 +232,7 @@ export function latestSection(v: LabelledView): HTMLElement {
     ),
     csvButton(`arbetsmarknadsstatus-${v.forbund}-${latest}.csv`, cols, () =>
       rows.map((r) => [r.label, ...r.values.map(share4), r.population])
-    )
+    ),
+    endedNote(v)
   );
 }

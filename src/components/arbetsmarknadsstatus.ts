@@ -58,12 +58,12 @@ export async function loadStatus(files: {
   initial: {json(): Promise<DefaultView>};
   table: ArrowSource;
 }): Promise<StatusPage> {
-  const meta = await guard(files.meta.json(), "SCB-statistikens beskrivning (data/scb.json)");
+  // Both files are fetched at once; the first view needs nothing else.
+  const [meta, initial] = await Promise.all([
+    guard(files.meta.json(), "SCB-statistikens beskrivning (data/scb.json)"),
+    guard(files.initial.json(), "SCB-statistiken för arbetsmarknadsstatus (data/arbetsmarknadsstatus-default.json)")
+  ]);
   await stopWithoutData(meta, "arbetsmarknadsstatus", "SCB-statistik för arbetsmarknadsstatus (data/scb)");
-  const initial = await guard(
-    files.initial.json(),
-    "SCB-statistiken för arbetsmarknadsstatus (data/arbetsmarknadsstatus-default.json)"
-  );
   let loading: Promise<void> | undefined;
   const ready = () => (loading ??= guard(loadTables({arbetsmarknadsstatus: files.table}), TABLE));
   whenIdle(ready);
@@ -162,6 +162,8 @@ export interface LabelledView extends StatusView {
   /** "Falun-Borlänge, alla kommuner", or the chosen kommuner's names. */
   chosenName: string;
   chosenCount: number;
+  /** The last day of a förbund that has ended (merged into another), else undefined. */
+  ended?: string;
   baseLabel: string;
   sexText: string;
   statusLabel(status: string): string;
@@ -184,6 +186,7 @@ export function statusView(page: StatusPage, counts: StatusCounts, base: AgeBase
     forbundName,
     chosenName: chosen.length === all.length ? `${forbundName}, alla kommuner` : chosen.map(kommunName).join(", "),
     chosenCount: chosen.length,
+    ended: (entry as {to?: string} | undefined)?.to,
     baseLabel: base.label,
     sexText: sexText(sex),
     statusLabel: (s) => statusLabels[s] ?? s,

@@ -244,7 +244,7 @@ describe("Arbetsmarknadsstatus page", {timeout: 180_000}, () => {
     await page.context().close();
   });
 
-  it("with no kommun chosen, says so and shows only the förbund's kommuner summed", async () => {
+  it("with no kommun chosen, says so and shows only the förbund's kommuner summed; an ended förbund says why its sum stops", async () => {
     const {page, problems} = await openPage(browser, site.url);
     await page.goto(`${site.url}/arbetsmarknadsstatus?forbund=klaralvdalen&kommuner=-`);
     await settled(page, "live");
@@ -258,6 +258,16 @@ describe("Arbetsmarknadsstatus page", {timeout: 180_000}, () => {
       "Förbundets kommuner sammantaget"
     ]);
     expect(await page.locator(".fa-amstatus-view .fa-note", {hasText: "Välj minst en kommun."}).count()).toBe(0);
+    // A förbund that has ended has no sum after its last day, and says why.
+    await page.getByLabel("Förbund", {exact: true}).selectOption({label: "Samordningsförbundet Finsam Falun"});
+    await poll(() => latest(page)).toEqual([
+      ["Falun", "83,1 %", "4,0 %", "3,5 %", "1,3 %", "2,9 %", "5,2 %", "12,1 %", "33 788"],
+      ["Förbundets kommuner sammantaget", "–", "–", "–", "–", "–", "–", "–", "–"]
+    ]);
+    expect(await page.locator('[data-note="ended"]').first().innerText()).toMatch(
+      /^Finsam Falun upphörde 2022-12-31\. /
+    );
+    expect(await page.locator('[data-note="ended"]').count()).toBe(2);
     expect(problems).toEqual(clean);
     await page.context().close();
   });
