@@ -4,6 +4,7 @@
 // seeded generator (mulberry32), except the figures the seeds print: Falun's and Borlänge's jan–jun 2022 and
 // 2023 HÅE averages are forced to chosen exact targets (HAE_ANCHORS) that round to the printed table.
 // Pure functions only: the script scripts/generate-scb-demo.ts writes the files.
+import type {StatusRecord} from "../../src/lib/arbetsmarknadsstatus.js";
 import type {HaeType} from "../../src/lib/hae.js";
 import {uniformFor} from "../../src/lib/random.js";
 
@@ -35,14 +36,8 @@ export interface HaeRow {
   value: number;
 }
 
-export interface ArbetsmarknadsstatusRow {
-  kommun: string;
-  month: string;
-  status: string;
-  sex: string;
-  age: string;
-  persons: number;
-}
+/** One row of the arbetsmarknadsstatus table, as the page's functions read it. */
+export type ArbetsmarknadsstatusRow = StatusRecord;
 
 export interface PopulationRow {
   kommun: string;
