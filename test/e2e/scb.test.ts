@@ -188,6 +188,29 @@ describe("Arbetsmarknadsstatus page", {timeout: 180_000}, () => {
     await page.context().close();
   });
 
+  it("a change while DuckDB still loads shows a loading notice at once, not the previous figures", async () => {
+    const {page, problems} = await openPage(browser, site.url);
+    // The table reaches DuckDB only after 8 s, so the change below must wait for it.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/arbetsmarknadsstatus\.[\w-]+\.arrows$/, async (route) => {
+      await Promise.race([held, new Promise((resolve) => setTimeout(resolve, 8000))]);
+      await route.fallback();
+    });
+    await page.goto(`${site.url}/arbetsmarknadsstatus`);
+    await settled(page, "precomputed");
+    await page.getByLabel("15–74 år", {exact: true}).check();
+    await poll(() => viewSources(page)).toEqual(["loading", "loading", "loading", "loading"]);
+    expect(await viewText(page)).toBe(Array(4).fill("Hämtar statistiken för det nya urvalet …").join("\n"));
+    expect(await page.locator(".fa-amstatus-view table, .fa-amstatus-view figure").count()).toBe(0);
+    release();
+    expect(await settled(page, "live")).not.toContain("20–64 år");
+    // Every row of Falun and Borlänge in December 2025 (the demo's ages are 15–74): awk -F, '$2=="2025-12"' sums 81 929.
+    expect((await latest(page)).at(-1)!.at(-1)).toBe("81 929");
+    expect(problems).toEqual(clean);
+    await page.context().close();
+  });
+
   it("förbund, kommuner, kön and åldersbas: only the new selection shows, kept in the address and followed back", async () => {
     const {page, problems} = await openPage(browser, site.url);
     await page.goto(`${site.url}/arbetsmarknadsstatus`);
