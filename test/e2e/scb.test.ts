@@ -205,7 +205,7 @@ describe("Arbetsmarknadsstatus page", {timeout: 180_000}, () => {
     expect(await page.locator(".fa-amstatus-view table, .fa-amstatus-view figure").count()).toBe(0);
     release();
     expect(await settled(page, "live")).not.toContain("20–64 år");
-    // Every row of Falun and Borlänge in December 2025 (the demo's ages are 15–74): awk -F, '$2=="2025-12"' sums 81 929.
+    // All of data/scb/demo/arbetsmarknadsstatus.csv's rows for 2080 and 2081 in 2025-12 (its ages span 15–74) sum to 81 929.
     expect((await latest(page)).at(-1)!.at(-1)).toBe("81 929");
     expect(problems).toEqual(clean);
     await page.context().close();
