@@ -4,13 +4,12 @@
 // a new selection loads.
 import * as Plot from "@observablehq/plot";
 import {OUTSIDE, STATUSES, type SeriesPoint} from "../lib/arbetsmarknadsstatus.js";
-import {formatDecimal, formatPercent} from "../lib/format.js";
+import {formatDecimal, formatPercent, monthDate} from "../lib/format.js";
 import type {LabelledView} from "./arbetsmarknadsstatus.js";
 import {chartTable, lineLegend, pivot} from "./chart-table.js";
 import {h} from "./dom.js";
 import {chartWithExport, csvButton} from "./export.js";
 import {colorScale, dashBySerie} from "./palette.js";
-import {monthDate} from "./scb-data.js";
 import {simpleTable} from "./scb-table.js";
 
 /** The class of the views, which the page empties while a new selection loads. */

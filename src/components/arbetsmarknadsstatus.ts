@@ -17,9 +17,9 @@ import {registryKommuner} from "../lib/membership.js";
 import {VIEW_CLASS} from "./arbetsmarknadsstatus-charts.js";
 import {bindToAddress, choiceParam, listParam} from "./address.js";
 import {h} from "./dom.js";
-import {loadTables, type ArrowSource} from "./duckdb.js";
+import type {ArrowSource} from "./duckdb.js";
 import {checkboxes, radio, select} from "./inputs.js";
-import {arbetsmarknadsstatusMonthly, type ScbMeta} from "./scb-data.js";
+import type {ScbMeta} from "./scb-data.js";
 import {areaOptions, scbSources, sexInput, sexText, stopWithoutData} from "./scb-page.js";
 import {guard} from "./status.js";
 
@@ -65,7 +65,12 @@ export async function loadStatus(files: {
   ]);
   await stopWithoutData(meta, "arbetsmarknadsstatus", "SCB-statistik för arbetsmarknadsstatus (data/scb)");
   let loading: Promise<void> | undefined;
-  const ready = () => (loading ??= guard(loadTables({arbetsmarknadsstatus: files.table}), TABLE));
+  // DuckDB's client (and the Arrow library it brings) is imported only here, so the first view does not wait for it.
+  const ready = () =>
+    (loading ??= guard(
+      import("./duckdb.js").then(({loadTables}) => loadTables({arbetsmarknadsstatus: files.table})),
+      TABLE
+    ));
   whenIdle(ready);
   return {meta, initial, extent: initial.extent, ready};
 }
@@ -150,6 +155,7 @@ export async function statusCounts(
   markLoading();
   await page.ready();
   const kommuner = forbundKommuner(page.meta.registry, forbund, page.extent);
+  const {arbetsmarknadsstatusMonthly} = await import("./scb-data.js");
   const rows = await guard(arbetsmarknadsstatusMonthly(kommuner, sex, base.ages), TABLE);
   return {selection, rows, source: "live"};
 }

@@ -121,5 +121,4 @@ export function areaMembersAt(registry: Registry, area: Area, month: string): st
   return area.kind === "kommun" ? [area.code] : memberKommuner(registry, area.id, month);
 }
 
-/** "2023-04" as a Date at UTC midnight on the first, for Plot's time axis. */
-export const monthDate = (month: string) => new Date(`${month}-01T00:00:00Z`);
+export {monthDate} from "../lib/format.js";

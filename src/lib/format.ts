@@ -107,6 +107,9 @@ export function formatPercent(x: Decimal | number, decimals = 1): string {
   return `${formatDecimal(value.times(100), decimals)}${NBSP}%`;
 }
 
+/** "2023-04" as a Date at UTC midnight on the first, for Plot's time axis. */
+export const monthDate = (month: string) => new Date(`${month}-01T00:00:00Z`);
+
 /** A date as "2023-01-31" (style "iso", the Swedish standard) or "31 januari 2023" (style "long"). */
 export function formatDate(date: string | Date, style: "iso" | "long" = "iso"): string {
   const ymd = toYmd(date);
