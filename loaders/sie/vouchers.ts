@@ -13,10 +13,10 @@ function newCounts(): ReadCounts {
 }
 
 /** The labels the fast path reads (see Reader.lineBytes), as bytes. */
-const TRANS_LABEL = asciiBytes("#TRANS");
-const RTRANS_LABEL = asciiBytes("#RTRANS");
-const BTRANS_LABEL = asciiBytes("#BTRANS");
-const VER_LABEL = asciiBytes("#VER");
+export const TRANS_LABEL = asciiBytes("#TRANS");
+export const RTRANS_LABEL = asciiBytes("#RTRANS");
+export const BTRANS_LABEL = asciiBytes("#BTRANS");
+export const VER_LABEL = asciiBytes("#VER");
 
 function asciiBytes(text: string): Uint8Array {
   return Uint8Array.from(text, (c) => c.charCodeAt(0));
@@ -140,6 +140,15 @@ export class VoucherReader {
     if (simple.isLabel(0, RTRANS_LABEL)) return this.simpleRow("rtrans", line);
     if (simple.isLabel(0, BTRANS_LABEL)) return this.simpleRow("btrans", line);
     return false;
+  }
+
+  /**
+   * Whether this reader is inside a voucher, has read one, or sums #KSUMMA (so must see every record as tokens):
+   * SieSumsReader (sums.ts) hands it only the lines outside vouchers and must read the file in full when this is so.
+   */
+  holdsVouchers(): boolean {
+    const {vouchers, transactions} = this.counts;
+    return this.current !== undefined || vouchers.read + transactions.read > 0 || this.ksumma.summing;
   }
 
   /** What every record does first: note that the file has SIE records, and end a voucher that a record follows. */
