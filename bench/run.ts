@@ -1,8 +1,9 @@
 // Entry point of `npm run bench`: runs the benchmarks and prints one table with the machine they ran on.
-// Options: --sizes 10000,100000  --runs 5  --only sie[,journals,browser,build,scb,duckdb,parquet]
+// Options: --sizes 10000,100000  --runs 5  --only sie[,journals,browser,build,ingest,scb,duckdb,parquet]
 import os from "node:os";
 import {buildBenchmark} from "./build.js";
 import {duckdbScbBenchmark} from "./duckdb-hae.js";
+import {ingestBenchmark} from "./ingest.js";
 import {journalsBenchmark} from "./journals.js";
 import {browserBenchmark} from "./statements-page.js";
 import {machineInfo} from "./machine.js";
@@ -18,6 +19,7 @@ const BENCHMARKS: Benchmark[] = [
   journalsBenchmark,
   browserBenchmark,
   buildBenchmark,
+  ingestBenchmark,
   scbReadBenchmark,
   duckdbScbBenchmark,
   parquetBenchmark
