@@ -92,9 +92,10 @@ async function main(): Promise<number> {
   if (selected.includes(journalsBenchmark)) {
     notes.push(
       "Journaler: samma genererade huvudbok som SIE-fil och som hledger- och ledger-journal; verktygens tid är hela" +
-        "\nprocessen (balance på hela filen, median), vår är läsning av filen + readSie + saldon + rapporter i processen," +
-        "\nrespektive strömläsning i 1 MB-bitar med summor per konto och dag utan att spara verifikationerna;" +
-        '\n"× vår läsning" och "× vår ström" är verktygets tid delad med vår. Kontot 1930:s summa jämförs mellan alla.'
+        "\nprocessen (balance på hela filen, median) mot `node bin/finsam.js saldobalans` som hel process, i vägg och" +
+        "\nCPU (user + sys); raderna i processen (extra) är readSie + rapporter, strömläsning med MovementSums och" +
+        '\nreadSieSums (finsams summering ur bytes); "i processen N× våra summor" är verktygets tid delad med den sista.' +
+        "\nKontot 1930:s summa jämförs mellan alla."
     );
   }
   if (selected.includes(browserBenchmark)) {
