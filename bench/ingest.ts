@@ -21,7 +21,7 @@ import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {ingestDir} from "../loaders/ingest.js";
 import {syntheticSie} from "./ledger.js";
-import {check, type Row} from "./runner.js";
+import {check, type Benchmark, type Row} from "./runner.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TARGET_MS = 90_000;
@@ -31,21 +31,25 @@ const load = () =>
     .map((l) => l.toFixed(1).replace(".", ","))
     .join(" / ");
 
-/** One whole build of a data folder into a temporary folder: wall time and the largest process's peak RSS. */
-function timedBuild(data: string): {ms: number; peakRss: number; stderr: string} {
+/** One whole build of a data folder into a temporary folder: wall and CPU time, the largest process's peak RSS. */
+function timedBuild(data: string): {ms: number; cpuMs: number; peakRss: number; stderr: string} {
   const out = join(mkdtempSync(join(tmpdir(), "finsam-ingest-out-")), "site");
   try {
     const start = performance.now();
-    const run = spawnSync("/usr/bin/time", ["-f", "maxrss-kb %M", "npx", "tsx", "scripts/build.ts", "--out", out], {
-      cwd: ROOT,
-      env: {...process.env, FINSAM_DATA: data},
-      encoding: "utf8",
-      maxBuffer: 1 << 26
-    });
+    const run = spawnSync(
+      "/usr/bin/time",
+      ["-f", "maxrss-kb %M cpu %U %S", "npx", "tsx", "scripts/build.ts", "--out", out],
+      {
+        cwd: ROOT,
+        env: {...process.env, FINSAM_DATA: data},
+        encoding: "utf8",
+        maxBuffer: 1 << 26
+      }
+    );
     const ms = performance.now() - start;
     check(run.status === 0, `bygget av ${data} misslyckades (kod ${run.status}): ${(run.stderr ?? "").slice(-600)}`);
-    const kb = Number(/maxrss-kb (\d+)/.exec(run.stderr)?.[1] ?? 0);
-    return {ms, peakRss: kb * 1024, stderr: run.stderr};
+    const [, kb, user, sys] = /maxrss-kb (\d+) cpu ([\d.]+) ([\d.]+)/.exec(run.stderr) ?? ["", "0", "0", "0"];
+    return {ms, cpuMs: (Number(user) + Number(sys)) * 1000, peakRss: Number(kb) * 1024, stderr: run.stderr};
   } finally {
     rmSync(join(out, ".."), {recursive: true, force: true});
   }
@@ -95,14 +99,21 @@ export function writeLargeSie(path: string, bytes: number): number {
 export function ingestBuildRows(progress: (message: string) => void): Row[] {
   const rows: Row[] = [];
   const embedded = readdirSync(join(ROOT, "data/sie")).filter((f) => f.endsWith(".se"));
-  const row = (benchmark: string, size: string, result: {ms: number; peakRss: number}, before: string, note = "") =>
+  const cpu = (ms: number) => `CPU ${(ms / 1000).toFixed(1).replace(".", ",")} s`;
+  const row = (
+    benchmark: string,
+    size: string,
+    result: {ms: number; cpuMs: number; peakRss: number},
+    before: string,
+    note = ""
+  ) =>
     rows.push({
       benchmark,
       size,
       runs: 1,
       medianMs: result.ms,
       peakRss: {bytes: result.peakRss},
-      note: `${note}${note ? "; " : ""}belastning före ${before}, efter ${load()}`
+      note: `${cpu(result.cpuMs)}; ${note}${note ? "; " : ""}belastning före ${before}, efter ${load()}`
     });
 
   progress("ingest: bygge av 1 förbundsår");
@@ -153,15 +164,25 @@ export function ingestBuildRows(progress: (message: string) => void): Row[] {
     const before = load();
     const result = timedBuild(big);
     const met = result.ms <= TARGET_MS && result.peakRss <= TARGET_RSS;
+    const cpuMet = result.cpuMs <= TARGET_MS && result.peakRss <= TARGET_RSS;
     row(
       "Bygge, en SIE-fil på 200 MB",
       `${(size / 1e6).toFixed(0)} MB`,
       result,
       before,
-      `mål ≤ 90 s och ≤ 1,5 GB: ${met ? "nått" : "inte nått"}`
+      `mål ≤ 90 s och ≤ 1,5 GB: ${met ? "nått" : "inte nått"} i vägg, ${cpuMet ? "nått" : "inte nått"} i CPU-tid`
     );
   } finally {
     removeData(big);
   }
   return rows;
 }
+
+/** The ingestion's builds alone (`--only ingest`); `--only build` runs them after the site's build and first views. */
+export const ingestBenchmark: Benchmark = {
+  name: "ingest",
+  description: "bygget med 1 och 20 förbundsår, ombygge efter en ändrad sida, och en SIE-fil på 200 MB",
+  async run(_options, progress) {
+    return ingestBuildRows(progress);
+  }
+};

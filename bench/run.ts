@@ -1,8 +1,9 @@
 // Entry point of `npm run bench`: runs the benchmarks and prints one table with the machine they ran on.
-// Options: --sizes 10000,100000  --runs 5  --only sie[,journals,browser,build,scb,duckdb,parquet]
+// Options: --sizes 10000,100000  --runs 5  --only sie[,journals,browser,build,ingest,scb,duckdb,parquet]
 import os from "node:os";
 import {buildBenchmark} from "./build.js";
 import {duckdbScbBenchmark} from "./duckdb-hae.js";
+import {ingestBenchmark} from "./ingest.js";
 import {journalsBenchmark} from "./journals.js";
 import {browserBenchmark} from "./statements-page.js";
 import {machineInfo} from "./machine.js";
@@ -18,6 +19,7 @@ const BENCHMARKS: Benchmark[] = [
   journalsBenchmark,
   browserBenchmark,
   buildBenchmark,
+  ingestBenchmark,
   scbReadBenchmark,
   duckdbScbBenchmark,
   parquetBenchmark
@@ -90,9 +92,10 @@ async function main(): Promise<number> {
   if (selected.includes(journalsBenchmark)) {
     notes.push(
       "Journaler: samma genererade huvudbok som SIE-fil och som hledger- och ledger-journal; verktygens tid är hela" +
-        "\nprocessen (balance på hela filen, median), vår är läsning av filen + readSie + saldon + rapporter i processen," +
-        "\nrespektive strömläsning i 1 MB-bitar med summor per konto och dag utan att spara verifikationerna;" +
-        '\n"× vår läsning" och "× vår ström" är verktygets tid delad med vår. Kontot 1930:s summa jämförs mellan alla.'
+        "\nprocessen (balance på hela filen, median) mot `node bin/finsam.js saldobalans` som hel process, i vägg och" +
+        "\nCPU (user + sys); raderna i processen (extra) är readSie + rapporter, strömläsning med MovementSums och" +
+        '\nreadSieSums (finsams summering ur bytes); "i processen N× våra summor" är verktygets tid delad med den sista.' +
+        "\nKontot 1930:s summa jämförs mellan alla."
     );
   }
   if (selected.includes(browserBenchmark)) {

@@ -3,6 +3,8 @@
 import {createReadStream, readFileSync} from "node:fs";
 import {readSie, type SieResult} from "../loaders/sie/read.js";
 import {readSieStream} from "../loaders/sie/stream.js";
+import {readSieSums} from "../loaders/sie/sums.js";
+import {fileChunks} from "../scripts/finsam/saldobalans.js";
 import {dataDir} from "../loaders/paths.js";
 import {accountBalances, MovementSums} from "../src/lib/balances.js";
 import type {Voucher} from "../src/lib/ledger.js";
@@ -11,7 +13,7 @@ import {buildStatements, type AccountBalance, type Statements} from "../src/lib/
 import {check} from "./runner.js";
 
 export type WorkloadName = "read" | "reports" | StreamName;
-export type StreamName = "stream" | "stream-reports";
+export type StreamName = "stream" | "stream-reports" | "sums-reports";
 
 interface Workload<T> {
   label: string;
@@ -50,15 +52,31 @@ export const streamWorkloads: Record<
       const balances = accountBalances(result.ledger, 0, sums);
       return {result, balances, statements: buildStatements(balances, basMapping())};
     },
+    verify: verifyStreamed
+  },
+  "sums-reports": {
+    label: "SIE summor ur bytes (readSieSums) + rapporter",
+    async run(file) {
+      const result = await readSieSums(() => fileChunks(file), "bench.se", {strict: true});
+      const balances = accountBalances(result.ledger, 0, result.sums);
+      return {result, balances, statements: buildStatements(balances, basMapping())};
+    },
     verify(value, vouchers) {
-      const {result, statements} = value as ReportsResult;
-      const {read, kept} = result.counts.vouchers;
-      check(read === vouchers && kept === vouchers, `readSieStream läste ${read} och behöll ${kept} av ${vouchers}`);
-      check(result.ledger.vouchers.length === 0, `${result.ledger.vouchers.length} verifikationer sparades`);
-      verifyStatements(statements);
+      verifyStreamed(value, vouchers);
+      const {fullRead} = (value as ReportsResult).result as Awaited<ReturnType<typeof readSieSums>>;
+      check(fullRead === undefined, `readSieSums läste hela filen: ${fullRead}`);
     }
   }
 };
+
+/** Throws unless a read that keeps no voucher counted every voucher as kept and the statements check out. */
+function verifyStreamed(value: unknown, vouchers: number): void {
+  const {result, statements} = value as ReportsResult;
+  const {read, kept} = result.counts.vouchers;
+  check(read === vouchers && kept === vouchers, `strömläsningen läste ${read} och behöll ${kept} av ${vouchers}`);
+  check(result.ledger.vouchers.length === 0, `${result.ledger.vouchers.length} verifikationer sparades`);
+  verifyStatements(statements);
+}
 
 /** Throws unless every generated voucher was read and kept, with no error diagnostics. */
 export function verifyRead(result: SieResult, vouchers: number): void {

@@ -14,9 +14,13 @@ import {
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {journalAmount} from "../bench/journal.js";
 import {finsamBalanceOf, verdict} from "../bench/journals.js";
+import {syntheticLedger} from "../bench/ledger.js";
+import {writeSie} from "../loaders/sie/write.js";
 import {detectKind} from "../scripts/finsam/detect.js";
 import {main} from "../scripts/finsam/main.js";
+import {accountBalances} from "../src/lib/balances.js";
 
 const root = new URL("..", import.meta.url).pathname;
 const fixture = (name: string) => `test/fixtures/finsam/${name}`;
@@ -248,6 +252,29 @@ describe("finsam saldobalans", () => {
       stdout: table,
       stderr: ""
     });
+  });
+
+  it("summerar en stor huvudbok direkt ur bytes, med samma saldon som huvudboken själv och som hel läsning", async () => {
+    const ledger = syntheticLedger(3_000);
+    const path = join(tmp, "genererad-2024.se");
+    writeFileSync(path, writeSie(ledger));
+    const {code, stdout, stderr} = await run("saldobalans", path);
+    expect([code, stderr]).toEqual([0, ""]);
+    expect(stdout.split("\n")[2]).toBe(`Fil: ${path} (SIE 4E, 3000 verifikationer under året)`);
+    const balances = accountBalances(ledger, 0);
+    for (const b of balances) expect(finsamBalanceOf(stdout, b.account)).toBe(journalAmount(b.opening + b.movement));
+    expect(stdout.split("\n").filter((l) => /^\d{4} /.test(l))).toHaveLength(balances.length);
+    // One unbalanced voucher: read in full, so the file is named with the reader's count of errors and exit 1.
+    const lines = Buffer.from(writeSie(ledger)).toString("latin1").split("\n");
+    const row = lines.findIndex((l) => l.startsWith("#VER")) + 2;
+    lines[row] = lines[row].replace(/\} -?\d+(\.\d+)?/, "} 0.01");
+    const broken = lines.join("\n");
+    writeFileSync(path, Buffer.from(broken, "latin1"));
+    const bad = await run("saldobalans", path);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe(
+      `Obs: 1 fel i filen; avvisade verifikationer ingår inte i saldona. Kör finsam kontrollera ${path} för detaljer.\n`
+    );
   });
 
   it("--ar -1 ger föregående år ur #IB, #UB och #RES", async () => {

@@ -1,7 +1,8 @@
 // The fast path of the SIE reader (Reader.lineBytes, loaders/sie/scan.ts) must read every file exactly as the
 // general path does: the same ledger, diagnostics and counts. Each file here is read both ways and compared, among
 // them lines made to sit on the border between the two (escaped quotes, braces in texts, tabs, odd lists, amounts
-// and dates of every spelling) and random lines built from such pieces.
+// and dates of every spelling) and random lines built from such pieces. readSieSums, which sums vouchers straight
+// from their bytes, must give what readSieStream with MovementSums gives for the same files.
 import {readdirSync, readFileSync} from "node:fs";
 import fc from "fast-check";
 import {afterEach, describe, expect, it, vi} from "vitest";
@@ -9,6 +10,8 @@ import {syntheticSie} from "../bench/ledger.js";
 import {encodeCp437, HighBytes} from "../loaders/sie/encoding.js";
 import {Reader, readSie, type SieResult} from "../loaders/sie/read.js";
 import {readSieStream} from "../loaders/sie/stream.js";
+import {readSieSums, type MovementsByYear} from "../loaders/sie/sums.js";
+import {accountBalances, MovementSums} from "../src/lib/balances.js";
 
 const FIXTURES = new URL("./fixtures/", import.meta.url);
 
@@ -150,6 +153,45 @@ const VERS = [
   "#VER"
 ];
 
+/** Pieces of lines on the border between the paths, for random lines. */
+const PIECES = [
+  "#TRANS",
+  "#VER",
+  "#RTRANS",
+  "#BTRANS",
+  "#KONTO",
+  "1930",
+  "3010",
+  '"1930"',
+  "A",
+  '"A"',
+  "{}",
+  '{1 "A"}',
+  "{1 A 6 P}",
+  "{1",
+  "{",
+  "}",
+  '"',
+  '\\"',
+  "\\",
+  '""',
+  "100.00",
+  "-100",
+  "1.5",
+  "0.001",
+  "+1",
+  "20240105",
+  "20240231",
+  '"20240106"',
+  '"Text å"',
+  "ö",
+  "Ä",
+  "\u00a0",
+  "\u000b",
+  "é"
+];
+const BLANKS = [" ", "  ", "\t", " \r", ""];
+
 describe("the fast path of readSie", () => {
   afterEach(() => vi.restoreAllMocks());
 
@@ -221,44 +263,6 @@ describe("the fast path of readSie", () => {
     }
   });
 
-  const PIECES = [
-    "#TRANS",
-    "#VER",
-    "#RTRANS",
-    "#BTRANS",
-    "#KONTO",
-    "1930",
-    "3010",
-    '"1930"',
-    "A",
-    '"A"',
-    "{}",
-    '{1 "A"}',
-    "{1 A 6 P}",
-    "{1",
-    "{",
-    "}",
-    '"',
-    '\\"',
-    "\\",
-    '""',
-    "100.00",
-    "-100",
-    "1.5",
-    "0.001",
-    "+1",
-    "20240105",
-    "20240231",
-    '"20240106"',
-    '"Text å"',
-    "ö",
-    "Ä",
-    "\u00a0",
-    "\u000b",
-    "é"
-  ];
-  const BLANKS = [" ", "  ", "\t", " \r", ""];
-
   it("reads random lines of such pieces as the general path does", () => {
     const line = fc
       .array(fc.tuple(fc.constantFrom(...PIECES), fc.constantFrom(...BLANKS)), {minLength: 1, maxLength: 9})
@@ -284,6 +288,151 @@ describe("the fast path of readSie", () => {
         expect(new HighBytes(bytes).next(start, end)).toBe(expected);
       }),
       {numRuns: 500}
+    );
+  });
+});
+
+/** What readSieStream with MovementSums gives, as readSieSums must give it: the result, and each year's sums. */
+async function streamedSums(bytes: Uint8Array, name: string, strict: boolean) {
+  const sums = new MovementSums();
+  const result = await readSieStream([bytes], name, (voucher) => sums.add(voucher), {strict});
+  return {result, years: yearSums(result, sums)};
+}
+
+function yearSums(result: SieResult, sums: MovementsByYear) {
+  return result.ledger.fiscalYears.map((fy) => {
+    const {vouchers, movements} = sums.forYear(fy);
+    return {fy, vouchers, movements: [...movements].sort(([a], [b]) => a.localeCompare(b))};
+  });
+}
+
+/**
+ * Reads bytes with readSieSums, whole and in chunks of 1 and 7 bytes, strict and not, and expects exactly what the
+ * full streamed read gives; returns whether the strict read summed the file from its bytes (no full read).
+ */
+async function expectSameSums(bytes: Uint8Array, name: string): Promise<boolean> {
+  let summed = false;
+  for (const strict of [false, true]) {
+    const expected = await streamedSums(bytes, name, strict);
+    for (const size of [bytes.length || 1, 7, 1]) {
+      const chunks = () =>
+        Array.from({length: Math.ceil(bytes.length / size)}, (_, k) => bytes.subarray(k * size, (k + 1) * size));
+      const {sums, fullRead, ...result} = await readSieSums(chunks, name, {strict});
+      expect(result).toStrictEqual(expected.result);
+      expect(yearSums(result, sums)).toStrictEqual(expected.years);
+      if (strict && size === 1) summed = fullRead === undefined;
+    }
+  }
+  return summed;
+}
+
+describe("readSieSums: sums only, from the bytes", () => {
+  it.each(fixtureFiles("sie"))("gives $name's ledger, diagnostics and sums as readSieStream does", async (file) => {
+    await expectSameSums(file.bytes, file.name);
+  });
+
+  it.each([...fixtureFiles("bad"), ...fixtureFiles("bad-data/sie")])(
+    "gives the bad input $name's diagnostics as readSieStream does",
+    async ({name, bytes}) => {
+      await expectSameSums(bytes, name);
+    }
+  );
+
+  it("sums a generated ledger from its bytes, to the öre of the full read", async () => {
+    const bytes = syntheticSie(500);
+    expect(await expectSameSums(bytes, "s.se")).toBe(true);
+    const {counts, sums, ledger} = await readSieSums(() => [bytes], "s.se", {strict: true});
+    expect(counts.vouchers).toEqual({read: 500, kept: 500, rejected: 0});
+    expect(accountBalances(ledger, 0, sums)).toStrictEqual(accountBalances(readSie(bytes, "s.se").ledger, 0));
+  });
+
+  it.each(ROWS.flatMap((row) => encodings(voucherFile([row])).map(([encoding, bytes]) => ({row, encoding, bytes}))))(
+    "reads the row $row ($encoding) as readSieStream does",
+    async ({bytes}) => {
+      await expectSameSums(bytes, "row.se");
+    }
+  );
+
+  it.each(VERS.flatMap((ver) => encodings(voucherFile(["#TRANS 1930 {} 100"], ver)).map(([e, b]) => [ver, e, b])))(
+    "reads the voucher %s (%s) as readSieStream does",
+    async (_ver, _encoding, bytes) => {
+      await expectSameSums(bytes as Uint8Array, "ver.se");
+    }
+  );
+
+  it("sums from the bytes only what readSie keeps without a word, and reads the rest in full", async () => {
+    const two = (a: string, b: string) =>
+      `${HEADER}\n#VER A 1 20240105 "X"\n{\n${a}\n}\n#VER A 1 20240105 "Y"\n{\n${b}\n}\n`;
+    const cases: [string, string, boolean][] = [
+      [
+        "numbered apart",
+        two("#TRANS 1930 {} 1\n#TRANS 3010 {} -1", "").replace('A 1 20240105 "Y"', "A 2 20240106"),
+        true
+      ],
+      ["clean", voucherFile(['#TRANS 1930 {1 "A"} 100 20240107 "Rad" 3']), true],
+      ["#RTRANS repeated", voucherFile(['#RTRANS 1930 {1 "A"} 100', '#TRANS 1930 {1 "A"} 100']), true],
+      ["#BTRANS", voucherFile(["#BTRANS 1930 {} 5", "#TRANS 1930 {} 100"]), true],
+      ["#RTRANS alone", voucherFile(["#RTRANS 1930 {} 100", "#TRANS 1930 {} 100.00"]), true],
+      [
+        "#RTRANS, other #TRANS",
+        voucherFile(["#RTRANS 1930 {} 100", "#TRANS 3010 {} 100", "#TRANS 1930 {} -100"]),
+        false
+      ],
+      ["unbalanced", voucherFile(["#TRANS 1930 {} 99"]), false],
+      ["number twice", two("#TRANS 1930 {} 1\n#TRANS 3010 {} -1", "#TRANS 1930 {} 2\n#TRANS 3010 {} -2"), false],
+      ["copy", two("#TRANS 1930 {} 1\n#TRANS 3010 {} -1", "#TRANS 1930 {} 1\n#TRANS 3010 {} -1"), false],
+      ["outside the year", voucherFile(["#TRANS 1930 {} 100"], '#VER "A" "1" 20250105 "X"'), false],
+      ["outside the chart", voucherFile(["#TRANS 1931 {} 100"]), false],
+      ["odd list", voucherFile(["#TRANS 1930 {1} 100"]), false],
+      ["#KSUMMA", `#KSUMMA\n${voucherFile(["#TRANS 1930 {} 100"])}#KSUMMA 1234\n`, false],
+      [
+        "no braces",
+        `${HEADER}\n#VER A 1 20240105 "X"\n#TRANS 1930 {} 1\n#TRANS 3010 {} -1\n#VER A 2 20240105\n`,
+        false
+      ],
+      ["cut short", `${HEADER}\n#VER A 1 20240105 "X"\n{\n#TRANS 1930 {} 100\n`, false]
+    ];
+    for (const [what, text, fromBytes] of cases) {
+      expect([what, await expectSameSums(encodeCp437(text), "c.se")]).toEqual([what, fromBytes]);
+    }
+  });
+
+  it("names the file, line and problem of a voucher it cannot sum, as readSie does", async () => {
+    const bytes = encodeCp437(voucherFile(["#TRANS 1930 {} 99"]));
+    const {diagnostics, counts, fullRead} = await readSieSums(() => [bytes], "fel.se", {strict: true});
+    expect(fullRead).toBe("verifikationen balanserar inte");
+    expect(diagnostics).toEqual([
+      {
+        file: "fel.se",
+        line: 10,
+        severity: "error",
+        message: "Verifikation A 1 balanserar inte: differens -1,00 kr"
+      }
+    ]);
+    expect(counts.vouchers).toEqual({read: 1, kept: 0, rejected: 1});
+  });
+
+  it("reads a CP437 file with UTF-8 lines as readSieStream does", async () => {
+    const header = utf8(`${HEADER.replace("Förbundet", "F\u00f6rbundet")}\n`);
+    const bytes = new Uint8Array([...header, ...encodeCp437(voucherFile(["#TRANS 1930 {} 100"]).slice(HEADER.length))]);
+    await expectSameSums(bytes, "m.se");
+    const mixed = new Uint8Array([
+      ...encodeCp437(voucherFile(['#TRANS 1930 {} 100 20240105 "Återföring"'])),
+      ...utf8('#VER "A" "2" 20240105 "Lön"\n{\n#TRANS 1930 {} 1 20240105 "Lön"\n#TRANS 3010 {} -1\n}\n')
+    ]);
+    expect(await expectSameSums(mixed, "m.se")).toBe(false);
+  });
+
+  it("reads random lines of such pieces as readSieStream does", async () => {
+    const line = fc
+      .array(fc.tuple(fc.constantFrom(...PIECES), fc.constantFrom(...BLANKS)), {minLength: 1, maxLength: 9})
+      .map((parts) => parts.map(([piece, blank]) => piece + blank).join(""));
+    const runs = Math.max(100, Number(process.env.FINSAM_FUZZ_RUNS) || 0);
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, {minLength: 1, maxLength: 12}), async (lines) => {
+        await expectSameSums(encodeCp437(voucherFile(lines)), "r.se");
+      }),
+      {numRuns: runs}
     );
   });
 });

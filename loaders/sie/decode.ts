@@ -277,13 +277,22 @@ export class LineFeeder {
       }
       const line = concat([...this.carry, chunk.subarray(0, newline)]);
       this.carry = [];
-      this.feed(line, 0, line.length);
+      this.feed(line, 0, line.length, this.mixed);
       start = newline + 1;
     }
+    // UTF-8 letters all start with 0xC3 (hasUtf8Letters): only a line with one is looked at for them.
+    const n = chunk.length;
+    let c3 = -1;
     for (;;) {
-      const newline = chunk.indexOf(LF, start);
-      if (newline < 0) break;
-      this.feed(chunk, start, newline);
+      // A loop rather than indexOf: lines are short, and the call costs more than the bytes it would look at.
+      let newline = start;
+      while (newline < n && chunk[newline] !== LF) newline++;
+      if (newline === n) break;
+      if (this.mixed && c3 < start) {
+        c3 = chunk.indexOf(0xc3, start);
+        if (c3 < 0) c3 = n;
+      }
+      this.feed(chunk, start, newline, this.mixed && c3 < newline);
       start = newline + 1;
     }
     // A copy: the caller may reuse its buffer.
@@ -295,19 +304,20 @@ export class LineFeeder {
     if (!this.carry.length) return;
     const line = concat(this.carry);
     this.carry = [];
-    this.feed(line, 0, line.length);
+    this.feed(line, 0, line.length, this.mixed);
   }
 
   /**
    * Feeds what lies between two LFs. Line ends are LF, CRLF and a lone CR (old Mac files, or a CR left inside a line
    * by an editor): each ends a line, so that no row hides behind a CR. The CR of a CRLF is dropped here; a line with
    * another CR is never taken by the fast path (scan.ts refuses it), so only the lines it refuses are searched for
-   * one, and split there. A file of CR alone is one such line, split as it is fed.
+   * one, and split there. A file of CR alone is one such line, split as it is fed. `mayBeUtf8` is false when the
+   * line has no byte that starts a UTF-8 letter.
    */
-  private feed(bytes: Uint8Array, start: number, end: number): void {
+  private feed(bytes: Uint8Array, start: number, end: number, mayBeUtf8: boolean): void {
     if (end > start && bytes[end - 1] === CR) end--;
     const lineNo = this.lineNo + 1;
-    const utf8 = this.mixed && hasUtf8Letters(bytes, start, end) && isUtf8(bytes, start, end);
+    const utf8 = mayBeUtf8 && hasUtf8Letters(bytes, start, end) && isUtf8(bytes, start, end);
     const sink = this.sink;
     if (!utf8 && sink?.lineBytes?.(bytes, start, end, lineNo)) {
       this.lineNo = lineNo;

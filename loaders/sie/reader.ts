@@ -389,6 +389,25 @@ export class Reader extends VoucherReader {
     );
   }
 
+  /**
+   * Takes vouchers that SieSumsReader summed without this reader, when this reader would have had nothing to say about
+   * them either: in strict mode every date within a #RAR year and every account in the chart (when there is one),
+   * and the absolute amounts with the balances' still exact as a number. False, counting nothing, otherwise.
+   */
+  acceptSummed(summed: {vouchers: number; rows: number; abs: number; dates: string[]; accounts: string[]}): boolean {
+    if (typeof this.absTotal !== "number" || this.absTotal + summed.abs > Number.MAX_SAFE_INTEGER) return false;
+    if (this.strict && this.ledger.fiscalYears.length && !summed.dates.every((d) => this.inFiscalYear(d))) return false;
+    if (this.strict && this.chart.size && !summed.accounts.every((a) => this.chart.has(a))) return false;
+    const {vouchers, transactions} = this.counts;
+    vouchers.read += summed.vouchers;
+    vouchers.kept += summed.vouchers;
+    transactions.read += summed.rows;
+    transactions.kept += summed.rows;
+    this.absTotal += summed.abs;
+    if (summed.vouchers) this.recordsSeen = true;
+    return true;
+  }
+
   /** The SIE type with E or I for type 4: by the file's name (.se, .si), else by whether it has balances. */
   kind(): SieKind | undefined {
     const type = this.ledger.sieType;

@@ -174,6 +174,8 @@ export class SimpleLine {
   private readonly kinds = new Uint8Array(MAX_FIELDS);
   /** 1 when the field's bytes are all ASCII. */
   private readonly ascii = new Uint8Array(MAX_FIELDS);
+  /** A list's number of items. */
+  private readonly items = new Uint8Array(MAX_FIELDS);
   private bytes: Uint8Array = new Uint8Array(0);
   private readonly decoder: ByteDecoder;
   private readonly values = new AsciiCache<string>((text) => text);
@@ -251,18 +253,22 @@ export class SimpleLine {
   private list(n: number, start: number, end: number): number {
     const bytes = this.bytes;
     let i = start;
+    let items = 0;
     while (i < end) {
       const b = bytes[i];
       if (b === CLOSE) {
         if (!endsToken(bytes, i + 1, end)) return -1;
         this.set(n, LIST, start, i, 1);
         this.lists |= 1 << n;
+        this.items[n] = items;
         return i + 1;
       }
       if (isBlank(b)) {
         i++;
         continue;
       }
+      // Counted as LineTokenizer.readList counts them: a quoted item, or a run of bare bytes.
+      items++;
       if (b === QUOTE) i = this.listQuoted(i + 1, end);
       else for (; i < end && isBare(bytes[i]); i++);
       // An item must end at a blank or the brace: anything else is for the general tokenizer.
@@ -328,6 +334,26 @@ export class SimpleLine {
   /** Field n as öre, or undefined when it is not a plain amount. */
   ore(n: number): number | undefined {
     return n >= this.count || this.kinds[n] === LIST ? undefined : plainOre(this.bytes, this.starts[n], this.ends[n]);
+  }
+
+  /** Field n as a number of plain digits without a leading zero, below 10^7 (as "123" or "1"), or -1. */
+  plainNumber(n: number): number {
+    const start = this.starts[n];
+    const end = this.ends[n];
+    if (n >= this.count || this.kinds[n] === LIST || end === start || end - start > 7) return -1;
+    if (end - start > 1 && this.bytes[start] === 0x30) return -1;
+    let value = 0;
+    for (let i = start; i < end; i++) {
+      const digit = this.bytes[i] - 0x30;
+      if (digit < 0 || digit > 9) return -1;
+      value = value * 10 + digit;
+    }
+    return value;
+  }
+
+  /** Whether list n pairs up (an even number of items, as refs() requires), without making its references. */
+  pairsUp(n: number): boolean {
+    return (this.items[n] & 1) === 0;
   }
 
   /** List n as shared object references, or undefined when its items do not pair up. */

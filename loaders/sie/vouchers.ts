@@ -13,10 +13,10 @@ function newCounts(): ReadCounts {
 }
 
 /** The labels the fast path reads (see Reader.lineBytes), as bytes. */
-const TRANS_LABEL = asciiBytes("#TRANS");
-const RTRANS_LABEL = asciiBytes("#RTRANS");
-const BTRANS_LABEL = asciiBytes("#BTRANS");
-const VER_LABEL = asciiBytes("#VER");
+export const TRANS_LABEL = asciiBytes("#TRANS");
+export const RTRANS_LABEL = asciiBytes("#RTRANS");
+export const BTRANS_LABEL = asciiBytes("#BTRANS");
+export const VER_LABEL = asciiBytes("#VER");
 
 function asciiBytes(text: string): Uint8Array {
   return Uint8Array.from(text, (c) => c.charCodeAt(0));
@@ -140,6 +140,15 @@ export class VoucherReader {
     if (simple.isLabel(0, RTRANS_LABEL)) return this.simpleRow("rtrans", line);
     if (simple.isLabel(0, BTRANS_LABEL)) return this.simpleRow("btrans", line);
     return false;
+  }
+
+  /**
+   * Whether this reader is inside a voucher, has read one, or sums #KSUMMA (so must see every record as tokens):
+   * SieSumsReader (sums.ts) hands it only the lines outside vouchers and must read the file in full when this is so.
+   */
+  holdsVouchers(): boolean {
+    const {vouchers, transactions} = this.counts;
+    return this.current !== undefined || vouchers.read + transactions.read > 0 || this.ksumma.summing;
   }
 
   /** What every record does first: note that the file has SIE records, and end a voucher that a record follows. */
@@ -486,15 +495,20 @@ export class VoucherReader {
   }
 }
 
-/** Numbers up to this are kept by index: beyond it an array would be too sparse to be worth it. */
-const MAX_INDEXED_NUMBER = 10_000_000;
+/** Plain numbers below this are found by value rather than by text. */
+const MAX_INDEXED_NUMBER = 1_000_000_000;
+
+/** How far past the end of the dense array a number may lie and still go into it (more would make it sparse). */
+const DENSE_GAP = 1024;
 
 /**
- * The kept vouchers of one series by number. Plain numbers ("1", "2", …) index an array: a million vouchers in a
- * map by string cost a hash lookup each, with a cache miss or two, where most series number 1, 2, 3 in order.
+ * The kept vouchers of one series by number. Plain numbers ("1", "2", …) index an array while they come roughly in
+ * order, as most series number 1, 2, 3, and a map by value otherwise: a million vouchers in a map by string cost a
+ * hash of a string each, and an array indexed far past its end turns into a slow dictionary.
  */
 class SeriesNumbers {
   private readonly byIndex: (Claim | undefined)[] = [];
+  private readonly byNumber = new Map<number, Claim>();
   private readonly byText = new Map<string, Claim>();
   /** Numbers claimed. */
   size = 0;
@@ -502,10 +516,20 @@ class SeriesNumbers {
   /** The claim that already has this number; undefined when none has, and this one now has it. */
   claim(number: string, claim: Claim): Claim | undefined {
     const index = plainIndex(number);
-    const first = index < 0 ? this.byText.get(number) : this.byIndex[index];
-    if (first) return first;
-    if (index < 0) this.byText.set(number, claim);
-    else this.byIndex[index] = claim;
+    if (index < 0) {
+      const first = this.byText.get(number);
+      if (first) return first;
+      this.byText.set(number, claim);
+    } else {
+      const dense = this.byIndex;
+      const first = (index < dense.length ? dense[index] : undefined) ?? this.byNumber.get(index);
+      if (first) return first;
+      if (index > dense.length + DENSE_GAP) this.byNumber.set(index, claim);
+      else {
+        while (dense.length < index) dense.push(undefined);
+        dense[index] = claim;
+      }
+    }
     this.size++;
     return undefined;
   }
@@ -514,39 +538,56 @@ class SeriesNumbers {
 /** What a kept voucher leaves to be recognised by: the voucher itself, or in a streamed read a hash of its rows. */
 type Claim = {date: string; line: number; rows: number} | Voucher;
 
-/**
- * A 53-bit hash of a voucher's rows (kind, account, amount, objects): two FNV-1a hashes of 32 and 21 bits. Two
- * vouchers are only compared by it when series, number and date already agree, so a false "copy" would need a
- * collision of 53 bits between two such vouchers.
- */
-function rowsHash(rows: Transaction[]): number {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  const add = (text: string) => {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-    }
-    a = Math.imul(a ^ 0xff, 0x01000193);
-    b = Math.imul(b ^ 0xff, 0x5bd1e995);
-  };
-  for (const t of rows) {
-    add(t.kind);
-    add(t.account);
-    add(String(t.amount));
-    for (const o of t.objects) {
-      add(o.dim);
-      add(o.code);
-    }
-  }
-  return (a >>> 0) * 2 ** 21 + ((b >>> 0) & 0x1fffff);
+/** The two halves of rowsHash while it runs: module state rather than a closure or a pair per call. */
+let hashA = 0;
+let hashB = 0;
+
+function mix(code: number): void {
+  hashA = Math.imul(hashA ^ code, 0x01000193);
+  hashB = Math.imul(hashB ^ code, 0x5bd1e995);
 }
 
-/** The value of a number without sign or leading zero, up to MAX_INDEXED_NUMBER; else -1. */
+function mixText(text: string): void {
+  for (let i = 0; i < text.length; i++) mix(text.charCodeAt(i));
+  mix(0xff);
+}
+
+const KIND_CODES: Record<Transaction["kind"], number> = {trans: 1, rtrans: 2, btrans: 3};
+
+/**
+ * A 53-bit hash of a voucher's rows (kind, account, amount, objects): two FNV-1a-like hashes of 32 and 21 bits. Two
+ * vouchers are only compared by it when series, number and date already agree, so a false "copy" would need a
+ * collision of 53 bits between two such vouchers. Amounts are mixed as numbers, without a string per row.
+ */
+function rowsHash(rows: Transaction[]): number {
+  hashA = 0x811c9dc5;
+  hashB = 0x01000193 ^ 0x5bd1e995;
+  for (let r = 0; r < rows.length; r++) {
+    const t = rows[r];
+    mix(KIND_CODES[t.kind]);
+    mixText(t.account);
+    const amount = t.amount;
+    if (amount >= -SAFE && amount <= SAFE) {
+      const n = Number(amount);
+      mix(n >>> 0);
+      mix(Math.floor(n / 2 ** 32) | 0);
+    } else mixText(String(amount));
+    const objects = t.objects;
+    for (let k = 0; k < objects.length; k++) {
+      mixText(objects[k].dim);
+      mixText(objects[k].code);
+    }
+    mix(0xfe);
+  }
+  return (hashA >>> 0) * 2 ** 21 + ((hashB >>> 0) & 0x1fffff);
+}
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** The value of a number without sign or leading zero, below MAX_INDEXED_NUMBER; else -1. */
 function plainIndex(text: string): number {
   const n = text.length;
-  if (n === 0 || n > 7 || (n > 1 && text.charCodeAt(0) === 0x30)) return -1;
+  if (n === 0 || n > 9 || (n > 1 && text.charCodeAt(0) === 0x30)) return -1;
   let value = 0;
   for (let i = 0; i < n; i++) {
     const digit = text.charCodeAt(i) - 0x30;

@@ -1,10 +1,11 @@
-// `finsam saldobalans <fil> [--ar 0] [--csv]`: a trial balance from a SIE file or a CSV ledger. A SIE file is
-// streamed and its vouchers summed per day and account as they pass (MovementSums), so no voucher is kept and a
-// file of any size takes a few thousand numbers of memory.
-import {createReadStream, readFileSync, statSync} from "node:fs";
+// `finsam saldobalans <fil> [--ar 0] [--csv]`: a trial balance from a SIE file or a CSV ledger. A SIE file is read
+// in large chunks for its sums only (readSieSums): rows are added per day and account straight from their bytes, so
+// no voucher is kept and a file of any size takes a few thousand numbers of memory. A file with anything to report
+// in its vouchers is read in full instead, so the diagnostics are always the reader's.
+import {closeSync, openSync, readFileSync, readSync, statSync} from "node:fs";
 import {readCsvLedger} from "../../loaders/csv-ledger.js";
-import {readSieStream} from "../../loaders/sie/index.js";
-import {accountBalances, MovementSums} from "../../src/lib/balances.js";
+import {readSieSums} from "../../loaders/sie/sums.js";
+import {accountBalances} from "../../src/lib/balances.js";
 import {oreToCsvKr, toCsv} from "../../src/lib/csv-export.js";
 import {formatKrOre} from "../../src/lib/format.js";
 import type {Diagnostic, Ledger} from "../../src/lib/ledger.js";
@@ -65,9 +66,7 @@ export async function saldobalans(path: string, options: SaldobalansOptions, out
 }
 
 async function sieTrialBalance(path: string, year: number): Promise<TrialBalance> {
-  const sums = new MovementSums();
-  const stream = createReadStream(path, {highWaterMark: 1 << 20});
-  const {ledger, diagnostics} = await readSieStream(stream, path, (v) => sums.add(v), {strict: true});
+  const {ledger, diagnostics, sums} = await readSieSums(() => fileChunks(path), path, {strict: true});
   const fy = fiscalYear(ledger, year, path);
   const name = [ledger.companyName, ledger.orgNumber && `(${ledger.orgNumber})`].filter(Boolean).join(" ");
   const vouchers = sums.forYear(fy).vouchers;
@@ -80,6 +79,20 @@ async function sieTrialBalance(path: string, year: number): Promise<TrialBalance
     rows: accountBalances(ledger, year, sums),
     diagnostics
   };
+}
+
+/** Bytes read per system call: large, so a file of hundreds of megabytes takes a few dozen reads. */
+const CHUNK_BYTES = 1 << 22;
+
+/** The file's bytes in chunks of one reused buffer (the reader copies what it keeps). */
+export function* fileChunks(path: string): Generator<Uint8Array> {
+  const fd = openSync(path, "r");
+  try {
+    const buffer = new Uint8Array(CHUNK_BYTES);
+    for (let n; (n = readSync(fd, buffer, 0, CHUNK_BYTES, null)) > 0;) yield buffer.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function fiscalYear(ledger: Ledger, year: number, path: string) {

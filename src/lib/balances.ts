@@ -38,7 +38,11 @@ export class MovementSums {
  * Opening balance and movement of every account for one fiscal year of a ledger (yearIndex 0 = current), from its
  * vouchers or, when they were streamed rather than kept, from their sums.
  */
-export function accountBalances(ledger: Ledger, yearIndex = 0, streamed?: MovementSums): AccountBalance[] {
+export function accountBalances(
+  ledger: Ledger,
+  yearIndex = 0,
+  streamed?: Pick<MovementSums, "forYear">
+): AccountBalance[] {
   const fy = ledger.fiscalYears.find((y) => y.yearIndex === yearIndex);
   if (!fy) return [];
   const names = new Map(ledger.accounts.map((a) => [a.number, a.name]));
@@ -50,8 +54,12 @@ export function accountBalances(ledger: Ledger, yearIndex = 0, streamed?: Moveme
   };
   for (const b of ledger.balances)
     if (b.kind === "ib" && b.yearIndex === yearIndex && !b.object) row(b.account).opening += b.amount;
-  const sums = streamed ?? new MovementSums();
-  if (!streamed) for (const v of ledger.vouchers) sums.add(v);
+  let sums = streamed;
+  if (!sums) {
+    const all = new MovementSums();
+    for (const v of ledger.vouchers) all.add(v);
+    sums = all;
+  }
   const {vouchers, movements} = sums.forYear(fy);
   if (vouchers) {
     for (const [account, amount] of movements) row(account).movement += amount;
