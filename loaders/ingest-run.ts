@@ -9,6 +9,8 @@ import {toUtfallRow} from "../src/lib/drift.js";
 import type {Balance, Diagnostic, FiscalYear} from "../src/lib/ledger.js";
 import {combineMappings, type MappingFile} from "../src/lib/mapping.js";
 import type {FigureComparison, PublishedReport} from "../src/lib/published.js";
+import {fromJsonWithBigints, toJsonWithBigints} from "../src/lib/json-bigint.js";
+import type {PlanFile} from "../src/lib/projection.js";
 import type {AccountBalance} from "../src/lib/statements.js";
 import {columnBuilder, toArrowStream} from "./arrow.js";
 import {budgetFromSie} from "./budget-read.js";
@@ -16,6 +18,7 @@ import {latestBudgetLines, loadBudgetTables} from "./budgets.js";
 import {writeFileAtomic} from "./files.js";
 import {fileError, forbundOfName, listInputs, readJsonFolder, readJsonSafe} from "./ingest-inputs.js";
 import {ledgerFileTables, type LedgerFileInfo, type LedgerFileTables} from "./ingest-ledger.js";
+import {planToJson, readPlanFile} from "./plan.js";
 import type {Profile} from "./profile.js";
 import {compareYearTables} from "./reconstruct/verify.js";
 import {writePartition} from "./voucher-partitions.js";
@@ -38,12 +41,6 @@ export interface IngestManifest {
 /** The ledger files a data folder's sie/ holds: SIE (.se, .si, .sie) and CSV exports (.csv). */
 export const LEDGER_FILES = /\.(se|si|sie|csv)$/i;
 
-/** JSON with bigint as tagged strings, and back. */
-const BIG = "\u0000big:";
-const toJson = (value: unknown) => JSON.stringify(value, (_, v) => (typeof v === "bigint" ? `${BIG}${v}` : v));
-const fromJson = (text: string) =>
-  JSON.parse(text, (_, v) => (typeof v === "string" && v.startsWith(BIG) ? BigInt(v.slice(BIG.length)) : v));
-
 /** One ledger file's results, from the per-file cache or from one read of the file. */
 function ledgerResults(
   input: {file: string; path: string; size: number},
@@ -60,7 +57,7 @@ function ledgerResults(
   const full = options.profile === "full";
   for (const f of [json, arrows, index]) options.used.add(f);
   if (existsSync(json) && (!full || (existsSync(arrows) && existsSync(index)))) {
-    const tables = fromJson(readFileSync(json, "utf-8")) as LedgerFileTables & {partitionRows: number};
+    const tables = fromJsonWithBigints(readFileSync(json, "utf-8")) as LedgerFileTables & {partitionRows: number};
     return {tables, partition: full && tables.fiscalYear ? {arrows, index, rows: tables.partitionRows} : undefined};
   }
   const {tables, rows} = ledgerFileTables(input.path, input.file, input.size);
@@ -72,7 +69,7 @@ function ledgerResults(
     writeFileAtomic(index, JSON.stringify(written.index));
     partition = {arrows, index, rows: written.index.rows};
   }
-  writeFileAtomic(json, toJson({...tables, partitionRows: partition?.rows ?? 0}));
+  writeFileAtomic(json, toJsonWithBigints({...tables, partitionRows: partition?.rows ?? 0}));
   return {tables, partition};
 }
 
@@ -124,7 +121,7 @@ export function runIngestion(options: {
   }
   const mappings = readJsonFolder<MappingFile>(data, "mapping");
   const published = readJsonFolder<PublishedReport>(data, "published");
-  const plans = readJsonFolder<unknown>(data, "plans");
+  const plans = readJsonFolder<PlanFile>(data, "plans");
   problems.push(...mappings.problems, ...published.problems, ...plans.problems);
   const chartOf = (forbund: string) =>
     (registry.forbund.find((f) => f.id === forbund) as {chart?: string} | undefined)?.chart ?? "bas";
@@ -249,6 +246,16 @@ export function runIngestion(options: {
   const planDiagnostics = existsSync(join(data, "plans"))
     ? plans.problems
     : [fileError("plans/", "Mappen plans/ saknas i datamappen; det finns inga flerårsplaner")];
+  const forbundPlans = Object.entries(plans.values).flatMap(([id, file]) => {
+    try {
+      return [planToJson(readPlanFile(file))];
+    } catch (e) {
+      const problem = fileError(`plans/${id}.json`, `${(e as Error).message}; filen hoppas över`);
+      problems.push(problem);
+      planDiagnostics.push(problem);
+      return [];
+    }
+  });
   const workspace = {
     profile,
     registry,
@@ -266,7 +273,7 @@ export function runIngestion(options: {
   write("budgets.arrows", toArrowStream(budgets.budgets));
   write("workspace.json", JSON.stringify(workspace));
   write("checks.json", JSON.stringify(checks));
-  write("plans.json", JSON.stringify({plans: Object.values(plans.values), diagnostics: planDiagnostics}));
+  write("plans.json", toJsonWithBigints({plans: forbundPlans, diagnostics: planDiagnostics}));
 
   // Cached results of files no longer in the folder (or of older code) are removed.
   const filesDir = join(dir, "files");

@@ -14,7 +14,8 @@ import {
   withoutLineRefs
 } from "../src/lib/eget-kapital.js";
 import {formatPercent} from "../src/lib/format.js";
-import {readPlanFile, type PlanFile} from "../src/lib/projection.js";
+import {readPlanFile} from "../loaders/plan.js";
+import type {PlanFile} from "../src/lib/projection.js";
 import {roundToUnit} from "../src/lib/units.js";
 
 const file = (id: string) =>

@@ -5,8 +5,7 @@ import {oreToCsvKr} from "../lib/csv-export.js";
 import {planRows, type PlanRow, type ScenarioProjection, withoutLineRefs} from "../lib/eget-kapital.js";
 import {formatDecimal, formatKr, formatPercent, formatUnits} from "../lib/format.js";
 import {
-  readPlanFile,
-  type PlanFile,
+  planFromJson,
   memberSplitCheck,
   solveBudget,
   type Denominator,
@@ -413,7 +412,7 @@ export async function loadEgetKapital(files: {
   workspace: {json(): Promise<unknown>};
 }) {
   const {plans, places} = (await guard(files.plans.json(), "flerårsplanerna (data/plans.json)")) as {
-    plans: PlanFile[];
+    plans: unknown[];
     places?: Record<string, Record<string, Record<string, string>>>;
   };
   const workspace = (await guard(files.workspace.json(), "arbetsytans referensdata (data/workspace.json)")) as {
@@ -424,7 +423,7 @@ export async function loadEgetKapital(files: {
       "flerårsplaner (data/plans)",
       "Sidan räknar eget kapital ur förbundens flerårsplaner och budgethistorik."
     );
-  const forbundPlans = plans.map(readPlanFile);
+  const forbundPlans = plans.map(planFromJson);
   return {
     forbundPlans,
     reports: Object.values(workspace.published),
