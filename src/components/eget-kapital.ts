@@ -14,7 +14,7 @@ import {
   type PlanYear,
   type SpendRate
 } from "../lib/projection.js";
-import {roundToUnit, type Unit} from "../lib/units.js";
+import {roundToUnit, type Unit} from "../lib/rounding.js";
 import {h} from "./dom.js";
 import {csvButton} from "./export.js";
 import {radio} from "./inputs.js";

@@ -6,7 +6,7 @@ import {driftGroupLabels} from "../lib/drift.js";
 import {formatPercent, formatUnits} from "../lib/format.js";
 import {changeText} from "../lib/presentation.js";
 import type {StatementLine} from "../lib/statements.js";
-import {roundToUnit} from "../lib/units.js";
+import {roundToUnit} from "../lib/rounding.js";
 import {h} from "./dom.js";
 import {
   C,

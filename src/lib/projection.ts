@@ -3,6 +3,7 @@
 // Money is integer öre (bigint); ratios are Decimal. Nothing here passes money through a float.
 import Decimal from "decimal.js";
 import {reviveBigints} from "./json-bigint.js";
+import {roundToOre} from "./rounding.js";
 
 /** What equity is measured against: the members' tilldelning, or verksamhetens intäkter (tilldelning + other). */
 export type Denominator = "tilldelning" | "intakter";
@@ -66,11 +67,6 @@ export interface SpendRate {
 
 const dec = (ore: bigint) => new Decimal(ore.toString());
 
-/** Rounds a Decimal number of öre to whole öre, half away from zero. */
-export function toOre(x: Decimal): bigint {
-  return BigInt(x.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
-}
-
 /** A ratio of two öre amounts, or null when the denominator is zero. */
 export function share(numerator: bigint, denominator: bigint): Decimal | null {
   return denominator === 0n ? null : dec(numerator).div(dec(denominator));
@@ -83,7 +79,7 @@ export function planIncome(y: PlanYear): bigint {
 
 /** The costs actually spent when a share spendRate of the budget is used, rounded to whole öre. */
 export function spentCosts(budgetCosts: bigint, spendRate: Decimal): bigint {
-  return toOre(dec(budgetCosts).times(spendRate));
+  return roundToOre(dec(budgetCosts).times(spendRate));
 }
 
 /** Equity year by year from startEquity (the year before the plan) when each year spends spendRate of its budget. */
