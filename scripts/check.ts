@@ -121,7 +121,7 @@ export function main(
     // The published reports of the workspace are also compared with its ledgers, unless --no-ledgers.
     if (!paths.length && !args.includes("--no-ledgers")) {
       // The comparisons the ingestion made of the same folder: the ledgers are not read again for them.
-      findings.push(...ledgerFindings(reports, ledgerComparisons(join(root, "data")), options));
+      findings.push(...ledgerFindings(reports, ledgerComparisons(join(root, "data"), reports), options));
     }
     out(json ? JSON.stringify(findings, null, 2) + "\n" : formatReport(findings, reports.length, registry));
     return 0;

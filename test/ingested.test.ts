@@ -62,8 +62,13 @@ describe("ledgerComparisons", () => {
       ...compareLedgerYear(y2022, undefined, mapping, own, [report], null).comparisons,
       ...compareLedgerYear(y2023, y2022, mapping, own, [report], null).comparisons
     ];
-    const comparisons = ledgerComparisons(data, "full");
+    const comparisons = ledgerComparisons(data, [report], "full");
     expect(comparisons.length).toBeGreaterThan(20);
     expect(comparisons).toEqual(expected);
+    // The figures are the caller's own objects, as ledgerFindings matches them.
+    expect(comparisons.every((c) => report.figures.includes(c.figure))).toBe(true);
+    expect(comparisons.filter((c) => c.difference !== 0).length).toBe(
+      expected.filter((c) => c.difference !== 0).length
+    );
   });
 });

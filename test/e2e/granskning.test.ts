@@ -17,7 +17,7 @@ const reports = readPublishedReports();
 const registry = JSON.parse(readFileSync(`${root}data/forbund.json`, "utf-8")) as Registry;
 const findings = [
   ...checkReports(reports, {registry}),
-  ...ledgerFindings(reports, ledgerComparisons(`${root}data`), {registry})
+  ...ledgerFindings(reports, ledgerComparisons(`${root}data`, reports), {registry})
 ];
 
 describe("granskning", () => {
