@@ -1,6 +1,6 @@
 // What the one ingestion pass wrote of the ledgers, read back for tools (loaders/ingested.ts): the voucher texts of
 // the LSG build's leak guard and the ledger comparisons of npm run check, both without reading a ledger again.
-import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync} from "node:fs";
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
@@ -10,7 +10,9 @@ import {VOUCHER_TEXTS_FILE} from "../loaders/ledger-tables.js";
 import {dataDir} from "../loaders/paths.js";
 import {compareLedgerYear} from "../loaders/reconstruct/verify.js";
 import {readSie} from "../loaders/sie/read.js";
+import {readPlanFile} from "../loaders/plan.js";
 import {combineMappings} from "../src/lib/mapping.js";
+import {planFromJson} from "../src/lib/projection.js";
 import type {PublishedReport} from "../src/lib/published.js";
 
 const data = mkdtempSync(join(tmpdir(), "finsam-ingested-"));
@@ -19,6 +21,12 @@ mkdirSync(join(data, "sie"));
 for (const f of files) cpSync(dataDir("sie", f), join(data, "sie", f));
 for (const f of ["mapping", "published", "forbund.json"]) cpSync(dataDir(f), join(data, f), {recursive: true});
 mkdirSync(join(data, "budgets"));
+// One plan as transcribed, and one whose first history year lacks årets resultat.
+mkdirSync(join(data, "plans"));
+cpSync(dataDir("plans", "sodra-dalarna.json"), join(data, "plans", "sodra-dalarna.json"));
+const broken = JSON.parse(readFileSync(dataDir("plans", "klaralvdalen.json"), "utf-8"));
+delete broken.history[0].result;
+writeFileSync(join(data, "plans", "klaralvdalen.json"), JSON.stringify(broken));
 afterAll(() => {
   rmSync(data, {recursive: true, force: true});
   rmSync(join(ingestDir("full", data), ".."), {recursive: true, force: true});
@@ -70,5 +78,24 @@ describe("ledgerComparisons", () => {
     expect(comparisons.filter((c) => c.difference !== 0).length).toBe(
       expected.filter((c) => c.difference !== 0).length
     );
+  });
+});
+
+describe("the plans the ingestion reads", () => {
+  it("hands the pages each readable plan as read, and names a plan that cannot be read instead of failing", () => {
+    const manifest = ensureIngested("full", data);
+    const {plans, diagnostics} = JSON.parse(readFileSync(join(manifest.dir, "tables", "plans.json"), "utf-8"));
+    expect(plans.map(planFromJson)).toEqual([
+      readPlanFile(JSON.parse(readFileSync(dataDir("plans", "sodra-dalarna.json"), "utf-8")))
+    ]);
+    expect(diagnostics).toEqual([
+      {
+        file: "plans/klaralvdalen.json",
+        line: 0,
+        severity: "error",
+        message: `klaralvdalen ${broken.history[0].year}: årets resultat saknas; filen hoppas över`
+      }
+    ]);
+    expect(manifest.problems).toContainEqual(diagnostics[0]);
   });
 });
