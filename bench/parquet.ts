@@ -6,7 +6,7 @@
 // reader that knows nothing of the file must fetch it) and the column chunks of the row groups whose account
 // statistics hold the account, only the seven columns the drill-down shows; counted by wrapping the file in an
 // AsyncBuffer that adds up every slice hyparquet asks for.
-import {readFileSync} from "node:fs";
+import {readdirSync, readFileSync} from "node:fs";
 import {parquetMetadataAsync, parquetReadObjects, type AsyncBuffer, type FileMetaData} from "hyparquet";
 import {parquetWriteBuffer} from "hyparquet-writer";
 import {buildVoucherPartition, partitionRows} from "../loaders/voucher-partitions.js";
@@ -73,10 +73,13 @@ function rowRanges(metadata: FileMetaData, account: string): [number, number][] 
   return ranges;
 }
 
-/** One drill-down from the Parquet file: the account's rows and the bytes and requests it took. */
-export async function parquetDrillDown(file: Uint8Array, account: string) {
+/**
+ * One drill-down from the Parquet file: the account's rows and the bytes and requests it took. Given the metadata
+ * (a page that already read the footer for an earlier drill-down), only the account's column chunks count.
+ */
+export async function parquetDrillDown(file: Uint8Array, account: string, known?: FileMetaData) {
   const {buffer, counter} = countingBuffer(file);
-  const metadata = await parquetMetadataAsync(buffer, {initialFetchSize: 8});
+  const metadata = known ?? (await parquetMetadataAsync(buffer, {initialFetchSize: 8}));
   const rows: Record<string, unknown>[] = [];
   for (const [rowStart, rowEnd] of rowRanges(metadata, account)) {
     const read = await parquetReadObjects({file: buffer, metadata, columns: SHOWN, rowStart, rowEnd});
@@ -100,6 +103,34 @@ function accountsToOpen(rows: PartitionRow[]): {heavy: string; typical: string} 
   for (const r of rows) counts.set(r.account, (counts.get(r.account) ?? 0) + 1);
   const byCount = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   return {heavy: byCount[0][0], typical: byCount[byCount.length >> 1][0]};
+}
+
+/**
+ * Every account of the ledger opened once, as a user clicking through the statement would: the mean bytes of the
+ * first drill-down (index or footer included) and of each later one (the page keeps the index or footer).
+ */
+export async function everyAccount(
+  rows: PartitionRow[],
+  arrow: ReturnType<typeof buildVoucherPartition>,
+  parquet: Uint8Array
+) {
+  const accounts = [...new Set(rows.map((r) => r.account))].sort();
+  const metadata = await parquetMetadataAsync(countingBuffer(parquet).buffer, {initialFetchSize: 8});
+  const footer = metadata.metadata_length + 8;
+  let arrowBatches = 0;
+  let parquetChunks = 0;
+  for (const account of accounts) {
+    const a = arrowDrillDown(arrow, account);
+    arrowBatches += a.bytes - a.indexBytes - arrow.index.schema.length;
+    parquetChunks += (await parquetDrillDown(parquet, account, metadata)).bytes;
+  }
+  const indexBytes = arrowDrillDown(arrow, accounts[0]).indexBytes + arrow.index.schema.length;
+  const mean = (total: number) => Math.round(total / accounts.length);
+  return {
+    accounts: accounts.length,
+    arrow: {first: indexBytes + mean(arrowBatches), later: mean(arrowBatches), total: indexBytes + arrowBatches},
+    parquet: {first: footer + mean(parquetChunks), later: mean(parquetChunks), total: footer + parquetChunks}
+  };
 }
 
 /** Compares the two formats on one ledger; one row per drill-down and one for the file sizes. */
@@ -136,6 +167,15 @@ export async function compareFormats(ledger: Ledger, label: string): Promise<Row
       note: `Arrow ${fromArrow.bytes} byte (index ${fromArrow.indexBytes}, ${fromArrow.batches} batcher); Parquet ${fromParquet.bytes} byte (sidfot ${fromParquet.footerBytes}) i ${fromParquet.requests} läsningar; Parquet/Arrow ${(fromParquet.bytes / fromArrow.bytes).toFixed(2)}`
     });
   }
+  const all = await everyAccount(rows, arrow, parquet);
+  out.push({
+    benchmark: "Parquet mot Arrow: varje konto en gång",
+    size: `${label}, ${all.accounts} konton`,
+    runs: 1,
+    medianMs: 0,
+    fileBytes: all.parquet.later,
+    note: `medel per drill-down efter den första: Arrow ${all.arrow.later} / Parquet ${all.parquet.later} byte (${(all.parquet.later / all.arrow.later).toFixed(2)}); första: Arrow ${all.arrow.first} / Parquet ${all.parquet.first}; alla konton: Arrow ${all.arrow.total} / Parquet ${all.parquet.total} byte (${(all.parquet.total / all.arrow.total).toFixed(2)})`
+  });
   return out;
 }
 
@@ -144,11 +184,16 @@ export const parquetBenchmark: Benchmark = {
   description: "Byte per drill-down: Parquet (hyparquet) mot verifikationspartitionerna i Arrow IPC",
   async run(options, progress) {
     const out: Row[] = [];
-    progress("parquet: Falun-Borlänge 2023");
-    const file = new URL("../data/sie/falun-borlange-2023.se", import.meta.url);
-    const {ledger} = readSie(new Uint8Array(readFileSync(file)), "falun-borlange-2023.se", {strict: true});
-    out.push(...(await compareFormats(ledger, "Falun-Borlänge 2023")));
-    for (const vouchers of options.sizes ?? [1_000_000]) {
+    // Every embedded ledger (data/sie), then generated ones at scale.
+    const dir = new URL("../data/sie/", import.meta.url);
+    for (const name of readdirSync(dir)
+      .filter((f) => f.endsWith(".se"))
+      .sort()) {
+      progress(`parquet: ${name}`);
+      const {ledger} = readSie(new Uint8Array(readFileSync(new URL(name, dir))), name, {strict: true});
+      out.push(...(await compareFormats(ledger, name.replace(/\.se$/, ""))));
+    }
+    for (const vouchers of options.sizes ?? [10_000, 100_000]) {
       progress(`parquet: ${vouchers} verifikationer`);
       out.push(...(await compareFormats(syntheticLedger(vouchers), `${vouchers} ver`)));
     }

@@ -1,15 +1,13 @@
 // Child process of the browser benchmark: two years of a generated ledger (2023 and 2024) as the workspace's Arrow
-// tables and voucher partitions, through loadLedgerTables and the ingestion's partitions as the build makes them. Run in its own process with a larger heap, since a million
+// tables and voucher partitions, as the one ingestion pass of the build writes them. Run in its own process with a larger heap, since a million
 // vouchers a year is several gigabytes of rows. Usage (via fork): statements-data.ts <out dir> <vouchers>
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {toArrowStream} from "../loaders/arrow.js";
-import {loadLedgerTables} from "../loaders/ledger-tables.js";
 import {dataDir} from "../loaders/paths.js";
 import {partitionOf} from "../loaders/voucher-partitions.js";
-import {ensureIngested, ingestDir} from "../loaders/ingest.js";
+import {ensureIngested, ingestDir, ingestedFile} from "../loaders/ingest.js";
 import type {PartitionIndex} from "../src/lib/partition-index.js";
 import {writeSie} from "../loaders/sie/write.js";
 import {accountBalances} from "../src/lib/balances.js";
@@ -62,21 +60,20 @@ function main(): StatementsData {
       const rr = buildStatements(accountBalances(ledger), mapping).rr;
       result[year] = String(roundStatement(rr, "kr").get("rr.arets_resultat"));
     }
-    const tables = loadLedgerTables(sieDir);
+    // One ingestion reads each file once and writes the tables and the partitions, as in the build.
+    const manifest = ensureIngested("full", data);
     mkdirSync(out, {recursive: true});
-    const columns = {"account-balances": tables.accountBalances, movements: tables.movements};
     const bytes = {} as Record<TableName, number>;
     const rows = {} as Record<TableName, number>;
     for (const name of TABLES) {
-      const stream = toArrowStream(columns[name]);
+      const stream = readFileSync(ingestedFile(`${name}.arrows`, manifest));
       writeFileSync(join(out, `${name}.arrows`), stream);
       bytes[name] = stream.length;
-      rows[name] = columns[name].forbund.values.length;
+      rows[name] = manifest.rows[name];
     }
     // The vouchers as the build partitions them, for the drill-down (loaders/voucher-partitions.ts).
     const partitions: StatementsData["partitions"] = {};
     mkdirSync(join(out, "vouchers", "bench"), {recursive: true});
-    const manifest = ensureIngested("full", data);
     for (const year of [2023, 2024]) {
       const found = partitionOf("bench", year, manifest);
       const partition = readFileSync(found.arrows);

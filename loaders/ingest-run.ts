@@ -9,13 +9,17 @@ import {toUtfallRow} from "../src/lib/drift.js";
 import type {Balance, Diagnostic, FiscalYear} from "../src/lib/ledger.js";
 import {combineMappings, type MappingFile} from "../src/lib/mapping.js";
 import type {FigureComparison, PublishedReport} from "../src/lib/published.js";
+import {fromJsonWithBigints, toJsonWithBigints} from "../src/lib/json-bigint.js";
+import type {PlanFile} from "../src/lib/projection.js";
 import type {AccountBalance} from "../src/lib/statements.js";
-import {columnBuilder, toArrowStream} from "./arrow.js";
+import {toArrowStream} from "./arrow.js";
 import {budgetFromSie} from "./budget-read.js";
 import {latestBudgetLines, loadBudgetTables} from "./budgets.js";
 import {writeFileAtomic} from "./files.js";
 import {fileError, forbundOfName, listInputs, readJsonFolder, readJsonSafe} from "./ingest-inputs.js";
 import {ledgerFileTables, type LedgerFileInfo, type LedgerFileTables} from "./ingest-ledger.js";
+import {LEDGER_COMPARISONS_FILE, LedgerTableRows, partitionTexts, VOUCHER_TEXTS_FILE} from "./ledger-tables.js";
+import {planToJson, readPlanFile} from "./plan.js";
 import type {Profile} from "./profile.js";
 import {compareYearTables} from "./reconstruct/verify.js";
 import {writePartition} from "./voucher-partitions.js";
@@ -38,18 +42,15 @@ export interface IngestManifest {
 /** The ledger files a data folder's sie/ holds: SIE (.se, .si, .sie) and CSV exports (.csv). */
 export const LEDGER_FILES = /\.(se|si|sie|csv)$/i;
 
-/** JSON with bigint as tagged strings, and back. */
-const BIG = "\u0000big:";
-const toJson = (value: unknown) => JSON.stringify(value, (_, v) => (typeof v === "bigint" ? `${BIG}${v}` : v));
-const fromJson = (text: string) =>
-  JSON.parse(text, (_, v) => (typeof v === "string" && v.startsWith(BIG) ? BigInt(v.slice(BIG.length)) : v));
+/** A ledger file's results as cached: its tables, its partition's row count, and its voucher texts (leak guard). */
+type CachedLedgerFile = LedgerFileTables & {partitionRows: number; texts: string[]};
 
 /** One ledger file's results, from the per-file cache or from one read of the file. */
 function ledgerResults(
   input: {file: string; path: string; size: number},
   hash: string,
   options: {dir: string; profile: Profile; code: string; used: Set<string>}
-): {tables: LedgerFileTables; partition?: {arrows: string; index: string; rows: number}} {
+): {tables: LedgerFileTables; texts: string[]; partition?: {arrows: string; index: string; rows: number}} {
   const filesDir = join(options.dir, "files");
   mkdirSync(filesDir, {recursive: true});
   // The name is part of the key: diagnostics name the file.
@@ -60,10 +61,12 @@ function ledgerResults(
   const full = options.profile === "full";
   for (const f of [json, arrows, index]) options.used.add(f);
   if (existsSync(json) && (!full || (existsSync(arrows) && existsSync(index)))) {
-    const tables = fromJson(readFileSync(json, "utf-8")) as LedgerFileTables & {partitionRows: number};
-    return {tables, partition: full && tables.fiscalYear ? {arrows, index, rows: tables.partitionRows} : undefined};
+    const cached = fromJsonWithBigints(readFileSync(json, "utf-8")) as CachedLedgerFile;
+    const {partitionRows, texts, ...tables} = cached;
+    return {tables, texts, partition: full && tables.fiscalYear ? {arrows, index, rows: partitionRows} : undefined};
   }
   const {tables, rows} = ledgerFileTables(input.path, input.file, input.size);
+  const texts = partitionTexts(rows);
   let partition: {arrows: string; index: string; rows: number} | undefined;
   // The lsg profile's cache holds no voucher: its site must not, and nothing here is written for it.
   if (full && tables.fiscalYear) {
@@ -72,8 +75,9 @@ function ledgerResults(
     writeFileAtomic(index, JSON.stringify(written.index));
     partition = {arrows, index, rows: written.index.rows};
   }
-  writeFileAtomic(json, toJson({...tables, partitionRows: partition?.rows ?? 0}));
-  return {tables, partition};
+  const cached: CachedLedgerFile = {...tables, partitionRows: partition?.rows ?? 0, texts};
+  writeFileAtomic(json, toJsonWithBigints(cached));
+  return {tables, texts, partition};
 }
 
 /** The message for a file whose name says another year than its #RAR 0. */
@@ -124,30 +128,15 @@ export function runIngestion(options: {
   }
   const mappings = readJsonFolder<MappingFile>(data, "mapping");
   const published = readJsonFolder<PublishedReport>(data, "published");
-  const plans = readJsonFolder<unknown>(data, "plans");
+  const plans = readJsonFolder<PlanFile>(data, "plans");
   problems.push(...mappings.problems, ...published.problems, ...plans.problems);
   const chartOf = (forbund: string) =>
     (registry.forbund.find((f) => f.id === forbund) as {chart?: string} | undefined)?.chart ?? "bas";
   const mappingOf = (forbund: string) => combineMappings(mappings.values[forbund], mappings.values[chartOf(forbund)]);
 
   // Ledgers: each file once; its year from #RAR 0.
-  const balanceRows = columnBuilder({
-    forbund: "utf8",
-    year: "int32",
-    account: "utf8",
-    name: "utf8",
-    opening: "int64",
-    movement: "int64"
-  });
-  const movementRows = columnBuilder({
-    forbund: "utf8",
-    year: "int32",
-    month: "int32",
-    account: "utf8",
-    project: "utf8",
-    cost_center: "utf8",
-    amount_ore: "int64"
-  });
+  const tableRows = new LedgerTableRows();
+  const texts = new Set<string>();
   const listing = listInputs(data, "sie", LEDGER_FILES, true);
   problems.push(...listing.problems);
   const used = new Set<string>();
@@ -157,7 +146,15 @@ export function runIngestion(options: {
   const sieBudgets: ReturnType<typeof budgetFromSie> = [];
   const seen = new Map<string, string>();
   for (const input of listing.files) {
-    const {tables, partition} = ledgerResults(input, options.hashes[`sie/${input.file}`] ?? "", {...options, used});
+    const {
+      tables,
+      texts: fileTexts,
+      partition
+    } = ledgerResults(input, options.hashes[`sie/${input.file}`] ?? "", {
+      ...options,
+      used
+    });
+    for (const t of fileTexts) texts.add(t);
     const forbund = forbundOfName(input.file);
     const fy = tables.fiscalYear;
     if (!fy) {
@@ -182,11 +179,7 @@ export function runIngestion(options: {
     const {program, companyName, counts} = tables;
     ledgers.push({file: input.file, forbund, year, program, companyName, counts, diagnostics});
     years.push({forbund, year, balances: tables.balances, movements: tables.movements});
-    for (const b of tables.balances) balanceRows.add({forbund, year, ...b});
-    for (const m of tables.movements) {
-      const {account, month, project, costCenter, amount} = m;
-      movementRows.add({forbund, year, month, account, project, cost_center: costCenter, amount_ore: amount});
-    }
+    tableRows.add(forbund, year, tables);
     if (partition) partitions.push({forbund, year, file: input.file, ...partition});
     const budgetBalances = tables.budgetLedger.balances as Balance[];
     if (budgetBalances.length) {
@@ -211,8 +204,8 @@ export function runIngestion(options: {
   // The consistency checks of the published reports, against the ledgers where both exist for a year.
   const reports = Object.values(published.values);
   let checks: unknown;
+  const comparisons: FigureComparison[] = [];
   try {
-    const comparisons: FigureComparison[] = [];
     for (const y of years) {
       const mapping = mappingOf(y.forbund);
       const actuals = (rows: MonthlyMovement[]) => rows.map((r) => toUtfallRow(mapping, r)).filter((a) => a !== null);
@@ -249,6 +242,16 @@ export function runIngestion(options: {
   const planDiagnostics = existsSync(join(data, "plans"))
     ? plans.problems
     : [fileError("plans/", "Mappen plans/ saknas i datamappen; det finns inga flerårsplaner")];
+  const forbundPlans = Object.entries(plans.values).flatMap(([id, file]) => {
+    try {
+      return [planToJson(readPlanFile(file))];
+    } catch (e) {
+      const problem = fileError(`plans/${id}.json`, `${(e as Error).message}; filen hoppas över`);
+      problems.push(problem);
+      planDiagnostics.push(problem);
+      return [];
+    }
+  });
   const workspace = {
     profile,
     registry,
@@ -261,12 +264,15 @@ export function runIngestion(options: {
     )
   };
   const write = (name: string, data: string | Uint8Array) => writeFileAtomic(join(tablesDir, name), data);
-  write("account-balances.arrows", toArrowStream(balanceRows.columns));
-  write("movements.arrows", toArrowStream(movementRows.columns));
+  write("account-balances.arrows", toArrowStream(tableRows.accountBalances));
+  write("movements.arrows", toArrowStream(tableRows.movements));
+  write(LEDGER_COMPARISONS_FILE, toJsonWithBigints(comparisons));
+  // The leak guard's list (scripts/build.ts), beside tables/ rather than in it: no data loader hands it over.
+  writeFileAtomic(join(dir, VOUCHER_TEXTS_FILE), JSON.stringify([...texts]));
   write("budgets.arrows", toArrowStream(budgets.budgets));
   write("workspace.json", JSON.stringify(workspace));
   write("checks.json", JSON.stringify(checks));
-  write("plans.json", JSON.stringify({plans: Object.values(plans.values), diagnostics: planDiagnostics}));
+  write("plans.json", toJsonWithBigints({plans: forbundPlans, diagnostics: planDiagnostics}));
 
   // Cached results of files no longer in the folder (or of older code) are removed.
   const filesDir = join(dir, "files");
@@ -279,8 +285,8 @@ export function runIngestion(options: {
     profile,
     partitions,
     rows: {
-      "account-balances": balanceRows.columns.forbund.values.length,
-      movements: movementRows.columns.forbund.values.length,
+      "account-balances": tableRows.accountBalances.forbund.values.length,
+      movements: tableRows.movements.forbund.values.length,
       budgets: budgets.budgets.forbund.values.length
     },
     problems: [...problems, ...printedOnly]

@@ -10,7 +10,7 @@ import {spawnSync} from "node:child_process";
 import {existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, relative} from "node:path";
 import {filesUnder} from "../loaders/files.js";
-import {voucherTexts} from "../loaders/ledger-tables.js";
+import {voucherTexts} from "../loaders/ingested.js";
 import {dataDir, dataFolderProblem} from "../loaders/paths.js";
 import {
   alive,
@@ -76,7 +76,8 @@ function lock(): () => void {
 
 /** The first voucher text found in the built site, as file and text; test/lsg-profile.test.ts checks every file. */
 function voucherTextIn(out: string): {file: string; text: string} | undefined {
-  const texts = voucherTexts(dataDir("sie")).map((text) => ({text, bytes: Buffer.from(text, "utf-8")}));
+  // The texts the lsg ingestion (run by this build) found, so no ledger file is read again for the guard.
+  const texts = voucherTexts(dataDir(), "lsg").map((text) => ({text, bytes: Buffer.from(text, "utf-8")}));
   // The copied npm packages (_node, _npm) cannot hold the förbund's data.
   for (const file of filesUnder(out, ["_node", "_npm"])) {
     const bytes = readFileSync(file);

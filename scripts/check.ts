@@ -5,7 +5,7 @@
 import {existsSync, readFileSync, readdirSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {pathToFileURL} from "node:url";
-import {ledgerComparisons} from "../loaders/ledger-comparisons.js";
+import {ledgerComparisons} from "../loaders/ingested.js";
 import {
   checkReports,
   ledgerFindings,
@@ -120,10 +120,8 @@ export function main(
     const findings = checkReports(reports, options);
     // The published reports of the workspace are also compared with its ledgers, unless --no-ledgers.
     if (!paths.length && !args.includes("--no-ledgers")) {
-      const charts = Object.fromEntries(
-        (registry?.forbund ?? []).map((f) => [f.id, (f as {chart?: string}).chart ?? "bas"])
-      );
-      findings.push(...ledgerFindings(reports, ledgerComparisons(join(root, "data"), reports, charts), options));
+      // The comparisons the ingestion made of the same folder: the ledgers are not read again for them.
+      findings.push(...ledgerFindings(reports, ledgerComparisons(join(root, "data"), reports), options));
     }
     out(json ? JSON.stringify(findings, null, 2) + "\n" : formatReport(findings, reports.length, registry));
     return 0;

@@ -7,7 +7,7 @@ import {utfallRows} from "../src/lib/balances.js";
 import {buildDrift, burn, forecast, type DriftGroup, type UtfallRow} from "../src/lib/drift.js";
 import {driftForecast, revisionLabel, rowChoices, rowKeys} from "../src/lib/driftsredovisning.js";
 import {combineMappings} from "../src/lib/mapping.js";
-import {roundToUnit} from "../src/lib/units.js";
+import {roundToUnit} from "../src/lib/rounding.js";
 
 const data = new URL("../data/", import.meta.url);
 const readJson = (path: string) => JSON.parse(readFileSync(new URL(path, data), "utf-8"));

@@ -14,8 +14,9 @@ import {
   withoutLineRefs
 } from "../src/lib/eget-kapital.js";
 import {formatPercent} from "../src/lib/format.js";
-import {readPlanFile, type PlanFile} from "../src/lib/projection.js";
-import {roundToUnit} from "../src/lib/units.js";
+import {readPlanFile} from "../loaders/plan.js";
+import type {PlanFile} from "../src/lib/projection.js";
+import {roundToUnit} from "../src/lib/rounding.js";
 
 const file = (id: string) =>
   JSON.parse(readFileSync(new URL(`../data/plans/${id}.json`, import.meta.url), "utf-8")) as PlanFile;

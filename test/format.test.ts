@@ -1,18 +1,6 @@
 import Decimal from "decimal.js";
 import {describe, expect, it} from "vitest";
-import {
-  allocateRounded,
-  formatDate,
-  formatDecimal,
-  formatKr,
-  formatKrOre,
-  formatPercent,
-  formatTkr,
-  KR,
-  roundToMultiple,
-  roundToTkr,
-  TKR
-} from "../src/lib/format.js";
+import {formatDate, formatDecimal, formatKr, formatKrOre, formatPercent, formatTkr} from "../src/lib/format.js";
 
 // Written with visible markers so the expected strings show which space and minus are used.
 const sv = (s: string) => s.replace(/_/g, "\u00A0").replace(/~/g, "\u2212");
@@ -104,60 +92,5 @@ describe("formatDate", () => {
     expect(formatDate("okänt")).toBe("okänt");
     expect(formatDate("2023-13-01")).toBe("2023-13-01");
     expect(formatDate(new Date(NaN))).toBe("–");
-  });
-});
-
-describe("rounding", () => {
-  it("rounds half away from zero to a multiple, in öre", () => {
-    expect(roundToTkr(862950000n)).toBe(863000000n);
-    expect(roundToTkr(862949999n)).toBe(862900000n);
-    expect(roundToTkr(-862950000n)).toBe(-863000000n);
-    expect(roundToMultiple(250n, KR)).toBe(300n);
-    expect(roundToMultiple(-250n, KR)).toBe(-300n);
-    expect(roundToMultiple(-249n, KR)).toBe(-200n);
-    expect(() => roundToMultiple(1n, 0n)).toThrow(RangeError);
-  });
-});
-
-describe("allocateRounded", () => {
-  const tkr = (...xs: number[]) => xs.map((x) => BigInt(Math.round(x * 1000)) * 100n);
-  const sum = (xs: bigint[]) => xs.reduce((a, b) => a + b, 0n);
-
-  it("keeps the parts summing to the rounded total", () => {
-    // Falun-Borlänge 2023's member split (4 281 000 / 2 140 500 / 1 113 060 / 1 027 440 kr), shifted so that
-    // rounding each part alone gives 8 561 tkr while the total rounds to 8 563.
-    const parts = tkr(4281.45, 2140.4, 1113.46, 1027.44);
-    expect(sum(parts)).toBe(856275000n);
-    expect(sum(parts.map(roundToTkr))).toBe(856100000n);
-    const rounded = allocateRounded(parts);
-    expect(rounded).toEqual(tkr(4282, 2140, 1114, 1027));
-    expect(sum(rounded)).toBe(roundToTkr(sum(parts)));
-    expect(rounded.map(formatTkr)).toEqual(["4\u00A0282", "2\u00A0140", "1\u00A0114", "1\u00A0027"]);
-  });
-
-  it("gives the leftover units to the largest remainders, ties to the earlier part", () => {
-    expect(allocateRounded([150n, 150n, 150n], undefined, 100n)).toEqual([200n, 200n, 100n]);
-    expect(allocateRounded([133n, 133n, 134n], undefined, 100n)).toEqual([100n, 100n, 200n]);
-    expect(allocateRounded([0n, 0n], undefined, 100n)).toEqual([0n, 0n]);
-    expect(allocateRounded([], undefined, 100n)).toEqual([]);
-  });
-
-  it("mirrors negative totals and handles mixed signs", () => {
-    expect(allocateRounded([-150n, -150n, -150n], undefined, 100n)).toEqual([-200n, -200n, -100n]);
-    const mixed = [1049n, -349n, 250n];
-    const rounded = allocateRounded(mixed, undefined, 100n);
-    expect(rounded).toEqual([1000n, -300n, 300n]);
-    expect(sum(rounded)).toBe(roundToMultiple(sum(mixed), 100n));
-  });
-
-  it("meets an explicit total that differs from the sum", () => {
-    expect(allocateRounded([100n, 100n], 500n, 100n)).toEqual([300n, 200n]);
-    expect(allocateRounded([100n, 100n, 100n], 0n, 100n)).toEqual([0n, 0n, 0n]);
-    expect(allocateRounded([100n, 100n, 100n], -100n, 100n)).toEqual([-100n, 0n, 0n]);
-  });
-
-  it("defaults to tkr and rejects a non-positive unit", () => {
-    expect(allocateRounded([TKR / 2n, TKR / 2n])).toEqual([TKR, 0n]);
-    expect(() => allocateRounded([1n], undefined, 0n)).toThrow(RangeError);
   });
 });

@@ -8,9 +8,9 @@ import {
   latestCompleteYear,
   periodComparison,
   periodLabel,
-  roundDiv,
   type MonthlyTotal
 } from "../src/lib/hae.js";
+import {roundDiv} from "../src/lib/rounding.js";
 
 const data = new URL("../data/", import.meta.url);
 

@@ -9,7 +9,8 @@ import {join, relative} from "node:path";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {filesUnder} from "../loaders/files.js";
-import {forbundOfFile, loadLedgerTables, voucherTexts} from "../loaders/ledger-tables.js";
+import {voucherTexts} from "../loaders/ingested.js";
+import {forbundOfFile, loadLedgerTables} from "../loaders/ledger-tables.js";
 import {dataDir} from "../loaders/paths.js";
 import {unknownProfileMessage} from "../loaders/profile.js";
 import {encodeCp437} from "../loaders/sie/encoding.js";
@@ -139,7 +140,7 @@ describe("the movements table both profiles ship", () => {
 
 describe("the site shared with LSG", () => {
   const out = mkdtempSync(join(tmpdir(), "finsam-lsg-"));
-  const texts = voucherTexts(dataDir("sie"));
+  const texts = voucherTexts(dataDir(), "full");
   let browser: Browser;
   let site: Awaited<ReturnType<typeof serveDist>>;
 

@@ -9,13 +9,15 @@ import {
   historicalSpendRate,
   memberSplitCheck,
   projectEquity,
-  readPlanFile,
   solveBudget,
   type PlanFile,
   type PlanFileYear,
   type PlanYear,
-  type PrintedFigure
+  type PrintedFigure,
+  planFromJson
 } from "../src/lib/projection.js";
+import {planToJson, readPlanFile} from "../loaders/plan.js";
+import {toJsonWithBigints} from "../src/lib/json-bigint.js";
 
 const dir = new URL("../data/plans/", import.meta.url);
 const files: PlanFile[] = readdirSync(dir)
@@ -312,5 +314,19 @@ describe("extendPlan", () => {
   it("leaves a printed plan as it is up to its last year", () => {
     expect(extendPlan(plan("sodra-dalarna"), 2027).assumed).toEqual([]);
     expect(extendPlan(plan("falun-borlange"), 2027).assumed).toEqual([2027]);
+  });
+});
+
+describe("a plan through the site's JSON", () => {
+  it("comes back from plans.json exactly as the ingestion read it: öre as bigint, the äskanden as a Map", () => {
+    for (const file of files) {
+      const read = readPlanFile(file);
+      const back = planFromJson(JSON.parse(toJsonWithBigints(planToJson(read))));
+      expect(back).toEqual(read);
+      expect(typeof back.startEquity).toBe("bigint");
+    }
+    const sodra = planFromJson(JSON.parse(toJsonWithBigints(planToJson(plan("sodra-dalarna")))));
+    expect(sodra.requested).toBeInstanceOf(Map);
+    expect([...sodra.requested]).toEqual([...plan("sodra-dalarna").requested]);
   });
 });

@@ -5,39 +5,49 @@ import {categorical, dashFor} from "./palette.js";
 
 type Value = string | number | null | undefined;
 
-/** A table of the chart's data in a closed details element; the first column heads its row. */
-export function chartTable(caption: string, columns: string[], rows: Value[][]): HTMLElement {
-  const text = (v: Value) =>
-    v === null || v === undefined || (typeof v === "number" && !Number.isFinite(v)) ? "–" : String(v);
+/**
+ * A plain table in a container that scrolls sideways on a phone: a header row and rows of text. The first cell of a
+ * row heads it (th scope=row) when rowHeader is set; classes gives each column's class ("num" also right-aligns its
+ * heading), and headClasses the headings' own where they differ.
+ */
+export function simpleTable(
+  columns: string[],
+  rows: Value[][],
+  options: {
+    caption?: string;
+    rowHeader?: boolean;
+    classes?: (string | null)[];
+    headClasses?: (string | null)[];
+    scroll?: string;
+  } = {}
+): HTMLElement {
+  const {caption, rowHeader = false, classes = [], scroll = "fa-scroll-x"} = options;
+  const headClasses = options.headClasses ?? classes.map((c) => (c === "num" ? c : null));
   return h(
-    "details",
-    {class: "fa-chart-table"},
-    h("summary", {}, "Visa som tabell"),
+    "div",
+    {class: scroll},
     h(
-      "div",
-      {class: "fa-scroll"},
+      "table",
+      {class: "fa-table"},
+      caption ? h("caption", {}, caption) : null,
       h(
-        "table",
-        {class: "fa-table"},
-        h("caption", {}, caption),
+        "thead",
+        {},
         h(
-          "thead",
+          "tr",
           {},
+          columns.map((c, i) => h("th", {scope: "col", class: headClasses[i] ?? null}, c))
+        )
+      ),
+      h(
+        "tbody",
+        {},
+        rows.map((row) =>
           h(
             "tr",
             {},
-            columns.map((c, i) => h("th", {scope: "col", class: i ? "num" : ""}, c))
-          )
-        ),
-        h(
-          "tbody",
-          {},
-          rows.map(([first, ...rest]) =>
-            h(
-              "tr",
-              {},
-              h("th", {scope: "row"}, text(first)),
-              rest.map((v) => h("td", {class: "num"}, text(v)))
+            row.map((v, i) =>
+              rowHeader && i === 0 ? h("th", {scope: "row"}, text(v)) : h("td", {class: classes[i] ?? null}, text(v))
             )
           )
         )
@@ -45,6 +55,25 @@ export function chartTable(caption: string, columns: string[], rows: Value[][]):
     )
   );
 }
+
+/** A table of the chart's data in a closed details element; the first column heads its row. */
+export function chartTable(caption: string, columns: string[], rows: Value[][]): HTMLElement {
+  return h(
+    "details",
+    {class: "fa-chart-table"},
+    h("summary", {}, "Visa som tabell"),
+    simpleTable(columns, rows, {
+      caption,
+      rowHeader: true,
+      classes: columns.map((_, i) => (i ? "num" : null)),
+      headClasses: columns.map((_, i) => (i ? "num" : "")),
+      scroll: "fa-scroll"
+    })
+  );
+}
+
+const text = (v: Value) =>
+  v === null || v === undefined || (typeof v === "number" && !Number.isFinite(v)) ? "–" : String(v);
 
 /** Long rows (one per point) turned wide: one row per key, one column per series in the order given. */
 export function pivot<T>(

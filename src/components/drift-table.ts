@@ -3,7 +3,7 @@ import {Decimal} from "decimal.js";
 import {driftGroupLabels, type Drift, type DriftRow} from "../lib/drift.js";
 import {formatPercent, formatUnits} from "../lib/format.js";
 import type {Cell} from "../lib/csv-export.js";
-import {roundToUnit, type Unit} from "../lib/units.js";
+import {roundToUnit, type Unit} from "../lib/rounding.js";
 import {h} from "./dom.js";
 
 const money = (ore: bigint | null, unit: Unit) => (ore === null ? "–" : formatUnits(roundToUnit(ore, unit)));

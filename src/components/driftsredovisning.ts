@@ -8,7 +8,7 @@ import {compareFigures, type PublishedReport} from "../lib/published.js";
 import type {Diagnostic} from "../lib/ledger.js";
 import {MONTHS, burnSeries, driftForecast, incomeBasisText, revisionLabel, rowKeys} from "../lib/driftsredovisning.js";
 import {formatUnits} from "../lib/format.js";
-import {roundToUnit, type Unit} from "../lib/units.js";
+import {roundToUnit, type Unit} from "../lib/rounding.js";
 import {chartTable, lineLegend, pivot} from "./chart-table.js";
 import {h} from "./dom.js";
 import {budgetLinesFor, utfallFor, type Revision} from "./drift-data.js";

@@ -9,6 +9,7 @@ import {
   type Finding
 } from "../lib/granskning.js";
 import {setAddressParams} from "./address.js";
+import {simpleTable} from "./chart-table.js";
 import {h} from "./dom.js";
 
 /** Findings per förbund and kind, with a total row. */
@@ -48,39 +49,16 @@ export function countsTable(findings: Finding[], forbundIds: string[], name: (id
 }
 
 function linesTable(f: Finding): HTMLElement {
-  return h(
-    "div",
-    {class: "fa-scroll-x"},
-    h(
-      "table",
-      {class: "fa-table"},
-      h(
-        "thead",
-        {},
-        h(
-          "tr",
-          {},
-          ["Rad", "Tabell", "År", "Rad i dokumentet", "Tryckt"].map((c, i) =>
-            h("th", {scope: "col", class: i >= 2 ? "num" : null}, c)
-          )
-        )
-      ),
-      h(
-        "tbody",
-        {},
-        f.lines.map((l) =>
-          h(
-            "tr",
-            {},
-            h("td", {}, l.label),
-            h("td", {}, l.document === f.document ? l.section : `${l.section} (${l.document})`),
-            h("td", {class: "num"}, String(l.year)),
-            h("td", {class: "num"}, String(l.seedLine)),
-            h("td", {class: "num"}, printedText(l))
-          )
-        )
-      )
-    )
+  return simpleTable(
+    ["Rad", "Tabell", "År", "Rad i dokumentet", "Tryckt"],
+    f.lines.map((l) => [
+      l.label,
+      l.document === f.document ? l.section : `${l.section} (${l.document})`,
+      String(l.year),
+      String(l.seedLine),
+      printedText(l)
+    ]),
+    {classes: [null, null, "num", "num", "num"]}
   );
 }
 

@@ -44,7 +44,9 @@ export function radio<T>(options: Option<T>[], {label, value}: {label: string; v
       type: "radio",
       name,
       checked: o.value === current,
-      onchange: () => ((current = o.value), root.dispatchEvent(new Event("input", {bubbles: true})))
+      onchange: () => ((current = o.value), root.dispatchEvent(new Event("input", {bubbles: true}))),
+      // The button's own "input" would reach view() as a second event for one choice; "change" says it once.
+      oninput: (e: Event) => e.stopPropagation()
     })
   );
   const root = h(

@@ -4,6 +4,7 @@ import {formatUnits} from "../lib/format.js";
 import type {HaeRow, KeyFigures} from "../lib/overview.js";
 import {equityText, EQUITY_CEILING} from "../lib/overview.js";
 import {arrowBytes, type ArrowSource} from "./arrow-source.js";
+import {simpleTable} from "./chart-table.js";
 import {h} from "./dom.js";
 import {diagnosticsNear, type LedgerFileStatus} from "./status.js";
 
@@ -100,43 +101,16 @@ export function ledgerFiles(
       {},
       `Inlästa huvudböcker: ${ledgers.length} filer, ${ledgers.reduce((n, l) => n + l.counts.vouchers.kept, 0)} verifikationer`
     ),
-    h(
-      "div",
-      {class: "fa-scroll-x"},
-      h(
-        "table",
-        {class: "fa-table"},
-        h(
-          "thead",
-          {},
-          h(
-            "tr",
-            {},
-            ["Förbund", "År", "Filer", "Verifikationer", "Fel"].map((t, i) =>
-              h("th", {scope: "col", class: i >= 3 ? "num" : null}, t)
-            )
-          )
-        ),
-        h(
-          "tbody",
-          {},
-          [...byForbund].map(([id, files]) =>
-            h(
-              "tr",
-              {},
-              h("th", {scope: "row"}, name(id)),
-              h("td", {class: "year"}, files.map((f) => f.year).join(", ")),
-              h("td", {}, files.map((f) => f.file).join(", ")),
-              h("td", {class: "num"}, String(files.reduce((s, f) => s + f.counts.vouchers.kept, 0))),
-              h(
-                "td",
-                {class: "num"},
-                String(files.reduce((s, f) => s + f.diagnostics.filter((d) => d.severity === "error").length, 0))
-              )
-            )
-          )
-        )
-      )
+    simpleTable(
+      ["Förbund", "År", "Filer", "Verifikationer", "Fel"],
+      [...byForbund].map(([id, files]) => [
+        name(id),
+        files.map((f) => f.year).join(", "),
+        files.map((f) => f.file).join(", "),
+        String(files.reduce((s, f) => s + f.counts.vouchers.kept, 0)),
+        String(files.reduce((s, f) => s + f.diagnostics.filter((d) => d.severity === "error").length, 0))
+      ]),
+      {rowHeader: true, classes: [null, "year", null, "num", "num"]}
     ),
     diagnostics
   );

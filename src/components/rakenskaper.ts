@@ -4,7 +4,7 @@ import {formatDecimal, formatKrOre, formatUnits} from "../lib/format.js";
 import type {VoucherRow} from "../lib/partition-index.js";
 import {drillRows, legacyHash, pageLabel, pageSteps} from "../lib/rakenskaper.js";
 import type {AccountBalance, StatementLine} from "../lib/statements.js";
-import type {Unit} from "../lib/units.js";
+import type {Unit} from "../lib/rounding.js";
 import {oreToCsvKr} from "../lib/csv-export.js";
 import {addressParam, setAddressParams, type Bindable} from "./address.js";
 import {h} from "./dom.js";

@@ -7,7 +7,7 @@ import {lineLabel} from "../lib/lines.js";
 import {statementNames, type FigureComparison} from "../lib/published.js";
 import type {Ratio} from "../lib/ratios.js";
 import type {AccountBalance, Check, Note, StatementLine} from "../lib/statements.js";
-import {roundToUnit, type Unit} from "../lib/units.js";
+import {roundToUnit, type Unit} from "../lib/rounding.js";
 import {oreToCsvKr, type Cell} from "../lib/csv-export.js";
 import {h} from "./dom.js";
 import type {VoucherRow} from "../lib/partition-index.js";

@@ -2,7 +2,7 @@
 // in kr or tkr, every leaf line a button that drills down to its accounts.
 import type {StatementLine} from "../lib/statements.js";
 import {roundStatement} from "../lib/rounding.js";
-import type {Unit} from "../lib/units.js";
+import type {Unit} from "../lib/rounding.js";
 import {formatUnits} from "../lib/format.js";
 import {h} from "./dom.js";
 

@@ -1,5 +1,5 @@
 // The boards' multi-year plans and budget history, one file per förbund in the data folder's plans/, combined for
-// the eget-kapital page. The figures stay as printed (text with seed line); src/lib/projection.ts reads them.
+// the eget-kapital page. The ingestion read them (loaders/plan.ts); the file as printed stays in each plan's file.
 // A data folder without plans (or with a broken plan file) gives the others, with a diagnostic, rather than another
 // workspace's plans or a failed build: the page then says that the plans are missing. The plans are the ingestion's;
 // this loader adds where in each report a cited line stands, so the page cites "tabell 15", never a file path.
@@ -41,5 +41,5 @@ function places(plan: {doc: string; documents: Record<string, {file: string}>} &
 }
 
 process.stdout.write(
-  JSON.stringify({plans, places: Object.fromEntries(plans.map((p: {forbund: string}) => [p.forbund, places(p as never)])), diagnostics})
+  JSON.stringify({plans, places: Object.fromEntries(plans.map((p: {forbund: string; file: never}) => [p.forbund, places(p.file)])), diagnostics})
 );

@@ -28,71 +28,35 @@ export interface CatalogTable {
   columns: CatalogColumn[];
 }
 
-const forbund: CatalogColumn = {
-  name: "forbund",
-  type: "VARCHAR",
-  unit: "",
-  description: "Förbundets id (data/forbund.json)"
-};
-const ar: CatalogColumn = {name: "ar", type: "INTEGER", unit: "år", description: "Räkenskapsår", source: "year"};
-const konto: CatalogColumn = {name: "konto", type: "VARCHAR", unit: "", description: "Kontonummer", source: "account"};
-const projekt: CatalogColumn = {
-  name: "projekt",
-  type: "VARCHAR",
-  unit: "",
-  description: "Projekt (insats, SIE-dimension 6); tomt utan projekt",
-  source: "project"
-};
-const kostnadsstalle: CatalogColumn = {
-  name: "kostnadsstalle",
-  type: "VARCHAR",
-  unit: "",
-  description: "Kostnadsställe (SIE-dimension 1); tomt utan kostnadsställe",
-  source: "cost_center"
-};
-const belopp: CatalogColumn = {
-  name: "belopp_ore",
-  type: "BIGINT",
-  unit: "öre",
-  description: "Belopp i öre, debet positivt och kredit negativt",
-  source: "amount_ore"
-};
-const kommun: CatalogColumn = {name: "kommun", type: "VARCHAR", unit: "", description: "Kommunkod (SCB), t.ex. 2080"};
-const manadText: CatalogColumn = {
-  name: "manad",
-  type: "VARCHAR",
-  unit: "månad",
-  description: "Månad som ÅÅÅÅ-MM",
-  source: "month"
-};
-const arAvManad: CatalogColumn = {
-  name: "ar",
-  type: "INTEGER",
-  unit: "år",
-  description: "Året i manad",
-  source: "CAST(left(month, 4) AS INTEGER)"
-};
-const kon: CatalogColumn = {
-  name: "kon",
-  type: "VARCHAR",
-  unit: "",
-  description: "Kön: 1 män, 2 kvinnor",
-  source: "sex"
-};
-const alder: CatalogColumn = {
-  name: "alder",
-  type: "VARCHAR",
-  unit: "år",
-  description: "Åldersgrupp, t.ex. 20-29",
-  source: "age"
-};
-const kalla: CatalogColumn = {
-  name: "kalla",
-  type: "VARCHAR",
-  unit: "",
-  description: "scb (hämtad statistik) eller demo (genererad, inte SCB:s)",
-  source: "source"
-};
+/** A column of the contract: its name, DuckDB type, unit, description and, where it differs, the loader's column. */
+function column(
+  name: string,
+  type: CatalogColumn["type"],
+  unit: string,
+  description: string,
+  source?: string
+): CatalogColumn {
+  return source === undefined ? {name, type, unit, description} : {name, type, unit, description, source};
+}
+
+const forbund = column("forbund", "VARCHAR", "", "Förbundets id (data/forbund.json)");
+const ar = column("ar", "INTEGER", "år", "Räkenskapsår", "year");
+const konto = column("konto", "VARCHAR", "", "Kontonummer", "account");
+const projekt = column("projekt", "VARCHAR", "", "Projekt (insats, SIE-dimension 6); tomt utan projekt", "project");
+const kostnadsstalle = column(
+  "kostnadsstalle",
+  "VARCHAR",
+  "",
+  "Kostnadsställe (SIE-dimension 1); tomt utan kostnadsställe",
+  "cost_center"
+);
+const belopp = column("belopp_ore", "BIGINT", "öre", "Belopp i öre, debet positivt och kredit negativt", "amount_ore");
+const kommun = column("kommun", "VARCHAR", "", "Kommunkod (SCB), t.ex. 2080");
+const manadText = column("manad", "VARCHAR", "månad", "Månad som ÅÅÅÅ-MM", "month");
+const arAvManad = column("ar", "INTEGER", "år", "Året i manad", "CAST(left(month, 4) AS INTEGER)");
+const kon = column("kon", "VARCHAR", "", "Kön: 1 män, 2 kvinnor", "sex");
+const alder = column("alder", "VARCHAR", "år", "Åldersgrupp, t.ex. 20-29", "age");
+const kalla = column("kalla", "VARCHAR", "", "scb (hämtad statistik) eller demo (genererad, inte SCB:s)", "source");
 
 /** Every table of the contract, in the order the catalog lists them. */
 export const CATALOG: CatalogTable[] = [
@@ -104,28 +68,10 @@ export const CATALOG: CatalogTable[] = [
       forbund,
       ar,
       konto,
-      {name: "kontonamn", type: "VARCHAR", unit: "", description: "Kontots namn i huvudboken", source: "name"},
-      {
-        name: "ingaende_ore",
-        type: "BIGINT",
-        unit: "öre",
-        description: "Ingående balans (0 för resultatkonton), debet positivt",
-        source: "opening"
-      },
-      {
-        name: "rorelse_ore",
-        type: "BIGINT",
-        unit: "öre",
-        description: "Årets rörelse, debet positivt",
-        source: "movement"
-      },
-      {
-        name: "utgaende_ore",
-        type: "BIGINT",
-        unit: "öre",
-        description: "Utgående balans: ingående balans + rörelse",
-        source: "opening + movement"
-      }
+      column("kontonamn", "VARCHAR", "", "Kontots namn i huvudboken", "name"),
+      column("ingaende_ore", "BIGINT", "öre", "Ingående balans (0 för resultatkonton), debet positivt", "opening"),
+      column("rorelse_ore", "BIGINT", "öre", "Årets rörelse, debet positivt", "movement"),
+      column("utgaende_ore", "BIGINT", "öre", "Utgående balans: ingående balans + rörelse", "opening + movement")
     ]
   },
   {
@@ -135,7 +81,7 @@ export const CATALOG: CatalogTable[] = [
     columns: [
       forbund,
       ar,
-      {name: "manad", type: "INTEGER", unit: "månad", description: "Månad 1–12", source: "month"},
+      column("manad", "INTEGER", "månad", "Månad 1–12", "month"),
       konto,
       projekt,
       kostnadsstalle,
@@ -151,21 +97,15 @@ export const CATALOG: CatalogTable[] = [
     columns: [
       forbund,
       ar,
-      {name: "serie", type: "VARCHAR", unit: "", description: "Verifikationsserie", source: "series"},
-      {name: "nummer", type: "VARCHAR", unit: "", description: "Verifikationsnummer", source: "number"},
-      {name: "datum", type: "VARCHAR", unit: "datum", description: "Transaktionsdatum ÅÅÅÅ-MM-DD", source: "date"},
-      {
-        name: "verifikationstext",
-        type: "VARCHAR",
-        unit: "",
-        description: "Verifikationens text",
-        source: "voucher_text"
-      },
+      column("serie", "VARCHAR", "", "Verifikationsserie", "series"),
+      column("nummer", "VARCHAR", "", "Verifikationsnummer", "number"),
+      column("datum", "VARCHAR", "datum", "Transaktionsdatum ÅÅÅÅ-MM-DD", "date"),
+      column("verifikationstext", "VARCHAR", "", "Verifikationens text", "voucher_text"),
       konto,
       belopp,
       projekt,
       kostnadsstalle,
-      {name: "text", type: "VARCHAR", unit: "", description: "Transaktionsradens egen text"}
+      column("text", "VARCHAR", "", "Transaktionsradens egen text")
     ]
   },
   {
@@ -175,18 +115,18 @@ export const CATALOG: CatalogTable[] = [
     columns: [
       forbund,
       ar,
-      {name: "revision", type: "VARCHAR", unit: "", description: "Budgetrevisionens id"},
-      {name: "beslutsdatum", type: "VARCHAR", unit: "datum", description: "Revisionens beslutsdatum", source: "date"},
-      {name: "rubrik", type: "VARCHAR", unit: "", description: "Revisionens namn", source: "label"},
+      column("revision", "VARCHAR", "", "Budgetrevisionens id"),
+      column("beslutsdatum", "VARCHAR", "datum", "Revisionens beslutsdatum", "date"),
+      column("rubrik", "VARCHAR", "", "Revisionens namn", "label"),
       projekt,
-      {name: "manad", type: "INTEGER", unit: "månad", description: "Månad 1–12; 0 för helårsbelopp", source: "month"},
-      {
-        name: "belopp_ore",
-        type: "BIGINT",
-        unit: "öre",
-        description: "Budgeterat belopp i öre, intäkter positiva och kostnader negativa",
-        source: "amount_ore"
-      }
+      column("manad", "INTEGER", "månad", "Månad 1–12; 0 för helårsbelopp", "month"),
+      column(
+        "belopp_ore",
+        "BIGINT",
+        "öre",
+        "Budgeterat belopp i öre, intäkter positiva och kostnader negativa",
+        "amount_ore"
+      )
     ]
   },
   {
@@ -197,22 +137,16 @@ export const CATALOG: CatalogTable[] = [
       kommun,
       manadText,
       arAvManad,
-      {
-        name: "ersattning",
-        type: "VARCHAR",
-        unit: "",
-        description: "Ersättning: sjukpenning, arbetsloshet, ekonomiskt_bistand …",
-        source: "type"
-      },
+      column("ersattning", "VARCHAR", "", "Ersättning: sjukpenning, arbetsloshet, ekonomiskt_bistand …", "type"),
       kon,
       alder,
-      {
-        name: "tiondelar",
-        type: "BIGINT",
-        unit: "tiondels HÅE",
-        description: "Helårsekvivalenter i tiondelar (1234 = 123,4 HÅE); året är snittet av månaderna",
-        source: "tenths"
-      },
+      column(
+        "tiondelar",
+        "BIGINT",
+        "tiondels HÅE",
+        "Helårsekvivalenter i tiondelar (1234 = 123,4 HÅE); året är snittet av månaderna",
+        "tenths"
+      ),
       kalla
     ]
   },
@@ -222,10 +156,10 @@ export const CATALOG: CatalogTable[] = [
     file: "data/population.arrows",
     columns: [
       kommun,
-      {name: "ar", type: "INTEGER", unit: "år", description: "År (31 december)", source: "year"},
+      column("ar", "INTEGER", "år", "År (31 december)", "year"),
       kon,
       alder,
-      {name: "personer", type: "INTEGER", unit: "antal", description: "Antal personer", source: "persons"}
+      column("personer", "INTEGER", "antal", "Antal personer", "persons")
     ]
   },
   {
@@ -236,10 +170,10 @@ export const CATALOG: CatalogTable[] = [
       kommun,
       manadText,
       arAvManad,
-      {name: "status", type: "VARCHAR", unit: "", description: "sysselsatt, arbetslos, studerande, pensionar, sjuk …"},
+      column("status", "VARCHAR", "", "sysselsatt, arbetslos, studerande, pensionar, sjuk …"),
       kon,
       alder,
-      {name: "personer", type: "INTEGER", unit: "antal", description: "Antal personer", source: "persons"},
+      column("personer", "INTEGER", "antal", "Antal personer", "persons"),
       kalla
     ]
   },
@@ -249,27 +183,17 @@ export const CATALOG: CatalogTable[] = [
     file: "data/published.arrows",
     columns: [
       forbund,
-      {name: "dokument", type: "VARCHAR", unit: "", description: "Dokumentet, t.ex. Årsredovisning 2023"},
-      {name: "ar", type: "INTEGER", unit: "år", description: "Året som talet avser"},
-      {
-        name: "rapport",
-        type: "VARCHAR",
-        unit: "",
-        description: "rr, br, kfa, not, drift, oversikt, deltagare, nyckeltal …"
-      },
-      {name: "rad", type: "VARCHAR", unit: "", description: "Radens id, t.ex. rr.kostnader (samma över år)"},
-      {name: "rubrik", type: "VARCHAR", unit: "", description: "Rubriken som tryckt"},
-      {name: "tryckt", type: "VARCHAR", unit: "", description: "Talet tecken för tecken som tryckt"},
-      {name: "enhet", type: "VARCHAR", unit: "", description: "kr, tkr, % eller antal"},
-      {
-        name: "belopp_ore",
-        type: "BIGINT",
-        unit: "öre",
-        description: "Beloppet i öre (tkr × 100 000), tecken som tryckt; tomt för % och antal"
-      },
-      {name: "tal", type: "DOUBLE", unit: "% eller antal", description: "Talet för % och antal; tomt för belopp"},
-      {name: "avsnitt", type: "VARCHAR", unit: "", description: "Avsnittet eller tabellen i rapporten"},
-      {name: "kallrad", type: "INTEGER", unit: "rad", description: "Raden i källfilen (data/seeds/)"}
+      column("dokument", "VARCHAR", "", "Dokumentet, t.ex. Årsredovisning 2023"),
+      column("ar", "INTEGER", "år", "Året som talet avser"),
+      column("rapport", "VARCHAR", "", "rr, br, kfa, not, drift, oversikt, deltagare, nyckeltal …"),
+      column("rad", "VARCHAR", "", "Radens id, t.ex. rr.kostnader (samma över år)"),
+      column("rubrik", "VARCHAR", "", "Rubriken som tryckt"),
+      column("tryckt", "VARCHAR", "", "Talet tecken för tecken som tryckt"),
+      column("enhet", "VARCHAR", "", "kr, tkr, % eller antal"),
+      column("belopp_ore", "BIGINT", "öre", "Beloppet i öre (tkr × 100 000), tecken som tryckt; tomt för % och antal"),
+      column("tal", "DOUBLE", "% eller antal", "Talet för % och antal; tomt för belopp"),
+      column("avsnitt", "VARCHAR", "", "Avsnittet eller tabellen i rapporten"),
+      column("kallrad", "INTEGER", "rad", "Raden i källfilen (data/seeds/)")
     ]
   }
 ];

@@ -5,7 +5,7 @@ import {Decimal} from "decimal.js";
 import type {Drift} from "./drift.js";
 import type {PublishedFigure, PublishedReport} from "./published.js";
 import {lineValue, type Statements} from "./statements.js";
-import {orePerUnit, roundToUnit, type Unit} from "./units.js";
+import {orePerUnit, roundToUnit, type Unit} from "./rounding.js";
 
 export type MetricId =
   | "intakter"

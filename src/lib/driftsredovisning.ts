@@ -2,7 +2,7 @@
 // burn chart's series with a year-end forecast that treats kostnader and intäkter apart. Money is öre in display
 // signs (intäkter positive, kostnader negative), as in drift.ts.
 import {burn, driftGroupLabels, type BudgetLine, type BurnPoint, type Drift, type UtfallRow} from "./drift.js";
-import {roundToUnit} from "./units.js";
+import {roundToUnit} from "./rounding.js";
 
 /** Swedish month abbreviations for the burn chart's axis and captions. */
 export const MONTHS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];

@@ -16,7 +16,7 @@ import {
   type SpendRate
 } from "./projection.js";
 import {formatPercent, formatUnits} from "./format.js";
-import {roundToUnit} from "./units.js";
+import {roundToUnit} from "./rounding.js";
 import type {PublishedReport} from "./published.js";
 
 export interface Scenario {

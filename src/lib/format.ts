@@ -2,17 +2,13 @@
 // Digit groups are separated by NBSP (U+00A0), the same character Intl's sv-SE uses, so a figure never wraps
 // across lines in a table cell; the narrow NBSP (U+202F) is avoided because several UI fonts lack it.
 // Negative numbers get the typographic minus U+2212, as in Swedish print and Intl's sv-SE.
-// All rounding is half away from zero (2,5 → 3 and −2,5 → −3), the rule used in annual reports.
+// Rounding is src/lib/rounding.ts's: half away from zero (2,5 → 3 and −2,5 → −3), the rule used in annual reports.
 import Decimal from "decimal.js";
+import {KR, TKR, roundToDecimals, roundToMultiple} from "./rounding.js";
 
 const NBSP = "\u00A0";
 const MINUS = "\u2212";
 const MISSING = "–";
-
-/** Öre per krona. */
-export const KR = 100n;
-/** Öre per tusen kronor (tkr). */
-export const TKR = 100_000n;
 
 /** Swedish month names, januari first. */
 export const MONTHS = [
@@ -30,49 +26,6 @@ export const MONTHS = [
   "december"
 ];
 
-/** Rounds öre to the nearest multiple of unit (in öre), half away from zero; the result is still öre. */
-export function roundToMultiple(ore: bigint, unit: bigint): bigint {
-  if (unit <= 0n) throw new RangeError(`unit must be positive, got ${unit}`);
-  let quotient = ore / unit;
-  const remainder = ore % unit;
-  if (2n * abs(remainder) >= unit) quotient += ore < 0n ? -1n : 1n;
-  return quotient * unit;
-}
-
-/** Rounds öre to whole tusen kronor, half away from zero; returns öre (a multiple of 100 000). */
-export function roundToTkr(ore: bigint): bigint {
-  return roundToMultiple(ore, TKR);
-}
-
-/**
- * Rounds each part to a multiple of unit (öre in, öre out) so that the rounded parts sum to the rounded total.
- *
- * Rule (largest remainder): the total (default: the sum of the parts) is rounded half away from zero. Each part
- * is first rounded down (towards −∞); the units still missing to reach the rounded total go one each to the
- * parts with the largest remainders, ties to the earlier part. A negative total is solved as its mirror image,
- * so negating every input negates every output. When total is the sum of the parts, every rounded part is
- * within one unit of its exact value; an explicit total that differs from the sum spreads the difference evenly.
- */
-export function allocateRounded(parts: bigint[], total?: bigint, unit: bigint = TKR): bigint[] {
-  if (unit <= 0n) throw new RangeError(`unit must be positive, got ${unit}`);
-  if (parts.length === 0) return [];
-  const sum = total ?? parts.reduce((a, b) => a + b, 0n);
-  if (sum < 0n) return allocateRounded(parts.map(negate), -sum, unit).map(negate);
-  const target = roundToMultiple(sum, unit) / unit;
-  const floors = parts.map((p) => floorDiv(p, unit));
-  const remainders = parts.map((p, i) => p - floors[i] * unit);
-  const missing = target - floors.reduce((a, b) => a + b, 0n);
-  const n = BigInt(parts.length);
-  const each = missing / n;
-  const extra = Number(missing % n);
-  const order = parts.map((_, i) => i).sort((a, b) => compareDesc(remainders[a], remainders[b]) || a - b);
-  const result = floors.map((f) => f + each);
-  // A positive extra goes to the largest remainders, a negative one is taken from the smallest.
-  const bumped = extra >= 0 ? order.slice(0, extra) : order.slice(order.length + extra);
-  for (const i of bumped) result[i] += extra >= 0 ? 1n : -1n;
-  return result.map((units) => units * unit);
-}
-
 /** Whole kronor with NBSP groups: 862900850n → "8 629 009". */
 export function formatKr(ore: bigint): string {
   return formatUnits(roundToMultiple(ore, KR) / KR);
@@ -87,14 +40,14 @@ export function formatKrOre(ore: bigint): string {
 
 /** Tusen kronor, rounded half away from zero: 862900850n → "8 629". */
 export function formatTkr(ore: bigint): string {
-  return formatUnits(roundToTkr(ore) / TKR);
+  return formatUnits(roundToMultiple(ore, TKR) / TKR);
 }
 
 /** A decimal number with Swedish separators: 1234.5 → "1 234,5"; rounded half away from zero. */
 export function formatDecimal(x: Decimal | number, decimals = 0): string {
   const value = toDecimal(x);
   if (!value) return MISSING;
-  const rounded = value.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+  const rounded = roundToDecimals(value, decimals);
   const [int, frac] = rounded.abs().toFixed(decimals).split(".");
   const body = frac ? `${group(int)},${frac}` : group(int);
   return sign(rounded.isNegative() && !rounded.isZero(), body);
@@ -153,17 +106,4 @@ function toDecimal(x: Decimal | number): Decimal | null {
 
 function abs(x: bigint): bigint {
   return x < 0n ? -x : x;
-}
-
-function negate(x: bigint): bigint {
-  return -x;
-}
-
-function floorDiv(a: bigint, b: bigint): bigint {
-  const q = a / b;
-  return a % b !== 0n && a < 0n ? q - 1n : q;
-}
-
-function compareDesc(a: bigint, b: bigint): number {
-  return a > b ? -1 : a < b ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 // Helårsekvivalenter (HÅE): the period comparison the Falun-Borlänge report prints ("Helårsekvivalenter, snitt per
 // månad": the average per month over jan–jun of two years, and the difference), in exact integer arithmetic on
 // tenths of a full-year person. Pure.
+import {roundDiv} from "./rounding.js";
 
 /** The six benefit types in SCB's order; the summa is derived from them. */
 export const HAE_TYPES = [
@@ -51,13 +52,6 @@ export interface PeriodRow {
   previous: number;
   current: number;
   diff: number;
-}
-
-/** a / b rounded half away from zero, exactly; b > 0. */
-export function roundDiv(a: bigint, b: bigint): bigint {
-  if (b <= 0n) throw new RangeError(`divisor must be positive, got ${b}`);
-  const q = (2n * (a < 0n ? -a : a) + b) / (2n * b);
-  return a < 0n ? -q : q;
 }
 
 const monthNumber = (month: string) => Number(month.slice(5, 7));

@@ -2,7 +2,8 @@
 // ratio, a solver for the yearly budget that meets a target share, and the check of the members' 50/25/25 split.
 // Money is integer öre (bigint); ratios are Decimal. Nothing here passes money through a float.
 import Decimal from "decimal.js";
-import {parseSwedishAmount} from "./number.js";
+import {reviveBigints} from "./json-bigint.js";
+import {roundToOre} from "./rounding.js";
 
 /** What equity is measured against: the members' tilldelning, or verksamhetens intäkter (tilldelning + other). */
 export type Denominator = "tilldelning" | "intakter";
@@ -66,11 +67,6 @@ export interface SpendRate {
 
 const dec = (ore: bigint) => new Decimal(ore.toString());
 
-/** Rounds a Decimal number of öre to whole öre, half away from zero. */
-export function toOre(x: Decimal): bigint {
-  return BigInt(x.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
-}
-
 /** A ratio of two öre amounts, or null when the denominator is zero. */
 export function share(numerator: bigint, denominator: bigint): Decimal | null {
   return denominator === 0n ? null : dec(numerator).div(dec(denominator));
@@ -83,7 +79,7 @@ export function planIncome(y: PlanYear): bigint {
 
 /** The costs actually spent when a share spendRate of the budget is used, rounded to whole öre. */
 export function spentCosts(budgetCosts: bigint, spendRate: Decimal): bigint {
-  return toOre(dec(budgetCosts).times(spendRate));
+  return roundToOre(dec(budgetCosts).times(spendRate));
 }
 
 /** Equity year by year from startEquity (the year before the plan) when each year spends spendRate of its budget. */
@@ -322,154 +318,13 @@ export interface ForbundPlan {
   derivations: Derivation[];
 }
 
-/** Reads a printed figure to öre: "6 308**" in tkr → 630 800 000n; asterisks, "(…)" and a unit are dropped. */
-export function figureOre(f: PrintedFigure, fileUnit: "kr" | "tkr"): bigint {
-  // Plan figures are whole numbers, so every space can go: OCR splits groups irregularly ("2684 136").
-  const text = f.printed
-    .replace(/\*+/g, "")
-    .replace(/\(.*\)/g, "")
-    .replace(/t?kr$/, "")
-    .replace(/\s/g, "");
-  const ore = parseSwedishAmount(text);
-  if (ore === null) throw new Error(`Kan inte läsa beloppet "${f.printed}" (rad ${f.line})`);
-  return (f.unit ?? fileUnit) === "tkr" ? ore * 1000n : ore;
-}
+/** A plan as the ingestion wrote it (loaders/plan.ts): bigints tagged, requested as [year, öre] pairs. */
+export type ForbundPlanJson = Omit<ForbundPlan, "requested"> & {requested: [number, bigint][]};
 
-/** Turns a plan file into history, plan years and the board's points, deriving what the tables leave out. */
-export function readPlanFile(file: PlanFile): ForbundPlan {
-  const ore = (f: PrintedFigure | undefined) => (f ? figureOre(f, file.unit) : undefined);
-  const abs = (x: bigint) => (x < 0n ? -x : x);
-  const members = (ms: MemberFigure[] | undefined) =>
-    ms?.map((m) => ({member: m.member, kind: m.kind, amount: figureOre(m, file.unit)}));
-  const derivations: Derivation[] = [];
-
-  const history: History[] = file.history.map((y) => {
-    const tilldelning = ore(y.tilldelning) ?? sumMembers(members(y.members));
-    const income = ore(y.income);
-    const result = ore(y.result);
-    if (result === undefined) throw new Error(`${file.forbund} ${y.year}: årets resultat saknas`);
-    const otherIncome =
-      ore(y.otherIncome) ?? (income !== undefined && tilldelning !== undefined ? income - tilldelning : undefined);
-    // On a net basis the budget already subtracts other income, so utfall is what the members' money paid for.
-    const actualCosts =
-      file.budgetBasis === "netto"
-        ? tilldelning !== undefined
-          ? tilldelning - result
-          : undefined
-        : y.costs
-          ? abs(ore(y.costs)!)
-          : undefined;
-    const budgetCosts = y.budgetCosts ? abs(ore(y.budgetCosts)!) : undefined;
-    return {
-      year: y.year,
-      tilldelning,
-      members: members(y.members),
-      otherIncome,
-      actualCosts,
-      budgetCosts,
-      result,
-      equity: ore(y.equity)
-    };
-  });
-  chainEquity(history, derivations);
-
-  const plan: PlanYear[] = file.plan.map((y) => {
-    const tilldelning = ore(y.tilldelning) ?? sumMembers(members(y.members));
-    if (tilldelning === undefined) throw new Error(`${file.forbund} ${y.year}: tilldelning saknas i planen`);
-    const otherIncome = ore(y.otherIncome) ?? 0n;
-    const financialNet = ore(y.financialNet);
-    let budgetCosts = y.budgetCosts ? abs(ore(y.budgetCosts)!) : undefined;
-    if (budgetCosts === undefined) {
-      const result = ore(y.result);
-      if (result === undefined) throw new Error(`${file.forbund} ${y.year}: varken kostnader eller resultat i planen`);
-      // A blank cost cell next to a printed result: the costs are what leaves that result.
-      budgetCosts = tilldelning + otherIncome + (financialNet ?? 0n) - result;
-      derivations.push({
-        year: y.year,
-        field: "budgetCosts",
-        text: "kostnaderna är inte tryckta; härledda ur tilldelning + övriga intäkter − tryckt resultat"
-      });
-    }
-    return {year: y.year, tilldelning, members: members(y.members), otherIncome, budgetCosts, financialNet};
-  });
-  const requested = new Map(
-    file.plan.filter((y) => y.requestedTilldelning).map((y) => [y.year, ore(y.requestedTilldelning)!])
-  );
-
-  const last = history.filter((h) => h.equity !== undefined).at(-1);
-  if (!last) throw new Error(`${file.forbund}: inget eget kapital i historiken`);
-  const board: BoardPoint[] = [];
-  for (const y of file.history) {
-    const planned = ore(y.budgetEquity);
-    if (planned !== undefined)
-      board.push({
-        year: y.year,
-        equity: planned,
-        printed: true,
-        tilldelning: history.find((h) => h.year === y.year)?.tilldelning,
-        income: historyIncome(history.find((h) => h.year === y.year))
-      });
-  }
-  let previous: bigint | undefined = last.equity;
-  for (const [i, y] of file.plan.entries()) {
-    const printed = ore(y.equity);
-    const result = ore(y.result);
-    const equity = printed ?? (previous !== undefined && result !== undefined ? previous + result : undefined);
-    if (equity === undefined) continue;
-    board.push({
-      year: y.year,
-      equity,
-      printed: printed !== undefined,
-      result,
-      tilldelning: plan[i].tilldelning,
-      income: planIncome(plan[i])
-    });
-    previous = equity;
-  }
-  return {
-    forbund: file.forbund,
-    name: file.name,
-    file,
-    history,
-    plan,
-    requested,
-    board,
-    startYear: last.year,
-    startEquity: last.equity!,
-    derivations
-  };
-}
-
-function historyIncome(h: History | undefined): bigint | undefined {
-  return h?.tilldelning === undefined ? undefined : h.tilldelning + (h.otherIncome ?? 0n);
-}
-
-function sumMembers(ms: MemberAmount[] | undefined): bigint | undefined {
-  return ms?.length ? ms.reduce((s, m) => s + m.amount, 0n) : undefined;
-}
-
-// Equity is printed for some years only; the printed results carry it to the neighbouring years.
-function chainEquity(history: History[], derivations: Derivation[]): void {
-  for (let i = 1; i < history.length; i++) {
-    if (history[i].equity === undefined && history[i - 1].equity !== undefined) {
-      history[i].equity = history[i - 1].equity! + history[i].result;
-      derivations.push({
-        year: history[i].year,
-        field: "equity",
-        text: `eget kapital ${history[i - 1].year} + årets resultat`
-      });
-    }
-  }
-  for (let i = history.length - 2; i >= 0; i--) {
-    if (history[i].equity === undefined && history[i + 1].equity !== undefined) {
-      history[i].equity = history[i + 1].equity! - history[i + 1].result;
-      derivations.push({
-        year: history[i].year,
-        field: "equity",
-        text: `eget kapital ${history[i + 1].year} − årets resultat ${history[i + 1].year}`
-      });
-    }
-  }
+/** The plan the ingestion read (loaders/plan.ts), from its JSON: money back to bigint, the äskanden to a Map. */
+export function planFromJson(value: unknown): ForbundPlan {
+  const plan = reviveBigints(value) as ForbundPlanJson;
+  return {...plan, requested: new Map(plan.requested)};
 }
 
 /**

@@ -2,7 +2,7 @@
 import {lineValue, type AccountBalance, type Statements} from "./statements.js";
 import {mapAccount, type Mapping} from "./mapping.js";
 import {assetLines, incomeLines} from "./lines.js";
-import {roundToUnit, type Unit} from "./units.js";
+import {roundToUnit, type Unit} from "./rounding.js";
 import type {Drift} from "./drift.js";
 
 /** Swedish names of the kinds of table, for pages and reports. */

@@ -1,9 +1,9 @@
 // The statements page's rules: which view an old link opens, which prior years are another förbund's figures, how
 // the accounts behind a line add up to it in the statement's signs, and how a page of rows is described.
-import {allocateRounded, formatDecimal} from "./format.js";
+import {formatDecimal} from "./format.js";
 import type {LeafLine} from "./lines.js";
 import {displayValue, type AccountBalance, type StatementLine} from "./statements.js";
-import {orePerUnit, type Unit} from "./units.js";
+import {allocateRounded, orePerUnit, type Unit} from "./rounding.js";
 
 /** The förbund and year of an old link (#förbund/år), or undefined for any other hash. */
 export function legacyHash(hash: string): {forbund: string; year: string} | undefined {

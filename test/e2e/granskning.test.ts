@@ -4,7 +4,7 @@ import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {readPublishedReports} from "../../loaders/workspace.js";
 import {checkReports, countBySeverity, ledgerFindings, ruleNames, type Registry} from "../../src/lib/checker.js";
-import {ledgerComparisons} from "../../loaders/ledger-comparisons.js";
+import {ledgerComparisons} from "../../loaders/ingested.js";
 import {noProblems, useBuiltSite} from "./browser.js";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -15,10 +15,9 @@ const open = site.open;
 
 const reports = readPublishedReports();
 const registry = JSON.parse(readFileSync(`${root}data/forbund.json`, "utf-8")) as Registry;
-const charts = Object.fromEntries(registry.forbund.map((f) => [f.id, (f as {chart?: string}).chart ?? "bas"]));
 const findings = [
   ...checkReports(reports, {registry}),
-  ...ledgerFindings(reports, ledgerComparisons(`${root}data`, reports, charts), {registry})
+  ...ledgerFindings(reports, ledgerComparisons(`${root}data`, reports), {registry})
 ];
 
 describe("granskning", () => {

@@ -1,7 +1,7 @@
 // The members' contributions against the law's split: the state (Försäkringskassan and Arbetsförmedlingen) 50 %,
 // the region 25 %, the kommuner together 25 % (lag 2003:1210, 6 §). A departure larger than rounding is a finding.
 import {formatDecimal} from "../format.js";
-import type {Unit} from "../units.js";
+import type {Unit} from "../rounding.js";
 import {docName, eachYear, finding, fmt, tableName, type Book, type Fig, type Finding, type Registry} from "./model.js";
 
 const shares: {kind: string; share: number; name: string}[] = [

@@ -3,7 +3,7 @@
 import {formatDecimal} from "../format.js";
 import {statementLines, type StatementId} from "../lines.js";
 import {statementNames, type FigureStatement, type PublishedFigure, type PublishedReport} from "../published.js";
-import type {Unit} from "../units.js";
+import type {Unit} from "../rounding.js";
 
 export type Severity = "discrepancy" | "rounding" | "info";
 

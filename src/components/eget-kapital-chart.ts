@@ -1,0 +1,173 @@
+// The Eget kapital page's chart: equity in percent of the chosen denominator against the ceiling, with the
+// scenarios, their spread and the board's plan, and a text description for screen readers.
+import * as Plot from "@observablehq/plot";
+import Decimal from "decimal.js";
+import {equityChartRows, type ScenarioProjection} from "../lib/eget-kapital.js";
+import {formatDecimal, formatPercent} from "../lib/format.js";
+import {
+  type Denominator,
+  type ForbundPlan,
+  type PlanYear,
+  type ProjectedYear,
+  type SpendRate
+} from "../lib/projection.js";
+import {chartTable, pivot} from "./chart-table.js";
+import {h} from "./dom.js";
+import {chartWithExport} from "./export.js";
+import {categorical, dashFor, diverging} from "./palette.js";
+
+/** The denominator as the page's sentences say it. */
+export function denominatorWord(d: Denominator): string {
+  return d === "tilldelning" ? "tilldelningen" : "de totala intäkterna";
+}
+
+const FONT = {fontSize: "12px"};
+
+/** The chart of equity in percent of the chosen denominator: utfall, the scenarios, the spread, the board's plan. */
+export function equityChart(
+  fp: ForbundPlan,
+  projections: ScenarioProjection[],
+  spread: {low: ProjectedYear[]; high: ProjectedYear[]} | null,
+  rate: SpendRate | null,
+  denominator: Denominator,
+  ceiling: Decimal,
+  planYears: PlanYear[],
+  assumed: number[]
+): HTMLElement {
+  const {lineRows, bandRows, boardRows, years, series} = equityChartRows(fp, projections, spread, denominator);
+  const word = denominatorWord(denominator);
+  const colors = series.map((_, i) => categorical[i]);
+  const bandColor = categorical[series.findIndex((s) => s.startsWith("2."))] ?? categorical[2];
+  const ceilingPct = ceiling.times(100).toNumber();
+  // The legend is drawn inside the SVG (in the top margin), so the exported SVG and PNG carry it too. Each series
+  // has its own dash, drawn as a coloured glyph beside a black label, so neither colour nor pale text carries meaning.
+  const glyphs = ["———", "– – –", "·······", "–·–·–"];
+  const legend = [
+    ...series.map((text, i) => ({glyph: glyphs[i], text, color: colors[i], opacity: 1})),
+    ...(spread && rate
+      ? [
+          {
+            glyph: "▇▇",
+            text: `spännvidd ${formatPercent(rate.min)}–${formatPercent(rate.max)} (lägsta–högsta historiska grad)`,
+            color: bandColor,
+            opacity: 0.35
+          }
+        ]
+      : []),
+    ...(boardRows.length
+      ? [
+          {
+            glyph: "◆ ◇",
+            text: "styrelsens plan (tryckt), räknad ur styrelsens tryckta resultat",
+            color: "#000000",
+            opacity: 1
+          }
+        ]
+      : [])
+  ];
+  const chart = Plot.plot({
+    width: 860,
+    height: 420 + 18 * legend.length,
+    marginLeft: 60,
+    marginRight: 20,
+    marginTop: 30 + 18 * legend.length,
+    style: FONT,
+    x: {label: "År", ticks: years, tickFormat: (d: number) => String(d)},
+    y: {
+      label: `Eget kapital 31/12, % av ${word}`,
+      grid: true,
+      zero: true,
+      tickFormat: (d: number) => `${formatDecimal(d, 0)} %`
+    },
+    color: {domain: series, range: colors},
+    marks: [
+      Plot.areaY(bandRows, {x: "year", y1: "lo", y2: "hi", fill: bandColor, fillOpacity: 0.15}),
+      Plot.ruleY([ceilingPct], {stroke: diverging.bad, strokeDasharray: "6,4"}),
+      Plot.text([`Tak ${formatPercent(ceiling)}`], {
+        x: years.at(-1),
+        y: ceilingPct,
+        dy: -8,
+        textAnchor: "end",
+        fill: "currentColor",
+        fontWeight: 600,
+        fontSize: 12
+      }),
+      ...series.map((s) =>
+        Plot.line(
+          lineRows.filter((d) => d.serie === s),
+          {
+            x: "year",
+            y: "share",
+            stroke: "serie",
+            strokeWidth: 2,
+            marker: "circle",
+            strokeDasharray: dashFor(series, s) ?? undefined
+          }
+        )
+      ),
+      Plot.dot(
+        boardRows.filter((d) => d.printed),
+        {x: "year", y: "share", fill: "#000000", r: 5, symbol: "diamond2"}
+      ),
+      Plot.dot(
+        boardRows.filter((d) => !d.printed),
+        {x: "year", y: "share", fill: "#ffffff", stroke: "#000000", r: 5, symbol: "diamond2"}
+      ),
+      Plot.tip(
+        lineRows,
+        Plot.pointer({
+          x: "year",
+          y: "share",
+          fontSize: 12,
+          title: (d) => `${d.serie}\n${d.year}: ${formatDecimal(d.share, 1)} %`
+        })
+      ),
+      Plot.ruleY([0]),
+      ...legend.flatMap((item, i) => [
+        Plot.text([item.glyph], {
+          frameAnchor: "top-left",
+          dy: -18 * (legend.length - i) - 8,
+          fill: item.color,
+          fillOpacity: item.opacity,
+          textAnchor: "start",
+          fontSize: 12,
+          fontWeight: 700
+        }),
+        Plot.text([item.text], {
+          frameAnchor: "top-left",
+          dx: 48,
+          dy: -18 * (legend.length - i) - 8,
+          fill: "currentColor",
+          textAnchor: "start",
+          fontSize: 12
+        })
+      ])
+    ]
+  });
+  const tableSeries = [...series, ...(boardRows.length ? ["Styrelsens plan"] : [])];
+  const tableRows = pivot(
+    [...lineRows, ...boardRows.map((b) => ({...b, serie: "Styrelsens plan"}))],
+    (d) => String(d.year),
+    (d) => d.serie,
+    tableSeries,
+    (d) => (d.share === null ? null : `${formatDecimal(d.share, 1)} %`)
+  ).sort((a, b) => Number(a[0]) - Number(b[0]));
+  return h(
+    "div",
+    {},
+    chartWithExport(
+      `eget-kapital-${fp.forbund}`,
+      chart,
+      `${fp.name}: eget kapital 31/12 i % av ${word}, utfall och tre scenarier ${planYears[0].year}–${planYears.at(-1)!.year}, tak ${formatPercent(ceiling)}.`
+    ),
+    chartTable(`${fp.name}: eget kapital 31/12, % av ${word}`, ["År", ...tableSeries], tableRows),
+    h(
+      "p",
+      {class: "fa-sr"},
+      "Heldragen linje: utfall. Streckade och prickade linjer: scenarierna från det senaste utfallsåret, med var sitt mönster. Det ljusa fältet är spännvidden mellan förbundets lägsta och högsta historiska förbrukningsgrad. Svarta romber: styrelsens tryckta plansiffror; vita romber: styrelsens plan räknad ur dess tryckta resultat.",
+      assumed.length
+        ? ` Åren ${assumed.join(", ")} finns inte i styrelsens plan; där upprepas ${fp.plan.length ? "planens sista år" : "det senaste utfallsårets tilldelning med en budget i balans (kostnader = tilldelning)"}.`
+        : ""
+    )
+  );
+}
