@@ -1,93 +1,21 @@
-// The comparison page's views: values in the chosen view (absolute, index, per invånare), one small chart per
-// metric with a line per förbund, the table with source markers, and its CSV rows.
+// The comparison page's pictures: one small chart per metric with a line per förbund, and the table with source
+// markers. What the values are and where they come from is src/lib/comparison-views.ts and comparison-sources.ts.
 import * as Plot from "@observablehq/plot";
-import {Decimal} from "decimal.js";
-import {metric, type ComparisonRow, type MetricDef, type MetricId} from "../lib/comparison.js";
-import {formatDecimal, formatPercent, formatTkr} from "../lib/format.js";
+import {metric, type MetricDef, type MetricId} from "../lib/comparison-metrics.js";
+import {sourceText} from "../lib/comparison-sources.js";
+import {
+  formatShown,
+  mergerLabel,
+  shownValue,
+  transformed,
+  unitLabel,
+  type ComparisonView,
+  type Merger,
+  type ViewRow
+} from "../lib/comparison-views.js";
+import {formatDecimal} from "../lib/format.js";
 import {h} from "./dom.js";
 import {dashFor, diverging} from "./palette.js";
-
-export type ComparisonView = "absolut" | "index" | "per_invanare";
-
-/** A row with what the views need: its index (and base year) and its value per inhabitant. */
-export type ViewRow = ComparisonRow & {index: Decimal | null; baseYear: number | null; commonBase: boolean};
-
-/** Whether the metric changes under the view; shares and results that cannot be indexed are shown as they are. */
-export function transformed(m: MetricDef, view: ComparisonView): boolean {
-  return view === "index" ? m.indexable : view === "per_invanare" ? m.perCapita : false;
-}
-
-/** The unit a metric is shown in under a view, for axis labels and column headings. */
-export function unitLabel(m: MetricDef, view: ComparisonView): string {
-  if (transformed(m, view) && view === "index") return "index";
-  if (transformed(m, view) && view === "per_invanare")
-    return m.kind === "antal" ? "per 1 000 invånare 20–64 år" : "kr per invånare 20–64 år";
-  return m.kind === "belopp" ? "tkr" : m.kind === "andel" ? "%" : "antal";
-}
-
-/** The value shown, as a Decimal in the display unit (tkr, %, index, kr per invånare …); null when the view has none. */
-export function shownValue(row: ViewRow, view: ComparisonView): Decimal | null {
-  const m = metric(row.metric);
-  if (transformed(m, view)) return view === "index" ? row.index : (row.perCapita ?? null);
-  if (typeof row.value === "bigint") return new Decimal(row.value.toString()).div(100_000);
-  return m.kind === "andel" ? row.value.times(100) : row.value;
-}
-
-/** The shown value formatted the Swedish way, in the unit of unitLabel. */
-export function formatShown(row: ViewRow, view: ComparisonView): string {
-  const m = metric(row.metric);
-  const v = shownValue(row, view);
-  if (v === null) return "–";
-  if (!transformed(m, view)) {
-    if (typeof row.value === "bigint") return formatTkr(row.value);
-    return m.kind === "andel" ? formatPercent(row.value, 1) : formatDecimal(row.value, 0);
-  }
-  return formatDecimal(v, view === "index" || m.kind === "antal" ? 1 : 0);
-}
-
-const sourceWord = {huvudbok: "huvudbok", tryckt: "tryckt årsredovisning"};
-
-/** The printed value of a row as text: an amount in tkr or a percentage. */
-function printedText(row: ComparisonRow, value: bigint | Decimal): string {
-  return typeof value === "bigint"
-    ? `${formatTkr(value)} tkr`
-    : metric(row.metric).kind === "andel"
-      ? formatPercent(value, 1)
-      : formatDecimal(value, 0);
-}
-
-/** Where a value comes from, for the hover text: ledger file or document and seed lines, and the print's difference. */
-export function sourceText(row: ComparisonRow, seedFiles: Record<string, string> = {}): string {
-  const parts = row.parts?.map(
-    (p) =>
-      `${p.document}${seedFiles[p.document] ? ` (${seedFiles[p.document]})` : ""} rad ${p.seedLine}: ”${p.printed}”`
-  );
-  const lines = [
-    `Källa: ${sourceWord[row.source]}${row.source === "huvudbok" && row.document ? ` (${row.document})` : ""}`,
-    ...(parts ?? []),
-    row.alsoIn ? `Också tryckt i: ${row.alsoIn.join(", ")} (den senaste rapporten används)` : "",
-    row.printed && !row.printedDiffers
-      ? `Tryckt: ${printedText(row, row.printed.value)} (${row.printed.parts.map((p) => `${p.document} rad ${p.seedLine}`).join(", ")}) – stämmer`
-      : "",
-    row.printedDiffers
-      ? `⚠ Tryckt ${printedText(row, row.printedDiffers.printed)} (${row.printed!.parts.map((p) => `${p.document} rad ${p.seedLine}`).join(", ")}); huvudboken − tryckt = ${
-          typeof row.printedDiffers.difference === "bigint"
-            ? `${formatDecimal(new Decimal(row.printedDiffers.difference.toString()).div(100), 0)} kr`
-            : `${formatDecimal((row.printedDiffers.difference as Decimal).times(100), 1)} procentenheter`
-        }`
-      : "",
-    ...(row.notes ?? []).map((n) => `Obs: ${n}`)
-  ];
-  return lines.filter(Boolean).join("\n");
-}
-
-/** A förbund formed by a merger: from its first year its figures are the merged förbund's, before it a predecessor's. */
-export interface Merger {
-  forbund: string;
-  year: number;
-  /** The annotation on the chart, e.g. "Falun-Borlänge bildas 2023; före: Finsam Falun". */
-  label: string;
-}
 
 /** One small chart: a line per förbund (colour and dash) over the years, filled dots for ledger values, hollow for printed ones,
  * a red ring where print and ledger differ, and the 20 % line on the equity-share panels. */
@@ -98,7 +26,8 @@ export function metricChart(
   names: Map<string, string>,
   colors: {domain: string[]; range: string[]},
   years: [number, number],
-  mergers: Merger[] = []
+  mergers: Merger[] = [],
+  width = 420
 ): SVGSVGElement | HTMLElement {
   const points = rows
     .map((r) => ({
@@ -113,8 +42,9 @@ export function metricChart(
   const format = (v: number) =>
     shownUnit === "%" ? `${formatDecimal(v, 0)} %` : formatDecimal(v, Math.abs(v) < 10 && v !== 0 ? 1 : 0);
   return Plot.plot({
-    width: 420,
-    height: 240,
+    width,
+    height: 260,
+    style: {fontSize: "12px"},
     marginLeft: 62,
     marginTop: 34,
     x: {label: null, domain: years, tickFormat: (y: number) => String(y), ticks: Math.min(8, years[1] - years[0] + 1)},
@@ -140,7 +70,7 @@ export function metricChart(
               fill: diverging.bad,
               dy: -6,
               textAnchor: "end",
-              fontSize: 11
+              fontSize: 12
             })
           ]
         : []),
@@ -151,7 +81,7 @@ export function metricChart(
         .filter((g) => g.year > years[0] && g.year <= years[1] && rows.some((r) => r.forbund === g.forbund))
         .flatMap((g) => [
           Plot.ruleX([g.year - 0.5], {stroke: "#595959", strokeDasharray: "3,3"}),
-          Plot.text([g.label], {
+          Plot.text([mergerLabel(g)], {
             x: g.year - 0.5,
             frameAnchor: "top",
             dy: 2,
@@ -209,8 +139,7 @@ export function comparisonTable(
   rows: ViewRow[],
   view: ComparisonView,
   names: Map<string, string>,
-  years: number[],
-  seedFiles: Record<string, string>
+  years: number[]
 ): HTMLElement {
   const cell = (r: ViewRow | undefined) => {
     if (!r) return h("td", {class: "num"}, "");
@@ -219,7 +148,7 @@ export function comparisonTable(
       "td",
       {
         class: `num${r.printedDiffers ? " fa-diff" : ""}`,
-        title: sourceText(r, seedFiles),
+        title: sourceText(r),
         "data-source": r.source,
         "data-forbund": r.forbund,
         "data-year": r.year,
@@ -282,57 +211,3 @@ export function comparisonTable(
     )
   );
 }
-
-/** The table as long CSV rows: exact values (kr with öre, shares as fractions) and their sources. */
-export function comparisonCsvRows(
-  rows: ViewRow[],
-  view: ComparisonView,
-  names: Map<string, string>
-): (string | number)[][] {
-  const csvNumber = (d: Decimal | null, places: number) =>
-    d === null ? "" : d.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed(places).replace(".", ",");
-  const exact = (r: ComparisonRow, v: bigint | Decimal) =>
-    typeof v === "bigint"
-      ? csvNumber(new Decimal(v.toString()).div(100), 2)
-      : csvNumber(v, metric(r.metric).kind === "andel" ? 4 : 0);
-  return rows.map((r) => {
-    const m = metric(r.metric);
-    return [
-      m.label,
-      names.get(r.forbund) ?? r.forbund,
-      r.year,
-      exact(r, r.value),
-      m.kind === "belopp" ? "kr" : m.kind === "andel" ? "andel" : "antal",
-      transformed(m, view) ? csvNumber(shownValue(r, view), 2) : "",
-      transformed(m, view) ? unitLabel(m, view) : "",
-      r.source === "huvudbok" ? "huvudbok" : "tryckt årsredovisning",
-      r.source === "huvudbok"
-        ? (r.document ?? "")
-        : (r.parts ?? [])
-            .map((p) => p.document)
-            .filter((d, i, a) => a.indexOf(d) === i)
-            .join(", "),
-      (r.parts ?? r.printed?.parts ?? []).map((p) => p.seedLine).join(", "),
-      r.printed ? exact(r, r.printed.value) : "",
-      r.printedDiffers ? exact(r, r.printedDiffers.difference) : "",
-      (r.notes ?? []).join(" ")
-    ];
-  });
-}
-
-/** The CSV columns of comparisonCsvRows. */
-export const comparisonCsvColumns = [
-  "Mått",
-  "Förbund",
-  "År",
-  "Värde",
-  "Enhet",
-  "Visat värde",
-  "Visad enhet",
-  "Källa",
-  "Dokument",
-  "Rad i källfilen",
-  "Tryckt värde",
-  "Huvudbok − tryckt",
-  "Anmärkning"
-];
