@@ -5,8 +5,10 @@ import {Decimal} from "decimal.js";
 import {describe, expect, it} from "vitest";
 import {readSie} from "../loaders/sie/read.js";
 import {accountBalances, utfallRows} from "../src/lib/balances.js";
+import {comparisonCast, decodeComparison, encodeComparison} from "../src/lib/comparison-inputs.js";
 import type {MetricId} from "../src/lib/comparison-metrics.js";
 import {comparisonSeries, type ComparisonRow, type LedgerYear} from "../src/lib/comparison-series.js";
+import {mergerLabel, mergerNote, selectRows} from "../src/lib/comparison-views.js";
 import {buildDrift, type DriftGroup} from "../src/lib/drift.js";
 import {formatPercent, formatTkr} from "../src/lib/format.js";
 import {combineMappings} from "../src/lib/mapping.js";
@@ -253,5 +255,37 @@ describe("per-capita values", () => {
       population: [{forbund: "sodra-dalarna", year: 2023, persons: 20_000}]
     });
     expect(find(sd, "sodra-dalarna", 2023, "eget_kapital")?.perCapita?.toString()).toBe("82.8499");
+  });
+});
+
+describe("the merger on the panels", () => {
+  const cast = comparisonCast(readJson("forbund.json"), reports);
+  const shown = selectRows(rows, cast.forbundIds, ["intakter", "tilldelning"]);
+
+  it("Falun-Borlänge 2023 is the merger of Finsam Falun and Finsam Borlänge; the years before are Falun's", () => {
+    expect(cast.mergers).toEqual([
+      {forbund: "falun-borlange", year: 2023, name: "Falun-Borlänge", predecessors: ["Finsam Falun", "Finsam Borlänge"]}
+    ]);
+    expect(mergerLabel(cast.mergers[0])).toBe("Falun-Borlänge bildas 2023\nföre: Finsam Falun");
+  });
+
+  it("the note under a panel gives the jump in the panel's own figures: intäkter 4 160 → 8 629 tkr", () => {
+    const intakter = shown.filter((r) => r.metric === "intakter");
+    expect(mergerNote(cast.mergers[0], intakter, "absolut")).toBe(
+      "Falun-Borlänge bildades 2023 genom sammanslagning av Finsam Falun och Finsam Borlänge. Till och med 2022 visas Finsam Faluns siffror ensamma, så förändringen 2022–2023 (4\u00a0160 → 8\u00a0629 tkr) beror på sammanslagningen med Finsam Borlänge och är inte jämförbar."
+    );
+    const tilldelning = shown.filter((r) => r.metric === "tilldelning");
+    expect(mergerNote(cast.mergers[0], tilldelning, "absolut")).toContain("(4\u00a0160 → 8\u00a0562 tkr)");
+  });
+
+  it("the precomputed JSON gives back every row exactly: öre as bigint, shares and per-capita values as Decimal", () => {
+    const population = [{forbund: "sodra-dalarna", year: 2023, persons: 20_000}];
+    const withPop = comparisonSeries({reports, ledgerYears: ledgers, population});
+    const back = decodeComparison(JSON.parse(JSON.stringify(encodeComparison({rows: withPop, population}))));
+    expect(back.population).toEqual(population);
+    expect(back.rows).toEqual(withPop);
+    const equity = find(back.rows, "sodra-dalarna", 2023, "eget_kapital")!;
+    expect(equity.value).toBe(165_699_800n);
+    expect(equity.perCapita?.toString()).toBe("82.8499");
   });
 });
