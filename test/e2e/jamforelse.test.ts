@@ -128,12 +128,13 @@ describe("jämförelse: every control", {timeout: 180_000}, () => {
       await poll(() => page.locator(`[data-metric="${id}"]`).count()).toBe(0);
       expect(new URL(page.url()).searchParams.get("matt")?.split(",")).not.toContain(id);
       expect(await page.locator("figure.fa-chart[data-metric]").count()).toBe(13);
-      const text = await page.evaluate(() =>
-        [...document.querySelectorAll(".fa-multiples, table[data-table], [data-definitions] dl")]
-          .map((e) => e.textContent)
-          .join("\n")
-      );
-      expect(text).not.toContain(label);
+      // Nothing titled with the metric is left: no panel, table heading or definition.
+      const titles = [
+        ...(await page.locator(".fa-multiples figcaption").allInnerTexts()),
+        ...(await page.locator(`${table} th[scope="row"]`).allInnerTexts())
+      ];
+      expect(titles.filter((t) => t.startsWith(`${label} (`))).toEqual([]);
+      expect(await page.locator("[data-definitions] dt").allInnerTexts()).not.toContain(label);
       await metricBox(page, label).check();
       await poll(() => page.locator(`figure[data-metric="${id}"]`).count()).toBe(1);
     }
@@ -178,17 +179,20 @@ describe("jämförelse: every control", {timeout: 180_000}, () => {
     expect(await page.locator('figure[data-metric="eget_kapital"] figcaption').innerText()).toContain(
       "varje förbunds första år = 100"
     );
-    expect(await page.locator(`${table} tbody`).innerText()).not.toContain("(tkr)");
+    expect(await page.locator(`${table} tbody`).innerText()).toContain("Eget kapital (index)");
+    expect(await page.locator(`${table} tbody`).innerText()).not.toContain("Eget kapital (tkr)");
     await page.getByLabel("per invånare 20–64 år").check();
     await poll(() => page.locator('[data-banner="demo"]').count()).toBe(1);
     expect(await equity.innerText()).not.toContain("110,7");
     expect(await equity.innerText()).not.toContain("1\u00a0657");
     expect(await page.locator(`${table} tbody`).innerText()).toContain("kr per invånare 20–64 år");
     expect(await page.locator(`${table} tbody`).innerText()).not.toContain("(index)");
+    expect(await page.locator(`${table} tbody`).innerText()).not.toContain("Eget kapital (tkr)");
     await page.getByLabel("belopp").check();
     await poll(() => equity.innerText()).toContain("1\u00a0657");
     expect(await page.locator('[data-banner="demo"]').count()).toBe(0);
     expect(await page.locator(`${table} tbody`).innerText()).not.toContain("invånare");
+    expect(await page.locator(`${table} tbody`).innerText()).toContain("Eget kapital (tkr)");
     expect(await page.locator(".fa-multiples figcaption").allInnerTexts()).not.toContainEqual(
       expect.stringContaining("index")
     );
