@@ -8,7 +8,7 @@ import {accountBalances, utfallRows} from "../src/lib/balances.js";
 import {comparisonCast, decodeComparison, encodeComparison} from "../src/lib/comparison-inputs.js";
 import type {MetricId} from "../src/lib/comparison-metrics.js";
 import {comparisonSeries, type ComparisonRow, type LedgerYear} from "../src/lib/comparison-series.js";
-import {mergerLabel, mergerNote, selectRows} from "../src/lib/comparison-views.js";
+import {mergerLabel, mergerNote, mergerTableNotes, selectRows} from "../src/lib/comparison-views.js";
 import {buildDrift, type DriftGroup} from "../src/lib/drift.js";
 import {formatPercent, formatTkr} from "../src/lib/format.js";
 import {combineMappings} from "../src/lib/mapping.js";
@@ -266,16 +266,22 @@ describe("the merger on the panels", () => {
     expect(cast.mergers).toEqual([
       {forbund: "falun-borlange", year: 2023, name: "Falun-Borlänge", predecessors: ["Finsam Falun", "Finsam Borlänge"]}
     ]);
-    expect(mergerLabel(cast.mergers[0])).toBe("Falun-Borlänge bildas 2023\nföre: Finsam Falun");
+    expect(mergerLabel(cast.mergers[0])).toBe("Falun-Borlänge bildas 2023, före: Finsam Falun");
   });
 
   it("the note under a panel gives the jump in the panel's own figures: intäkter 4 160 → 8 629 tkr", () => {
     const intakter = shown.filter((r) => r.metric === "intakter");
     expect(mergerNote(cast.mergers[0], intakter, "absolut")).toBe(
-      "Falun-Borlänge bildades 2023 genom sammanslagning av Finsam Falun och Finsam Borlänge. Till och med 2022 visas Finsam Faluns siffror ensamma, så förändringen 2022–2023 (4\u00a0160 → 8\u00a0629 tkr) beror på sammanslagningen med Finsam Borlänge och är inte jämförbar."
+      "Falun-Borlänge: 2022 och 2023 (4\u00a0160 → 8\u00a0629 tkr) är inte jämförbara. Falun-Borlänge bildades 2023 genom sammanslagning av Finsam Falun och Finsam Borlänge, och till och med 2022 visas Finsam Faluns siffror ensamma."
     );
     const tilldelning = shown.filter((r) => r.metric === "tilldelning");
     expect(mergerNote(cast.mergers[0], tilldelning, "absolut")).toContain("(4\u00a0160 → 8\u00a0562 tkr)");
+    const equityShare = selectRows(rows, cast.forbundIds, ["ek_andel_tilldelning"]);
+    expect(mergerNote(cast.mergers[0], equityShare, "absolut")).toContain("(43,9\u00a0% → 34,0\u00a0%)");
+    expect(mergerTableNotes(cast, ["sodra-dalarna"])).toEqual([]);
+    expect(mergerTableNotes(cast, ["falun-borlange"])).toEqual([
+      "Falun-Borlänge bildades 2023 genom sammanslagning av Finsam Falun och Finsam Borlänge, och till och med 2022 visas Finsam Faluns siffror ensamma."
+    ]);
   });
 
   it("the precomputed JSON gives back every row exactly: öre as bigint, shares and per-capita values as Decimal", () => {

@@ -1,6 +1,5 @@
 // Where a comparison value comes from: the hover text cites the report by document and section (no file paths),
 // and the CSV row carries the exact value, its source and the difference from the print.
-import {Decimal} from "decimal.js";
 import {describe, expect, it} from "vitest";
 import {comparisonCsvColumns, comparisonCsvRows, sourceText} from "../src/lib/comparison-sources.js";
 import type {ViewRow} from "../src/lib/comparison-views.js";

@@ -41,21 +41,30 @@ export function metricChart(
   const rule = m.rule !== undefined && !transformed(m, view) ? [m.rule * 100] : [];
   const format = (v: number) =>
     shownUnit === "%" ? `${formatDecimal(v, 0)} %` : formatDecimal(v, Math.abs(v) < 10 && v !== 0 ? 1 : 0);
+  const shownMergers = mergers.filter(
+    (g) => g.year > years[0] && g.year <= years[1] && rows.some((r) => r.forbund === g.forbund)
+  );
+  // The title wraps to the panel's width (about 7.5 px per bold 13 px character), and the merger's mark gets a row
+  // of its own above the plot, so neither is cut off on a phone nor drawn over the lines.
+  const title = wrapWords(`${m.label} (${shownUnit})`, Math.floor((width - 8) / 7.5));
+  const marginLeft = 62;
+  const marginTop = 12 + 16 * title.length + (shownMergers.length ? 18 : 0);
   return Plot.plot({
     width,
-    height: 260,
+    height: 240 + marginTop,
     style: {fontSize: "12px"},
-    marginLeft: 62,
-    marginTop: 34,
+    marginLeft,
+    marginTop,
     x: {label: null, domain: years, tickFormat: (y: number) => String(y), ticks: Math.min(8, years[1] - years[0] + 1)},
     y: {label: null, grid: true, tickFormat: format, zero: m.kind !== "belopp" || view === "absolut"},
     color: {domain: colors.domain, range: colors.range},
     marks: [
       // The title and unit are drawn inside the SVG, so an exported panel carries them.
-      Plot.text([`${m.label} (${shownUnit})`], {
+      Plot.text([title.join("\n")], {
         frameAnchor: "top-left",
-        dy: -26,
-        dx: -56,
+        lineAnchor: "top",
+        dy: 4 - marginTop,
+        dx: 6 - marginLeft,
         fontWeight: "bold",
         fontSize: 13,
         textAnchor: "start"
@@ -77,23 +86,22 @@ export function metricChart(
       ...(view === "index" && m.indexable ? [Plot.ruleY([100], {stroke: "#999"})] : []),
       // A merger makes the years before and after incomparable (Falun-Borlänge 2023: 4 160 → 8 629 tkr), so the
       // break is marked on the chart itself, not only in the definitions.
-      ...mergers
-        .filter((g) => g.year > years[0] && g.year <= years[1] && rows.some((r) => r.forbund === g.forbund))
-        .flatMap((g) => [
-          Plot.ruleX([g.year - 0.5], {stroke: "#595959", strokeDasharray: "3,3"}),
-          Plot.text([mergerLabel(g)], {
-            x: g.year - 0.5,
-            frameAnchor: "top",
-            dy: 2,
-            dx: -4,
-            textAnchor: "end",
-            fontSize: 12,
-            fill: "currentColor",
-            stroke: "white",
-            strokeWidth: 3,
-            paintOrder: "stroke"
-          })
-        ]),
+      ...shownMergers.flatMap((g) => [
+        Plot.ruleX([g.year - 0.5], {stroke: "#595959", strokeDasharray: "3,3"}),
+        Plot.text([mergerLabel(g)], {
+          x: g.year - 0.5,
+          frameAnchor: "top",
+          lineAnchor: "bottom",
+          dy: -4,
+          dx: 4,
+          textAnchor: "end",
+          fontSize: 12,
+          fill: "currentColor",
+          stroke: "white",
+          strokeWidth: 3,
+          paintOrder: "stroke"
+        })
+      ]),
       // One line per förbund with its own dash, so the lines differ without colour (src/components/palette.ts).
       ...colors.domain.map((name) =>
         Plot.line(
@@ -132,14 +140,16 @@ export function metricChart(
   }) as SVGSVGElement | HTMLElement;
 }
 
-/** The table: per metric, a row per förbund and a column per year; each cell marked with its source. */
+/** The table: per metric a heading row, then a row per förbund and a column per year; each cell marked with its
+ * source; notes (a merger) are added to the caption. */
 export function comparisonTable(
   chosen: MetricId[],
   forbunds: string[],
   rows: ViewRow[],
   view: ComparisonView,
   names: Map<string, string>,
-  years: number[]
+  years: number[],
+  notes: string[] = []
 ): HTMLElement {
   const cell = (r: ViewRow | undefined) => {
     if (!r) return h("td", {class: "num"}, "");
@@ -161,16 +171,20 @@ export function comparisonTable(
     );
   };
   const byKey = new Map(rows.map((r) => [`${r.metric}|${r.forbund}|${r.year}`, r]));
+  // Each metric is a heading row across the table, so that on a phone the förbund column (sticky) and the figures
+  // are what scrolls into view, not a column of metric names.
+  const sticky = "position: sticky; left: 0; background: var(--theme-background); white-space: nowrap";
   return h(
     "div",
-    {style: "overflow-x: auto"},
+    {class: "fa-scroll", style: "overflow-x: auto"},
     h(
       "table",
       {class: "fa-table", "data-table": "jamforelse", style: "max-width: none; font-size: 13px"},
       h(
         "caption",
         {style: "font-weight: normal; font-size: 13px; text-align: left"},
-        "● huvudbok, ○ tryckt årsredovisning, ⚠ huvudbok och tryckt belopp skiljer sig, * förbundets egen definition skiljer sig (se Definitioner). Håll muspekaren över ett värde för källan."
+        "● huvudbok, ○ tryckt årsredovisning, ⚠ huvudbok och tryckt belopp skiljer sig, * förbundets egen definition skiljer sig (se Definitioner). Håll muspekaren över ett värde för källan.",
+        ...notes.map((n) => h("span", {"data-caption-note": ""}, ` ${n}`))
       ),
       h(
         "thead",
@@ -178,8 +192,7 @@ export function comparisonTable(
         h(
           "tr",
           {},
-          h("th", {scope: "col"}, "Mått"),
-          h("th", {scope: "col"}, "Förbund"),
+          h("th", {scope: "col", style: sticky}, "Förbund"),
           years.map((y) => h("th", {scope: "col", class: "num"}, String(y)))
         )
       ),
@@ -189,25 +202,39 @@ export function comparisonTable(
         chosen.flatMap((id) => {
           const m = metric(id);
           const withData = forbunds.filter((f) => years.some((y) => byKey.has(`${id}|${f}|${y}`)));
-          return withData.map((f, i) =>
+          if (!withData.length) return [];
+          return [
             h(
               "tr",
-              {
-                "data-metric": id,
-                "data-forbund": f,
-                style: i === 0 ? "border-top: 2px solid var(--theme-foreground-faint)" : null
-              },
+              {"data-metric": id, style: "border-top: 2px solid var(--theme-foreground-faint)"},
               h(
                 "th",
-                {scope: "row", style: "white-space: normal; vertical-align: top"},
-                i === 0 ? `${m.label} (${unitLabel(m, view)})` : ""
-              ),
-              h("td", {style: "white-space: nowrap"}, names.get(f) ?? f),
-              years.map((y) => cell(byKey.get(`${id}|${f}|${y}`)))
+                {scope: "colgroup", colspan: years.length + 1, style: "text-align: left; padding-top: 0.6rem"},
+                h("span", {style: sticky}, `${m.label} (${unitLabel(m, view)})`)
+              )
+            ),
+            ...withData.map((f) =>
+              h(
+                "tr",
+                {"data-metric": id, "data-forbund": f},
+                h("th", {scope: "row", style: `${sticky}; font-weight: normal`}, names.get(f) ?? f),
+                years.map((y) => cell(byKey.get(`${id}|${f}|${y}`)))
+              )
             )
-          );
+          ];
         })
       )
     )
   );
+}
+
+/** Words in lines of at most `width` characters (a longer word gets a line of its own). */
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(" ")) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }

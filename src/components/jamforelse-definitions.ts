@@ -39,7 +39,7 @@ function perCapitaText(population: PopulationYear[], source: string, cast: Compa
   const years = population.map((p) => p.year);
   const span = years.length ? `år ${Math.min(...years)}–${Math.max(...years)}` : "inga år";
   const before = cast.mergers.map((g) => `${g.name}: ${g.predecessors[0]}`).join(", ");
-  return `Beloppet i kronor delat med befolkningen 20–64 år (båda könen) vid årets slut i förbundets medlemskommuner (deltagare per 1 000 invånare). Befolkningen kommer ur tabellen population (${source === "demo" ? "demodata, inte SCB:s statistik" : "SCB"}); ${span}.${before ? ` Ett förbund som bildats genom sammanslagning räknas före sammanslagningen på den föregångare vars siffror rapporten visar (${before}).` : ""}`;
+  return `Beloppet i kronor delat med befolkningen 20–64 år (båda könen) vid årets slut i förbundets medlemskommuner (deltagare per 1 000 invånare). Befolkningen är ${source === "demo" ? "demodata, inte SCB:s statistik" : "SCB:s befolkningsstatistik"}, ${span}.${before ? ` Ett förbund som bildats genom sammanslagning räknas före sammanslagningen på den föregångare vars siffror rapporten visar (${before}).` : ""}`;
 }
 
 /** The definitions and sources of the chosen metrics and förbund. */

@@ -7,6 +7,7 @@ import {comparisonCsvColumns, comparisonCsvRows} from "../lib/comparison-sources
 import {
   comparisonViews,
   mergerNote,
+  mergerTableNotes,
   panelCaption,
   yearsOf,
   type ComparisonView,
@@ -130,7 +131,7 @@ export function tableWithDownload(
   return h(
     "div",
     {"data-rows": live ? "live" : "precomputed"},
-    comparisonTable(chosen, shownForbund, rows, view, cast.names, yearsOf(rows)),
+    comparisonTable(chosen, shownForbund, rows, view, cast.names, yearsOf(rows), mergerTableNotes(cast, shownForbund)),
     csvButton(`jamforelse-${view}.csv`, comparisonCsvColumns, () => comparisonCsvRows(rows, view, cast.names))
   );
 }

@@ -119,22 +119,31 @@ export interface Merger {
   predecessors: string[];
 }
 
-/** The mark on a chart at the merger, e.g. "Falun-Borlänge bildas 2023\nföre: Finsam Falun". */
+/** The mark on a chart at the merger, e.g. "Falun-Borlänge bildas 2023, före: Finsam Falun". */
 export function mergerLabel(g: Merger): string {
-  return `${g.name} bildas ${g.year}\nföre: ${g.predecessors[0]}`;
+  return `${g.name} bildas ${g.year}, före: ${g.predecessors[0]}`;
 }
 
-/** What a panel's jump at a merger is, in words and in the panel's own figures: "… 4 160 → 8 629 tkr …". */
+/** What a panel's jump at a merger is, in words and in the panel's own figures: "… (4 160 → 8 629 tkr) …". */
 export function mergerNote(g: Merger, rows: ViewRow[], view: ComparisonView): string {
   const m = metric(rows[0].metric);
   const at = (year: number) => rows.find((r) => r.forbund === g.forbund && r.year === year);
   const [before, after] = [at(g.year - 1), at(g.year)];
   const jump =
     before && after && shownValue(before, view) !== null && shownValue(after, view) !== null
-      ? ` (${formatShown(before, view)} → ${formatShown(after, view)} ${unitLabel(m, view)})`
+      ? ` (${formatShown(before, view)} → ${formatShown(after, view)}${unitLabel(m, view) === "%" ? "" : ` ${unitLabel(m, view)}`})`
       : "";
-  const others = g.predecessors.slice(1).join(" och ");
-  return `${g.name} bildades ${g.year} genom sammanslagning av ${g.predecessors.join(" och ")}. Till och med ${g.year - 1} visas ${g.predecessors[0]}s siffror ensamma, så förändringen ${g.year - 1}–${g.year}${jump} beror på sammanslagningen${others ? ` med ${others}` : ""} och är inte jämförbar.`;
+  return `${g.name}: ${g.year - 1} och ${g.year}${jump} är inte jämförbara. ${mergerSentence(g)}`;
+}
+
+/** The merger in one sentence: who merged, and whose figures the years before are. */
+function mergerSentence(g: Merger): string {
+  return `${g.name} bildades ${g.year} genom sammanslagning av ${g.predecessors.join(" och ")}, och till och med ${g.year - 1} visas ${g.predecessors[0]}s siffror ensamma.`;
+}
+
+/** The table caption's note for each merged förbund shown. */
+export function mergerTableNotes(cast: {mergers: Merger[]}, forbunds: string[]): string[] {
+  return cast.mergers.filter((g) => forbunds.includes(g.forbund)).map(mergerSentence);
 }
 
 /** The caption of one metric's panel: what it shows, in which unit and view, with the 20 % line where drawn. */

@@ -131,7 +131,7 @@ describe("jämförelse: every control", {timeout: 180_000}, () => {
       // Nothing titled with the metric is left: no panel, table heading or definition.
       const titles = [
         ...(await page.locator(".fa-multiples figcaption").allInnerTexts()),
-        ...(await page.locator(`${table} th[scope="row"]`).allInnerTexts())
+        ...(await page.locator(`${table} th`).allInnerTexts())
       ];
       expect(titles.filter((t) => t.startsWith(`${label} (`))).toEqual([]);
       expect(await page.locator("[data-definitions] dt").allInnerTexts()).not.toContain(label);
@@ -238,10 +238,14 @@ describe("jämförelse: the address, the merger and the downloads", {timeout: 12
     await poll(() => svg.textContent()).toContain("Falun-Borlänge bildas 2023");
     expect(await svg.textContent()).toContain("före: Finsam Falun");
     expect(await page.locator('figure[data-metric="intakter"] figcaption').innerText()).toContain(
-      "Till och med 2022 visas Finsam Faluns siffror ensamma, så förändringen 2022–2023 (4\u00a0160 → 8\u00a0629 tkr) beror på sammanslagningen med Finsam Borlänge"
+      "Falun-Borlänge: 2022 och 2023 (4\u00a0160 → 8\u00a0629 tkr) är inte jämförbara. Falun-Borlänge bildades 2023 genom sammanslagning av Finsam Falun och Finsam Borlänge"
     );
     expect(await page.locator('figure[data-metric="tilldelning"] figcaption').innerText()).toContain(
       "(4\u00a0160 → 8\u00a0562 tkr)"
+    );
+    // The table says it too, next to its figures.
+    expect(await page.locator(`${table} caption [data-caption-note]`).innerText()).toContain(
+      "Falun-Borlänge bildades 2023 genom sammanslagning av Finsam Falun och Finsam Borlänge"
     );
     // Without Falun-Borlänge there is no merger to explain.
     await forbundBox(page, "Södra Dalarna").check();
@@ -249,6 +253,7 @@ describe("jämförelse: the address, the merger and the downloads", {timeout: 12
     await poll(() => page.locator(`${table} td[data-forbund="falun-borlange"]`).count()).toBe(0);
     expect(await svg.textContent()).not.toContain("bildas");
     expect(await page.locator(".fa-multiples").innerText()).not.toContain("sammanslagning");
+    expect(await page.locator(`${table} caption [data-caption-note]`).count()).toBe(0);
     expect(problems).toEqual(none);
     await page.context().close();
   });
