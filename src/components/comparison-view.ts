@@ -174,18 +174,13 @@ export function comparisonTable(
   // Each metric is a heading row across the table, so that on a phone the förbund column (sticky) and the figures
   // are what scrolls into view, not a column of metric names.
   const sticky = "position: sticky; left: 0; background: var(--theme-background); white-space: nowrap";
-  return h(
+  const scroller = h(
     "div",
-    {class: "fa-scroll", style: "overflow-x: auto"},
+    {class: "fa-scroll-x"},
     h(
       "table",
       {class: "fa-table", "data-table": "jamforelse", style: "max-width: none; font-size: 13px"},
-      h(
-        "caption",
-        {style: "font-weight: normal; font-size: 13px; text-align: left"},
-        "● huvudbok, ○ tryckt årsredovisning, ⚠ huvudbok och tryckt belopp skiljer sig, * förbundets egen definition skiljer sig (se Definitioner). Håll muspekaren över ett värde för källan.",
-        ...notes.map((n) => h("span", {"data-caption-note": ""}, ` ${n}`))
-      ),
+      h("caption", {class: "fa-sr", style: "text-align: left"}, "Värden per mått, förbund och år"),
       h(
         "thead",
         {},
@@ -225,6 +220,19 @@ export function comparisonTable(
         })
       )
     )
+  );
+  // On a phone the table scrolls sideways inside its box; it opens on the latest years, beside the förbund column.
+  requestAnimationFrame(() => (scroller.scrollLeft = scroller.scrollWidth));
+  return h(
+    "div",
+    {},
+    h(
+      "p",
+      {class: "fa-sr", "data-table-legend": ""},
+      "● huvudbok, ○ tryckt årsredovisning, ⚠ huvudbok och tryckt belopp skiljer sig, * förbundets egen definition skiljer sig (se Definitioner). Håll muspekaren över ett värde för källan.",
+      ...notes.map((n) => h("span", {"data-caption-note": ""}, ` ${n}`))
+    ),
+    scroller
   );
 }
 

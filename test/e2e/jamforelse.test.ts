@@ -244,7 +244,7 @@ describe("jämförelse: the address, the merger and the downloads", {timeout: 12
       "(4\u00a0160 → 8\u00a0562 tkr)"
     );
     // The table says it too, next to its figures.
-    expect(await page.locator(`${table} caption [data-caption-note]`).innerText()).toContain(
+    expect(await page.locator("[data-table-legend] [data-caption-note]").innerText()).toContain(
       "Falun-Borlänge bildades 2023 genom sammanslagning av Finsam Falun och Finsam Borlänge"
     );
     // Without Falun-Borlänge there is no merger to explain.
@@ -253,7 +253,7 @@ describe("jämförelse: the address, the merger and the downloads", {timeout: 12
     await poll(() => page.locator(`${table} td[data-forbund="falun-borlange"]`).count()).toBe(0);
     expect(await svg.textContent()).not.toContain("bildas");
     expect(await page.locator(".fa-multiples").innerText()).not.toContain("sammanslagning");
-    expect(await page.locator(`${table} caption [data-caption-note]`).count()).toBe(0);
+    expect(await page.locator("[data-table-legend] [data-caption-note]").count()).toBe(0);
     expect(problems).toEqual(none);
     await page.context().close();
   });
