@@ -3,7 +3,8 @@ import {Decimal} from "decimal.js";
 import {describe, expect, it} from "vitest";
 import type {MetricId} from "../src/lib/comparison-metrics.js";
 import type {ComparisonRow} from "../src/lib/comparison-series.js";
-import {indexSeries, perCapita} from "../src/lib/comparison-views.js";
+import {metric} from "../src/lib/comparison-metrics.js";
+import {formatShown, indexSeries, panelCaption, perCapita, unitLabel} from "../src/lib/comparison-views.js";
 
 describe("views", () => {
   const row = (forbund: string, year: number, metric: MetricId, value: bigint | Decimal): ComparisonRow => ({
@@ -67,5 +68,26 @@ describe("views", () => {
     expect(at("a", 2021, "deltagare").perCapita?.toString()).toBe("10000");
     expect(at("a", 2021, "soliditet").perCapita).toBeNull();
     expect(at("a", 2022).perCapita).toBeNull();
+  });
+
+  it("shows each view in its unit, the Swedish way, and says in the caption what the index is based on", () => {
+    const indexed = indexSeries(list);
+    const at = (f: string, y: number, m: MetricId = "intakter") =>
+      indexed.find((r) => r.forbund === f && r.year === y && r.metric === m)!;
+    // 500 kr is 0,5 tkr, shown rounded half up as the reports print tkr.
+    expect(formatShown(at("b", 2022), "absolut")).toBe("1");
+    expect(formatShown(at("a", 2021, "deltagare"), "absolut")).toBe("30");
+    expect(formatShown(at("b", 2022), "index")).toBe("125,0");
+    expect(formatShown(at("a", 2021, "soliditet"), "index")).toBe("50,0\u00a0%");
+    expect(formatShown(at("a", 2021), "per_invanare")).toBe("–");
+    expect(unitLabel(metric("deltagare"), "per_invanare")).toBe("per 1 000 invånare 20–64 år");
+    expect(unitLabel(metric("soliditet"), "index")).toBe("%");
+    const intakter = indexed.filter((r) => r.metric === "intakter");
+    expect(panelCaption(metric("intakter"), intakter, "index", [2020, 2022])).toBe(
+      "Verksamhetens intäkter (index, index 2021 = 100) per förbund 2020–2022."
+    );
+    expect(panelCaption(metric("ek_andel_tilldelning"), [], "absolut", [2020, 2023])).toBe(
+      "Eget kapital i % av tilldelning (%) per förbund 2020–2023. Streckad röd linje: 20 %."
+    );
   });
 });
