@@ -174,13 +174,19 @@ export function comparisonTable(
   // Each metric is a heading row across the table, so that on a phone the förbund column (sticky) and the figures
   // are what scrolls into view, not a column of metric names.
   const sticky = "position: sticky; left: 0; background: var(--theme-background); white-space: nowrap";
+  // On a phone the table scrolls sideways inside its box; a right-to-left box opens on its right end, so the latest
+  // years show beside the sticky förbund column, while the table inside reads left to right.
   const scroller = h(
     "div",
-    {class: "fa-scroll-x"},
+    {class: "fa-scroll-x", style: "direction: rtl"},
     h(
       "table",
-      {class: "fa-table", "data-table": "jamforelse", style: "max-width: none; font-size: 13px"},
-      h("caption", {class: "fa-sr", style: "text-align: left"}, "Värden per mått, förbund och år"),
+      {
+        class: "fa-table",
+        "data-table": "jamforelse",
+        "aria-label": "Värden per mått, förbund och år",
+        style: "max-width: none; font-size: 13px; direction: ltr"
+      },
       h(
         "thead",
         {},
@@ -221,8 +227,6 @@ export function comparisonTable(
       )
     )
   );
-  // On a phone the table scrolls sideways inside its box; it opens on the latest years, beside the förbund column.
-  requestAnimationFrame(() => (scroller.scrollLeft = scroller.scrollWidth));
   return h(
     "div",
     {},
