@@ -5,6 +5,7 @@ import {readFileSync} from "node:fs";
 import {strFromU8, unzipSync} from "fflate";
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
+import {metrics} from "../../src/lib/comparison-metrics.js";
 import {noProblems, useBuiltSite} from "./browser.js";
 
 // The machine may be loaded (DuckDB-WASM starts in a worker), so a view gets up to 30 s to settle.
@@ -13,22 +14,7 @@ const site = useBuiltSite();
 const none = noProblems;
 const open = site.open;
 
-const ALL_METRICS = [
-  "intakter",
-  "tilldelning",
-  "kostnader",
-  "arets_resultat",
-  "eget_kapital",
-  "ek_andel_tilldelning",
-  "ek_andel_intakter",
-  "soliditet",
-  "administrationsandel",
-  "individandel",
-  "strukturandel",
-  "insatsandel",
-  "deltagare",
-  "andel_arbete_studier"
-];
+const ALL_METRICS = metrics.map((m) => m.id);
 const FORBUND = {
   "falun-borlange": "Falun-Borlänge",
   "sodra-dalarna": "Södra Dalarna",
