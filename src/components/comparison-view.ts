@@ -175,7 +175,8 @@ export function comparisonTable(
   // are what scrolls into view, not a column of metric names.
   const sticky = "position: sticky; left: 0; background: var(--theme-background); white-space: nowrap";
   // On a phone the table scrolls sideways inside its box; a right-to-left box opens on its right end, so the latest
-  // years show beside the sticky förbund column, while the table inside reads left to right.
+  // years show beside the sticky förbund column, while the table inside reads left to right. The table is a table,
+  // not Framework's scrolling block, so the box around it is what scrolls.
   const scroller = h(
     "div",
     {class: "fa-scroll-x", style: "direction: rtl"},
@@ -185,7 +186,7 @@ export function comparisonTable(
         class: "fa-table",
         "data-table": "jamforelse",
         "aria-label": "Värden per mått, förbund och år",
-        style: "max-width: none; font-size: 13px; direction: ltr"
+        style: "display: table; max-width: none; font-size: 13px; direction: ltr"
       },
       h(
         "thead",
