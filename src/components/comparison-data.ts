@@ -1,73 +1,37 @@
-// What the comparison page needs from DuckDB: every ledger year's statements and driftsredovisning, and the
-// population aged 20–64 of the area each förbund's figures cover, year by year.
-import {buildDrift, type DriftGroup} from "../lib/drift.js";
-import type {LedgerYear, PopulationYear} from "../lib/comparison.js";
-import {combineMappings, type MappingFile} from "../lib/mapping.js";
-import {forbundEntry, memberKommuner, type Registry} from "../lib/membership.js";
-import {buildStatements} from "../lib/statements.js";
-import {accountBalancesFor, ledgerYears} from "./ledger.js";
-import {utfallFor} from "./drift-data.js";
-import {populationYearly} from "./scb-data.js";
+// Where the comparison page gets its rows: first the view precomputed at build time (data/jamforelse-default.json,
+// the same src/lib computation), so the first figure needs neither DuckDB nor Arrow; the live computation
+// (comparison-live.ts) is imported and started in the background once the page is idle, and from the first change
+// of a control the page shows the rows computed live from the tables.
+import {decodeComparison, type ComparisonData, type ComparisonWorkspace} from "../lib/comparison-inputs.js";
+import type {ComparisonFiles} from "./comparison-live.js";
 
-/** The ages that make up 20–64 in the population table. */
-export const AGES_20_64 = ["20-24", "25-34", "35-44", "45-54", "55-64"];
+/** The rows the page shows and whether they are the precomputed or the live ones. */
+export type ShownData = ComparisonData & {live: boolean};
 
-/** Statements and driftsredovisning (no budget) of every year with a ledger, for the förbund asked for. */
-export async function ledgerComparisonYears(
-  forbunds: string[],
-  mappings: Record<string, MappingFile>,
-  registry: {id: string; chart?: string}[]
-): Promise<LedgerYear[]> {
-  const years = (await ledgerYears()).filter((y) => forbunds.includes(y.forbund));
-  return Promise.all(
-    years.map(async ({forbund, year}) => {
-      const own = mappings[forbund];
-      const mapping = combineMappings(own, mappings[registry.find((f) => f.id === forbund)?.chart ?? "bas"]);
-      const projects = (own?.projects ?? []).map((p) => ({...p, group: p.group as DriftGroup}));
-      const [balances, actuals] = await Promise.all([
-        accountBalancesFor(forbund, year),
-        utfallFor(forbund, year, mapping)
-      ]);
-      return {
-        forbund,
-        year: Number(year),
-        file: `${forbund}-${year}.se`,
-        statements: buildStatements(balances, mapping),
-        drift: buildDrift(actuals, null, projects, [])
-      };
-    })
-  );
-}
-
-/** The förbund whose figures a year's report shows: before a merger, the predecessor whose books continue (the
- * first predecessor in the registry; Falun-Borlänge's report keeps Finsam Falun's figures for 2022 and earlier). */
-export function reportingEntity(registry: Registry, forbund: string, year: number): string {
-  const entry = forbundEntry(registry, forbund);
-  const from = entry.from ? Number(entry.from.slice(0, 4)) : undefined;
-  return from !== undefined && year < from && entry.predecessors?.length ? entry.predecessors[0] : forbund;
-}
-
-/** Population aged 20–64 (both sexes) at the end of each year, of the kommuner a förbund's figures cover. */
-export async function populationByForbund(
-  registry: Registry,
-  forbunds: string[],
-  years: number[]
-): Promise<PopulationYear[]> {
-  const areas = forbunds.flatMap((forbund) =>
-    years.map((year) => ({
-      forbund,
-      year,
-      kommuner: memberKommuner(registry, reportingEntity(registry, forbund, year), `${year}-12`)
-    }))
-  );
-  const all = [...new Set(areas.flatMap((a) => a.kommuner))];
-  if (!all.length) return [];
-  const persons = await populationYearly(all, "alla", AGES_20_64);
-  return areas.flatMap(({forbund, year, kommuner}) => {
-    const counts = kommuner.map((k) => persons.get(`${k}|${year}`));
-    // A year counts only when every member kommun has a population figure.
-    return kommuner.length && counts.every((c) => c !== undefined)
-      ? [{forbund, year, persons: counts.reduce((s, c) => s! + c!, 0)!}]
-      : [];
+/**
+ * Yields the precomputed data at once, starts the live computation when the page is idle, and yields the live data
+ * after the first "input" of any control, waiting for it there if it is not ready yet.
+ */
+export async function* comparisonData(
+  precomputed: Parameters<typeof decodeComparison>[0],
+  workspace: ComparisonWorkspace,
+  files: ComparisonFiles,
+  controls: EventTarget[]
+): AsyncGenerator<ShownData> {
+  yield {...decodeComparison(precomputed), live: false};
+  let started: Promise<ComparisonData> | undefined;
+  const start = () =>
+    (started ??= import("./comparison-live.js").then(({liveComparison}) => liveComparison(workspace, files)));
+  const idle = (globalThis as {requestIdleCallback?: (f: () => void) => void}).requestIdleCallback ?? setTimeout;
+  idle(() => void start().catch(() => undefined));
+  await new Promise<void>((resolve) => {
+    for (const c of controls) c.addEventListener("input", () => resolve(), {once: true});
   });
+  // Should DuckDB fail, the page keeps the precomputed rows (the same figures, as the e2e test checks) and says so
+  // in the console rather than replacing every figure with an error.
+  const live = await start().catch((e: Error) => {
+    console.error(`Jämförelsen kunde inte räknas om i webbläsaren; den förberäknade vyn visas: ${e.message}`);
+    return undefined;
+  });
+  if (live) yield {...live, live: true};
 }

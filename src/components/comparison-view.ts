@@ -1,93 +1,21 @@
-// The comparison page's views: values in the chosen view (absolute, index, per invånare), one small chart per
-// metric with a line per förbund, the table with source markers, and its CSV rows.
+// The comparison page's pictures: one small chart per metric with a line per förbund, and the table with source
+// markers. What the values are and where they come from is src/lib/comparison-views.ts and comparison-sources.ts.
 import * as Plot from "@observablehq/plot";
-import {Decimal} from "decimal.js";
-import {metric, type ComparisonRow, type MetricDef, type MetricId} from "../lib/comparison.js";
-import {formatDecimal, formatPercent, formatTkr} from "../lib/format.js";
+import {metric, type MetricDef, type MetricId} from "../lib/comparison-metrics.js";
+import {sourceText} from "../lib/comparison-sources.js";
+import {
+  formatShown,
+  mergerLabel,
+  shownValue,
+  transformed,
+  unitLabel,
+  type ComparisonView,
+  type Merger,
+  type ViewRow
+} from "../lib/comparison-views.js";
+import {formatDecimal} from "../lib/format.js";
 import {h} from "./dom.js";
 import {dashFor, diverging} from "./palette.js";
-
-export type ComparisonView = "absolut" | "index" | "per_invanare";
-
-/** A row with what the views need: its index (and base year) and its value per inhabitant. */
-export type ViewRow = ComparisonRow & {index: Decimal | null; baseYear: number | null; commonBase: boolean};
-
-/** Whether the metric changes under the view; shares and results that cannot be indexed are shown as they are. */
-export function transformed(m: MetricDef, view: ComparisonView): boolean {
-  return view === "index" ? m.indexable : view === "per_invanare" ? m.perCapita : false;
-}
-
-/** The unit a metric is shown in under a view, for axis labels and column headings. */
-export function unitLabel(m: MetricDef, view: ComparisonView): string {
-  if (transformed(m, view) && view === "index") return "index";
-  if (transformed(m, view) && view === "per_invanare")
-    return m.kind === "antal" ? "per 1 000 invånare 20–64 år" : "kr per invånare 20–64 år";
-  return m.kind === "belopp" ? "tkr" : m.kind === "andel" ? "%" : "antal";
-}
-
-/** The value shown, as a Decimal in the display unit (tkr, %, index, kr per invånare …); null when the view has none. */
-export function shownValue(row: ViewRow, view: ComparisonView): Decimal | null {
-  const m = metric(row.metric);
-  if (transformed(m, view)) return view === "index" ? row.index : (row.perCapita ?? null);
-  if (typeof row.value === "bigint") return new Decimal(row.value.toString()).div(100_000);
-  return m.kind === "andel" ? row.value.times(100) : row.value;
-}
-
-/** The shown value formatted the Swedish way, in the unit of unitLabel. */
-export function formatShown(row: ViewRow, view: ComparisonView): string {
-  const m = metric(row.metric);
-  const v = shownValue(row, view);
-  if (v === null) return "–";
-  if (!transformed(m, view)) {
-    if (typeof row.value === "bigint") return formatTkr(row.value);
-    return m.kind === "andel" ? formatPercent(row.value, 1) : formatDecimal(row.value, 0);
-  }
-  return formatDecimal(v, view === "index" || m.kind === "antal" ? 1 : 0);
-}
-
-const sourceWord = {huvudbok: "huvudbok", tryckt: "tryckt årsredovisning"};
-
-/** The printed value of a row as text: an amount in tkr or a percentage. */
-function printedText(row: ComparisonRow, value: bigint | Decimal): string {
-  return typeof value === "bigint"
-    ? `${formatTkr(value)} tkr`
-    : metric(row.metric).kind === "andel"
-      ? formatPercent(value, 1)
-      : formatDecimal(value, 0);
-}
-
-/** Where a value comes from, for the hover text: ledger file or document and seed lines, and the print's difference. */
-export function sourceText(row: ComparisonRow, seedFiles: Record<string, string> = {}): string {
-  const parts = row.parts?.map(
-    (p) =>
-      `${p.document}${seedFiles[p.document] ? ` (${seedFiles[p.document]})` : ""} rad ${p.seedLine}: ”${p.printed}”`
-  );
-  const lines = [
-    `Källa: ${sourceWord[row.source]}${row.source === "huvudbok" && row.document ? ` (${row.document})` : ""}`,
-    ...(parts ?? []),
-    row.alsoIn ? `Också tryckt i: ${row.alsoIn.join(", ")} (den senaste rapporten används)` : "",
-    row.printed && !row.printedDiffers
-      ? `Tryckt: ${printedText(row, row.printed.value)} (${row.printed.parts.map((p) => `${p.document} rad ${p.seedLine}`).join(", ")}) – stämmer`
-      : "",
-    row.printedDiffers
-      ? `⚠ Tryckt ${printedText(row, row.printedDiffers.printed)} (${row.printed!.parts.map((p) => `${p.document} rad ${p.seedLine}`).join(", ")}); huvudboken − tryckt = ${
-          typeof row.printedDiffers.difference === "bigint"
-            ? `${formatDecimal(new Decimal(row.printedDiffers.difference.toString()).div(100), 0)} kr`
-            : `${formatDecimal((row.printedDiffers.difference as Decimal).times(100), 1)} procentenheter`
-        }`
-      : "",
-    ...(row.notes ?? []).map((n) => `Obs: ${n}`)
-  ];
-  return lines.filter(Boolean).join("\n");
-}
-
-/** A förbund formed by a merger: from its first year its figures are the merged förbund's, before it a predecessor's. */
-export interface Merger {
-  forbund: string;
-  year: number;
-  /** The annotation on the chart, e.g. "Falun-Borlänge bildas 2023; före: Finsam Falun". */
-  label: string;
-}
 
 /** One small chart: a line per förbund (colour and dash) over the years, filled dots for ledger values, hollow for printed ones,
  * a red ring where print and ledger differ, and the 20 % line on the equity-share panels. */
@@ -98,7 +26,8 @@ export function metricChart(
   names: Map<string, string>,
   colors: {domain: string[]; range: string[]},
   years: [number, number],
-  mergers: Merger[] = []
+  mergers: Merger[] = [],
+  width = 420
 ): SVGSVGElement | HTMLElement {
   const points = rows
     .map((r) => ({
@@ -112,20 +41,30 @@ export function metricChart(
   const rule = m.rule !== undefined && !transformed(m, view) ? [m.rule * 100] : [];
   const format = (v: number) =>
     shownUnit === "%" ? `${formatDecimal(v, 0)} %` : formatDecimal(v, Math.abs(v) < 10 && v !== 0 ? 1 : 0);
+  const shownMergers = mergers.filter(
+    (g) => g.year > years[0] && g.year <= years[1] && rows.some((r) => r.forbund === g.forbund)
+  );
+  // The title wraps to the panel's width (about 7.5 px per bold 13 px character), and the merger's mark gets a row
+  // of its own above the plot, so neither is cut off on a phone nor drawn over the lines.
+  const title = wrapWords(`${m.label} (${shownUnit})`, Math.floor((width - 8) / 7.5));
+  const marginLeft = 62;
+  const marginTop = 12 + 16 * title.length + (shownMergers.length ? 18 : 0);
   return Plot.plot({
-    width: 420,
-    height: 240,
-    marginLeft: 62,
-    marginTop: 34,
+    width,
+    height: 240 + marginTop,
+    style: {fontSize: "12px"},
+    marginLeft,
+    marginTop,
     x: {label: null, domain: years, tickFormat: (y: number) => String(y), ticks: Math.min(8, years[1] - years[0] + 1)},
     y: {label: null, grid: true, tickFormat: format, zero: m.kind !== "belopp" || view === "absolut"},
     color: {domain: colors.domain, range: colors.range},
     marks: [
       // The title and unit are drawn inside the SVG, so an exported panel carries them.
-      Plot.text([`${m.label} (${shownUnit})`], {
+      Plot.text([title.join("\n")], {
         frameAnchor: "top-left",
-        dy: -26,
-        dx: -56,
+        lineAnchor: "top",
+        dy: 4 - marginTop,
+        dx: 6 - marginLeft,
         fontWeight: "bold",
         fontSize: 13,
         textAnchor: "start"
@@ -140,30 +79,29 @@ export function metricChart(
               fill: diverging.bad,
               dy: -6,
               textAnchor: "end",
-              fontSize: 11
+              fontSize: 12
             })
           ]
         : []),
       ...(view === "index" && m.indexable ? [Plot.ruleY([100], {stroke: "#999"})] : []),
       // A merger makes the years before and after incomparable (Falun-Borlänge 2023: 4 160 → 8 629 tkr), so the
       // break is marked on the chart itself, not only in the definitions.
-      ...mergers
-        .filter((g) => g.year > years[0] && g.year <= years[1] && rows.some((r) => r.forbund === g.forbund))
-        .flatMap((g) => [
-          Plot.ruleX([g.year - 0.5], {stroke: "#595959", strokeDasharray: "3,3"}),
-          Plot.text([g.label], {
-            x: g.year - 0.5,
-            frameAnchor: "top",
-            dy: 2,
-            dx: -4,
-            textAnchor: "end",
-            fontSize: 12,
-            fill: "currentColor",
-            stroke: "white",
-            strokeWidth: 3,
-            paintOrder: "stroke"
-          })
-        ]),
+      ...shownMergers.flatMap((g) => [
+        Plot.ruleX([g.year - 0.5], {stroke: "#595959", strokeDasharray: "3,3"}),
+        Plot.text([mergerLabel(g)], {
+          x: g.year - 0.5,
+          frameAnchor: "top",
+          lineAnchor: "bottom",
+          dy: -4,
+          dx: 4,
+          textAnchor: "end",
+          fontSize: 12,
+          fill: "currentColor",
+          stroke: "white",
+          strokeWidth: 3,
+          paintOrder: "stroke"
+        })
+      ]),
       // One line per förbund with its own dash, so the lines differ without colour (src/components/palette.ts).
       ...colors.domain.map((name) =>
         Plot.line(
@@ -202,7 +140,8 @@ export function metricChart(
   }) as SVGSVGElement | HTMLElement;
 }
 
-/** The table: per metric, a row per förbund and a column per year; each cell marked with its source. */
+/** The table: per metric a heading row, then a row per förbund and a column per year; each cell marked with its
+ * source; notes (a merger) are added to the caption. */
 export function comparisonTable(
   chosen: MetricId[],
   forbunds: string[],
@@ -210,7 +149,7 @@ export function comparisonTable(
   view: ComparisonView,
   names: Map<string, string>,
   years: number[],
-  seedFiles: Record<string, string>
+  notes: string[] = []
 ): HTMLElement {
   const cell = (r: ViewRow | undefined) => {
     if (!r) return h("td", {class: "num"}, "");
@@ -219,7 +158,7 @@ export function comparisonTable(
       "td",
       {
         class: `num${r.printedDiffers ? " fa-diff" : ""}`,
-        title: sourceText(r, seedFiles),
+        title: sourceText(r),
         "data-source": r.source,
         "data-forbund": r.forbund,
         "data-year": r.year,
@@ -232,25 +171,30 @@ export function comparisonTable(
     );
   };
   const byKey = new Map(rows.map((r) => [`${r.metric}|${r.forbund}|${r.year}`, r]));
-  return h(
+  // Each metric is a heading row across the table, so that on a phone the förbund column (sticky) and the figures
+  // are what scrolls into view, not a column of metric names.
+  const sticky = "position: sticky; left: 0; background: var(--theme-background); white-space: nowrap";
+  // On a phone the table scrolls sideways inside its box; a right-to-left box opens on its right end, so the latest
+  // years show beside the sticky förbund column, while the table inside reads left to right. The table is a table,
+  // not Framework's scrolling block, so the box around it is what scrolls.
+  const scroller = h(
     "div",
-    {style: "overflow-x: auto"},
+    {class: "fa-scroll-x", style: "direction: rtl"},
     h(
       "table",
-      {class: "fa-table", "data-table": "jamforelse", style: "max-width: none; font-size: 13px"},
-      h(
-        "caption",
-        {style: "font-weight: normal; font-size: 13px; text-align: left"},
-        "● huvudbok, ○ tryckt årsredovisning, ⚠ huvudbok och tryckt belopp skiljer sig, * förbundets egen definition skiljer sig (se Definitioner). Håll muspekaren över ett värde för källan."
-      ),
+      {
+        class: "fa-table",
+        "data-table": "jamforelse",
+        "aria-label": "Värden per mått, förbund och år",
+        style: "display: table; max-width: none; font-size: 13px; direction: ltr"
+      },
       h(
         "thead",
         {},
         h(
           "tr",
           {},
-          h("th", {scope: "col"}, "Mått"),
-          h("th", {scope: "col"}, "Förbund"),
+          h("th", {scope: "col", style: sticky}, "Förbund"),
           years.map((y) => h("th", {scope: "col", class: "num"}, String(y)))
         )
       ),
@@ -260,79 +204,50 @@ export function comparisonTable(
         chosen.flatMap((id) => {
           const m = metric(id);
           const withData = forbunds.filter((f) => years.some((y) => byKey.has(`${id}|${f}|${y}`)));
-          return withData.map((f, i) =>
+          if (!withData.length) return [];
+          return [
             h(
               "tr",
-              {
-                "data-metric": id,
-                "data-forbund": f,
-                style: i === 0 ? "border-top: 2px solid var(--theme-foreground-faint)" : null
-              },
+              {"data-metric": id, style: "border-top: 2px solid var(--theme-foreground-faint)"},
               h(
                 "th",
-                {scope: "row", style: "white-space: normal; vertical-align: top"},
-                i === 0 ? `${m.label} (${unitLabel(m, view)})` : ""
-              ),
-              h("td", {style: "white-space: nowrap"}, names.get(f) ?? f),
-              years.map((y) => cell(byKey.get(`${id}|${f}|${y}`)))
+                {scope: "colgroup", colspan: years.length + 1, style: "text-align: left; padding-top: 0.6rem"},
+                h("span", {style: sticky}, `${m.label} (${unitLabel(m, view)})`)
+              )
+            ),
+            ...withData.map((f) =>
+              h(
+                "tr",
+                {"data-metric": id, "data-forbund": f},
+                h("th", {scope: "row", style: `${sticky}; font-weight: normal`}, names.get(f) ?? f),
+                years.map((y) => cell(byKey.get(`${id}|${f}|${y}`)))
+              )
             )
-          );
+          ];
         })
       )
     )
   );
+  return h(
+    "div",
+    {},
+    h(
+      "p",
+      {class: "fa-sr", "data-table-legend": ""},
+      "● huvudbok, ○ tryckt årsredovisning, ⚠ huvudbok och tryckt belopp skiljer sig, * förbundets egen definition skiljer sig (se Definitioner). Håll muspekaren över ett värde för källan.",
+      ...notes.map((n) => h("span", {"data-caption-note": ""}, ` ${n}`))
+    ),
+    scroller
+  );
 }
 
-/** The table as long CSV rows: exact values (kr with öre, shares as fractions) and their sources. */
-export function comparisonCsvRows(
-  rows: ViewRow[],
-  view: ComparisonView,
-  names: Map<string, string>
-): (string | number)[][] {
-  const csvNumber = (d: Decimal | null, places: number) =>
-    d === null ? "" : d.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed(places).replace(".", ",");
-  const exact = (r: ComparisonRow, v: bigint | Decimal) =>
-    typeof v === "bigint"
-      ? csvNumber(new Decimal(v.toString()).div(100), 2)
-      : csvNumber(v, metric(r.metric).kind === "andel" ? 4 : 0);
-  return rows.map((r) => {
-    const m = metric(r.metric);
-    return [
-      m.label,
-      names.get(r.forbund) ?? r.forbund,
-      r.year,
-      exact(r, r.value),
-      m.kind === "belopp" ? "kr" : m.kind === "andel" ? "andel" : "antal",
-      transformed(m, view) ? csvNumber(shownValue(r, view), 2) : "",
-      transformed(m, view) ? unitLabel(m, view) : "",
-      r.source === "huvudbok" ? "huvudbok" : "tryckt årsredovisning",
-      r.source === "huvudbok"
-        ? (r.document ?? "")
-        : (r.parts ?? [])
-            .map((p) => p.document)
-            .filter((d, i, a) => a.indexOf(d) === i)
-            .join(", "),
-      (r.parts ?? r.printed?.parts ?? []).map((p) => p.seedLine).join(", "),
-      r.printed ? exact(r, r.printed.value) : "",
-      r.printedDiffers ? exact(r, r.printedDiffers.difference) : "",
-      (r.notes ?? []).join(" ")
-    ];
-  });
+/** Words in lines of at most `width` characters (a longer word gets a line of its own). */
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(" ")) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }
-
-/** The CSV columns of comparisonCsvRows. */
-export const comparisonCsvColumns = [
-  "Mått",
-  "Förbund",
-  "År",
-  "Värde",
-  "Enhet",
-  "Visat värde",
-  "Visad enhet",
-  "Källa",
-  "Dokument",
-  "Rad i källfilen",
-  "Tryckt värde",
-  "Huvudbok − tryckt",
-  "Anmärkning"
-];

@@ -5,14 +5,10 @@ import {Decimal} from "decimal.js";
 import {describe, expect, it} from "vitest";
 import {readSie} from "../loaders/sie/read.js";
 import {accountBalances, utfallRows} from "../src/lib/balances.js";
-import {
-  comparisonSeries,
-  indexSeries,
-  perCapita,
-  type ComparisonRow,
-  type LedgerYear,
-  type MetricId
-} from "../src/lib/comparison.js";
+import {comparisonCast, decodeComparison, encodeComparison} from "../src/lib/comparison-inputs.js";
+import type {MetricId} from "../src/lib/comparison-metrics.js";
+import {comparisonSeries, type ComparisonRow, type LedgerYear} from "../src/lib/comparison-series.js";
+import {mergerLabel, mergerNote, mergerTableNotes, selectRows} from "../src/lib/comparison-views.js";
 import {buildDrift, type DriftGroup} from "../src/lib/drift.js";
 import {formatPercent, formatTkr} from "../src/lib/format.js";
 import {combineMappings} from "../src/lib/mapping.js";
@@ -251,70 +247,7 @@ describe("printed figures", () => {
   });
 });
 
-describe("views", () => {
-  const row = (forbund: string, year: number, metric: MetricId, value: bigint | Decimal): ComparisonRow => ({
-    forbund,
-    year,
-    metric,
-    value,
-    source: "tryckt"
-  });
-  const list = [
-    row("a", 2020, "intakter", 100_00n),
-    row("a", 2021, "intakter", 150_00n),
-    row("a", 2022, "intakter", 120_00n),
-    row("b", 2021, "intakter", 400_00n),
-    row("b", 2022, "intakter", 500_00n),
-    row("a", 2021, "arets_resultat", -5_00n),
-    row("a", 2021, "soliditet", new Decimal("0.5")),
-    row("a", 2021, "deltagare", new Decimal(30))
-  ];
-
-  it("indexes on the first year every förbund has, and leaves results and shares unindexed", () => {
-    const indexed = indexSeries(list);
-    const at = (f: string, y: number, m: MetricId = "intakter") =>
-      indexed.find((r) => r.forbund === f && r.year === y && r.metric === m)!;
-    expect(at("a", 2021).baseYear).toBe(2021);
-    expect(at("a", 2020).index?.toString()).toBe(new Decimal(100).div(150).times(100).toString());
-    expect(at("a", 2021).index?.toNumber()).toBe(100);
-    expect(at("a", 2022).index?.toNumber()).toBe(80);
-    expect(at("b", 2022).index?.toNumber()).toBe(125);
-    expect(at("a", 2021, "arets_resultat").index).toBeNull();
-    expect(at("a", 2021, "soliditet").index).toBeNull();
-    expect(at("a", 2021, "deltagare").index?.toNumber()).toBe(100);
-    expect(at("a", 2021).commonBase).toBe(true);
-  });
-
-  it("without a year common to all, each förbund is indexed on its own first year", () => {
-    const apart = indexSeries([
-      row("a", 2020, "eget_kapital", 200n),
-      row("a", 2021, "eget_kapital", 300n),
-      row("b", 2022, "eget_kapital", 50n),
-      row("b", 2023, "eget_kapital", 40n)
-    ]);
-    expect(apart.map((r) => [r.baseYear, r.index?.toNumber(), r.commonBase])).toEqual([
-      [2020, 100, false],
-      [2020, 150, false],
-      [2022, 100, false],
-      [2022, 80, false]
-    ]);
-  });
-
-  it("per inhabitant aged 20–64: kr per invånare, participants per 1 000, shares not at all", () => {
-    const withPop = perCapita(list, [
-      {forbund: "a", year: 2021, persons: 3},
-      {forbund: "b", year: 2021, persons: 1000}
-    ]);
-    const at = (f: string, y: number, m: MetricId = "intakter") =>
-      withPop.find((r) => r.forbund === f && r.year === y && r.metric === m)!;
-    expect(at("a", 2021).perCapita?.toString()).toBe("50");
-    expect(at("b", 2021).perCapita?.toString()).toBe("0.4");
-    expect(at("a", 2021, "arets_resultat").perCapita?.toString()).toBe("-1.6666666666666666667");
-    expect(at("a", 2021, "deltagare").perCapita?.toString()).toBe("10000");
-    expect(at("a", 2021, "soliditet").perCapita).toBeNull();
-    expect(at("a", 2022).perCapita).toBeNull();
-  });
-
+describe("per-capita values", () => {
   it("comparisonSeries adds per-capita values when given the population", () => {
     const sd = comparisonSeries({
       reports,
@@ -322,5 +255,43 @@ describe("views", () => {
       population: [{forbund: "sodra-dalarna", year: 2023, persons: 20_000}]
     });
     expect(find(sd, "sodra-dalarna", 2023, "eget_kapital")?.perCapita?.toString()).toBe("82.8499");
+  });
+});
+
+describe("the merger on the panels", () => {
+  const cast = comparisonCast(readJson("forbund.json"), reports);
+  const shown = selectRows(rows, cast.forbundIds, ["intakter", "tilldelning"]);
+
+  it("Falun-Borlänge 2023 is the merger of Finsam Falun and Finsam Borlänge; the years before are Falun's", () => {
+    expect(cast.mergers).toEqual([
+      {forbund: "falun-borlange", year: 2023, name: "Falun-Borlänge", predecessors: ["Finsam Falun", "Finsam Borlänge"]}
+    ]);
+    expect(mergerLabel(cast.mergers[0])).toBe("Falun-Borlänge bildas 2023, före: Finsam Falun");
+  });
+
+  it("the note under a panel gives the jump in the panel's own figures: intäkter 4 160 → 8 629 tkr", () => {
+    const intakter = shown.filter((r) => r.metric === "intakter");
+    expect(mergerNote(cast.mergers[0], intakter, "absolut")).toBe(
+      "Falun-Borlänge: 2022 och 2023 (4\u00a0160 → 8\u00a0629 tkr) är inte jämförbara. Falun-Borlänge bildades 2023 genom sammanslagning av Finsam Falun och Finsam Borlänge, och till och med 2022 visas Finsam Faluns siffror ensamma."
+    );
+    const tilldelning = shown.filter((r) => r.metric === "tilldelning");
+    expect(mergerNote(cast.mergers[0], tilldelning, "absolut")).toContain("(4\u00a0160 → 8\u00a0562 tkr)");
+    const equityShare = selectRows(rows, cast.forbundIds, ["ek_andel_tilldelning"]);
+    expect(mergerNote(cast.mergers[0], equityShare, "absolut")).toContain("(43,9\u00a0% → 34,0\u00a0%)");
+    expect(mergerTableNotes(cast, ["sodra-dalarna"])).toEqual([]);
+    expect(mergerTableNotes(cast, ["falun-borlange"])).toEqual([
+      "Falun-Borlänge bildades 2023 genom sammanslagning av Finsam Falun och Finsam Borlänge, och till och med 2022 visas Finsam Faluns siffror ensamma."
+    ]);
+  });
+
+  it("the precomputed JSON gives back every row exactly: öre as bigint, shares and per-capita values as Decimal", () => {
+    const population = [{forbund: "sodra-dalarna", year: 2023, persons: 20_000}];
+    const withPop = comparisonSeries({reports, ledgerYears: ledgers, population});
+    const back = decodeComparison(JSON.parse(JSON.stringify(encodeComparison({rows: withPop, population}))));
+    expect(back.population).toEqual(population);
+    expect(back.rows).toEqual(withPop);
+    const equity = find(back.rows, "sodra-dalarna", 2023, "eget_kapital")!;
+    expect(equity.value).toBe(165_699_800n);
+    expect(equity.perCapita?.toString()).toBe("82.8499");
   });
 });
