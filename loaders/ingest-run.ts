@@ -17,6 +17,7 @@ import {writeFileAtomic} from "./files.js";
 import {fileError, forbundOfName, listInputs, readJsonFolder, readJsonSafe} from "./ingest-inputs.js";
 import {ledgerFileTables, type LedgerFileInfo, type LedgerFileTables} from "./ingest-ledger.js";
 import type {Profile} from "./profile.js";
+import {ingestScb, scbDescription} from "./ingest-scb.js";
 import {compareYearTables} from "./reconstruct/verify.js";
 import {writePartition} from "./voucher-partitions.js";
 import {withheldDiagnostics} from "./workspace.js";
@@ -29,7 +30,7 @@ export interface IngestManifest {
   profile: Profile;
   /** The voucher partitions (full profile only): förbund, year (from #RAR 0), and the files in the cache folder. */
   partitions: {forbund: string; year: number; file: string; arrows: string; index: string; rows: number}[];
-  /** Rows of each table written (account-balances, movements, budgets). */
+  /** Rows of each table written (account-balances, movements, budgets, hae, arbetsmarknadsstatus, population). */
   rows: Record<string, number>;
   /** Every error and warning of the inputs, for the build's output. */
   problems: Diagnostic[];
@@ -267,6 +268,9 @@ export function runIngestion(options: {
   write("workspace.json", JSON.stringify(workspace));
   write("checks.json", JSON.stringify(checks));
   write("plans.json", JSON.stringify({plans: Object.values(plans.values), diagnostics: planDiagnostics}));
+  // The SCB statistics: read again only when their files changed (loaders/ingest-scb.ts).
+  const scb = ingestScb(data, tablesDir, options.hashes, options.code);
+  write("scb.json", JSON.stringify(scbDescription(scb, registry)));
 
   // Cached results of files no longer in the folder (or of older code) are removed.
   const filesDir = join(dir, "files");
@@ -281,7 +285,8 @@ export function runIngestion(options: {
     rows: {
       "account-balances": balanceRows.columns.forbund.values.length,
       movements: movementRows.columns.forbund.values.length,
-      budgets: budgets.budgets.forbund.values.length
+      budgets: budgets.budgets.forbund.values.length,
+      ...scb.rows
     },
     problems: [...problems, ...printedOnly]
   };

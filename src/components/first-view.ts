@@ -1,0 +1,72 @@
+// A page's precomputed first view: until the reader changes a control (or the address), data functions answer from
+// the build's answers for the default selection, so the first figures appear without waiting for DuckDB-WASM; the
+// tables are loaded into DuckDB in the background meanwhile, and every later question goes to DuckDB (live).
+// The <html> element's data-first-view says which of the two drew the figures on screen ("precomputed" or "live").
+import {answerKey, parseAnswers, type Answers} from "../lib/first-view.js";
+import {guard} from "./status.js";
+
+let answers = new Map<string, unknown>();
+let live = true;
+let ready: Promise<void> = Promise.resolve();
+
+/** Marks the page as live: from now on every data function asks DuckDB. */
+function goLive(): void {
+  if (live) return;
+  live = true;
+  document.documentElement.dataset.firstView = "live";
+  for (const type of ["input", "popstate", "hashchange"]) removeEventListener(type, goLive, true);
+}
+
+/**
+ * Reads the page's build-time answers (a JSON file from src/data) and serves them until the first control change;
+ * a missing or empty file leaves the page live from the start.
+ */
+export async function useFirstView(file: {text(): Promise<string>}): Promise<void> {
+  let read: Answers = {};
+  try {
+    read = parseAnswers<{answers: Answers}>(await file.text()).answers ?? {};
+  } catch (e) {
+    console.warn("Förberäknad första vy saknas; sidan frågar DuckDB direkt:", e);
+  }
+  answers = new Map(Object.entries(read));
+  live = answers.size === 0;
+  document.documentElement.dataset.firstView = live ? "live" : "precomputed";
+  // Any input on the page (it bubbles from every control), back/forward or an edited address ends the first view.
+  if (!live) for (const type of ["input", "popstate", "hashchange"]) addEventListener(type, goLive, true);
+}
+
+/**
+ * Loads the page's tables into DuckDB: in the background (when the browser is idle) while the first view is
+ * served, else at once. A failure shows its Swedish message at the top (guard) and holds the live questions.
+ */
+export function loadInBackground(load: () => Promise<void>, what: string): Promise<void> {
+  const start = () => guard(load(), what);
+  if (live) return (ready = start());
+  ready = new Promise<void>((resolve) => {
+    const run = () => start().then(resolve);
+    if ("requestIdleCallback" in window) requestIdleCallback(run, {timeout: 500});
+    else setTimeout(run, 0);
+  });
+  return Promise.resolve();
+}
+
+/** Whether a question with these arguments is answered from the first view. */
+export function hasAnswer(name: string, args: readonly unknown[]): boolean {
+  return !live && answers.has(answerKey(name, args));
+}
+
+/**
+ * A data function that answers from the first view while it lasts and the arguments are the default selection's,
+ * else asks DuckDB once the background load is done. `decode` turns the stored answer into the function's type.
+ */
+export function precomputed<A extends unknown[], R>(
+  name: string,
+  run: (...args: A) => Promise<R>,
+  decode: (stored: unknown) => R = (stored) => stored as R
+): (...args: A) => Promise<R> {
+  return async (...args: A) => {
+    if (hasAnswer(name, args)) return decode(answers.get(answerKey(name, args)));
+    await ready;
+    return run(...args);
+  };
+}
