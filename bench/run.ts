@@ -101,7 +101,7 @@ async function main(): Promise<number> {
         "\nverifikationspartitioner; sidladdning är tid från navigeringens start till att RR:s årets resultat visas" +
         "\n(MutationObserver), årsbyte från select-händelsen till att cellen visar det andra årets värde (två uppslag" +
         "\ni saldotabellen + buildStatements + rendering); verifikationer: transactionsFor för ett konto, med" +
-        "\nRange-anrop mot partitionen (den första startar DuckDB-WASM och hämtar indexet)."
+        "\nRange-anrop mot partitionen (den första laddar modulen och hämtar indexet; ingen DuckDB)."
     );
   }
   if (selected.includes(duckdbScbBenchmark)) {

@@ -132,18 +132,6 @@ export function areaOptions(meta: ScbMeta, extent: {kommuner: string[]}, kind: "
     .map((f) => ({value: f.id, label: f.name}));
 }
 
-/**
- * Keeps a checkbox's label on one line with its box, so a long name ("Ekonomiskt bistånd") never wraps away from
- * the box it belongs to.
- */
-export function nowrapLabels<E extends HTMLElement>(input: E): E {
-  for (const label of input.querySelectorAll("label")) {
-    label.style.whiteSpace = "nowrap";
-    label.style.display = "inline-block";
-  }
-  return input;
-}
-
 /** The chosen filters in words: "kvinnor och män, 20–64 år". */
 export function filterText(sex: string, age: string): string {
   const who = sex === "alla" ? "kvinnor och män" : sex === "2" ? "kvinnor" : "män";
