@@ -6,6 +6,7 @@ import {duckdbScbBenchmark} from "./duckdb-hae.js";
 import {journalsBenchmark} from "./journals.js";
 import {browserBenchmark} from "./statements-page.js";
 import {machineInfo} from "./machine.js";
+import {pagesBenchmark} from "./pages.js";
 import {parquetBenchmark} from "./parquet.js";
 import {CheckError, type BenchOptions, type Benchmark, type Row} from "./runner.js";
 import {scbReadBenchmark} from "./scb-read.js";
@@ -20,7 +21,8 @@ const BENCHMARKS: Benchmark[] = [
   buildBenchmark,
   scbReadBenchmark,
   duckdbScbBenchmark,
-  parquetBenchmark
+  parquetBenchmark,
+  pagesBenchmark
 ];
 
 interface Args extends BenchOptions {

@@ -40,19 +40,17 @@ function demoNoticeOf(data: string): string {
     readFileSync(readme, "utf-8")
       .split(/\n\s*\n/)
       .find((p) => p.trim() && !p.startsWith("#")) ?? "";
-  return paragraph.replace(/\s*\n\s*/g, " ").replace(/\*\*/g, "").trim();
+  return paragraph
+    .replace(/\s*\n\s*/g, " ")
+    .replace(/\*\*/g, "")
+    .trim();
 }
 
 /**
  * Writes hae.arrows, arbetsmarknadsstatus.arrows, population.arrows and scb-tables.json into `tablesDir`, reading
  * data/scb only when its files (by content hash) or the ingestion's code changed since they were last written.
  */
-export function ingestScb(
-  data: string,
-  tablesDir: string,
-  hashes: Record<string, string>,
-  code: string
-): ScbIngested {
+export function ingestScb(data: string, tablesDir: string, hashes: Record<string, string>, code: string): ScbIngested {
   const inputs = Object.keys(hashes)
     .filter((rel) => SCB_INPUTS.some((folder) => rel.startsWith(`${folder}/`)))
     .sort();
@@ -65,7 +63,12 @@ export function ingestScb(
     // Not written yet, or broken: read the statistics.
   }
   const read = loadScbTables(join(data, "scb"));
-  const result: ScbIngested = {key, tables: {} as ScbIngested["tables"], demoNotice: demoNoticeOf(data), rows: {} as ScbIngested["rows"]};
+  const result: ScbIngested = {
+    key,
+    tables: {} as ScbIngested["tables"],
+    demoNotice: demoNoticeOf(data),
+    rows: {} as ScbIngested["rows"]
+  };
   for (const name of SCB_TABLES) {
     const {columns, info} = read[name];
     writeFileAtomic(join(tablesDir, `${name}.arrows`), toArrowStream(columns));
