@@ -105,12 +105,14 @@ const DRILL = {path: "/rakenskaper?forbund=falun-borlange&ar=2023&rad=rr.intakte
 
 /** Clicks an account of the drilled line and times its loading state and its vouchers table (ms after the click). */
 async function clickAccount(page: Page, account: string): Promise<{loadingMs: number | null; shownMs: number}> {
-  return page.evaluate(async (account) => {
+  // A string, not a function: tsx's helpers (__name) do not exist in the page.
+  return page.evaluate(`(async () => {
+    const account = ${JSON.stringify(account)};
     const button = [...document.querySelectorAll('table[data-drill="rr.intakter"] button')].find(
-      (b) => b.textContent?.trim() === account
-    ) as HTMLElement | undefined;
-    if (!button) throw new Error(`kontot ${account} saknas i kontolistan`);
-    let loadingMs: number | null = null;
+      (b) => b.textContent.trim() === account
+    );
+    if (!button) throw new Error("kontot " + account + " saknas i kontolistan");
+    let loadingMs = null;
     const start = performance.now();
     const note = () => {
       if (loadingMs === null && document.querySelector(".fa-loading")) loadingMs = performance.now() - start;
@@ -119,14 +121,14 @@ async function clickAccount(page: Page, account: string): Promise<{loadingMs: nu
     observer.observe(document, {subtree: true, childList: true, characterData: true});
     button.click();
     note();
-    await new Promise<void>((resolve) => {
+    await new Promise((resolve) => {
       const done = () =>
-        document.querySelector(`table[data-vouchers="${account}"] tbody tr`) ? resolve() : requestAnimationFrame(done);
+        document.querySelector('table[data-vouchers="' + account + '"] tbody tr') ? resolve() : requestAnimationFrame(done);
       done();
     });
     observer.disconnect();
     return {loadingMs, shownMs: performance.now() - start};
-  }, account);
+  })()`);
 }
 
 /** One drill-down run: the first account clicked as soon as the accounts show (or once the page is quiet), then a later one. */

@@ -88,6 +88,32 @@ describe("HÅE: controls", {timeout: 180_000}, () => {
   });
 });
 
+describe("HÅE: checkbox labels", {timeout: 120_000}, () => {
+  it.each([
+    [1440, 900],
+    [390, 844]
+  ])("at %i px, Ekonomiskt bistånd stays on one line with its box, inside the page", async (width, height) => {
+    const {page, problems} = await site.open("/hae");
+    await page.setViewportSize({width, height});
+    const geometry = await page.getByLabel("Ekonomiskt bistånd").evaluate((input) => {
+      const label = input.closest("label")!;
+      const [box, text] = [input.getBoundingClientRect(), label.getBoundingClientRect()];
+      const range = document.createRange();
+      range.selectNodeContents(label);
+      return {
+        whiteSpace: getComputedStyle(label).whiteSpace,
+        lines: new Set([...range.getClientRects()].map((r) => Math.round(r.bottom))).size,
+        boxInside: box.top >= text.top - 1 && box.bottom <= text.bottom + 1,
+        right: text.right
+      };
+    });
+    expect(geometry).toEqual({whiteSpace: "nowrap", lines: 1, boxInside: true, right: geometry.right});
+    expect(geometry.right).toBeLessThanOrEqual(width);
+    expect(problems).toEqual(noProblems);
+    await page.context().close();
+  });
+});
+
 /** Every table, caption and note of the page's views, as the reader sees them. */
 const viewTexts = (page: Page) =>
   page
