@@ -13,6 +13,7 @@ let ready: Promise<void> = Promise.resolve();
 function goLive(): void {
   if (live) return;
   live = true;
+  startLoad();
   document.documentElement.dataset.firstView = "live";
   for (const type of ["input", "popstate", "hashchange"]) removeEventListener(type, goLive, true);
 }
@@ -29,25 +30,46 @@ export async function useFirstView(file: {text(): Promise<string>}): Promise<voi
     console.warn("Förberäknad första vy saknas; sidan frågar DuckDB direkt:", e);
   }
   answers = new Map(Object.entries(read));
+  unserved = new Set(answers.keys());
   live = answers.size === 0;
   document.documentElement.dataset.firstView = live ? "live" : "precomputed";
   // Any input on the page (it bubbles from every control), back/forward or an edited address ends the first view.
   if (!live) for (const type of ["input", "popstate", "hashchange"]) addEventListener(type, goLive, true);
 }
 
+/** The background load, until it starts. */
+let pending: (() => void) | undefined;
+/** The answers the first view has not drawn yet. */
+let unserved = new Set<string>();
+/** The latest the background load waits for the first view to finish drawing. */
+const LATEST_START_MS = 5000;
+
+/** Starts the pending background load now (once). */
+function startLoad(): void {
+  const start = pending;
+  pending = undefined;
+  start?.();
+}
+
 /**
- * Loads the page's tables into DuckDB: in the background (when the browser is idle) while the first view is
- * served, else at once. A failure shows its Swedish message at the top (guard) and holds the live questions.
+ * Loads the page's tables into DuckDB: at once when the page is live, else in the background once the first view
+ * has drawn (every precomputed answer served, then the browser idle; at the latest after a few seconds), so that
+ * compiling DuckDB's wasm does not compete with the first figures for the processor. A live question starts it at
+ * once. A failure shows its Swedish message at the top (guard) and holds the live questions.
  */
 export function loadInBackground(load: () => Promise<void>, what: string): Promise<void> {
-  const start = () => guard(load(), what);
-  if (live) return (ready = start());
-  ready = new Promise<void>((resolve) => {
-    const run = () => start().then(resolve);
-    if ("requestIdleCallback" in window) requestIdleCallback(run, {timeout: 500});
-    else setTimeout(run, 0);
-  });
+  if (live) return (ready = guard(load(), what));
+  ready = new Promise<void>((resolve) => (pending = () => void guard(load(), what).then(resolve)));
+  setTimeout(startLoad, LATEST_START_MS);
   return Promise.resolve();
+}
+
+/** Notes an answer served; once all have been, the background load starts when the browser is next idle. */
+function served(key: string): void {
+  unserved.delete(key);
+  if (unserved.size || !pending) return;
+  if ("requestIdleCallback" in window) requestIdleCallback(startLoad, {timeout: 1000});
+  else setTimeout(startLoad, 0);
 }
 
 /** Whether a question with these arguments is answered from the first view. */
@@ -65,7 +87,12 @@ export function precomputed<A extends unknown[], R>(
   decode: (stored: unknown) => R = (stored) => stored as R
 ): (...args: A) => Promise<R> {
   return async (...args: A) => {
-    if (hasAnswer(name, args)) return decode(answers.get(answerKey(name, args)));
+    const key = answerKey(name, args);
+    if (hasAnswer(name, args)) {
+      served(key);
+      return decode(answers.get(key));
+    }
+    startLoad();
     await ready;
     return run(...args);
   };
