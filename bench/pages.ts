@@ -101,7 +101,7 @@ async function loadPage(browser: Browser, origin: string, path: string, figure: 
 }
 
 /** The drill-down's accounts: the first click, then a later one, under Falun-Borlänge 2023's intäkter. */
-const DRILL = {path: "/rakenskaper?forbund=falun-borlange&ar=2023&rad=rr.intakter", first: "3012", later: "3011"};
+const DRILL = {path: "/rakenskaper?forbund=falun-borlange&ar=2023", line: "rr.intakter", first: "3012", later: "3011"};
 
 /** Clicks an account of the drilled line and times its loading state and its vouchers table (ms after the click). */
 async function clickAccount(page: Page, account: string): Promise<{loadingMs: number | null; shownMs: number}> {
@@ -131,12 +131,17 @@ async function clickAccount(page: Page, account: string): Promise<{loadingMs: nu
   })()`);
 }
 
-/** One drill-down run: the first account clicked as soon as the accounts show (or once the page is quiet), then a later one. */
+/**
+ * One drill-down run: the line clicked, then its first account as soon as the accounts show (or once the page is
+ * quiet), then a later one.
+ */
 async function drillDown(browser: Browser, origin: string, quiet: boolean) {
   const {page} = await openPage(browser, origin);
   try {
     await page.goto(origin + DRILL.path);
-    await page.waitForSelector(`table[data-drill="rr.intakter"] button`, {timeout: 120_000});
+    // The line is clicked as a reader does (that click starts fetching the year's voucher index), then an account.
+    await page.click(`table.fa-statement tr[data-line="${DRILL.line}"] button`, {timeout: 120_000});
+    await page.waitForSelector(`table[data-drill="${DRILL.line}"] button`, {timeout: 120_000});
     if (quiet) await page.waitForLoadState("networkidle", {timeout: 30_000}).catch(() => undefined);
     const first = await clickAccount(page, DRILL.first);
     const later = await clickAccount(page, DRILL.later);
