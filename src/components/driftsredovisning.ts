@@ -12,7 +12,7 @@ import {roundToUnit, type Unit} from "../lib/units.js";
 import {chartTable, lineLegend, pivot} from "./chart-table.js";
 import {h} from "./dom.js";
 import {budgetLinesFor, utfallFor, type Revision} from "./drift-data.js";
-import {loadTables, type ArrowSource} from "./duckdb.js";
+import type {ArrowSource} from "./arrow-source.js";
 import {loadInBackground, useFirstView} from "./first-view.js";
 import {ledgerYears, loadLedger} from "./ledger.js";
 import {publishedComparison} from "./statement-parts.js";
@@ -191,7 +191,8 @@ export async function loadDriftsredovisning(files: DriftFiles) {
   await guard(loadLedger({accountBalances: files.accountBalances}), "huvudböckerna (data/account-balances.arrows)");
   await useFirstView(files.firstView);
   await loadInBackground(
-    () => loadTables({movements: files.movements, budgets: files.budgets}),
+    // DuckDB's client is imported only here, so the first view loads none of its code.
+    () => import("./duckdb.js").then((db) => db.loadTables({movements: files.movements, budgets: files.budgets})),
     "huvudböckerna och budgetarna (data/movements.arrows, data/budgets.arrows)"
   );
   const available = await ledgerYears();

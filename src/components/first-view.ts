@@ -41,6 +41,8 @@ export async function useFirstView(file: {text(): Promise<string>}): Promise<voi
 let pending: (() => void) | undefined;
 /** The answers the first view has not drawn yet. */
 let unserved = new Set<string>();
+/** How long the first view's figures get to draw after their last answer, before the background load starts. */
+const DRAW_MS = 1000;
 /** The latest the background load waits for the first view to finish drawing. */
 const LATEST_START_MS = 5000;
 
@@ -68,8 +70,11 @@ export function loadInBackground(load: () => Promise<void>, what: string): Promi
 function served(key: string): void {
   unserved.delete(key);
   if (unserved.size || !pending) return;
-  if ("requestIdleCallback" in window) requestIdleCallback(startLoad, {timeout: 1000});
-  else setTimeout(startLoad, 0);
+  // The cells that draw these answers run after this one returns: give them time to paint first.
+  setTimeout(
+    () => ("requestIdleCallback" in window ? requestIdleCallback(startLoad, {timeout: 2000}) : startLoad()),
+    DRAW_MS
+  );
 }
 
 /** Whether a question with these arguments is answered from the first view. */
