@@ -81,12 +81,14 @@ async function loadPage(browser: Browser, origin: string, path: string, figure: 
       firstMs: (window as {__firstFigure?: number}).__firstFigure!,
       origin: performance.timeOrigin
     }));
-    // Quiet: no request for half a second, twice, with DuckDB's background start (a second after the first view has
-    // drawn) in between; 30 s at most each.
-    for (const pause of [3000, 500]) {
-      await page.waitForLoadState("networkidle", {timeout: 30_000}).catch(() => undefined);
-      await page.waitForTimeout(pause);
-    }
+    // Quiet: a page with a precomputed first view has loaded DuckDB in the background (data-duckdb, 60 s at most),
+    // and no request for half a second.
+    if (await page.evaluate(() => document.documentElement.dataset.firstView === "precomputed"))
+      await page
+        .waitForFunction(() => document.documentElement.dataset.duckdb === "ready", null, {timeout: 60_000})
+        .catch(() => undefined);
+    await page.waitForLoadState("networkidle", {timeout: 30_000}).catch(() => undefined);
+    await page.waitForTimeout(500);
     check(problems.external.length === 0, `${path}: anrop utanför webbplatsen: ${problems.external.join(", ")}`);
     check(problems.pageErrors.length === 0, `${path}: fel i sidan: ${problems.pageErrors.join("; ")}`);
     const shown = timeOrigin + firstMs;

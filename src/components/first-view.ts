@@ -1,7 +1,8 @@
 // A page's precomputed first view: until the reader changes a control (or the address), data functions answer from
 // the build's answers for the default selection, so the first figures appear without waiting for DuckDB-WASM; the
 // tables are loaded into DuckDB in the background meanwhile, and every later question goes to DuckDB (live).
-// The <html> element's data-first-view says which of the two drew the figures on screen ("precomputed" or "live").
+// The <html> element's data-first-view says which of the two drew the figures on screen ("precomputed" or "live"),
+// and its data-duckdb="ready" that the tables are in DuckDB.
 import {answerKey, parseAnswers, type Answers} from "../lib/first-view.js";
 import {guard} from "./status.js";
 
@@ -60,8 +61,10 @@ function startLoad(): void {
  * once. A failure shows its Swedish message at the top (guard) and holds the live questions.
  */
 export function loadInBackground(load: () => Promise<void>, what: string): Promise<void> {
-  if (live) return (ready = guard(load(), what));
-  ready = new Promise<void>((resolve) => (pending = () => void guard(load(), what).then(resolve)));
+  // data-duckdb="ready" on <html> once the tables are in DuckDB (for the benchmark and the tests).
+  const loaded = () => guard(load(), what).then(() => void (document.documentElement.dataset.duckdb = "ready"));
+  if (live) return (ready = loaded());
+  ready = new Promise<void>((resolve) => (pending = () => void loaded().then(resolve)));
   setTimeout(startLoad, LATEST_START_MS);
   return Promise.resolve();
 }
