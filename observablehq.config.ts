@@ -18,7 +18,9 @@ export default {
     {name: "Arbetsmarknadsstatus", path: "/arbetsmarknadsstatus"},
     {name: "Jämförelse", path: "/jamforelse"},
     {name: "Granskning", path: "/granskning"},
-    {name: "Presentation för styrelsen", path: "/presentation"},
+    // No pager on the slides, and none leading to them: Framework takes a page's pager group from this list, not
+    // from the page's front matter (its `pager: false` is ignored when the pages are listed here).
+    {name: "Presentation för styrelsen", path: "/presentation", pager: false},
     {name: "Utforska", path: "/utforska"},
     {name: "Analyser", pages: [{name: "Exempel: kostnad per deltagare", path: "/analyser/kostnad-per-deltagare"}]}
   ],

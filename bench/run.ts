@@ -7,6 +7,7 @@ import {ingestBenchmark} from "./ingest.js";
 import {journalsBenchmark} from "./journals.js";
 import {browserBenchmark} from "./statements-page.js";
 import {machineInfo} from "./machine.js";
+import {pagesBenchmark} from "./pages.js";
 import {parquetBenchmark} from "./parquet.js";
 import {CheckError, type BenchOptions, type Benchmark, type Row} from "./runner.js";
 import {scbReadBenchmark} from "./scb-read.js";
@@ -22,7 +23,8 @@ const BENCHMARKS: Benchmark[] = [
   ingestBenchmark,
   scbReadBenchmark,
   duckdbScbBenchmark,
-  parquetBenchmark
+  parquetBenchmark,
+  pagesBenchmark
 ];
 
 interface Args extends BenchOptions {
@@ -104,7 +106,7 @@ async function main(): Promise<number> {
         "\nverifikationspartitioner; sidladdning är tid från navigeringens start till att RR:s årets resultat visas" +
         "\n(MutationObserver), årsbyte från select-händelsen till att cellen visar det andra årets värde (två uppslag" +
         "\ni saldotabellen + buildStatements + rendering); verifikationer: transactionsFor för ett konto, med" +
-        "\nRange-anrop mot partitionen (den första startar DuckDB-WASM och hämtar indexet)."
+        "\nRange-anrop mot partitionen (den första laddar modulen och hämtar indexet; ingen DuckDB)."
     );
   }
   if (selected.includes(duckdbScbBenchmark)) {

@@ -175,7 +175,7 @@ export const browserBenchmark: Benchmark = {
         const partition = data.partitions[2024];
         const fetched = (d: Drill) => `${number.format(d.received)} av ${number.format(d.total)} byte`;
         add(
-          "Verifikationer för ett konto (första, med DuckDB-start)",
+          "Verifikationer för ett konto (första: modul + partitionens index)",
           drills.map((d) => d.firstMs),
           `konto ${DRILL_ACCOUNTS[0]}: ${number.format(drills[0].rows[0])} rader`
         );
@@ -208,8 +208,9 @@ interface Drill {
 }
 
 /**
- * Times transactionsFor("bench", 2024, [account]) in the page for two accounts: the first call starts DuckDB and
- * fetches the partition's index; both fetch only the record batches of their account (src/components/vouchers.ts).
+ * Times transactionsFor("bench", 2024, [account]) in the page for two accounts: the first call loads the drill-down's
+ * module and fetches the partition's index (no DuckDB: the batches are decoded with apache-arrow); both fetch only
+ * the record batches of their account (src/components/vouchers.ts).
  */
 async function drillDown(page: Page, site: string): Promise<Drill> {
   const [ledger, vouchers] = [componentPath(site, "ledger"), componentPath(site, "vouchers")];

@@ -21,6 +21,7 @@ import {ledgerFileTables, type LedgerFileInfo, type LedgerFileTables} from "./in
 import {LEDGER_COMPARISONS_FILE, LedgerTableRows, partitionTexts, VOUCHER_TEXTS_FILE} from "./ledger-tables.js";
 import {planToJson, readPlanFile} from "./plan.js";
 import type {Profile} from "./profile.js";
+import {ingestScb, scbDescription} from "./ingest-scb.js";
 import {compareYearTables} from "./reconstruct/verify.js";
 import {writePartition} from "./voucher-partitions.js";
 import {withheldDiagnostics} from "./workspace.js";
@@ -33,7 +34,7 @@ export interface IngestManifest {
   profile: Profile;
   /** The voucher partitions (full profile only): förbund, year (from #RAR 0), and the files in the cache folder. */
   partitions: {forbund: string; year: number; file: string; arrows: string; index: string; rows: number}[];
-  /** Rows of each table written (account-balances, movements, budgets). */
+  /** Rows of each table written (account-balances, movements, budgets, hae, arbetsmarknadsstatus, population). */
   rows: Record<string, number>;
   /** Every error and warning of the inputs, for the build's output. */
   problems: Diagnostic[];
@@ -273,6 +274,9 @@ export function runIngestion(options: {
   write("workspace.json", JSON.stringify(workspace));
   write("checks.json", JSON.stringify(checks));
   write("plans.json", toJsonWithBigints({plans: forbundPlans, diagnostics: planDiagnostics}));
+  // The SCB statistics: read again only when their files changed (loaders/ingest-scb.ts).
+  const scb = ingestScb(data, tablesDir, options.hashes, options.code);
+  write("scb.json", JSON.stringify(scbDescription(scb, registry)));
 
   // Cached results of files no longer in the folder (or of older code) are removed.
   const filesDir = join(dir, "files");
@@ -287,7 +291,8 @@ export function runIngestion(options: {
     rows: {
       "account-balances": tableRows.accountBalances.forbund.values.length,
       movements: tableRows.movements.forbund.values.length,
-      budgets: budgets.budgets.forbund.values.length
+      budgets: budgets.budgets.forbund.values.length,
+      ...scb.rows
     },
     problems: [...problems, ...printedOnly]
   };

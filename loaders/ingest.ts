@@ -22,6 +22,7 @@ import {currentProfile, type Profile} from "./profile.js";
 import {writeFileAtomic} from "./files.js";
 import {hashFile, hashOf} from "./ingest-inputs.js";
 import {runIngestion, type IngestManifest} from "./ingest-run.js";
+import {SCB_INPUTS} from "./ingest-scb.js";
 
 export type {IngestManifest} from "./ingest-run.js";
 
@@ -32,7 +33,7 @@ export class DataFolderMissing extends Error {}
 export class StrictFailure extends Error {}
 
 /** The folders and files of a data folder that the ingestion reads; a change in any of them re-runs it. */
-const INPUTS = ["sie", "budgets", "mapping", "published", "plans", "forbund.json"];
+const INPUTS = ["sie", "budgets", "mapping", "published", "plans", "forbund.json", ...SCB_INPUTS];
 
 let codeKey: string | undefined;
 

@@ -243,7 +243,10 @@ export function loadScbTables(dir: string): Record<ScbTableName, ScbTableRead> {
   };
 }
 
-/** One table from data/scb, for a data loader that writes only that table. */
+/**
+ * One table from data/scb, read again. The site's loaders do not call this: the one-pass ingestion reads the SCB
+ * folder once (loaders/ingest-scb.ts) and loaders read its tables (loaders/ingest-derived.ts); tests and the bench do.
+ */
 export function loadScbTable(dir: string, table: ScbTableName): ScbTableRead {
   return loadTable(dir, table);
 }

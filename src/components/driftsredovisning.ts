@@ -12,7 +12,8 @@ import {roundToUnit, type Unit} from "../lib/rounding.js";
 import {chartTable, lineLegend, pivot} from "./chart-table.js";
 import {h} from "./dom.js";
 import {budgetLinesFor, utfallFor, type Revision} from "./drift-data.js";
-import {loadTables, type ArrowSource} from "./duckdb.js";
+import type {ArrowSource} from "./arrow-source.js";
+import {loadInBackground, useFirstView} from "./first-view.js";
 import {ledgerYears, loadLedger} from "./ledger.js";
 import {publishedComparison} from "./statement-parts.js";
 import {driftTable} from "./drift-table.js";
@@ -166,6 +167,8 @@ export interface DriftFiles {
   accountBalances: ArrowSource;
   movements: ArrowSource;
   budgets: ArrowSource;
+  /** The precomputed first view (data/drift-default.json). */
+  firstView: {text(): Promise<string>};
 }
 
 // The parts of data/workspace.json the page uses.
@@ -180,13 +183,16 @@ type Workspace = {
 
 /**
  * Loads what the page needs, or shows one Swedish message at the top (a file that cannot be read, no ledgers)
- * and stops the cells that need it.
+ * and stops the cells that need it. The movements and budgets go into DuckDB in the background while the
+ * precomputed first view is shown.
  */
 export async function loadDriftsredovisning(files: DriftFiles) {
   const workspace = await guard(files.workspace.json(), "arbetsytans referensdata (data/workspace.json)");
   await guard(loadLedger({accountBalances: files.accountBalances}), "huvudböckerna (data/account-balances.arrows)");
-  await guard(
-    loadTables({movements: files.movements, budgets: files.budgets}),
+  await useFirstView(files.firstView);
+  await loadInBackground(
+    // DuckDB's client is imported only here, so the first view loads none of its code.
+    () => import("./duckdb.js").then((db) => db.loadTables({movements: files.movements, budgets: files.budgets})),
     "huvudböckerna och budgetarna (data/movements.arrows, data/budgets.arrows)"
   );
   const available = await ledgerYears();

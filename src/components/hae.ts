@@ -6,7 +6,6 @@ import {
   HAE_LABELS,
   HAE_TYPES,
   MONTH_SHORT,
-  latestCompleteYear,
   monthsWithData,
   periodComparison,
   periodLabel,
@@ -25,15 +24,17 @@ import {
   areaKommuner,
   areaMembersAt,
   areaName,
-  haeBySexAge,
-  haeMonthly,
+  haeBySexAge as liveBySexAge,
+  haeMonthly as liveMonthly,
   monthDate,
-  populationYearly,
+  populationYearly as livePopulation,
   sumForArea,
-  tableExtent,
+  tableExtent as liveExtent,
   type Area,
   type ScbMeta
 } from "./scb-data.js";
+import {loadInBackground, precomputed, useFirstView} from "./first-view.js";
+import {AGES_20_64, DEFAULT_MONTHS, defaultHaeYear} from "../lib/hae-default.js";
 import {periodColumns, periodCsvRows, periodTable} from "./scb-period-table.js";
 import {areaOptions, scbSources, sexInput, sexText, stopWithoutData} from "./scb-page.js";
 import {simpleTable} from "./scb-table.js";
@@ -41,11 +42,34 @@ import {guard} from "./status.js";
 
 const FONT = {fontSize: "12px"};
 
-/** Loads the SCB metadata and the HÅE and population tables, or shows one Swedish message and stops the page. */
-export async function loadHae(files: {meta: {json(): Promise<ScbMeta>}; hae: ArrowSource; population: ArrowSource}) {
+// The page's questions, answered from the precomputed first view for the default selection (src/lib/hae-default.ts)
+// until a control changes, and by DuckDB after that.
+const tableExtent = precomputed("tableExtent", liveExtent);
+const haeMonthly = precomputed("haeMonthly", liveMonthly);
+const haeBySexAge = precomputed("haeBySexAge", liveBySexAge);
+const populationYearly = precomputed(
+  "populationYearly",
+  livePopulation,
+  (entries) => new Map(entries as [string, number][])
+);
+
+/** The files of the HÅE page: the SCB description, the two tables, and the precomputed first view. */
+export interface HaeFiles {
+  meta: {json(): Promise<ScbMeta>};
+  hae: ArrowSource;
+  population: ArrowSource;
+  firstView: {text(): Promise<string>};
+}
+
+/**
+ * Loads the SCB metadata and the first view, and starts loading the HÅE and population tables into DuckDB in the
+ * background; a missing table shows one Swedish message and stops the page.
+ */
+export async function loadHae(files: HaeFiles) {
   const meta = await guard(files.meta.json(), "SCB-statistikens beskrivning (data/scb.json)");
-  await guard(
-    loadTables({hae: files.hae, population: files.population}),
+  await useFirstView(files.firstView);
+  await loadInBackground(
+    () => loadTables({hae: files.hae, population: files.population}),
     "SCB-statistiken för helårsekvivalenter (data/hae.arrows)"
   );
   await stopWithoutData(meta, "hae", "SCB-statistik för helårsekvivalenter (data/scb)");
@@ -69,18 +93,6 @@ export function haeSources(meta: ScbMeta): HTMLElement {
 }
 
 export {areaOptions};
-
-/**
- * Keeps a checkbox's label on one line with its box, so a long name ("Ekonomiskt bistånd") never wraps away from
- * the box it belongs to.
- */
-export function nowrapLabels<E extends HTMLElement>(input: E): E {
-  for (const label of input.querySelectorAll("label")) {
-    label.style.whiteSpace = "nowrap";
-    label.style.display = "inline-block";
-  }
-  return input;
-}
 
 /** The chosen filters in words: "kvinnor och män, 20–64 år". */
 export function filterText(sex: string, age: string): string {
@@ -313,8 +325,6 @@ export function yearlySection(
   );
 }
 
-const AGES_20_64 = ["20-24", "25-34", "35-44", "45-54", "55-64"];
-
 /** HÅE as a share of the population 20–64 per year (only for all ages: the two tables' age groups do not pair). */
 export async function shareSection(
   meta: ScbMeta,
@@ -333,7 +343,7 @@ export async function shareSection(
       {class: "fa-note"},
       "Andelen visas bara för alla åldrar 20–64 år: helårsekvivalenternas åldersgrupper (20–29, 30–39 …) och befolkningens (20–24, 25–34 …) går inte att para ihop."
     );
-  const population = await populationYearly(areaKommuner(meta.registry, area), sex, AGES_20_64);
+  const population = await populationYearly(areaKommuner(meta.registry, area), sex, [...AGES_20_64]);
   const rows = populationShares(totals, types, (month) => areaMembersAt(meta.registry, area, month), population);
   if (!rows.length) return h("p", {class: "fa-note"}, "Befolkningsdata saknas för det valda området.");
   const chart = Plot.plot({
@@ -487,12 +497,7 @@ export {areaName};
  */
 export function periodControls(extent: {months: string[]; ages: string[]}) {
   const years = [...new Set(extent.months.map((m) => Number(m.slice(0, 4))))];
-  const full =
-    latestCompleteYear(
-      extent.months.map((month) => ({month, type: "", tenths: 0n})),
-      1,
-      12
-    ) ?? years.at(-1)!;
+  const full = defaultHaeYear(extent.months);
   const yearOptions = years.map((y) => ({value: y, label: String(y)})).reverse();
   const months = MONTH_SHORT.map((m, i) => ({value: i + 1, label: m}));
   const ages = [
@@ -509,12 +514,12 @@ export function periodControls(extent: {months: string[]; ages: string[]}) {
       ages.map((o) => o.value)
     ),
     fromMonth: bind(
-      select(months, {label: "Period från", value: 1}),
+      select(months, {label: "Period från", value: DEFAULT_MONTHS.fromMonth}),
       "fran",
       months.map((o) => o.value)
     ),
     toMonth: bind(
-      select(months, {label: "till", value: 6}),
+      select(months, {label: "till", value: DEFAULT_MONTHS.toMonth}),
       "till",
       months.map((o) => o.value)
     ),

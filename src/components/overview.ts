@@ -1,9 +1,7 @@
 // The start page's pieces: what each page answers, key figures per förbund, and the ledgers read (folded away).
-import {tableFromIPC} from "apache-arrow";
 import {formatUnits} from "../lib/format.js";
-import type {HaeRow, KeyFigures} from "../lib/overview.js";
+import type {KeyFigures} from "../lib/overview.js";
 import {equityText, EQUITY_CEILING} from "../lib/overview.js";
-import {arrowBytes, type ArrowSource} from "./arrow-source.js";
 import {simpleTable} from "./chart-table.js";
 import {h} from "./dom.js";
 import {diagnosticsNear, type LedgerFileStatus} from "./status.js";
@@ -114,14 +112,4 @@ export function ledgerFiles(
     ),
     diagnostics
   );
-}
-
-/** The HÅE table's rows (kommun, month, tenths) read with apache-arrow, so the start page needs no DuckDB. */
-export async function readHaeRows(source: ArrowSource): Promise<HaeRow[]> {
-  const table = tableFromIPC(await arrowBytes("hae", source));
-  const [kommun, month, tenths] = ["kommun", "month", "tenths"].map((c) => table.getChild(c)!);
-  const rows: HaeRow[] = new Array(table.numRows);
-  for (let i = 0; i < table.numRows; i++)
-    rows[i] = {kommun: kommun.get(i), month: month.get(i), tenths: BigInt(tenths.get(i))};
-  return rows;
 }

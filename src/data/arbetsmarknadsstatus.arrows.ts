@@ -1,6 +1,5 @@
-// Befolkningens arbetsmarknadsstatus: persons per kommun, month, status, sex and age (see loaders/scb-tables.ts).
-import {toArrowStream} from "../../loaders/arrow.js";
-import {dataDir} from "../../loaders/paths.js";
-import {loadScbTable} from "../../loaders/scb-tables.js";
+// Befolkningens arbetsmarknadsstatus: persons per kommun, month, status, sex and age, as the one-pass ingestion wrote
+// them (loaders/ingest-scb.ts, read by loaders/scb-tables.ts).
+import {handOver, ingestedFile} from "../../loaders/ingest.js";
 
-process.stdout.write(toArrowStream(loadScbTable(dataDir("scb"), "arbetsmarknadsstatus").columns));
+await handOver(ingestedFile("arbetsmarknadsstatus.arrows"));

@@ -1,16 +1,13 @@
 // What the catalog of /utforska needs to know at build time: the profile (lsg lists no voucher table), the row count
 // of every contract table, and the voucher partitions that make up `transaktioner` (none under lsg).
-import {dataDir} from "../../loaders/paths.js";
 import {currentProfile} from "../../loaders/profile.js";
 import {ingestOrExit} from "../../loaders/ingest.js";
-import {loadScbTable} from "../../loaders/scb-tables.js";
 import {readPublishedReports} from "../../loaders/workspace.js";
 import {catalogTables} from "../lib/catalog.js";
 
 const profile = currentProfile();
-// The ledger tables' row counts as the ingestion wrote them (loaders/ingest.ts), without reading a ledger again.
+// The tables' row counts as the ingestion wrote them (loaders/ingest.ts), without reading an input again.
 const ingested = ingestOrExit();
-const length = (columns: Record<string, {values: unknown[]}>) => Object.values(columns)[0]?.values.length ?? 0;
 const partitions = profile === "full" ? ingested.partitions : [];
 
 const rows: Record<string, number> = {
@@ -18,9 +15,9 @@ const rows: Record<string, number> = {
   rorelser: ingested.rows.movements,
   transaktioner: partitions.reduce((n, p) => n + p.rows, 0),
   budget: ingested.rows.budgets,
-  hae: length(loadScbTable(dataDir("scb"), "hae").columns),
-  befolkning: length(loadScbTable(dataDir("scb"), "population").columns),
-  arbetsmarknadsstatus: length(loadScbTable(dataDir("scb"), "arbetsmarknadsstatus").columns),
+  hae: ingested.rows.hae,
+  befolkning: ingested.rows.population,
+  arbetsmarknadsstatus: ingested.rows.arbetsmarknadsstatus,
   publicerat: readPublishedReports().reduce((n, r) => n + r.figures.length, 0)
 };
 

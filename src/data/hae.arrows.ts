@@ -1,6 +1,5 @@
-// Helårsekvivalenter per kommun, month, type, sex and age in tenths of a full-year person (see loaders/scb-tables.ts).
-import {toArrowStream} from "../../loaders/arrow.js";
-import {dataDir} from "../../loaders/paths.js";
-import {loadScbTable} from "../../loaders/scb-tables.js";
+// Helårsekvivalenter per kommun, month, type, sex and age in tenths of a full-year person, as the one-pass ingestion
+// wrote them (loaders/ingest-scb.ts, read by loaders/scb-tables.ts).
+import {handOver, ingestedFile} from "../../loaders/ingest.js";
 
-process.stdout.write(toArrowStream(loadScbTable(dataDir("scb"), "hae").columns));
+await handOver(ingestedFile("hae.arrows"));

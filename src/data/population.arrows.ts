@@ -1,6 +1,5 @@
-// Population per kommun, year, sex and age, the denominator of the HÅE and arbetsmarknadsstatus shares (see loaders/scb-tables.ts).
-import {toArrowStream} from "../../loaders/arrow.js";
-import {dataDir} from "../../loaders/paths.js";
-import {loadScbTable} from "../../loaders/scb-tables.js";
+// Population per kommun, year, sex and age, the denominator of the HÅE and arbetsmarknadsstatus shares, as the
+// one-pass ingestion wrote it (loaders/ingest-scb.ts, read by loaders/scb-tables.ts).
+import {handOver, ingestedFile} from "../../loaders/ingest.js";
 
-process.stdout.write(toArrowStream(loadScbTable(dataDir("scb"), "population").columns));
+await handOver(ingestedFile("population.arrows"));

@@ -2,7 +2,7 @@
 // view lives in the address, and a row click shows the chart it changes.
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
-import {noProblems, useBuiltSite} from "./browser.js";
+import {noProblems, openPage, useBuiltSite} from "./browser.js";
 
 const site = useBuiltSite();
 // The machine may be loaded (DuckDB-WASM starts in a worker), so a view gets up to 30 s to settle.
@@ -121,6 +121,50 @@ describe("driftsredovisning: controls", {timeout: 120_000}, () => {
     await poll(() => caption(page)).toContain("Prognos efter dec: rak linje 312 tkr");
     expect(await caption(page)).not.toContain("Prognos efter jun");
     expect(param(page, "prognosmanad")).toBe("12");
+    expect(problems).toEqual(noProblems);
+    await page.context().close();
+  });
+});
+
+/** Every table, caption and note of the page, as the reader sees them. */
+const viewTexts = (page: Page) =>
+  page
+    .locator("main")
+    .evaluate((m) => [...m.querySelectorAll("table, figcaption, .fa-note")].map((e) => e.textContent));
+
+describe("driftsredovisning: precomputed first view", {timeout: 120_000}, () => {
+  it("shows the default view before DuckDB has loaded, equal to the live view of the same selection", async () => {
+    const {page, problems} = await openPage(site.browser, site.url);
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const wasm: string[] = [];
+    page.on("requestfinished", (r) => r.url().endsWith(".wasm") && wasm.push(r.url()));
+    await page.route("**/*.wasm", async (route) => (await held, route.continue()));
+    await page.goto(`${site.url}/driftsredovisning`);
+    await poll(() => cells(page, "401")).toEqual([
+      "\u22124\u00a0391",
+      "\u22124\u00a0597",
+      "206",
+      "95,5\u00a0%",
+      "\u22122\u00a0039"
+    ]);
+    await poll(() => caption(page)).toContain("Prognos efter jun: rak linje 1\u00a0236 tkr");
+    await poll(() => page.locator("main table").count()).toBeGreaterThanOrEqual(3);
+    expect(await page.evaluate(() => document.documentElement.dataset.firstView)).toBe("precomputed");
+    expect(wasm).toEqual([]);
+    const precomputed = await viewTexts(page);
+    const start = await page.getByLabel("Förbund").locator("option:checked").innerText();
+    release();
+    // Another förbund: its rows only, nothing of Falun-Borlänge's.
+    await page.getByLabel("Förbund").selectOption({label: "Södra Dalarnas Samordningsförbund"});
+    expect(await page.evaluate(() => document.documentElement.dataset.firstView)).toBe("live");
+    await poll(() => table(page).locator('tr[data-project="36000"]').count()).toBe(1);
+    expect(await table(page).locator('tr[data-project="401"]').count()).toBe(0);
+    await poll(() => caption(page)).not.toContain("1\u00a0236 tkr");
+    // Back to Falun-Borlänge 2023, now from DuckDB: the same figures, cell for cell.
+    await page.getByLabel("Förbund").selectOption({label: start});
+    await poll(() => viewTexts(page)).toEqual(precomputed);
+    expect(wasm.length).toBe(1);
     expect(problems).toEqual(noProblems);
     await page.context().close();
   });

@@ -3,7 +3,7 @@
 // label stays on one line with its box.
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
-import {noProblems, useBuiltSite} from "./browser.js";
+import {noProblems, openPage, useBuiltSite} from "./browser.js";
 
 const site = useBuiltSite();
 // The machine may be loaded (DuckDB-WASM starts in a worker), so a view gets up to 30 s to settle.
@@ -83,6 +83,78 @@ describe("HÅE: controls", {timeout: 180_000}, () => {
     });
     expect(box).toBeGreaterThan(0);
     expect(text).toBeLessThan(30);
+    expect(problems).toEqual(noProblems);
+    await page.context().close();
+  });
+});
+
+describe("HÅE: checkbox labels", {timeout: 120_000}, () => {
+  it.each([
+    [1440, 900],
+    [390, 844]
+  ])("at %i px, Ekonomiskt bistånd stays on one line with its box, inside the page", async (width, height) => {
+    const {page, problems} = await site.open("/hae");
+    await page.setViewportSize({width, height});
+    const geometry = await page.getByLabel("Ekonomiskt bistånd").evaluate((input) => {
+      const label = input.closest("label")!;
+      const [box, text] = [input.getBoundingClientRect(), label.getBoundingClientRect()];
+      const range = document.createRange();
+      range.selectNodeContents(label);
+      return {
+        whiteSpace: getComputedStyle(label).whiteSpace,
+        lines: new Set([...range.getClientRects()].map((r) => Math.round(r.bottom))).size,
+        boxInside: box.top >= text.top - 1 && box.bottom <= text.bottom + 1,
+        right: text.right
+      };
+    });
+    expect(geometry).toEqual({whiteSpace: "nowrap", lines: 1, boxInside: true, right: geometry.right});
+    expect(geometry.right).toBeLessThanOrEqual(width);
+    expect(problems).toEqual(noProblems);
+    await page.context().close();
+  });
+});
+
+/** Every table, caption and note of the page's views, as the reader sees them. */
+const viewTexts = (page: Page) =>
+  page
+    .locator("main")
+    .evaluate((m) => [...m.querySelectorAll("table, figcaption, .fa-note")].map((e) => e.textContent));
+
+/** Opens a page with DuckDB's wasm held back until release(), so what shows meanwhile cannot come from DuckDB. */
+async function openWithoutDuckDB(path: string) {
+  const {page, problems} = await openPage(site.browser, site.url);
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  const wasm: string[] = [];
+  page.on("requestfinished", (r) => r.url().endsWith(".wasm") && wasm.push(r.url()));
+  await page.route("**/*.wasm", async (route) => (await held, route.continue()));
+  await page.goto(`${site.url}${path}`);
+  return {page, problems, release, wasm};
+}
+
+describe("HÅE: precomputed first view", {timeout: 180_000}, () => {
+  it("shows every section before DuckDB has loaded, equal to the live view of the same selection", async () => {
+    const {page, problems, release, wasm} = await openWithoutDuckDB("/hae");
+    await poll(() => page.locator('table[data-table="hae-kon-alder"] tbody tr').count()).toBeGreaterThan(0);
+    await poll(() => page.locator('table[data-table="hae-andel"] tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.dataset.firstView)).toBe("precomputed");
+    expect(wasm).toEqual([]);
+    const [first, before, after] = await heads(page);
+    const precomputed = await viewTexts(page);
+    expect(precomputed.join("\n")).toContain(first);
+    release();
+    // Another kommun: every section shows it, and nothing of the first one stays.
+    const area = page.getByLabel("Kommun", {exact: true}).last();
+    const start = await area.locator("option:checked").innerText();
+    await area.selectOption({label: "Borlänge (2081)"});
+    expect(await page.evaluate(() => document.documentElement.dataset.firstView)).toBe("live");
+    await poll(() => heads(page)).toEqual(["Borlänge", before, after, "diff."]);
+    await poll(async () => (await viewTexts(page)).filter((t) => t?.includes(first)).length).toBe(0);
+    expect((await viewTexts(page)).filter((t) => t?.includes("Borlänge")).length).toBeGreaterThanOrEqual(5);
+    // Back to the first kommun, now from DuckDB: the same figures, cell for cell.
+    await area.selectOption({label: start});
+    await poll(() => viewTexts(page)).toEqual(precomputed);
+    expect(wasm.length).toBe(1);
     expect(problems).toEqual(noProblems);
     await page.context().close();
   });

@@ -227,3 +227,19 @@ describe("presentation", () => {
     slow
   );
 });
+
+describe("presentation: no pager", () => {
+  it("the slides show no pager, and Granskning's pager skips them", async () => {
+    const {page, problems} = await open("/presentation");
+    expect(await page.locator("#observablehq-footer nav, #observablehq-footer a[rel]").count()).toBe(0);
+    const other = await openPage(site.browser, site.url);
+    await other.page.goto(`${site.url}/granskning`);
+    const next = other.page.locator("#observablehq-footer nav a[rel=next]");
+    expect(await next.getAttribute("href")).toMatch(/^\.\/utforska/);
+    expect(await next.innerText()).toBe("Utforska");
+    expect(await other.page.locator('#observablehq-footer a[href*="presentation"]').count()).toBe(0);
+    expect(problems).toEqual(none);
+    await page.context().close();
+    await other.page.context().close();
+  });
+});

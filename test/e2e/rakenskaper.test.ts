@@ -1,5 +1,6 @@
 // End-to-end: Räkenskaper's controls. Each changes the view, the address holds it, and nothing of the previous
 // selection stays on screen: the drill-down follows förbund, year and line, shows itself and pages its vouchers.
+import {readFileSync} from "node:fs";
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {noProblems, useBuiltSite} from "./browser.js";
@@ -158,5 +159,45 @@ describe("Räkenskaper: comparisons", () => {
     expect(problems).toEqual(noProblems);
     await page.context().close();
     await other.page.context().close();
+  });
+});
+
+/** Clicks a download button and returns the file's name and lines (after its BOM, split on CRLF). */
+async function downloaded(page: Page, button: ReturnType<Page["getByRole"]>) {
+  const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+  const text = readFileSync(await download.path(), "utf-8");
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  return {name: download.suggestedFilename(), lines: text.slice(1).split("\r\n").filter(Boolean)};
+}
+
+describe("Räkenskaper: CSV downloads", () => {
+  it("the accounts of a line download with their opening balance and movement in kronor, decimal comma", async () => {
+    const {page, problems} = await site.open("/rakenskaper?forbund=vasterbergslagen&ar=2020&rad=rr.kostnader");
+    await expect.poll(() => page.locator('table[data-drill="rr.kostnader"] tr[data-account]').count()).toBe(3);
+    const {name, lines} = await downloaded(
+      page,
+      page.getByRole("button", {name: "Ladda ned CSV: konton-rr.kostnader-vasterbergslagen-2020"})
+    );
+    expect(name).toBe("konton-rr.kostnader-vasterbergslagen-2020.csv");
+    expect(lines[0]).toBe("Konto;Benämning;Ingående saldo (kr);Årets rörelse (kr)");
+    expect(lines).toContain("4010;Deltagarinsatser;0;2493486,20");
+    expect(lines).toContain("6900;Administrativa kostnader;0;823189,10");
+    expect(lines.length - 1).toBe(3);
+    expect(problems).toEqual(noProblems);
+    await page.context().close();
+  });
+
+  it("an account's vouchers download whole (not only the page shown), amounts with öre and a decimal comma", async () => {
+    const {page, problems} = await site.open(
+      "/rakenskaper?forbund=vasterbergslagen&ar=2020&rad=rr.kostnader&konto=6900"
+    );
+    await expect.poll(() => page.locator('table[data-vouchers="6900"]').getAttribute("data-total")).toBe("12");
+    const {name, lines} = await downloaded(page, page.getByRole("button", {name: "Ladda ned verifikationerna (CSV)"}));
+    expect(name).toBe("verifikationer-6900-vasterbergslagen-2020.csv");
+    expect(lines[0]).toBe("Datum;Serie;Nummer;Text;Projekt;Belopp (kr)");
+    expect(lines).toContain("2020-01-25;A;1;Administrativa kostnader januari 2020;;82299,89");
+    expect(lines.length - 1).toBe(12);
+    expect(problems).toEqual(noProblems);
+    await page.context().close();
   });
 });

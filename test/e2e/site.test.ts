@@ -3,6 +3,8 @@
 import {readFileSync, readdirSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {readPublishedReports} from "../../loaders/workspace.js";
+import {readScbTable} from "../../loaders/scb-tables.js";
+import {haePerYear, haeTrendText} from "../../src/lib/overview.js";
 import {distDir, noProblems, useBuiltSite} from "./browser.js";
 import {strFromU8, unzipSync} from "fflate";
 
@@ -158,6 +160,28 @@ describe("statements page", () => {
     expect(partition).toBe(33416);
     expect(received).toBeGreaterThan(0);
     expect(received).toBeLessThan(partition);
+    expect(problems).toEqual(noProblems);
+    await page.context().close();
+  });
+});
+
+describe("start page: HÅE summary", () => {
+  it("shows each förbund's HÅE trend from the build's summary, without downloading the HÅE table", async () => {
+    const csv = readScbTable("hae", new Uint8Array(readFileSync(`${root}data/scb/demo/hae.csv`)), "hae.csv", "demo");
+    const {kommun, month, tenths} = csv.columns as unknown as Record<string, {values: unknown[]}>;
+    const rows = kommun.values.map((k, i) => ({
+      kommun: k as string,
+      month: month.values[i] as string,
+      tenths: tenths.values[i] as bigint
+    }));
+    const {page, problems} = await site.open("/");
+    const card = page.locator('.fa-keyfigures [data-forbund="falun-borlange"] [data-figure="hae"]');
+    await expect.poll(() => card.innerText()).toMatch(/per månad/);
+    const fullRegistry = JSON.parse(readFileSync(`${root}data/forbund.json`, "utf-8"));
+    expect(await card.innerText()).toBe(haeTrendText(haePerYear(fullRegistry, "falun-borlange", rows)));
+    const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+    expect(fetched.filter((u) => /\/hae\.[0-9a-f]+\.arrows|scb\.[0-9a-f]+\.json/.test(u))).toEqual([]);
+    expect(fetched.filter((u) => /\/overview\.[0-9a-f]+\.json/.test(u)).length).toBe(1);
     expect(problems).toEqual(noProblems);
     await page.context().close();
   });
