@@ -2,10 +2,9 @@
 // DuckDB-WASM: the table's extent, the default selection and its counts per kommun, month and status, computed with
 // the same functions the page uses on DuckDB's rows (src/lib/arbetsmarknadsstatus.ts).
 import {existsSync, readFileSync} from "node:fs";
-import type {Column} from "../../loaders/arrow.js";
 import {ingestedFile} from "../../loaders/ingest.js";
-import {dataDir} from "../../loaders/paths.js";
-import {loadScbTable} from "../../loaders/scb-tables.js";
+import {readIngestedTable} from "../../loaders/ingest-derived.js";
+import type {Columns} from "../lib/first-view.js";
 import {
   defaultSelection,
   forbundKommuner,
@@ -15,9 +14,9 @@ import {
 } from "../lib/arbetsmarknadsstatus.js";
 
 /** The table's columns as records. */
-function* records(columns: Record<string, Column>): Generator<StatusRecord> {
+function* records(columns: Columns): Generator<StatusRecord> {
   const [kommun, month, status, sex, age, persons] = ["kommun", "month", "status", "sex", "age", "persons"].map(
-    (c) => columns[c].values
+    (c) => columns[c]
   );
   for (let i = 0; i < kommun.length; i++)
     yield {
@@ -30,7 +29,7 @@ function* records(columns: Record<string, Column>): Generator<StatusRecord> {
     };
 }
 
-const {columns} = loadScbTable(dataDir("scb"), "arbetsmarknadsstatus");
+const columns = readIngestedTable("arbetsmarknadsstatus.arrows");
 // Without a readable registry there is no förbund to show; the page says what is missing.
 const workspace = ingestedFile("workspace.json");
 const registry = existsSync(workspace) ? JSON.parse(readFileSync(workspace, "utf-8")).registry : null;

@@ -4,8 +4,7 @@
 import {readFileSync} from "node:fs";
 import {tableFromIPC} from "apache-arrow";
 import {ingestedFile} from "../../loaders/ingest.js";
-import {dataDir} from "../../loaders/paths.js";
-import {loadScbTable} from "../../loaders/scb-tables.js";
+import {readIngestedTable} from "../../loaders/ingest-derived.js";
 import {readAccountBalances} from "../lib/account-balances.js";
 import {
   AGES_20_64,
@@ -51,12 +50,12 @@ const ledgers = balances
   });
 
 // Population 20–64 per kommun and year, both sexes, as the page's query sums it.
-const {columns} = loadScbTable(dataDir("scb"), "population");
+const columns = readIngestedTable("population.arrows");
 const persons = new Map<string, number>();
-columns.year.values.forEach((year, i) => {
-  if (!AGES_20_64.includes(columns.age.values[i] as string)) return;
-  const key = `${columns.kommun.values[i]}|${Number(year)}`;
-  persons.set(key, (persons.get(key) ?? 0) + Number(columns.persons.values[i]));
+columns.year.forEach((year, i) => {
+  if (!AGES_20_64.includes(columns.age[i] as string)) return;
+  const key = `${columns.kommun[i]}|${Number(year)}`;
+  persons.set(key, (persons.get(key) ?? 0) + Number(columns.persons[i]));
 });
 const areas = populationAreas(workspace.registry, forbundIds, yearsOf(comparisonSeries({reports, ledgerYears: ledgers})));
 const population = populationOf(areas, persons);
