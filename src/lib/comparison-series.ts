@@ -133,6 +133,20 @@ function notesFor(row: ComparisonRow): string[] {
     .map((n) => n.text);
 }
 
+/** A value taken as printed: its document, its parts and the other documents that print the same year. */
+function printedRow(
+  base: {forbund: string; year: number},
+  metric: MetricId,
+  value: bigint | Decimal,
+  document: string,
+  parts: PrintedPart[],
+  others: string[] = []
+): ComparisonRow {
+  const row: ComparisonRow = {...base, metric, value, source: "tryckt", document, seedLine: parts[0].seedLine, parts};
+  if (others.length) row.alsoIn = others;
+  return row;
+}
+
 function yearRows(forbund: string, year: number, index: PrintedIndex, ledger: LedgerYear | undefined): ComparisonRow[] {
   const rows: ComparisonRow[] = [];
   const base = {forbund, year};
@@ -160,16 +174,7 @@ function yearRows(forbund: string, year: number, index: PrintedIndex, ledger: Le
       }
       rows.push(row);
     } else if (p) {
-      rows.push({
-        ...base,
-        metric: id,
-        value: p.ore,
-        source: "tryckt",
-        document: p.document,
-        seedLine: p.parts[0].seedLine,
-        parts: p.parts,
-        alsoIn: p.others.length ? p.others : undefined
-      });
+      rows.push(printedRow(base, id, p.ore, p.document, p.parts, p.others));
     }
   }
 
@@ -210,27 +215,10 @@ function yearRows(forbund: string, year: number, index: PrintedIndex, ledger: Le
     const den = pair && printed[pair[2]];
     if (num && den && den.ore !== 0n) {
       const parts = [...num.parts, ...den.parts];
-      rows.push({
-        ...base,
-        metric: id,
-        value: ratio(num.ore, den.ore)!,
-        source: "tryckt",
-        document: num.document,
-        seedLine: parts[0].seedLine,
-        parts
-      });
+      rows.push(printedRow(base, id, ratio(num.ore, den.ore)!, num.document, parts));
     } else if (printedPercent) {
       const x = printedPercent.found;
-      rows.push({
-        ...base,
-        metric: id,
-        value: printedShare(x).share,
-        source: "tryckt",
-        document: x.report.document,
-        seedLine: x.figure.seedLine,
-        parts: [part(x)],
-        alsoIn: printedPercent.others.length ? printedPercent.others : undefined
-      });
+      rows.push(printedRow(base, id, printedShare(x).share, x.report.document, [part(x)], printedPercent.others));
     }
   }
 
@@ -241,17 +229,7 @@ function yearRows(forbund: string, year: number, index: PrintedIndex, ledger: Le
     ["deltagare", active],
     ["andel_arbete_studier", rate]
   ] as const) {
-    if (p)
-      rows.push({
-        ...base,
-        metric: id,
-        value: p.value,
-        source: "tryckt",
-        document: p.document,
-        seedLine: p.parts[0].seedLine,
-        parts: p.parts,
-        alsoIn: p.others.length ? p.others : undefined
-      });
+    if (p) rows.push(printedRow(base, id, p.value, p.document, p.parts, p.others));
   }
   return rows;
 }
