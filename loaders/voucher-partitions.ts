@@ -368,8 +368,7 @@ export function writeParquet(groups: Iterable<PartitionRow[]>): Uint8Array {
     if (!rows.length) continue;
     const columnData = parquetColumns(rows);
     parquet ??= new ParquetWriter({writer, schema: schemaFromColumnData({columnData}), statisticsTruncateLength: 64});
-    // Without their types: the schema above has them, and the writer refuses both.
-    parquet.write({columnData: columnData.map(({type: _type, ...c}) => c), rowGroupSize: rows.length});
+    parquet.write({columnData, rowGroupSize: rows.length});
   }
   // An empty year still gets a valid file with the schema, so the page reads "0 rader", not an error.
   parquet ??= new ParquetWriter({writer, schema: schemaFromColumnData({columnData: parquetColumns([])})});

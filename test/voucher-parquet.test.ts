@@ -5,7 +5,13 @@ import {readFileSync} from "node:fs";
 import {parquetMetadata, parquetReadObjects} from "hyparquet";
 import {afterEach, beforeEach, describe, expect, it, vi} from "vitest";
 import {readSie} from "../loaders/sie/read.js";
-import {partitionRows, PartitionRows, writeParquetPartition, writePartition} from "../loaders/voucher-partitions.js";
+import {
+  partitionRows,
+  PartitionRows,
+  writeParquet,
+  writeParquetPartition,
+  writePartition
+} from "../loaders/voucher-partitions.js";
 import type {Ledger} from "../src/lib/ledger.js";
 import {rowGroupBatches} from "../src/lib/partition-index.js";
 
@@ -51,6 +57,12 @@ describe("the Parquet partition", () => {
     const amount = metadata.schema.find((s) => s.name === "amount_ore");
     expect(amount?.type).toBe("INT64");
     expect(metadata.row_groups.length).toBe(Math.ceil(expected.length / 16));
+  });
+
+  it("writes a year without rows as a valid file of no row groups", async () => {
+    const bytes = writeParquet([]);
+    expect(await parquetReadObjects({file: whole(bytes)})).toEqual([]);
+    expect(rowGroupBatches(parquetMetadata(whole(bytes)))).toEqual([]);
   });
 
   it("gives each row group the account range of its rows, sorted by account", () => {
