@@ -1,8 +1,7 @@
-// One page of an account's vouchers from a voucher partition, read with hyparquet (Parquet) or apache-arrow instead
-// of DuckDB: the count comes from the index or footer (only the row groups at the edges of the account's run are
-// decoded to count), and only the row groups that hold the requested page are fetched, so an account with a million
-// rows shows its first page at once.
-import {tableFromIPC} from "apache-arrow";
+// One page of an account's vouchers from a Parquet voucher partition, read with hyparquet instead of DuckDB: the
+// count comes from the footer (only the row groups at the edges of the account's run are decoded to count), and only
+// the row groups that hold the requested page are fetched, so an account with a million rows shows its first page
+// at once.
 import {parquetReadObjects, type AsyncBuffer, type FileMetaData} from "hyparquet";
 import {
   batchesFor,
@@ -17,34 +16,6 @@ export interface VoucherPage {
   rows: VoucherRow[];
   offset: number;
   total: number;
-}
-
-/** The rows of one Arrow IPC stream (schema and batches) of the partition schema, money as bigint öre. */
-export function decodeVoucherRows(stream: Uint8Array): VoucherRow[] {
-  const table = tableFromIPC(stream);
-  const column = (name: string) => table.getChild(name)!;
-  const [series, number, date, text, account, amount, project] = [
-    "series",
-    "number",
-    "date",
-    "voucher_text",
-    "account",
-    "amount_ore",
-    "project"
-  ].map(column);
-  const rows: VoucherRow[] = new Array(table.numRows);
-  for (let i = 0; i < table.numRows; i++) {
-    rows[i] = {
-      series: series.get(i) ?? "",
-      number: number.get(i) ?? "",
-      date: date.get(i) ?? "",
-      voucher_text: text.get(i) ?? "",
-      account: account.get(i) ?? "",
-      amount_ore: BigInt(amount.get(i) ?? 0n),
-      project: project.get(i) ?? null
-    };
-  }
-  return rows;
 }
 
 /**
