@@ -1,5 +1,5 @@
 // Parquet against today's Arrow IPC voucher partitions: the bytes one drill-down (one account's rows) fetches, and
-// the file sizes. DuckDB-WASM 1.32 cannot read Parquet offline (its parquet extension is not built in and would be
+// the file sizes; the Parquet side is the build's own writer (loaders/voucher-partitions.ts). DuckDB-WASM 1.32 cannot read Parquet offline (its parquet extension is not built in and would be
 // fetched from a CDN), so the Parquet side is hyparquet in the browser and hyparquet-writer at build time.
 // Arrow: the whole index JSON, the schema message and the record batches whose account range holds the account
 // (loaders/voucher-partitions.ts, src/components/vouchers.ts). Parquet: the footer (8 bytes, then the metadata, as a
@@ -8,8 +8,7 @@
 // AsyncBuffer that adds up every slice hyparquet asks for.
 import {readdirSync, readFileSync} from "node:fs";
 import {parquetMetadataAsync, parquetReadObjects, type AsyncBuffer, type FileMetaData} from "hyparquet";
-import {parquetWriteBuffer} from "hyparquet-writer";
-import {buildVoucherPartition, partitionRows} from "../loaders/voucher-partitions.js";
+import {buildVoucherPartition, partitionRows, rowGroups, writeParquet} from "../loaders/voucher-partitions.js";
 import {readSie} from "../loaders/sie/read.js";
 import type {Ledger} from "../src/lib/ledger.js";
 import {batchesFor, type PartitionRow} from "../src/lib/partition-index.js";
@@ -18,23 +17,10 @@ import {check, type Benchmark, type Row} from "./runner.js";
 
 /** The columns the drill-down shows (src/lib/partition-index.ts VoucherRow); Parquet can leave the others unread. */
 const SHOWN = ["series", "number", "date", "voucher_text", "account", "amount_ore", "project"];
-const STRINGS = ["series", "number", "date", "voucher_text", "account", "project", "cost_center", "text"] as const;
 
-/**
- * The rows as a Parquet file: one row group per Arrow batch (same rows, same order), snappy, with min/max statistics
- * on the account column only (all the drill-down needs to skip row groups; more would only grow the footer).
- */
-export function writeParquet(rows: PartitionRow[], rowGroupRows: number): Uint8Array {
-  const columnData = [
-    ...STRINGS.map((name) => ({
-      name,
-      data: rows.map((r) => r[name]),
-      type: "STRING" as const,
-      statistics: name === "account"
-    })),
-    {name: "amount_ore", data: BigInt64Array.from(rows, (r) => r.amount_ore), type: "INT64" as const, statistics: false}
-  ];
-  return new Uint8Array(parquetWriteBuffer({columnData, rowGroupSize: rowGroupRows, statisticsTruncateLength: 64}));
+/** The rows as the build writes them (loaders/voucher-partitions.ts), one row group per Arrow batch of that size. */
+export function writeParquetRows(rows: PartitionRow[], rowGroupRows: number): Uint8Array {
+  return writeParquet(rowGroups(rows, rowGroupRows, (r) => r));
 }
 
 /** An AsyncBuffer over bytes that counts what is fetched, as HTTP range requests would. */
@@ -137,7 +123,7 @@ export async function everyAccount(
 export async function compareFormats(ledger: Ledger, label: string): Promise<Row[]> {
   const rows = partitionRows(ledger);
   const arrow = buildVoucherPartition(ledger, ledger.file);
-  const parquet = writeParquet(rows, arrow.counts.batchRows);
+  const parquet = writeParquetRows(rows, arrow.counts.batchRows);
   const out: Row[] = [
     {
       benchmark: "Parquet mot Arrow: fil",

@@ -8,7 +8,7 @@ import {fileURLToPath} from "node:url";
 import {dataDir} from "../loaders/paths.js";
 import {partitionOf} from "../loaders/voucher-partitions.js";
 import {ensureIngested, ingestDir, ingestedFile} from "../loaders/ingest.js";
-import type {PartitionIndex} from "../src/lib/partition-index.js";
+import {parquetMetadata} from "hyparquet";
 import {writeSie} from "../loaders/sie/write.js";
 import {accountBalances} from "../src/lib/balances.js";
 import type {Ledger} from "../src/lib/ledger.js";
@@ -25,7 +25,7 @@ export type TableName = (typeof TABLES)[number];
 export interface StatementsData {
   bytes: Record<TableName, number>;
   rows: Record<TableName, number>;
-  /** The voucher partition of each year: its bytes, rows and record batches. */
+  /** The voucher partition (Parquet) of each year: its bytes, rows and row groups. */
   partitions: Record<string, {bytes: number; rows: number; batches: number}>;
   result: Record<string, string>;
 }
@@ -76,11 +76,12 @@ function main(): StatementsData {
     mkdirSync(join(out, "vouchers", "bench"), {recursive: true});
     for (const year of [2023, 2024]) {
       const found = partitionOf("bench", year, manifest);
-      const partition = readFileSync(found.arrows);
-      const index = JSON.parse(readFileSync(found.index, "utf8")) as PartitionIndex;
-      writeFileSync(join(out, "vouchers", "bench", `${year}.arrows`), partition);
-      writeFileSync(join(out, "vouchers", "bench", `${year}.json`), JSON.stringify(index));
-      partitions[year] = {bytes: partition.length, rows: index.rows, batches: index.batches.length};
+      const partition = readFileSync(found.parquet);
+      writeFileSync(join(out, "vouchers", "bench", `${year}.parquet`), partition);
+      const metadata = parquetMetadata(
+        partition.buffer.slice(partition.byteOffset, partition.byteOffset + partition.length)
+      );
+      partitions[year] = {bytes: partition.length, rows: found.rows, batches: metadata.row_groups.length};
     }
     return {bytes, rows, partitions, result};
   } finally {

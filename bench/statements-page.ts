@@ -183,7 +183,7 @@ export const browserBenchmark: Benchmark = {
           "Verifikationer för ett konto (nästa)",
           drills.map((d) => d.nextMs),
           `konto ${DRILL_ACCOUNTS[1]}: ${number.format(drills[0].rows[1])} rader; för båda hämtades ${fetched(drills[0])} ` +
-            `(partitionen: ${number.format(partition.rows)} rader, ${partition.batches} batchar) i ${drills[0].requests} Range-anrop`
+            `(partitionen: ${number.format(partition.rows)} rader, ${partition.batches} radgrupper i Parquet) i ${drills[0].requests} Range-anrop`
         );
       } finally {
         await browser.close();
@@ -209,8 +209,8 @@ interface Drill {
 
 /**
  * Times transactionsFor("bench", 2024, [account]) in the page for two accounts: the first call loads the drill-down's
- * module and fetches the partition's index (no DuckDB: the batches are decoded with apache-arrow); both fetch only
- * the record batches of their account (src/components/vouchers.ts).
+ * module and fetches the Parquet partition's footer (no DuckDB: hyparquet decodes the row groups); both fetch only the
+ * row groups of their account (src/components/vouchers.ts).
  */
 async function drillDown(page: Page, site: string): Promise<Drill> {
   const [ledger, vouchers] = [componentPath(site, "ledger"), componentPath(site, "vouchers")];

@@ -23,7 +23,7 @@ import {planToJson, readPlanFile} from "./plan.js";
 import type {Profile} from "./profile.js";
 import {ingestScb, scbDescription} from "./ingest-scb.js";
 import {compareYearTables} from "./reconstruct/verify.js";
-import {writePartition} from "./voucher-partitions.js";
+import {writeParquetPartition, writePartition} from "./voucher-partitions.js";
 import {withheldDiagnostics} from "./workspace.js";
 
 /** What an ingestion wrote, and what the build says about the inputs. */
@@ -33,7 +33,7 @@ export interface IngestManifest {
   dir: string;
   profile: Profile;
   /** The voucher partitions (full profile only): förbund, year (from #RAR 0), and the files in the cache folder. */
-  partitions: {forbund: string; year: number; file: string; arrows: string; index: string; rows: number}[];
+  partitions: {forbund: string; year: number; file: string; arrows: string; parquet: string; rows: number}[];
   /** Rows of each table written (account-balances, movements, budgets, hae, arbetsmarknadsstatus, population). */
   rows: Record<string, number>;
   /** Every error and warning of the inputs, for the build's output. */
@@ -51,30 +51,30 @@ function ledgerResults(
   input: {file: string; path: string; size: number},
   hash: string,
   options: {dir: string; profile: Profile; code: string; used: Set<string>}
-): {tables: LedgerFileTables; texts: string[]; partition?: {arrows: string; index: string; rows: number}} {
+): {tables: LedgerFileTables; texts: string[]; partition?: {arrows: string; parquet: string; rows: number}} {
   const filesDir = join(options.dir, "files");
   mkdirSync(filesDir, {recursive: true});
   // The name is part of the key: diagnostics name the file.
   const key = `${hash.slice(0, 24)}-${Buffer.from(input.file).toString("hex").slice(0, 64)}-${options.code.slice(0, 12)}`;
   const json = join(filesDir, `${key}.json`);
   const arrows = join(filesDir, `${key}.arrows`);
-  const index = join(filesDir, `${key}.index.json`);
+  const parquet = join(filesDir, `${key}.parquet`);
   const full = options.profile === "full";
-  for (const f of [json, arrows, index]) options.used.add(f);
-  if (existsSync(json) && (!full || (existsSync(arrows) && existsSync(index)))) {
+  for (const f of [json, arrows, parquet]) options.used.add(f);
+  if (existsSync(json) && (!full || (existsSync(arrows) && existsSync(parquet)))) {
     const cached = fromJsonWithBigints(readFileSync(json, "utf-8")) as CachedLedgerFile;
     const {partitionRows, texts, ...tables} = cached;
-    return {tables, texts, partition: full && tables.fiscalYear ? {arrows, index, rows: partitionRows} : undefined};
+    return {tables, texts, partition: full && tables.fiscalYear ? {arrows, parquet, rows: partitionRows} : undefined};
   }
   const {tables, rows} = ledgerFileTables(input.path, input.file, input.size);
   const texts = partitionTexts(rows);
-  let partition: {arrows: string; index: string; rows: number} | undefined;
+  let partition: {arrows: string; parquet: string; rows: number} | undefined;
   // The lsg profile's cache holds no voucher: its site must not, and nothing here is written for it.
   if (full && tables.fiscalYear) {
     const written = writePartition(rows, tables.fiscalYear, input.file);
     writeFileAtomic(arrows, written.chunks);
-    writeFileAtomic(index, JSON.stringify(written.index));
-    partition = {arrows, index, rows: written.index.rows};
+    writeFileAtomic(parquet, writeParquetPartition(rows, written.order, written.counts.batchRows));
+    partition = {arrows, parquet, rows: written.index.rows};
   }
   const cached: CachedLedgerFile = {...tables, partitionRows: partition?.rows ?? 0, texts};
   writeFileAtomic(json, toJsonWithBigints(cached));

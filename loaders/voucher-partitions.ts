@@ -1,8 +1,10 @@
-// Voucher partitions: one Arrow IPC stream per förbund and year (data/vouchers/<förbund>/<år>.arrows) with an index
-// of its record batches (<år>.json), laid out like Parquet row groups so that a page reads one account's rows with
-// HTTP range requests instead of downloading the whole ledger. The path holds förbund and year, as in a hive layout,
+// Voucher partitions: per förbund and year one Parquet file (data/vouchers/<förbund>/<år>.parquet) in row groups
+// sorted by account, from which the drill-down reads one account's rows with HTTP range requests instead of
+// downloading the whole ledger, and the same rows as an Arrow IPC stream (<år>.arrows) for Utforska's transaktioner,
+// since DuckDB-WASM cannot read Parquet offline (README, "Parquet för verifikationspartitionerna"). The path holds förbund and year, as in a hive layout,
 // so the rows do not. See README, "Nationell skala".
 import {parseArgs} from "node:util";
+import {ByteWriter, ParquetWriter, schemaFromColumnData} from "hyparquet-writer";
 import {
   Field,
   Int64,
@@ -327,7 +329,68 @@ export function writePartition(rows: PartitionRows, fy: FiscalYear | undefined, 
     index.bytes = offset + END_OF_STREAM.length;
   }
   const batchCount = Math.ceil(order.length / size);
-  return {chunks: chunks(), index, counts: {rows: order.length, batches: batchCount, batchRows: size}};
+  return {chunks: chunks(), index, order, counts: {rows: order.length, batches: batchCount, batchRows: size}};
+}
+
+/**
+ * The Parquet columns, the seven the drill-down shows first (src/lib/partition-index.ts VoucherRow), so that one
+ * byte range per row group holds them and the page never fetches kostnadsställe or transaction text.
+ */
+export const PARQUET_COLUMNS = [
+  "series",
+  "number",
+  "date",
+  "voucher_text",
+  "account",
+  "amount_ore",
+  "project",
+  "cost_center",
+  "text"
+] as const;
+
+/** One row group of rows as hyparquet-writer's columns: money as INT64 öre, min/max statistics on account alone. */
+function parquetColumns(rows: PartitionRow[]) {
+  return PARQUET_COLUMNS.map((name) =>
+    name === "amount_ore"
+      ? {name, data: BigInt64Array.from(rows, (r) => r.amount_ore), type: "INT64" as const, statistics: false}
+      : {name, data: rows.map((r) => r[name]), type: "STRING" as const, statistics: name === "account"}
+  );
+}
+
+/**
+ * Rows as one Parquet file, one row group per group given (snappy), with min/max statistics on the account column
+ * only: all a drill-down needs to skip row groups (src/components/vouchers.ts); more would only grow the footer.
+ */
+export function writeParquet(groups: Iterable<PartitionRow[]>): Uint8Array {
+  const writer = new ByteWriter();
+  let parquet: ParquetWriter | undefined;
+  for (const rows of groups) {
+    if (!rows.length) continue;
+    const columnData = parquetColumns(rows);
+    parquet ??= new ParquetWriter({writer, schema: schemaFromColumnData({columnData}), statisticsTruncateLength: 64});
+    parquet.write({columnData, rowGroupSize: rows.length});
+  }
+  // An empty year still gets a valid file with the schema, so the page reads "0 rader", not an error.
+  parquet ??= new ParquetWriter({writer, schema: schemaFromColumnData({columnData: parquetColumns([])})});
+  parquet.finish();
+  return new Uint8Array(writer.getBuffer());
+}
+
+/** Rows in groups of at most `size`, in order. */
+export function* rowGroups<T>(rows: ArrayLike<T>, size: number, at: (i: T) => PartitionRow): Generator<PartitionRow[]> {
+  for (let start = 0; start < rows.length; start += size) {
+    const group: PartitionRow[] = [];
+    for (let i = start; i < Math.min(rows.length, start + size); i++) group.push(at(rows[i]));
+    yield group;
+  }
+}
+
+/**
+ * The Parquet partition of collected rows: `order` and `size` as writePartition chose them (rows in partition order,
+ * account first), one row group per Arrow batch, so both formats hold the same rows in the same order.
+ */
+export function writeParquetPartition(rows: PartitionRows, order: Uint32Array, size: number): Uint8Array {
+  return writeParquet(rowGroups(order, size, (i) => rows.row(i)));
 }
 
 /** A ledger file that can be partitioned: its name, its förbund (from the name) and its year (from #RAR 0). */
@@ -355,11 +418,11 @@ export function voucherPartitionPaths(profile: Profile = currentProfile(), data:
   }
   const manifest = data === dataRoot() ? ingestOrExit(profile) : ensureIngested(profile, data);
   return manifest.partitions.flatMap(({forbund, year}) =>
-    ["arrows", "json"].map((ext) => `/data/vouchers/${forbund}/${year}.${ext}`)
+    ["arrows", "parquet"].map((ext) => `/data/vouchers/${forbund}/${year}.${ext}`)
   );
 }
 
-/** The partition of one förbund and year (by #RAR 0) as the ingestion wrote it: the stream's and index's paths. */
+/** The partition of one förbund and year (by #RAR 0) as the ingestion wrote it: its Arrow and Parquet paths. */
 export function partitionOf(forbund: string, year: number, manifest: IngestManifest = ingestOrExit("full")) {
   const found = manifest.partitions.find((f) => f.forbund === forbund && f.year === year);
   if (!found) throw new Error(`Ingen huvudbok för ${forbund} ${year} i ${manifest.data}`);
@@ -367,10 +430,11 @@ export function partitionOf(forbund: string, year: number, manifest: IngestManif
 }
 
 /**
- * The body of the data loaders src/data/vouchers/[forbund]/[year].{arrows,json}.ts: Framework passes the route's
- * parameters as --forbund=… --year=…; writes the partition or its index to stdout.
+ * The body of the data loaders src/data/vouchers/[forbund]/[year].{arrows,parquet}.ts: Framework passes the route's
+ * parameters as --forbund=… --year=…; writes the Arrow stream (Utforska's transaktioner) or the Parquet file
+ * (Räkenskaper's drill-down) to stdout.
  */
-export async function runPartitionLoader(what: "arrows" | "json", args: string[] = process.argv.slice(2)) {
+export async function runPartitionLoader(what: "arrows" | "parquet", args: string[] = process.argv.slice(2)) {
   // A guard beside dynamicPaths: even asked for directly (preview, a stray link), the lsg build writes no voucher.
   if (currentProfile() !== "full") throw new Error("Verifikationer ingår inte i den delade versionen för LSG");
   const {values} = parseArgs({args, options: {forbund: {type: "string"}, year: {type: "string"}}, strict: false});
@@ -378,5 +442,5 @@ export async function runPartitionLoader(what: "arrows" | "json", args: string[]
   const year = Number(values.year);
   if (!forbund || !Number.isInteger(year)) throw new Error(`Förbund och år saknas: ${args.join(" ")}`);
   const found = partitionOf(forbund, year);
-  await handOver(what === "arrows" ? found.arrows : found.index);
+  await handOver(what === "arrows" ? found.arrows : found.parquet);
 }

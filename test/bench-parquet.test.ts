@@ -3,7 +3,7 @@
 import {readFileSync} from "node:fs";
 import {parquetReadObjects} from "hyparquet";
 import {describe, expect, it} from "vitest";
-import {arrowDrillDown, parquetDrillDown, writeParquet} from "../bench/parquet.js";
+import {arrowDrillDown, parquetDrillDown, writeParquetRows} from "../bench/parquet.js";
 import {readSie} from "../loaders/sie/read.js";
 import {buildVoucherPartition, partitionRows} from "../loaders/voucher-partitions.js";
 
@@ -11,7 +11,7 @@ const file = new URL("../data/sie/falun-borlange-2023.se", import.meta.url);
 const {ledger} = readSie(new Uint8Array(readFileSync(file)), "falun-borlange-2023.se", {strict: true});
 const rows = partitionRows(ledger);
 const arrow = buildVoucherPartition(ledger, ledger.file);
-const parquet = writeParquet(rows, arrow.counts.batchRows);
+const parquet = writeParquetRows(rows, arrow.counts.batchRows);
 
 describe("bench/parquet.ts on Falun-Borlänge 2023", () => {
   it("writes every row, in partition order, with the amounts in öre", async () => {

@@ -15,7 +15,9 @@ import {
   defaultBatchRows,
   partitionFiles,
   partitionRows,
-  voucherPartitionPaths
+  rowGroups,
+  voucherPartitionPaths,
+  writeParquet
 } from "../loaders/voucher-partitions.js";
 import {assembleStream, batchesFor, coalesce, END_OF_STREAM, type PartitionIndex} from "../src/lib/partition-index.js";
 
@@ -167,16 +169,16 @@ describe("voucher partitions of the embedded ledgers", () => {
 });
 
 describe("partition paths and loaders", () => {
-  it("lists a partition and an index per ledger file under the full profile, and none under lsg", () => {
+  it("lists an Arrow and a Parquet partition per ledger file under the full profile, and none under lsg", () => {
     expect(voucherPartitionPaths("full")).toContain("/data/vouchers/falun-borlange/2023.arrows");
-    expect(voucherPartitionPaths("full")).toContain("/data/vouchers/falun-borlange/2023.json");
+    expect(voucherPartitionPaths("full")).toContain("/data/vouchers/falun-borlange/2023.parquet");
     expect(voucherPartitionPaths("full").length).toBe(2 * files.length);
     expect(voucherPartitionPaths("lsg")).toEqual([]);
     const missing = join(mkdtempSync(join(tmpdir(), "finsam-")), "saknas");
     expect(() => voucherPartitionPaths("full", missing)).toThrow(`Datamappen ${missing} finns inte (FINSAM_DATA)`);
   });
 
-  it("the data loaders take Framework's --forbund and --year and write the partition and its index", () => {
+  it("the data loaders take Framework's --forbund and --year and write the Arrow and the Parquet partition", () => {
     const loader = (ext: string, profile = "full") =>
       spawnSync(
         join(root, "node_modules/.bin/tsx"),
@@ -184,8 +186,9 @@ describe("partition paths and loaders", () => {
         {cwd: root, env: {...process.env, FINSAM_PROFILE: profile}}
       );
     const file = "klaralvdalen-2023.se";
-    const {bytes, index} = buildVoucherPartition(read(file).ledger, file);
-    expect(JSON.parse(loader("json").stdout.toString())).toEqual(index);
+    const {bytes, counts} = buildVoucherPartition(read(file).ledger, file);
+    const parquet = writeParquet(rowGroups(partitionRows(read(file).ledger), counts.batchRows, (r) => r));
+    expect(Buffer.from(loader("parquet").stdout).equals(Buffer.from(parquet))).toBe(true);
     expect(Buffer.from(loader("arrows").stdout).equals(Buffer.from(bytes))).toBe(true);
     const refused = loader("arrows", "lsg");
     expect(refused.status).not.toBe(0);

@@ -6,7 +6,7 @@ import {FileAttachment} from "observablehq:stdlib";
 import {catalogTables, MONEY_MACROS, rawTableName, splitStatements, tablesNamedIn, viewSql} from "../lib/catalog.js";
 import type {CatalogTable} from "../lib/catalog.js";
 import {getDuckDB, loadTables, query} from "./duckdb.js";
-import {partitionBases} from "./vouchers.js";
+import {partitionBases} from "./partition-bases.js";
 import {columnOf} from "./utforska-table.js";
 
 /** What the build says about the tables (src/data/catalog.json.ts). */

@@ -1,8 +1,15 @@
-// One page of an account's vouchers from a voucher partition, read with apache-arrow instead of DuckDB: the count
-// comes from the index (only the batches at the edges of the account's run are decoded to count), and only the
-// batches that hold the requested page are fetched, so an account with a million rows shows its first page at once.
-import {tableFromIPC} from "apache-arrow";
-import {batchesFor, type PartitionBatch, type PartitionIndex, type VoucherRow} from "./partition-index.js";
+// One page of an account's vouchers from a Parquet voucher partition, read with hyparquet instead of DuckDB: the
+// count comes from the footer (only the row groups at the edges of the account's run are decoded to count), and only
+// the row groups that hold the requested page are fetched, so an account with a million rows shows its first page
+// at once.
+import {parquetReadObjects, type AsyncBuffer, type FileMetaData} from "hyparquet";
+import {
+  batchesFor,
+  SHOWN_COLUMNS,
+  type PartitionBatch,
+  type RowGroupBatch,
+  type VoucherRow
+} from "./partition-index.js";
 
 /** A page of an account's rows: the rows, where they start, and how many rows the account has in all. */
 export interface VoucherPage {
@@ -11,32 +18,41 @@ export interface VoucherPage {
   total: number;
 }
 
-/** The rows of one Arrow IPC stream (schema and batches) of the partition schema, money as bigint öre. */
-export function decodeVoucherRows(stream: Uint8Array): VoucherRow[] {
-  const table = tableFromIPC(stream);
-  const column = (name: string) => table.getChild(name)!;
-  const [series, number, date, text, account, amount, project] = [
-    "series",
-    "number",
-    "date",
-    "voucher_text",
-    "account",
-    "amount_ore",
-    "project"
-  ].map(column);
-  const rows: VoucherRow[] = new Array(table.numRows);
-  for (let i = 0; i < table.numRows; i++) {
-    rows[i] = {
-      series: series.get(i) ?? "",
-      number: number.get(i) ?? "",
-      date: date.get(i) ?? "",
-      voucher_text: text.get(i) ?? "",
-      account: account.get(i) ?? "",
-      amount_ore: BigInt(amount.get(i) ?? 0n),
-      project: project.get(i) ?? null
-    };
-  }
-  return rows;
+/**
+ * The rows of one row group of a Parquet partition, money as bigint öre (INT64, never a float), from `bytes`: the
+ * group's shown columns as fetched (batch.offset on). Reading outside them is an error, not a silent fetch.
+ */
+export async function decodeRowGroup(
+  metadata: FileMetaData,
+  batch: RowGroupBatch,
+  bytes: Uint8Array,
+  byteLength: number
+): Promise<VoucherRow[]> {
+  const file: AsyncBuffer = {
+    byteLength,
+    slice(start, end = byteLength) {
+      if (start < batch.offset || end > batch.offset + bytes.length) {
+        throw new Error(`Radgruppen läses utanför sitt byteintervall (${start}–${end})`);
+      }
+      return bytes.slice(start - batch.offset, end - batch.offset).buffer;
+    }
+  };
+  const read = await parquetReadObjects({
+    file,
+    metadata,
+    columns: SHOWN_COLUMNS,
+    rowStart: batch.rowStart,
+    rowEnd: batch.rowStart + batch.rows
+  });
+  return read.map((r) => ({
+    series: (r.series as string | null) ?? "",
+    number: (r.number as string | null) ?? "",
+    date: (r.date as string | null) ?? "",
+    voucher_text: (r.voucher_text as string | null) ?? "",
+    account: (r.account as string | null) ?? "",
+    amount_ore: BigInt((r.amount_ore as bigint | null) ?? 0n),
+    project: (r.project as string | null) ?? null
+  }));
 }
 
 /** Which batches, and which of their rows, make up rows [offset, offset + limit) of a run of batches with counts. */
@@ -68,15 +84,15 @@ const wholeBatch = (b: PartitionBatch, account: string) => b.accountMin === acco
  * Rows [offset, offset + limit) of one account, in partition order (date, series, number), and the account's total.
  * rowsOf gives a batch's decoded rows; it is called for the edge batches and the batches of the page only.
  */
-export async function voucherPage(
-  index: PartitionIndex,
+export async function voucherPage<B extends PartitionBatch>(
+  index: {batches: B[]},
   account: string,
   offset: number,
   limit: number,
-  rowsOf: (batch: PartitionBatch) => Promise<VoucherRow[]>
+  rowsOf: (batch: B) => Promise<VoucherRow[]>
 ): Promise<VoucherPage> {
   const batches = batchesFor(index, [account]);
-  const own = async (b: PartitionBatch) => (await rowsOf(b)).filter((r) => r.account === account);
+  const own = async (b: B) => (await rowsOf(b)).filter((r) => r.account === account);
   const counts = await Promise.all(batches.map(async (b) => (wholeBatch(b, account) ? b.rows : (await own(b)).length)));
   const total = counts.reduce((s, n) => s + n, 0);
   const parts = await Promise.all(

@@ -320,7 +320,7 @@ describe("pages under bad data", () => {
 
   // Before the last test, since it removes a file from the built site: the other pages do not read partitions.
   it("a missing voucher partition gives a Swedish notice under the accounts, and the statements stay", async () => {
-    rmSync(join(out, "data/vouchers/falun-borlange/2023.json"));
+    rmSync(join(out, "data/vouchers/falun-borlange/2023.parquet"));
     const {page, problems} = await open("/rakenskaper#falun-borlange/2023", 'table[data-statement="Resultaträkning"]');
     await page.locator('table[data-statement="Resultaträkning"] tr[data-line="rr.intakter"] button').click();
     const account = page.locator('table[data-drill="rr.intakter"] tbody button').first();
@@ -330,7 +330,7 @@ describe("pages under bad data", () => {
     await expect.poll(() => notice.count()).toBe(1);
     expect(await notice.innerText()).toBe(
       `Kunde inte läsa verifikationerna för konto ${number}: Verifikationerna för falun-borlange 2023 kunde inte ` +
-        "hämtas (data/vouchers/falun-borlange/2023.json: HTTP 404). Kontrollera att filen finns i data/sie och bygg " +
+        "hämtas (data/vouchers/falun-borlange/2023.parquet: HTTP 404). Kontrollera att filen finns i data/sie och bygg " +
         "om med npm run build."
     );
     expect(await page.locator('table[data-statement="Resultaträkning"]').count()).toBe(1);

@@ -129,7 +129,7 @@ describe("Räkenskaper: drill-down", () => {
     const {page, problems} = await site.open("/rakenskaper?forbund=falun-borlange&ar=2023&rad=rr.intakter");
     let release = () => {};
     const held = new Promise<void>((r) => (release = r));
-    await page.route("**/*.arrows", async (route) => (await held, route.continue()));
+    await page.route("**/*.parquet", async (route) => (await held, route.continue()));
     await page.locator('table[data-drill="rr.intakter"] button', {hasText: "3012"}).click();
     await expect.poll(() => page.locator(".fa-loading").innerText()).toBe("Hämtar verifikationerna för konto 3012 …");
     release();

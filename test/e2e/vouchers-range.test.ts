@@ -1,5 +1,5 @@
-// End-to-end: in the built site, src/components/vouchers.ts reads one account's vouchers from its partition
-// (dist/data/vouchers/<förbund>/<år>.arrows) with HTTP range requests, through DuckDB-WASM, and gets exactly the
+// End-to-end: in the built site, src/components/vouchers.ts reads one account's vouchers from its Parquet partition
+// (dist/data/vouchers/<förbund>/<år>.parquet) with HTTP range requests, through hyparquet, and gets exactly the
 // SIE file's rows for that account while fetching fewer bytes than the partition; no request asks for all of it.
 import {readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
@@ -7,7 +7,8 @@ import type {Page} from "playwright-core";
 import {beforeAll, describe, expect, it} from "vitest";
 import {dataDir} from "../../loaders/paths.js";
 import {readSie} from "../../loaders/sie/read.js";
-import type {PartitionIndex} from "../../src/lib/partition-index.js";
+import {parquetMetadata} from "hyparquet";
+import {rowGroupBatches} from "../../src/lib/partition-index.js";
 import {distDir, noProblems, useBuiltSite} from "./browser.js";
 
 const dist = distDir;
@@ -16,6 +17,7 @@ const [forbund, year] = ["falun-borlange", 2023];
 
 interface Transfer {
   url: string;
+  part: "footer" | "rows";
   requested: number;
   received: number;
   total: number;
@@ -76,14 +78,20 @@ function recordRequests(page: Page) {
 }
 
 describe("vouchers over HTTP range requests", () => {
-  let index: PartitionIndex;
+  // The partition's size and its footer (the Parquet file's index), read here from the file in dist/.
+  const index = {bytes: 0, footer: 0, batches: [] as ReturnType<typeof rowGroupBatches>};
   beforeAll(() => {
-    index = JSON.parse(readFileSync(join(dist, `data/vouchers/${forbund}/${year}.json`), "utf-8"));
+    const bytes = readFileSync(join(dist, `data/vouchers/${forbund}/${year}.parquet`));
+    const metadata = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+    Object.assign(index, {
+      bytes: bytes.length,
+      footer: metadata.metadata_length + 8,
+      batches: rowGroupBatches(metadata)
+    });
   });
 
-  it("the partition and its index are in dist/ unhashed, as object storage would hold them", () => {
-    const bytes = readFileSync(join(dist, `data/vouchers/${forbund}/${year}.arrows`));
-    expect(bytes.length).toBe(index.bytes);
+  it("the partition is in dist/ unhashed, as object storage would hold it, in several row groups", () => {
+    expect(index.bytes).toBeGreaterThan(index.footer);
     expect(index.batches.length).toBeGreaterThan(1);
   });
 
@@ -100,13 +108,17 @@ describe("vouchers over HTTP range requests", () => {
       const dates = result.rows.map((r) => r.date);
       expect(dates).toEqual([...dates].sort());
 
-      const ranges = result.transfers.filter((t) => t.url.endsWith(".arrows"));
+      const ranges = result.transfers.filter((t) => t.url.endsWith(".parquet") && t.part === "rows");
       const received = ranges.reduce((n, t) => n + t.received, 0);
       expect(ranges.length).toBeGreaterThan(0);
       expect(ranges.every((t) => !t.whole && t.total === index.bytes && t.received === t.requested)).toBe(true);
       expect(received).toBeLessThan(index.bytes);
-      // What the browser saw: every request for the partition carried a Range header and got 206, none the whole file.
-      const arrows = log.filter((l) => l.url.endsWith(".arrows"));
+      // What the browser saw: every request for the partition carried a Range header and got 206, none the whole file
+      // (the footer's requests, made when the page opened or in the call, are its last 8 bytes and its metadata).
+      const footerStart = index.bytes - index.footer;
+      const footer = log.filter((l) => l.range === "bytes=-8" || l.range === `bytes=${footerStart}-${index.bytes - 9}`);
+      expect(footer.every((l) => l.status === 206)).toBe(true);
+      const arrows = log.filter((l) => l.url.endsWith(".parquet") && !footer.includes(l));
       expect(arrows.length).toBe(ranges.length);
       for (const l of arrows) {
         const [, start, end] = /^bytes=(\d+)-(\d+)$/.exec(l.range ?? "") ?? [];
@@ -116,11 +128,12 @@ describe("vouchers over HTTP range requests", () => {
       const timing = await page.evaluate(() =>
         performance
           .getEntriesByType("resource")
-          .filter((e) => e.name.includes("/data/vouchers/") && e.name.endsWith(".arrows"))
+          .filter((e) => e.name.includes("/data/vouchers/") && e.name.endsWith(".parquet"))
           .reduce((n, e) => n + (e as PerformanceResourceTiming).encodedBodySize, 0)
       );
-      expect(timing).toBe(received);
-      const indexBytes = readFileSync(join(dist, `data/vouchers/${forbund}/${year}.json`)).length;
+      // The page fetched the footer once (on opening or in the call) and the account's row groups.
+      expect(timing).toBe(received + index.footer);
+      const indexBytes = index.footer;
       expect(result.summary).toEqual({requests: ranges.length, received, total: index.bytes, indexBytes});
       console.log(`konto ${account} i ${forbund} ${year}: ${received} av ${index.bytes} byte i ${ranges.length} anrop`);
 
@@ -134,7 +147,7 @@ describe("vouchers over HTTP range requests", () => {
 
   it("a server that ignores Range and sends the whole file still gives the same rows, marked as whole", async () => {
     const {page} = await site.open("/rakenskaper");
-    await page.route("**/*.arrows", async (route) => {
+    await page.route("**/*.parquet", async (route) => {
       // The same request without its Range header, as a server that does not support ranges would answer it.
       const headers = Object.fromEntries(Object.entries(route.request().headers()).filter(([k]) => k !== "range"));
       const full = await route.fetch({headers});
@@ -147,7 +160,7 @@ describe("vouchers over HTTP range requests", () => {
     const result = await vouchersIn(page, forbund, year, ["4010"]);
     expect(result.rows.length).toBe(expected("4010").rows);
     // Requests already on their way when the first whole file arrives come back whole too; later ones are not made.
-    const arrows = result.transfers.filter((t) => t.url.endsWith(".arrows"));
+    const arrows = result.transfers.filter((t) => t.url.endsWith(".parquet"));
     expect(arrows.length).toBeGreaterThan(0);
     expect(arrows.every((t) => t.whole && t.received === index.bytes)).toBe(true);
     const again = await vouchersIn(page, forbund, year, ["1930"]);
@@ -159,7 +172,7 @@ describe("vouchers over HTTP range requests", () => {
     const {page, problems} = await site.open("/rakenskaper");
     const result = await vouchersIn(page, "finns-inte", 2023, ["1930"]);
     expect(result.error).toBe(
-      "Verifikationerna för finns-inte 2023 kunde inte hämtas (data/vouchers/finns-inte/2023.json: HTTP 404)"
+      "Verifikationerna för finns-inte 2023 kunde inte hämtas (data/vouchers/finns-inte/2023.parquet: HTTP 404)"
     );
     expect(problems.external).toEqual([]);
     expect(problems.pageErrors).toEqual([]);
