@@ -1,6 +1,7 @@
 // End-to-end: the board presentation loads offline for each förbund's latest year with the förbund, year and source
 // on every slide; the keyboard turns the slides one at a time; ?print lays them all out; and the result slide shows
-// årets resultat exactly as the statements page does in tkr.
+// årets resultat exactly as the statements page does in tkr. Before DuckDB has loaded, the default förbund's slides come
+// from the precomputed first view and equal the live ones.
 import {readFileSync, readdirSync} from "node:fs";
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
