@@ -4,6 +4,7 @@ import {describe, expect, it} from "vitest";
 import {answerKey, groupSum, parseAnswers, stringifyAnswers} from "../src/lib/first-view.js";
 import {driftDefaultAnswers, defaultDriftYear} from "../src/lib/drift-default.js";
 import {defaultHaeYear} from "../src/lib/hae-default.js";
+import {presentationDefaultAnswers} from "../src/lib/presentation-default.js";
 
 describe("first view answers", () => {
   it("keeps bigint exact beyond 2^53 and plain strings as they are", () => {
@@ -72,5 +73,43 @@ describe("default selections", () => {
         {project: "2", month: 3, amount_ore: -50n}
       ]
     });
+  });
+
+  it("Presentation: the drift answers, and HÅE per kommun, month and type over every kommun the förbund ever had", () => {
+    const years = [{forbund: "a", year: 2023}];
+    const empty = {forbund: [], year: [], month: [], account: [], project: [], amount_ore: []};
+    const budgets = {...empty, revision: [], date: [], label: []};
+    const hae = {
+      kommun: ["2081", "2080", "2080", "2080", "2062"],
+      month: ["2023-01", "2023-02", "2023-01", "2023-01", "2023-01"],
+      type: ["sjukpenning", "sjukpenning", "sjukpenning", "arbetsloshet", "sjukpenning"],
+      sex: ["1", "1", "2", "1", "1"],
+      age: ["20-24", "20-24", "25-34", "20-24", "20-24"],
+      tenths: [5n, 7n, 11n, 13n, 17n]
+    };
+    // "a" is today's 2081; its predecessor "f" had 2080. 2062 was never a member.
+    const registry = {
+      forbund: [
+        {id: "a", name: "A", kommuner: [{code: "2081", name: "Borlänge"}], predecessors: ["f"]},
+        {id: "f", name: "F", kommuner: [{code: "2080", name: "Falun"}]}
+      ]
+    };
+    const answers = presentationDefaultAnswers(years, {movements: empty, budgets, hae}, registry);
+    expect(answers[answerKey("haeMonthly", [["2080", "2081"], "alla", "alla"])]).toEqual([
+      {kommun: "2080", month: "2023-01", type: "arbetsloshet", tenths: 13n},
+      {kommun: "2080", month: "2023-01", type: "sjukpenning", tenths: 11n},
+      {kommun: "2081", month: "2023-01", type: "sjukpenning", tenths: 5n},
+      {kommun: "2080", month: "2023-02", type: "sjukpenning", tenths: 7n}
+    ]);
+    expect(Object.keys(answers)).toEqual([
+      answerKey("movementSums", ["a", 2023]),
+      answerKey("revisionsFor", ["a", 2023]),
+      answerKey("haeMonthly", [["2080", "2081"], "alla", "alla"])
+    ]);
+    // A förbund the registry does not know names no kommuner, so the page asks for no HÅE.
+    expect(Object.keys(presentationDefaultAnswers(years, {movements: empty, budgets, hae}, {forbund: []}))).toEqual([
+      answerKey("movementSums", ["a", 2023]),
+      answerKey("revisionsFor", ["a", 2023])
+    ]);
   });
 });

@@ -24,6 +24,17 @@ function distinct(values: readonly unknown[]): string[] {
   return [...new Set(values as string[])].sort(compare);
 }
 
+/** Orders rows as haeMonthly's `ORDER BY month, kommun` does. */
+const byMonth = (a: {month: unknown; kommun: unknown}, b: {month: unknown; kommun: unknown}) =>
+  compare(a.month, b.month) || compare(a.kommun, b.kommun);
+
+/** haeMonthly's answer for some kommuner over every sex and age: tenths per kommun, month and type. */
+export function haeMonthlyRows(hae: Columns, kommuner: readonly string[]) {
+  return groupSum(hae, ["kommun", "month", "type"], "tenths", (i) => kommuner.includes(hae.kommun[i] as string)).sort(
+    (a, b) => byMonth(a, b) || compare(a.type, b.type)
+  );
+}
+
 /** The answers of the HÅE page's data functions for the default selection; none when the table is empty. */
 export function haeDefaultAnswers(hae: Columns, population: Columns): Answers {
   if (!hae.kommun?.length) return {};
@@ -33,11 +44,7 @@ export function haeDefaultAnswers(hae: Columns, population: Columns): Answers {
   const month = (m: number) => `${year}-${String(m).padStart(2, "0")}`;
   const [from, to] = [month(DEFAULT_MONTHS.fromMonth), month(DEFAULT_MONTHS.toMonth)];
   const inArea = (i: number) => kommuner.includes(hae.kommun[i] as string);
-  const byMonth = (a: {month: unknown; kommun: unknown}, b: {month: unknown; kommun: unknown}) =>
-    compare(a.month, b.month) || compare(a.kommun, b.kommun);
-  const monthly = groupSum(hae, ["kommun", "month", "type"], "tenths", inArea).sort(
-    (a, b) => byMonth(a, b) || compare(a.type, b.type)
-  );
+  const monthly = haeMonthlyRows(hae, kommuner);
   const types = [...HAE_TYPES];
   const bySexAge = groupSum(hae, ["kommun", "month", "sex", "age"], "tenths", (i) => {
     const m = hae.month[i] as string;

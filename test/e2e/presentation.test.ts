@@ -1,6 +1,7 @@
 // End-to-end: the board presentation loads offline for each förbund's latest year with the förbund, year and source
 // on every slide; the keyboard turns the slides one at a time; ?print lays them all out; and the result slide shows
-// årets resultat exactly as the statements page does in tkr.
+// årets resultat exactly as the statements page does in tkr. Before DuckDB has loaded, the default förbund's slides come
+// from the precomputed first view and equal the live ones.
 import {readFileSync, readdirSync} from "node:fs";
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
@@ -242,4 +243,77 @@ describe("presentation: no pager", () => {
     await page.context().close();
     await other.page.context().close();
   });
+});
+
+/** Every slide's visible text, node by node (a chart's labels included, its style sheet not), by slide name. */
+const slideTexts = (page: Page) =>
+  page.locator(".deck[data-ready] section.slide").evaluateAll((slides) =>
+    slides.map((slide) => {
+      const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+      const texts: string[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode())
+        if (n.parentElement?.tagName.toLowerCase() !== "style" && n.textContent!.trim())
+          texts.push(n.textContent!.trim());
+      return `${(slide as HTMLElement).dataset.name}: ${texts.join(" | ")}`;
+    })
+  );
+/** The cells of a slide's table rows. */
+const rows = (page: Page, slide: string) =>
+  page
+    .locator(`.deck[data-ready] .slide[data-name="${slide}"] tbody tr`)
+    .evaluateAll((trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((c) => c.textContent)));
+
+describe("presentation: precomputed first view", () => {
+  it(
+    "shows the default förbund's slides before DuckDB has loaded, equal to the live slides of the same selection",
+    async () => {
+      const {page, problems} = await openPage(site.browser, site.url);
+      await page.setViewportSize({width: 1280, height: 800});
+      let release = () => {};
+      const held = new Promise<void>((r) => (release = r));
+      const wasm: string[] = [];
+      page.on("requestfinished", (r) => r.url().endsWith(".wasm") && wasm.push(r.url()));
+      await page.route("**/*.wasm", async (route) => (await held, route.continue()));
+      await page.goto(`${site.url}/presentation`);
+      await page.waitForSelector(".deck[data-ready]", {timeout: 45_000});
+      expect(await page.evaluate(() => document.documentElement.dataset.firstView)).toBe("precomputed");
+      expect(await page.locator(".deck").getAttribute("data-forbund")).toBe("falun-borlange");
+      // The drift against the budget as last revised, and the HÅE of Falun and Borlänge, from the build's answers.
+      expect(await rows(page, "drift")).toEqual([
+        ["Intäkter", "8\u00a0634", "8\u00a0562", "72", "101\u00a0%"],
+        ["Administration", "\u2212948", "\u22121\u00a0087", "139", "87\u00a0%"],
+        ["Individinriktade insatser", "\u22124\u00a0391", "\u22124\u00a0597", "206", "96\u00a0%"],
+        ["Strukturövergripande insatser", "\u22122\u00a0984", "\u22123\u00a0210", "226", "93\u00a0%"],
+        ["Resultat", "312", "\u2212332", "644", "–"]
+      ]);
+      const hae = page.locator('.slide[data-name="hae"]');
+      expect(await hae.textContent()).toContain("Falun, Borlänge: snitt per månad och år");
+      expect(await hae.textContent()).toContain("7\u00a0733 personer");
+      expect(await hae.textContent()).toContain("jan-juni 2022: 7\u00a0627 (+106)");
+      expect((await rows(page, "hae"))[0]).toEqual(["Sjukpenning", "1\u00a0683", "1\u00a0835"]);
+      expect(wasm).toEqual([]);
+      const precomputed = await slideTexts(page);
+      release();
+
+      // Another förbund: its slides only, nothing of Falun-Borlänge's, now from DuckDB.
+      await page.getByLabel("Förbund", {exact: true}).selectOption({label: "Södra Dalarnas Samordningsförbund"});
+      expect(await page.evaluate(() => document.documentElement.dataset.firstView)).toBe("live");
+      await page.waitForSelector('.deck[data-ready][data-forbund="sodra-dalarna"]', {timeout: 45_000});
+      const other = await slideTexts(page);
+      expect(other.filter((t) => /Falun|Borlänge|7\u00a0733|\u22124\u00a0391/.test(t))).toEqual([]);
+      expect(await rows(page, "drift")).not.toEqual([]);
+      expect(await page.locator('.deck[data-ready] .slide[data-name="hae"]').textContent()).toMatch(/Avesta/);
+
+      // Back to Falun-Borlänge 2023, now from DuckDB: the same slides, figure for figure.
+      await page
+        .getByLabel("Förbund", {exact: true})
+        .selectOption({label: "Samordningsförbundet Finsam Falun-Borlänge"});
+      await page.waitForSelector('.deck[data-ready][data-forbund="falun-borlange"]', {timeout: 45_000});
+      await expect.poll(() => slideTexts(page), {timeout: 30_000}).toEqual(precomputed);
+      expect(wasm.length).toBe(1);
+      expect(problems).toEqual(none);
+      await page.context().close();
+    },
+    slow
+  );
 });
