@@ -17,6 +17,7 @@ import {registryKommuner} from "../lib/membership.js";
 import {VIEW_CLASS} from "./arbetsmarknadsstatus-charts.js";
 import {bindToAddress, choiceParam, listParam} from "./address.js";
 import {h} from "./dom.js";
+import {whenIdle} from "./idle.js";
 import type {ArrowSource} from "./duckdb.js";
 import {checkboxes, radio, select} from "./inputs.js";
 import type {ScbMeta} from "./scb-data.js";
@@ -42,12 +43,6 @@ export interface StatusPage {
 }
 
 const TABLE = "SCB-statistiken för arbetsmarknadsstatus (data/arbetsmarknadsstatus.arrows)";
-
-/** Starts fn when the browser is idle (at the latest after two seconds), so it never delays the first view. */
-function whenIdle(fn: () => void): void {
-  if (typeof requestIdleCallback === "function") requestIdleCallback(fn, {timeout: 2000});
-  else setTimeout(fn, 0);
-}
 
 /**
  * Loads the metadata and the precomputed first view, or stops the page with one Swedish message; then starts

@@ -4,6 +4,7 @@
 // of a control the page shows the rows computed live from the tables.
 import {decodeComparison, type ComparisonData, type ComparisonWorkspace} from "../lib/comparison-inputs.js";
 import type {ComparisonFiles} from "./comparison-live.js";
+import {whenIdle} from "./idle.js";
 
 /** The rows the page shows and whether they are the precomputed or the live ones. */
 export type ShownData = ComparisonData & {live: boolean};
@@ -22,8 +23,7 @@ export async function* comparisonData(
   let started: Promise<ComparisonData> | undefined;
   const start = () =>
     (started ??= import("./comparison-live.js").then(({liveComparison}) => liveComparison(workspace, files)));
-  const idle = (globalThis as {requestIdleCallback?: (f: () => void) => void}).requestIdleCallback ?? setTimeout;
-  idle(() => void start().catch(() => undefined));
+  whenIdle(() => void start().catch(() => undefined));
   await new Promise<void>((resolve) => {
     for (const c of controls) c.addEventListener("input", () => resolve(), {once: true});
   });

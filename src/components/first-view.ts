@@ -5,6 +5,7 @@
 // and its data-duckdb="ready" that the tables are in DuckDB.
 import {answerKey, parseAnswers, type Answers} from "../lib/first-view.js";
 import {guard} from "./status.js";
+import {whenIdle} from "./idle.js";
 
 let answers = new Map<string, unknown>();
 let live = true;
@@ -74,10 +75,7 @@ function served(key: string): void {
   unserved.delete(key);
   if (unserved.size || !pending) return;
   // The cells that draw these answers run after this one returns: give them time to paint first.
-  setTimeout(
-    () => ("requestIdleCallback" in window ? requestIdleCallback(startLoad, {timeout: 2000}) : startLoad()),
-    DRAW_MS
-  );
+  setTimeout(() => whenIdle(startLoad), DRAW_MS);
 }
 
 /** Whether a question with these arguments is answered from the first view. */

@@ -58,11 +58,3 @@ export async function voucherPageFor(
 export function warmVouchers(forbund: string, year: number): void {
   import("./vouchers.js").then((m) => m.warmPartition(forbund, year)).catch(() => undefined);
 }
-
-/** warmVouchers once the page is idle, so that a reader who clicks at once finds the footer already fetched. */
-export function warmVouchersWhenIdle(forbund: string, year: number): void {
-  const idle = (globalThis as {requestIdleCallback?: (f: () => void, o?: {timeout: number}) => void})
-    .requestIdleCallback;
-  if (idle) idle(() => warmVouchers(forbund, year), {timeout: 2000});
-  else setTimeout(() => warmVouchers(forbund, year), 500);
-}
