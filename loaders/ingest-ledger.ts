@@ -8,7 +8,8 @@ import {accountBalances, MovementSums, type MonthlyMovement} from "../src/lib/ba
 import type {Balance, Diagnostic, FiscalYear, Ledger, ReadCounts} from "../src/lib/ledger.js";
 import type {AccountBalance} from "../src/lib/statements.js";
 import {readCsvLedger} from "./csv-ledger.js";
-import {formatKronor, readSie} from "./sie/read.js";
+import {readSie} from "./sie/read.js";
+import {closingBalanceWarning} from "./sie/checks.js";
 import {SieStreamReader} from "./sie/stream.js";
 import {PartitionRows} from "./voucher-partitions.js";
 
@@ -100,15 +101,7 @@ function closingBalanceWarnings(ledger: Ledger, sums: MovementSums): Diagnostic[
   const opening = new Map(own("ib").map((b) => [b.account, b.amount]));
   const warnings: Diagnostic[] = [];
   const check = (b: Balance, expected: bigint, what: string) => {
-    if (b.amount !== expected)
-      warnings.push({
-        file: ledger.file,
-        line: b.line,
-        severity: "warning",
-        message:
-          `Konto ${b.account}: ${b.kind === "ub" ? "#UB" : "#RES"} år 0 är ${formatKronor(b.amount)} men ${what} ger ` +
-          `${formatKronor(expected)} (differens ${formatKronor(b.amount - expected)})`
-      });
+    if (b.amount !== expected) warnings.push(closingBalanceWarning(ledger.file, b, expected, what));
   };
   for (const b of own("ub"))
     check(b, (opening.get(b.account) ?? 0n) + (movements.get(b.account) ?? 0n), "#IB plus årets verifikationer");

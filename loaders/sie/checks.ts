@@ -112,6 +112,18 @@ function listAccounts(accounts: string[]): string {
     : `${accounts.slice(0, -1).join(", ")} och ${accounts[accounts.length - 1]}`;
 }
 
+/** The warning for a #UB or #RES of year 0 that is not what the vouchers (`what`) give. */
+export function closingBalanceWarning(file: string, b: Balance, expected: bigint, what: string): Diagnostic {
+  return {
+    file,
+    line: b.line,
+    severity: "warning",
+    message:
+      `Konto ${b.account}: ${b.kind === "ub" ? "#UB" : "#RES"} år 0 är ${formatKronor(b.amount)} men ${what} ger ` +
+      `${formatKronor(expected)} (differens ${formatKronor(b.amount - expected)})`
+  };
+}
+
 /**
  * This year's #UB should be #IB plus the year's transactions, and #RES the transactions alone. A warning, not an
  * error: real exports are sometimes partial (the Fortnox fixture repeats #IB as #UB next to a year of vouchers).
@@ -124,15 +136,7 @@ export function checkClosingBalances(ledger: Ledger, diagnostics: Diagnostic[]):
   const sums = yearSums(ledger);
   const opening = balancesOf(ledger, "ib", 0);
   const check = (b: Balance, expected: bigint, what: string): void => {
-    if (b.amount === expected) return;
-    diagnostics.push({
-      file: ledger.file,
-      line: b.line,
-      severity: "warning",
-      message:
-        `Konto ${b.account}: ${b.kind === "ub" ? "#UB" : "#RES"} år 0 är ${formatKronor(b.amount)} men ${what} ger ` +
-        `${formatKronor(expected)} (differens ${formatKronor(b.amount - expected)})`
-    });
+    if (b.amount !== expected) diagnostics.push(closingBalanceWarning(ledger.file, b, expected, what));
   };
   for (const b of closing.values()) {
     check(
