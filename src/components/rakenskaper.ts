@@ -5,7 +5,7 @@ import type {VoucherRow} from "../lib/partition-index.js";
 import {drillRows, legacyHash, pageLabel, pageSteps} from "../lib/rakenskaper.js";
 import type {AccountBalance, StatementLine} from "../lib/statements.js";
 import type {Unit} from "../lib/rounding.js";
-import {oreToCsvKr} from "../lib/csv-export.js";
+import {vouchersCsv} from "./statement-parts.js";
 import {addressParam, setAddressParams, type Bindable} from "./address.js";
 import {h} from "./dom.js";
 import {downloadCsv} from "./export.js";
@@ -252,10 +252,6 @@ export function showVouchers(
 }
 
 async function downloadAll(forbund: string, year: number, account: string): Promise<void> {
-  const rows = await transactionsFor(forbund, year, [account]);
-  downloadCsv(
-    `verifikationer-${account}-${forbund}-${year}.csv`,
-    ["Datum", "Serie", "Nummer", "Text", "Projekt", "Belopp (kr)"],
-    rows.map((r) => [r.date, r.series, r.number, r.voucher_text, r.project ?? "", oreToCsvKr(BigInt(r.amount_ore))])
-  );
+  const {columns, rows} = vouchersCsv(await transactionsFor(forbund, year, [account]));
+  downloadCsv(`verifikationer-${account}-${forbund}-${year}.csv`, columns, rows);
 }
