@@ -19,15 +19,10 @@ const MAX_CELL_MESSAGES = 20;
 
 /** Reads a JSON-stat 2.0 dataset (class "dataset") into a cube. */
 export function readJsonStat(bytes: Uint8Array, file: string, options: ScbReadOptions = {}): ScbReadResult {
-  const diagnostics: Diagnostic[] = [];
-  const stop = failWith(file, diagnostics);
-  // JSON has no lines to point at for most problems, so the line comes second here.
-  const fail = (message: string, line = 0, read = 0) => stop(line, message, read);
-  const limit = cellLimit(options);
-  if ("error" in limit) return fail(limit.error);
-  const parsed = parseJson(bytes);
-  if ("error" in parsed) return fail(parsed.error, parsed.line);
-  const ds = parsed.value as Record<string, any>;
+  const start = startJson(bytes, file, options);
+  if ("result" in start) return start.result;
+  const {diagnostics, fail, limit} = start;
+  const ds = start.value as Record<string, any>;
   if (!ds || typeof ds !== "object" || Array.isArray(ds)) return fail("JSON-stat: filen är inget objekt");
   if (ds.class !== undefined && ds.class !== "dataset") {
     return fail(`JSON-stat-klassen "${ds.class}" stöds inte; bara "dataset" kan läsas`);
@@ -131,15 +126,10 @@ export function readJsonStat(bytes: Uint8Array, file: string, options: ScbReadOp
 
 /** Reads a PxWeb API v1 "json" response ({columns, data: [{key, values}]}) into a cube. */
 export function readPxWebV1Json(bytes: Uint8Array, file: string, options: ScbReadOptions = {}): ScbReadResult {
-  const diagnostics: Diagnostic[] = [];
-  const stop = failWith(file, diagnostics);
-  // JSON has no lines to point at for most problems, so the line comes second here.
-  const fail = (message: string, line = 0, read = 0) => stop(line, message, read);
-  const limit = cellLimit(options);
-  if ("error" in limit) return fail(limit.error);
-  const parsed = parseJson(bytes);
-  if ("error" in parsed) return fail(parsed.error, parsed.line);
-  const doc = parsed.value as Record<string, any>;
+  const start = startJson(bytes, file, options);
+  if ("result" in start) return start.result;
+  const {diagnostics, fail, limit} = start;
+  const doc = start.value as Record<string, any>;
   if (!Array.isArray(doc?.columns) || !Array.isArray(doc?.data)) {
     return fail("PxWeb-json: columns eller data saknas");
   }
@@ -272,6 +262,27 @@ function toCell(value: unknown, status: string | undefined): number | MissingVal
 }
 
 /** Parses UTF-8 JSON; on failure finds the line of the first error itself, since engines word it differently. */
+type JsonFail = (message: string, line?: number, read?: number) => ScbReadResult;
+
+/**
+ * What both JSON readers do first: the cell limit and the parse, each failure a whole-file result. `fail` takes the
+ * message first and the line second, since JSON has no lines to point at for most problems.
+ */
+function startJson(
+  bytes: Uint8Array,
+  file: string,
+  options: ScbReadOptions
+): {result: ScbReadResult} | {diagnostics: Diagnostic[]; fail: JsonFail; limit: {limit: number}; value: unknown} {
+  const diagnostics: Diagnostic[] = [];
+  const stop = failWith(file, diagnostics);
+  const fail = (message: string, line = 0, read = 0) => stop(line, message, read);
+  const limit = cellLimit(options);
+  if ("error" in limit) return {result: fail(limit.error)};
+  const parsed = parseJson(bytes);
+  if ("error" in parsed) return {result: fail(parsed.error, parsed.line)};
+  return {diagnostics, fail, limit, value: parsed.value};
+}
+
 function parseJson(bytes: Uint8Array): {value: unknown} | {error: string; line: number} {
   let text: string;
   try {
