@@ -5,19 +5,7 @@
 // so the rows do not. See README, "Nationell skala".
 import {parseArgs} from "node:util";
 import {ByteWriter, ParquetWriter, schemaFromColumnData} from "hyparquet-writer";
-import {
-  Field,
-  Int64,
-  RecordBatch,
-  Schema,
-  Struct,
-  Table,
-  Utf8,
-  makeData,
-  makeVector,
-  tableToIPC,
-  vectorFromArray
-} from "apache-arrow";
+import {Field, Int64, RecordBatch, Schema, Struct, Table, Utf8, makeData, makeVector, tableToIPC} from "apache-arrow";
 import {
   DIM_COST_CENTER,
   DIM_PROJECT,
@@ -33,6 +21,7 @@ import {
   type PartitionRow
 } from "../src/lib/partition-index.js";
 import type {MonthlyMovement} from "../src/lib/balances.js";
+import {utf8Data} from "./arrow.js";
 import {ensureIngested, handOver, ingestOrExit, type IngestManifest} from "./ingest.js";
 import {dataRoot} from "./paths.js";
 import {currentProfile, type Profile} from "./profile.js";
@@ -65,6 +54,28 @@ export function defaultBatchRows(rows: number): number {
 export function partitionRows(ledger: Ledger): PartitionRow[] {
   const rows = PartitionRows.of(ledger.vouchers);
   return Array.from(rows.sorted(ledger.fiscalYears.find((y) => y.yearIndex === 0)), (i) => rows.row(i));
+}
+
+/** Rows of a partition as columns: a batch or row group, written without an object per row. */
+export type PartitionColumns = {length: number; amount_ore: BigInt64Array} & {
+  [K in Exclude<keyof PartitionRow, "amount_ore">]: PartitionRow[K][];
+};
+
+/** Row objects as columns, for callers that have rows (tests, the bench). */
+export function columnsOf(rows: PartitionRow[]): PartitionColumns {
+  const column = <K extends keyof PartitionRow>(k: K) => rows.map((r) => r[k]);
+  return {
+    length: rows.length,
+    series: column("series"),
+    number: column("number"),
+    date: column("date"),
+    voucher_text: column("voucher_text"),
+    account: column("account"),
+    amount_ore: BigInt64Array.from(rows, (r) => r.amount_ore),
+    project: column("project"),
+    cost_center: column("cost_center"),
+    text: column("text")
+  };
 }
 
 /** A growable column of 64-bit integers: a million rows cost 8 MB, not a million bigint objects. */
@@ -175,6 +186,37 @@ export class PartitionRows {
     };
   }
 
+  /** Rows `indices` as columns, without an object per row: what a batch and a row group are written from. */
+  columns(indices: ArrayLike<number>): PartitionColumns {
+    const n = indices.length;
+    const c: PartitionColumns = {
+      length: n,
+      series: new Array(n),
+      number: new Array(n),
+      date: new Array(n),
+      voucher_text: new Array(n),
+      account: new Array(n),
+      amount_ore: new BigInt64Array(n),
+      project: new Array(n),
+      cost_center: new Array(n),
+      text: new Array(n)
+    };
+    for (let j = 0; j < n; j++) {
+      const i = indices[j];
+      const k = this.rowKey[i];
+      c.series[j] = this.keySeries[k];
+      c.number[j] = this.keyNumber[k];
+      c.date[j] = this.keyDate[k];
+      c.voucher_text[j] = this.keyText[k];
+      c.account[j] = this.rowAccount[i];
+      c.amount_ore[j] = this.rowAmount.values[i];
+      c.project[j] = this.rowProject[i];
+      c.cost_center[j] = this.rowCostCenter[i];
+      c.text[j] = this.rowText[i];
+    }
+    return c;
+  }
+
   /** Whether row i belongs to a voucher dated within the year (every row when there is no year). */
   inYear(i: number, fy?: FiscalYear): boolean {
     const date = this.keyVoucherDate[this.rowKey[i]];
@@ -245,11 +287,10 @@ function cmp(a: string, b: string): number {
 }
 
 /** One record batch of rows, as a table of the partition schema. */
-function batchTable(rows: PartitionRow[]): Table {
+function batchTable(rows: PartitionColumns): Table {
   const children = SCHEMA.fields.map((f) => {
-    const values = rows.map((r) => r[f.name as keyof PartitionRow]);
-    if (f.name === "amount_ore") return makeVector(BigInt64Array.from(values as bigint[])).data[0];
-    return vectorFromArray(values as (string | null)[], new Utf8()).data[0];
+    const name = f.name as keyof PartitionRow;
+    return name === "amount_ore" ? makeVector(rows.amount_ore).data[0] : utf8Data(rows[name]);
   });
   const data = makeData({type: new Struct(SCHEMA.fields), length: rows.length, nullCount: 0, children});
   return new Table(SCHEMA, [new RecordBatch(SCHEMA, data)]);
@@ -262,7 +303,7 @@ function schemaMessage(): Uint8Array {
 }
 
 /** One record-batch message: the stream of a one-batch table without the schema before it and the marker after. */
-function batchMessage(rows: PartitionRow[], schema: Uint8Array): Uint8Array {
+function batchMessage(rows: PartitionColumns, schema: Uint8Array): Uint8Array {
   const stream = tableToIPC(batchTable(rows), "stream");
   // Holds as long as the writer emits nothing between schema and batch (no dictionaries: there are none here).
   if (!schema.every((byte, i) => stream[i] === byte)) throw new Error("Arrow-strömmens schema skiljer sig per batch");
@@ -313,14 +354,14 @@ export function writePartition(rows: PartitionRows, fy: FiscalYear | undefined, 
     let offset = schema.length;
     yield schema;
     for (let start = 0; start < order.length; start += size) {
-      const part = Array.from(order.subarray(start, start + size), (i) => rows.row(i));
+      const part = rows.columns(order.subarray(start, start + size));
       const message = batchMessage(part, schema);
       batches.push({
         offset,
         length: message.length,
         rows: part.length,
-        accountMin: part[0].account,
-        accountMax: part.at(-1)!.account
+        accountMin: part.account[0],
+        accountMax: part.account[part.length - 1]
       });
       offset += message.length;
       yield message;
@@ -349,11 +390,11 @@ export const PARQUET_COLUMNS = [
 ] as const;
 
 /** One row group of rows as hyparquet-writer's columns: money as INT64 öre, min/max statistics on account alone. */
-function parquetColumns(rows: PartitionRow[]) {
+function parquetColumns(rows: PartitionColumns) {
   return PARQUET_COLUMNS.map((name) =>
     name === "amount_ore"
-      ? {name, data: BigInt64Array.from(rows, (r) => r.amount_ore), type: "INT64" as const, statistics: false}
-      : {name, data: rows.map((r) => r[name]), type: "STRING" as const, statistics: name === "account"}
+      ? {name, data: rows.amount_ore, type: "INT64" as const, statistics: false}
+      : {name, data: rows[name], type: "STRING" as const, statistics: name === "account"}
   );
 }
 
@@ -362,6 +403,15 @@ function parquetColumns(rows: PartitionRow[]) {
  * only: all a drill-down needs to skip row groups (src/components/vouchers.ts); more would only grow the footer.
  */
 export function writeParquet(groups: Iterable<PartitionRow[]>): Uint8Array {
+  return writeParquetColumns(mapIterable(groups, columnsOf));
+}
+
+function* mapIterable<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
+}
+
+/** writeParquet of row groups given as columns. */
+function writeParquetColumns(groups: Iterable<PartitionColumns>): Uint8Array {
   const writer = new ByteWriter();
   let parquet: ParquetWriter | undefined;
   for (const rows of groups) {
@@ -371,7 +421,7 @@ export function writeParquet(groups: Iterable<PartitionRow[]>): Uint8Array {
     parquet.write({columnData, rowGroupSize: rows.length});
   }
   // An empty year still gets a valid file with the schema, so the page reads "0 rader", not an error.
-  parquet ??= new ParquetWriter({writer, schema: schemaFromColumnData({columnData: parquetColumns([])})});
+  parquet ??= new ParquetWriter({writer, schema: schemaFromColumnData({columnData: parquetColumns(columnsOf([]))})});
   parquet.finish();
   return new Uint8Array(writer.getBuffer());
 }
@@ -390,7 +440,10 @@ export function* rowGroups<T>(rows: ArrayLike<T>, size: number, at: (i: T) => Pa
  * account first), one row group per Arrow batch, so both formats hold the same rows in the same order.
  */
 export function writeParquetPartition(rows: PartitionRows, order: Uint32Array, size: number): Uint8Array {
-  return writeParquet(rowGroups(order, size, (i) => rows.row(i)));
+  function* groups(): Generator<PartitionColumns> {
+    for (let start = 0; start < order.length; start += size) yield rows.columns(order.subarray(start, start + size));
+  }
+  return writeParquetColumns(groups());
 }
 
 /** A ledger file that can be partitioned: its name, its förbund (from the name) and its year (from #RAR 0). */
