@@ -27,6 +27,9 @@ export default {
   // The voucher partitions and their indexes (src/data/vouchers/), copied unhashed to dist/data/vouchers/ as object
   // storage would hold them; none under the lsg profile, whose site holds no voucher.
   dynamicPaths: voucherPartitionPaths(),
+  // Data loaders run in one process each, without the tsx command's second Node process: about 0,2 s CPU less per
+  // loader, of which a build runs some twenty.
+  interpreters: {".ts": ["node", "--import", "tsx"]},
   footer: "Finsam Analys: analysarbetsyta för samordningsförbund.",
   toc: {label: "Innehåll"},
   search: false,
