@@ -1,5 +1,5 @@
 // Observable Framework configuration: an offline site, with no third-party requests.
-import {voucherPartitionPaths} from "./loaders/voucher-partitions.js";
+import {voucherPartitionPaths} from "./loaders/partition-site.js";
 
 export default {
   root: "src",

@@ -6,7 +6,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {dataDir} from "../loaders/paths.js";
-import {partitionOf} from "../loaders/voucher-partitions.js";
+import {partitionOf} from "../loaders/partition-site.js";
 import {ensureIngested, ingestDir, ingestedFile} from "../loaders/ingest.js";
 import {parquetMetadata} from "hyparquet";
 import {writeSie} from "../loaders/sie/write.js";

@@ -16,6 +16,9 @@ import {
 import {join, relative, sep} from "node:path";
 import type {Diagnostic} from "../src/lib/ledger.js";
 
+/** The folders of data/scb whose files are inputs (their content hashes key the SCB tables). */
+export const SCB_INPUTS = ["scb/demo", "scb/fetched"];
+
 /** A usable input file: its name in the folder, the path to read, and its size. */
 export interface InputFile {
   file: string;

@@ -26,6 +26,16 @@ import {compareYearTables} from "./reconstruct/verify.js";
 import {writeParquetPartition, writePartition} from "./voucher-partitions.js";
 import {withheldDiagnostics} from "./workspace.js";
 
+/** What an ingestion is asked to do: the data folder, its cache folder and profile, the fingerprint and its parts. */
+export interface IngestJob {
+  data: string;
+  dir: string;
+  profile: Profile;
+  key: string;
+  hashes: Record<string, string>;
+  code: string;
+}
+
 /** What an ingestion wrote, and what the build says about the inputs. */
 export interface IngestManifest {
   key: string;
@@ -94,14 +104,7 @@ function yearMismatch(file: string, named: number, fy: FiscalYear): Diagnostic {
 }
 
 /** Runs the ingestion of a data folder into a cache folder and returns the manifest it wrote. */
-export function runIngestion(options: {
-  data: string;
-  dir: string;
-  profile: Profile;
-  key: string;
-  hashes: Record<string, string>;
-  code: string;
-}): IngestManifest {
+export function runIngestion(options: IngestJob): IngestManifest {
   const {data, dir, profile} = options;
   const tablesDir = join(dir, "tables");
   mkdirSync(tablesDir, {recursive: true});

@@ -7,14 +7,11 @@ import {join} from "node:path";
 import type {Registry} from "../src/lib/checker.js";
 import {toArrowStream} from "./arrow.js";
 import {writeFileAtomic} from "./files.js";
-import {hashOf} from "./ingest-inputs.js";
+import {hashOf, SCB_INPUTS} from "./ingest-inputs.js";
 import {loadScbTables, type ScbFileInfo, type ScbTableName} from "./scb-tables.js";
 
 /** The SCB tables, in the order the site lists them. */
 export const SCB_TABLES: ScbTableName[] = ["hae", "arbetsmarknadsstatus", "population"];
-
-/** The folders of data/scb whose files are inputs (their content hashes key the SCB tables). */
-export const SCB_INPUTS = ["scb/demo", "scb/fetched"];
 
 /** Diagnostics kept per file in scb.json; the rest are counted, so a broken file cannot bloat the pages. */
 const MAX_DIAGNOSTICS = 200;

@@ -9,14 +9,13 @@ import {tableFromIPC, type Table} from "apache-arrow";
 import {describe, expect, it} from "vitest";
 import {dataDir} from "../loaders/paths.js";
 import {ensureIngested} from "../loaders/ingest.js";
+import {partitionFiles, voucherPartitionPaths} from "../loaders/partition-site.js";
 import {readSie} from "../loaders/sie/read.js";
 import {
   buildVoucherPartition,
   defaultBatchRows,
-  partitionFiles,
   partitionRows,
   rowGroups,
-  voucherPartitionPaths,
   writeParquet
 } from "../loaders/voucher-partitions.js";
 import {assembleStream, batchesFor, coalesce, END_OF_STREAM, type PartitionIndex} from "../src/lib/partition-index.js";
