@@ -9,7 +9,7 @@ import {parquetMetadata, type FileMetaData} from "hyparquet";
 import {batchesFor, coalesce, rowGroupBatches, type ByteRange, type RowGroupBatch} from "../lib/partition-index.js";
 import type {VoucherRow} from "../lib/partition-index.js";
 import {partitionBases} from "./partition-bases.js";
-import {decodeRowGroup, sortVoucherRows, voucherPage, type VoucherPage} from "../lib/voucher-pages.js";
+import {aheadBatches, decodeRowGroup, sortVoucherRows, voucherPage, type VoucherPage} from "../lib/voucher-pages.js";
 
 /** One request for a partition's bytes: bytes asked for, bytes received and the size of the whole file. */
 export interface VoucherTransfer {
@@ -261,27 +261,6 @@ export async function voucherPageFor(
 ): Promise<VoucherPage> {
   const p = await partitionFor(forbund, year);
   return voucherPage(p, account, offset, limit, (b) => rowsOf(p, b));
-}
-
-/** The most bytes of row groups fetched ahead for the accounts of an opened line. */
-export const AHEAD_BUDGET = 32 * 1024;
-
-/**
- * The row groups to fetch ahead of a click: those of the accounts (in file order, while their shown columns fit in
- * AHEAD_BUDGET bytes), or with no accounts the smallest row group, decoded only so that hyparquet's code paths are
- * compiled before the first list (its first decode otherwise costs 10–15 ms more than a later one).
- */
-export function aheadBatches(batches: RowGroupBatch[], accounts: string[]): RowGroupBatch[] {
-  if (!batches.length) return [];
-  if (!accounts.length) return [batches.reduce((a, b) => (b.length < a.length ? b : a))];
-  const chosen: RowGroupBatch[] = [];
-  let bytes = 0;
-  for (const b of batchesFor({batches}, accounts)) {
-    if (bytes + b.length > AHEAD_BUDGET) break;
-    bytes += b.length;
-    chosen.push(b);
-  }
-  return chosen;
 }
 
 /**
