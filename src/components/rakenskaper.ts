@@ -185,7 +185,7 @@ function voucherRows(rows: VoucherRow[]): HTMLElement {
 function bytesNote(t: {received: number; total: number; aheadBytes: number}): HTMLElement {
   const fetched = t.received + t.aheadBytes;
   const which = t.aheadBytes
-    ? `bara de delar av filen som behövs; ${formatDecimal(t.aheadBytes)} byte av dem i förväg, medan sidan vilade`
+    ? `bara de delar av filen som behövs; ${formatDecimal(t.aheadBytes)} byte av dem i förväg, innan kontot valdes`
     : "bara de delar av filen som har kontot";
   return h(
     "p",

@@ -209,7 +209,7 @@ describe("vouchers over HTTP range requests", () => {
       expect(await page.locator("[data-voucher-bytes]").innerText()).toBe(
         `Hämtade ${formatDecimal(smallest() + lineBytes)} av ${formatDecimal(index.bytes)} byte ` +
           `av årets verifikationer (bara de delar av filen som behövs; ` +
-          `${formatDecimal(smallest() + lineBytes)} byte av dem i förväg, medan sidan vilade).`
+          `${formatDecimal(smallest() + lineBytes)} byte av dem i förväg, innan kontot valdes).`
       );
     }
     // Both lists came from the row groups fetched ahead: no request after the line opened.
