@@ -2,7 +2,8 @@
 // browser context (empty cache): per page the time from navigation start to its first figure, as a ratio to
 // /rakenskaper's in the same run (target ≤ 1,5×), and the bytes received until then and in all (with whether the
 // DuckDB wasm was fetched, and when); and on /rakenskaper the first voucher drill-down against a later one (target
-// ≤ 1,5×) with the time until its loading state shows.
+// ≤ 1,5×) with the time until its loading state shows and the bytes of the partition fetched (those ahead of a click
+// too: the page fetches one small row group at rest and the opened line's accounts, src/components/vouchers.ts).
 import {existsSync} from "node:fs";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
@@ -150,12 +151,15 @@ async function drillDown(browser: Browser, origin: string, quiet: boolean) {
     if (quiet) await page.waitForLoadState("networkidle", {timeout: 30_000}).catch(() => undefined);
     const first = await clickAccount(page, DRILL.first);
     const later = await clickAccount(page, DRILL.later);
-    return {first, later};
+    // The page's own note on the bytes of the partition fetched so far, and how many of them came ahead of a click.
+    const bytes = async (name: string) => Number(await page.locator(`[${name}]`).getAttribute(name));
+    return {first, later, fetched: await bytes("data-voucher-bytes"), ahead: await bytes("data-voucher-ahead-bytes")};
   } finally {
     await page.context().close();
   }
 }
 
+const bytesText = (bytes: number) => new Intl.NumberFormat("sv-SE").format(bytes);
 const kb = (bytes: number) => `${new Intl.NumberFormat("sv-SE", {maximumFractionDigits: 0}).format(bytes / 1024)} kB`;
 const ratio = (x: number) =>
   `${new Intl.NumberFormat("sv-SE", {minimumFractionDigits: 2, maximumFractionDigits: 2}).format(x)}×`;
@@ -221,7 +225,9 @@ export const pagesBenchmark: Benchmark = {
             `${ratio(first / later)} en senare (${met}); laddningsläget syns efter ` +
             (loading.length
               ? `${new Intl.NumberFormat("sv-SE", {maximumFractionDigits: 1}).format(median(loading))} ms`
-              : "– (visades aldrig)")
+              : "– (visades aldrig)") +
+            `; ${bytesText(median(drills.map((d) => d.fetched)))} byte av filen hämtade, ` +
+            `${bytesText(median(drills.map((d) => d.ahead)))} av dem i förväg`
         });
         rows.push({
           benchmark: `Räkenskaper: senare verifikationslista, ${when}`,

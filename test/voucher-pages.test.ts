@@ -6,7 +6,7 @@ import {describe, expect, it} from "vitest";
 import {PartitionRows, writeParquetPartition, writePartition} from "../loaders/voucher-partitions.js";
 import type {Ledger, Voucher} from "../src/lib/ledger.js";
 import {rowGroupBatches, type RowGroupBatch} from "../src/lib/partition-index.js";
-import {decodeRowGroup, pagePlan, voucherPage} from "../src/lib/voucher-pages.js";
+import {AHEAD_BUDGET, aheadBatches, decodeRowGroup, pagePlan, voucherPage} from "../src/lib/voucher-pages.js";
 
 /** A ledger of `n` vouchers: each moves 1930 twice (in and out) and, every tenth, 3012 and 4010 once. */
 function ledger(n: number): Ledger {
@@ -99,4 +99,30 @@ describe("voucherPage", () => {
     expect(last.rows.length).toBe(10);
     expect(new Set(read).size).toBeLessThanOrEqual(3);
   }, 120_000);
+});
+
+describe("aheadBatches", () => {
+  const batch = (offset: number, length: number, accountMin: string, accountMax: string) =>
+    ({offset, length, rows: 10, accountMin, accountMax}) as const;
+  const batches = [
+    batch(4, 900, "1510", "1930"),
+    batch(904, 700, "1930", "1930"),
+    batch(1604, 20_000, "1930", "3014"),
+    batch(21_604, 15_000, "3014", "4010"),
+    batch(36_604, 300, "4010", "8420")
+  ];
+
+  it("with no accounts, picks the smallest row group alone, to warm the decoder", () => {
+    expect(aheadBatches(batches, [])).toEqual([batches[4]]);
+    expect(aheadBatches([], [])).toEqual([]);
+  });
+
+  it("with accounts, picks their row groups in file order while they fit in AHEAD_BUDGET bytes", () => {
+    expect(AHEAD_BUDGET).toBe(32 * 1024);
+    expect(aheadBatches(batches, ["3011", "3012"])).toEqual([batches[2]]);
+    // 3014 spans 20 000 + 15 000 bytes: the second would pass 32 768, so only the first is fetched ahead.
+    expect(aheadBatches(batches, ["3014"])).toEqual([batches[2]]);
+    expect(aheadBatches(batches, ["1510", "8420"])).toEqual([batches[0], batches[4]]);
+    expect(aheadBatches(batches, ["9999"])).toEqual([]);
+  });
 });

@@ -1,10 +1,9 @@
 // Queries for the driftsredovisning: project actuals per month from the monthly movements, and budget revisions.
 import {toUtfallRow, type BudgetLine, type UtfallRow} from "../lib/drift.js";
 import type {Mapping} from "../lib/mapping.js";
+// DuckDB's client, imported at the first live question: the precomputed first view needs none of its code.
+import {query} from "./duckdb-lazy.js";
 import {precomputed} from "./first-view.js";
-
-/** DuckDB's client, imported at the first live question: the precomputed first view needs none of its code. */
-const query: typeof import("./duckdb.js").query = async (...args) => (await import("./duckdb.js")).query(...args);
 
 // Each question is answered from the page's precomputed first view (src/lib/drift-default.ts) while it lasts and
 // the arguments are the default selection's, else by DuckDB; a page without a first view is always live.

@@ -1,6 +1,5 @@
 // The HÅE page's pieces: loading the statistics, the controls, and the four views (period comparison, month by
 // month, average per year, share of the population, sex and age), each with its table and downloads.
-import * as Plot from "@observablehq/plot";
 import {formatDecimal, formatPercent} from "../lib/format.js";
 import {
   HAE_LABELS,
@@ -17,7 +16,8 @@ import {chartTable, pivot} from "./chart-table.js";
 import {bindToAddress, choiceParam} from "./address.js";
 import {h} from "./dom.js";
 import {select} from "./inputs.js";
-import {loadTables, type ArrowSource} from "./duckdb.js";
+import {loadTables} from "./duckdb-lazy.js";
+import type {ArrowSource} from "./arrow-source.js";
 import {chartWithExport, csvButton} from "./export.js";
 import {categorical, colorScale} from "./palette.js";
 import {
@@ -41,6 +41,9 @@ import {simpleTable} from "./scb-table.js";
 import {guard} from "./status.js";
 
 const FONT = {fontSize: "12px"};
+
+/** Plot, imported when the first chart is drawn: the period table, the page's first figure, does not wait for it. */
+const plotModule = () => import("@observablehq/plot");
 
 // The page's questions, answered from the precomputed first view for the default selection (src/lib/hae-default.ts)
 // until a control changes, and by DuckDB after that.
@@ -167,7 +170,7 @@ export function periodSection(
 const typeColor = colorScale(HAE_TYPES.map((t) => HAE_LABELS[t]));
 
 /** The chosen types per month as a stacked area, each band named at its right end when tall enough. */
-export function monthlySection(
+export async function monthlySection(
   name: string,
   areaId: string,
   totals: MonthlyTotal[],
@@ -185,6 +188,7 @@ export function monthlySection(
     }));
   const lastMonth = monthly.reduce((m, d) => (d.month > m ? d.month : m), "");
   const lastTotal = monthly.filter((d) => d.month === lastMonth).reduce((s, d) => s + d.value, 0);
+  const Plot = await plotModule();
   const chart = Plot.plot({
     width: 900,
     height: 380,
@@ -252,7 +256,7 @@ export function monthlySection(
  * The average per month and year as stacked bars. The last year's segments are named to the right of its bar, in
  * the right margin, so a name neither covers the bar nor runs off the chart.
  */
-export function yearlySection(
+export async function yearlySection(
   name: string,
   areaId: string,
   monthly: {month: string; label: string; value: number}[],
@@ -265,6 +269,7 @@ export function yearlySection(
   const [width, marginLeft, marginRight] = [900, 60, 210];
   // Plot's band scale pads by 0.1 of a step on each side and between bars.
   const step = (width - marginLeft - marginRight) / (years.length + 0.1);
+  const Plot = await plotModule();
   const chart = Plot.plot({
     width,
     height: 320,
@@ -346,6 +351,7 @@ export async function shareSection(
   const population = await populationYearly(areaKommuner(meta.registry, area), sex, [...AGES_20_64]);
   const rows = populationShares(totals, types, (month) => areaMembersAt(meta.registry, area, month), population);
   if (!rows.length) return h("p", {class: "fa-note"}, "Befolkningsdata saknas för det valda området.");
+  const Plot = await plotModule();
   const chart = Plot.plot({
     width: 900,
     height: 300,
@@ -425,6 +431,7 @@ export async function sexAgeSection(
   const breakdown = ages.flatMap((a) =>
     ["2", "1"].map((s) => ({age: a.replace("-", "–"), sex: meta.sexLabels[s], value: avg(cell(s, a))}))
   );
+  const Plot = await plotModule();
   const chart = Plot.plot({
     width: 900,
     height: 300,

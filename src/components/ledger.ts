@@ -54,7 +54,10 @@ export async function voucherPageFor(
   return voucherPageFor(forbund, year, account, offset, limit);
 }
 
-/** Loads the drill-down's module and the year's partition index ahead of the first click on an account. */
-export function warmVouchers(forbund: string, year: number): void {
-  import("./vouchers.js").then((m) => m.warmPartition(forbund, year)).catch(() => undefined);
+/**
+ * Loads the drill-down's module and the year's partition index ahead of the first click on an account, and the row
+ * groups of the accounts shown (or, with none, one small row group to warm the decoder; components/vouchers.ts).
+ */
+export function warmVouchers(forbund: string, year: number, accounts: string[] = []): void {
+  import("./vouchers.js").then((m) => m.warmPartition(forbund, year, accounts)).catch(() => undefined);
 }

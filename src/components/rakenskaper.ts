@@ -179,6 +179,22 @@ function voucherRows(rows: VoucherRow[]): HTMLElement {
 }
 
 /**
+ * How many bytes of the year's partition the drill-down has fetched, the row groups fetched ahead of a click (the
+ * opened line's accounts, one small row group to warm the decoder) counted in and said apart.
+ */
+function bytesNote(t: {received: number; total: number; aheadBytes: number}): HTMLElement {
+  const fetched = t.received + t.aheadBytes;
+  const which = t.aheadBytes
+    ? `bara de delar av filen som behövs; ${formatDecimal(t.aheadBytes)} byte av dem i förväg, innan kontot valdes`
+    : "bara de delar av filen som har kontot";
+  return h(
+    "p",
+    {class: "fa-note", "data-voucher-bytes": fetched, "data-voucher-ahead-bytes": t.aheadBytes},
+    `Hämtade ${formatDecimal(fetched)} av ${formatDecimal(t.total)} byte av årets verifikationer (${which}).`
+  );
+}
+
+/**
  * Fills the slot with one account's vouchers: a loading line at once, then the first page with the account's row
  * count, a Swedish pager and a CSV download of all rows. A later call for another account empties the slot first.
  */
@@ -230,13 +246,7 @@ export function showVouchers(
     slot.replaceChildren(
       h("div", {class: "fa-scroll-x"}, table),
       pager,
-      transfer.total
-        ? h(
-            "p",
-            {class: "fa-note", "data-voucher-bytes": transfer.received},
-            `Hämtade ${formatDecimal(transfer.received)} av ${formatDecimal(transfer.total)} byte av årets verifikationer (bara de delar av filen som har kontot).`
-          )
-        : "",
+      transfer.total ? bytesNote(transfer) : "",
       h(
         "div",
         {class: "fa-export"},

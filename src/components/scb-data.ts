@@ -7,7 +7,7 @@ import {
   sumByMembership,
   type Registry
 } from "../lib/membership.js";
-import {query} from "./duckdb.js";
+import {query} from "./duckdb-lazy.js";
 import {arbetsmarknadsstatusMonthlySql, extentSql, KOMMUN, sexAgeWhere, sqlList, WORD} from "./scb-sql.js";
 
 /** What the pages show statistics for. */

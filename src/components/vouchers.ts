@@ -9,13 +9,16 @@ import {parquetMetadata, type FileMetaData} from "hyparquet";
 import {batchesFor, coalesce, rowGroupBatches, type ByteRange, type RowGroupBatch} from "../lib/partition-index.js";
 import type {VoucherRow} from "../lib/partition-index.js";
 import {partitionBases} from "./partition-bases.js";
-import {decodeRowGroup, sortVoucherRows, voucherPage, type VoucherPage} from "../lib/voucher-pages.js";
+import {aheadBatches, decodeRowGroup, sortVoucherRows, voucherPage, type VoucherPage} from "../lib/voucher-pages.js";
 
 /** One request for a partition's bytes: bytes asked for, bytes received and the size of the whole file. */
 export interface VoucherTransfer {
   url: string;
-  /** The footer (Parquet metadata, the partition's index) or the columns of some row groups. */
-  part: "footer" | "rows";
+  /**
+   * The footer (Parquet metadata, the partition's index), the columns of some row groups for a list on screen, or
+   * row groups fetched ahead of a click (warmPartition).
+   */
+  part: "footer" | "rows" | "ahead";
   requested: number;
   received: number;
   total: number;
@@ -52,18 +55,22 @@ export function voucherTransfers(): VoucherTransfer[] {
 }
 
 /**
- * What one partition has cost so far: requests and bytes received for its row groups, the size of the whole
- * partition, and the bytes of its footer (indexBytes); for a note such as "2 872 av 33 416 byte hämtade".
+ * What one partition has cost so far: requests and bytes received for the row groups of the lists shown, the size of
+ * the whole partition, the bytes of its footer (indexBytes), and the requests and bytes of row groups fetched ahead
+ * of a click (aheadRequests, aheadBytes); for a note such as "2 872 av 33 416 byte hämtade".
  */
 export function partitionTransfer(forbund: string, year: number) {
   const path = `/data/vouchers/${encodeURIComponent(forbund)}/${year}.parquet`;
   const mine = transfers.filter((t) => new URL(t.url).pathname.endsWith(path));
-  const ranges = mine.filter((t) => t.part === "rows");
+  const sum = (part: VoucherTransfer["part"]) =>
+    mine.filter((t) => t.part === part).reduce((n, t) => n + t.received, 0);
   return {
-    requests: ranges.length,
-    received: ranges.reduce((n, t) => n + t.received, 0),
+    requests: mine.filter((t) => t.part === "rows").length,
+    received: sum("rows"),
     total: mine[0]?.total ?? 0,
-    indexBytes: mine.filter((t) => t.part === "footer").reduce((n, t) => n + t.received, 0)
+    indexBytes: sum("footer"),
+    aheadRequests: mine.filter((t) => t.part === "ahead").length,
+    aheadBytes: sum("ahead")
   };
 }
 
@@ -164,8 +171,11 @@ function partitionFor(forbund: string, year: number): Promise<Partition> {
   return found;
 }
 
+/** Why row groups are fetched: for a list the reader asked for, or ahead of a click. */
+type Why = "rows" | "ahead";
+
 /** One byte range of a partition with a Range request; a server that ignores Range sends the whole file. */
-async function fetchRange(p: Partition, range: ByteRange): Promise<Uint8Array> {
+async function fetchRange(p: Partition, range: ByteRange, part: Why): Promise<Uint8Array> {
   const end = range.offset + range.length;
   let response: Response;
   try {
@@ -180,7 +190,7 @@ async function fetchRange(p: Partition, range: ByteRange): Promise<Uint8Array> {
   const whole = response.status === 200;
   transfers.push({
     url: response.url,
-    part: "rows",
+    part,
     requested: range.length,
     received: body.length,
     total: p.size,
@@ -200,10 +210,10 @@ async function fetchRange(p: Partition, range: ByteRange): Promise<Uint8Array> {
 }
 
 /** The bytes of some row groups of a partition, fetching the missing ones with one request per run of neighbours. */
-function messages(p: Partition, wanted: ByteRange[]): Promise<Uint8Array[]> {
+function messages(p: Partition, wanted: ByteRange[], why: Why): Promise<Uint8Array[]> {
   const missing = p.whole ? [] : wanted.filter((w) => !p.parts.has(w.offset));
   for (const run of coalesce(missing)) {
-    const fetched = fetchRange(p, run);
+    const fetched = fetchRange(p, run, why);
     for (const part of run.parts) {
       const bytes = fetched.then((b) => b.subarray(part.offset - run.offset, part.offset - run.offset + part.length));
       p.parts.set(part.offset, bytes);
@@ -216,10 +226,10 @@ function messages(p: Partition, wanted: ByteRange[]): Promise<Uint8Array[]> {
 }
 
 /** The decoded rows of one row group, fetched and decoded once per page. */
-function rowsOf(p: Partition, batch: RowGroupBatch): Promise<VoucherRow[]> {
+function rowsOf(p: Partition, batch: RowGroupBatch, why: Why = "rows"): Promise<VoucherRow[]> {
   let rows = p.decoded.get(batch.offset);
   if (!rows) {
-    rows = messages(p, [batch]).then(([body]) => decodeRowGroup(p.metadata, batch, body, p.size));
+    rows = messages(p, [batch], why).then(([body]) => decodeRowGroup(p.metadata, batch, body, p.size));
     p.decoded.set(batch.offset, rows);
     rows.catch(() => p.decoded.delete(batch.offset));
   }
@@ -253,7 +263,19 @@ export async function voucherPageFor(
   return voucherPage(p, account, offset, limit, (b) => rowsOf(p, b));
 }
 
-/** Fetches a partition's footer ahead of the first drill-down; a failure is left for the drill-down to report. */
-export function warmPartition(forbund: string, year: number): void {
-  partitionFor(forbund, year).catch(() => undefined);
+/**
+ * Prepares the first drill-down while the reader looks: fetches the partition's footer, then fetches and decodes the
+ * row groups aheadBatches picks (the opened line's accounts, or one small row group), so the first list costs what a
+ * later one does. The bytes count as fetched ahead (partitionTransfer). <html data-vouchers-ahead> names the
+ * partition once they are decoded. A failure is left for the drill-down to report.
+ */
+export function warmPartition(forbund: string, year: number, accounts: string[] = []): void {
+  partitionFor(forbund, year)
+    .then(async (p) => {
+      // Some row group already decoded: the code paths are warm, and only the accounts' row groups are of use.
+      if (!accounts.length && p.decoded.size) return;
+      await Promise.all(aheadBatches(p.batches, accounts).map((b) => rowsOf(p, b, "ahead")));
+      if (typeof document !== "undefined") document.documentElement.dataset.vouchersAhead = `${forbund}/${year}`;
+    })
+    .catch(() => undefined);
 }

@@ -8,7 +8,8 @@ import {beforeAll, describe, expect, it} from "vitest";
 import {dataDir} from "../../loaders/paths.js";
 import {readSie} from "../../loaders/sie/read.js";
 import {parquetMetadata} from "hyparquet";
-import {rowGroupBatches} from "../../src/lib/partition-index.js";
+import {batchesFor, rowGroupBatches} from "../../src/lib/partition-index.js";
+import {formatDecimal} from "../../src/lib/format.js";
 import {distDir, noProblems, useBuiltSite} from "./browser.js";
 
 const dist = distDir;
@@ -62,8 +63,21 @@ async function vouchersIn(page: Page, f: string, y: number, accounts: string[]) 
     error?: string;
     rows: Record<string, string>[];
     transfers: Transfer[];
-    summary?: {requests: number; received: number; total: number; indexBytes: number};
+    summary?: ReturnType<typeof import("../../src/components/vouchers.js").partitionTransfer>;
   };
+}
+
+/** What the page has fetched of the partition so far (partitionTransfer in the page). */
+async function transferIn(page: Page) {
+  const args = JSON.stringify({src: moduleUrl(), f: forbund, y: year});
+  return (await page.evaluate(
+    `(async ({src, f, y}) => (await import(src)).partitionTransfer(f, y))(${args})`
+  )) as ReturnType<typeof import("../../src/components/vouchers.js").partitionTransfer>;
+}
+
+/** Waits until the page has fetched the partition's footer and decoded a row group ahead, as it does when it rests. */
+async function rested(page: Page) {
+  await page.waitForFunction((p) => document.documentElement.dataset.vouchersAhead === p, `${forbund}/${year}`);
 }
 
 /** Records every request for a partition file with its Range header, and the status of each answer. */
@@ -90,6 +104,9 @@ describe("vouchers over HTTP range requests", () => {
     });
   });
 
+  /** The smallest row group's shown columns: what the page fetches ahead while it rests, to warm the decoder. */
+  const smallest = () => Math.min(...index.batches.map((b) => b.length));
+
   it("the partition is in dist/ unhashed, as object storage would hold it, in several row groups", () => {
     expect(index.bytes).toBeGreaterThan(index.footer);
     expect(index.batches.length).toBeGreaterThan(1);
@@ -98,6 +115,8 @@ describe("vouchers over HTTP range requests", () => {
   for (const account of ["1930", "4010"]) {
     it(`account ${account} of ${forbund} ${year}: the SIE file's rows, fetched with ranges, fewer bytes than the partition`, async () => {
       const {page, problems} = await site.open("/rakenskaper");
+      // The page (on this förbund and year) fetches the footer and one small row group while it rests.
+      await rested(page);
       const log = recordRequests(page);
       const result = await vouchersIn(page, forbund, year, [account]);
       expect(result).not.toHaveProperty("error");
@@ -113,12 +132,12 @@ describe("vouchers over HTTP range requests", () => {
       expect(ranges.length).toBeGreaterThan(0);
       expect(ranges.every((t) => !t.whole && t.total === index.bytes && t.received === t.requested)).toBe(true);
       expect(received).toBeLessThan(index.bytes);
-      // What the browser saw: every request for the partition carried a Range header and got 206, none the whole file
-      // (the footer's requests, made when the page opened or in the call, are its last 8 bytes and its metadata).
+      // What the browser saw: every request for the partition carried a Range header and got 206, none the whole file;
+      // the footer (its last 8 bytes and its metadata) came while the page rested and is not fetched again.
       const footerStart = index.bytes - index.footer;
       const footer = log.filter((l) => l.range === "bytes=-8" || l.range === `bytes=${footerStart}-${index.bytes - 9}`);
-      expect(footer.every((l) => l.status === 206)).toBe(true);
-      const arrows = log.filter((l) => l.url.endsWith(".parquet") && !footer.includes(l));
+      expect(footer).toEqual([]);
+      const arrows = log.filter((l) => l.url.endsWith(".parquet"));
       expect(arrows.length).toBe(ranges.length);
       for (const l of arrows) {
         const [, start, end] = /^bytes=(\d+)-(\d+)$/.exec(l.range ?? "") ?? [];
@@ -131,10 +150,16 @@ describe("vouchers over HTTP range requests", () => {
           .filter((e) => e.name.includes("/data/vouchers/") && e.name.endsWith(".parquet"))
           .reduce((n, e) => n + (e as PerformanceResourceTiming).encodedBodySize, 0)
       );
-      // The page fetched the footer once (on opening or in the call) and the account's row groups.
-      expect(timing).toBe(received + index.footer);
-      const indexBytes = index.footer;
-      expect(result.summary).toEqual({requests: ranges.length, received, total: index.bytes, indexBytes});
+      // The page fetched the footer once, the row group it decodes ahead, and the account's row groups.
+      expect(timing).toBe(received + index.footer + smallest());
+      expect(result.summary).toEqual({
+        requests: ranges.length,
+        received,
+        total: index.bytes,
+        indexBytes: index.footer,
+        aheadRequests: 1,
+        aheadBytes: smallest()
+      });
       console.log(`konto ${account} i ${forbund} ${year}: ${received} av ${index.bytes} byte i ${ranges.length} anrop`);
 
       // Asked again, the batches are already in the page: no new request.
@@ -145,8 +170,56 @@ describe("vouchers over HTTP range requests", () => {
     });
   }
 
+  it("fetches one small row group while the page rests and the line's accounts when it opens; each list is right", async () => {
+    const {page, problems} = await site.open(`/rakenskaper?forbund=${forbund}&ar=${year}`);
+    await rested(page);
+    // At rest: the footer and the smallest row group (its shown columns), decoded to warm the decoder; nothing else.
+    const atRest = await transferIn(page);
+    expect(atRest).toEqual({
+      requests: 0,
+      received: 0,
+      total: index.bytes,
+      indexBytes: index.footer,
+      aheadRequests: 1,
+      aheadBytes: smallest()
+    });
+    expect(smallest()).toBeLessThanOrEqual(1024);
+    // Opening Verksamhetens intäkter fetches its accounts' row groups ahead (all of them: they fit in 32 kB).
+    await page.locator('table[data-statement="Resultaträkning"] tr[data-line="rr.intakter"] button').click();
+    const accounts = await page.locator('table[data-drill="rr.intakter"] button').allInnerTexts();
+    expect(accounts).toEqual(["3011", "3012", "3013", "3014", "3990"]);
+    const lineBytes = batchesFor(index, accounts).reduce((n, b) => n + b.length, 0);
+    expect(lineBytes).toBeLessThanOrEqual(32 * 1024);
+    await expect.poll(async () => (await transferIn(page)).aheadBytes).toBe(smallest() + lineBytes);
+    const log = recordRequests(page);
+    // The first list and a later one: each shows its own account's rows only, and nothing of the list before.
+    for (const account of ["3012", "3011"]) {
+      await page.locator('table[data-drill="rr.intakter"] button', {hasText: account}).click();
+      const table = page.locator(`table[data-vouchers="${account}"]`);
+      await expect.poll(() => table.count()).toBe(1);
+      expect(await page.locator("table[data-vouchers]").count()).toBe(1);
+      expect(await page.locator(".fa-loading").count()).toBe(0);
+      const want = expected(account);
+      expect(await table.getAttribute("data-total")).toBe(String(want.rows));
+      expect(await table.locator("tbody tr").count()).toBe(want.rows);
+      const shown = (await table.locator("tbody td.num").allInnerTexts()).map((a) =>
+        BigInt(a.replace(/\s/g, "").replace("−", "-").replace(",", ""))
+      );
+      expect(shown.reduce((s, a) => s + a, 0n)).toBe(want.sum);
+      expect(await page.locator("[data-voucher-bytes]").innerText()).toBe(
+        `Hämtade ${formatDecimal(smallest() + lineBytes)} av ${formatDecimal(index.bytes)} byte ` +
+          `av årets verifikationer (bara de delar av filen som behövs; ` +
+          `${formatDecimal(smallest() + lineBytes)} byte av dem i förväg, innan kontot valdes).`
+      );
+    }
+    // Both lists came from the row groups fetched ahead: no request after the line opened.
+    expect(log).toEqual([]);
+    expect(problems).toEqual(noProblems);
+  });
+
   it("a server that ignores Range and sends the whole file still gives the same rows, marked as whole", async () => {
     const {page} = await site.open("/rakenskaper");
+    await rested(page);
     await page.route("**/*.parquet", async (route) => {
       // The same request without its Range header, as a server that does not support ranges would answer it.
       const headers = Object.fromEntries(Object.entries(route.request().headers()).filter(([k]) => k !== "range"));
