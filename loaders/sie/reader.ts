@@ -433,7 +433,7 @@ export class Reader extends VoucherReader {
     const open = this.current;
     if (open) {
       if (open.inBlock) {
-        this.error(open.voucher.line, `Filen slutar inne i verifikation ${voucherName(open.voucher)}: } saknas`);
+        this.error(open.line, `Filen slutar inne i verifikation ${voucherName(open)}: } saknas`);
         open.faulty = true;
         this.closeVoucher();
       } else {
@@ -456,6 +456,7 @@ export class Reader extends VoucherReader {
       );
     }
     this.checkCurrentYear();
+    this.attachVouchers();
     this.checkChart();
     this.checkClashes();
     checkYearTransition(this.ledger, this.diagnostics);
