@@ -24,19 +24,23 @@ export class SeriesNumbers {
   /** The claim that already has this number; undefined when none has, and this one now has it. */
   claim(number: string, claim: Claim): Claim | undefined {
     const index = plainIndex(number);
-    if (index < 0) {
-      const first = this.byText.get(number);
-      if (first !== undefined) return first;
-      this.byText.set(number, claim);
-    } else {
-      const dense = this.byIndex;
-      const first = (index < dense.length ? dense[index] : undefined) ?? this.byNumber.get(index);
-      if (first !== undefined) return first;
-      if (index > dense.length + DENSE_GAP) this.byNumber.set(index, claim);
-      else {
-        while (dense.length < index) dense.push(undefined);
-        dense[index] = claim;
-      }
+    if (index >= 0) return this.claimAt(index, claim);
+    const first = this.byText.get(number);
+    if (first !== undefined) return first;
+    this.byText.set(number, claim);
+    this.size++;
+    return undefined;
+  }
+
+  /** claim() of a plain number by its value: as claim(String(index)). */
+  claimAt(index: number, claim: Claim): Claim | undefined {
+    const dense = this.byIndex;
+    const first = (index < dense.length ? dense[index] : undefined) ?? this.byNumber.get(index);
+    if (first !== undefined) return first;
+    if (index > dense.length + DENSE_GAP) this.byNumber.set(index, claim);
+    else {
+      while (dense.length < index) dense.push(undefined);
+      dense[index] = claim;
     }
     this.size++;
     return undefined;

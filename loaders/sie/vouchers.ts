@@ -37,13 +37,24 @@ interface UsedAccount {
   use: AccountUse | undefined;
 }
 
-/** The voucher being read: its #VER and what its rows add up to so far. */
-export interface OpenVoucher {
+/** What names a voucher in a message that is given after it closed. */
+export interface VoucherId {
   series: string;
   number: string;
+  date: string;
+  line: number;
+}
+
+/** The voucher being read: its #VER and what its rows add up to so far. One object, reused for every voucher. */
+export interface OpenVoucher {
+  series: string;
+  /** Its number when plain digits (see SimpleLine.plainNumber), else -1 and the number in numberText. */
+  numberValue: number;
+  numberText: string;
   /** The date as YYYY-MM-DD, or as written when it is not a valid date (then the voucher is rejected). */
   date: string;
-  text: string;
+  /** The text when read the general way; from the fast path it is in the columns' text bytes. */
+  text: string | undefined;
   regDate: string | undefined;
   line: number;
   /** Its first row in the columns. */
@@ -102,7 +113,7 @@ export class VoucherReader {
   protected readonly unnumbered = new Set<string>();
 
   /** A kept voucher whose number an earlier kept voucher with other rows already has. */
-  protected readonly clashes: {voucher: OpenVoucher; first: Claim}[] = [];
+  protected readonly clashes: {voucher: VoucherId; first: Claim}[] = [];
 
   /** Whether any line was a record this reader knows. */
   protected recordsSeen = false;
@@ -119,7 +130,26 @@ export class VoucherReader {
   protected absTotal: number | bigint = 0;
 
   /** Kept vouchers dated outside the #RAR years known when they closed: checked again at the end. */
-  protected readonly undated: OpenVoucher[] = [];
+  protected readonly undated: VoucherId[] = [];
+
+  /** The object behind `current`, reused. */
+  private readonly open: OpenVoucher = {
+    series: "",
+    numberValue: -1,
+    numberText: "",
+    date: "",
+    text: undefined,
+    regDate: undefined,
+    line: 0,
+    firstRow: 0,
+    inBlock: false,
+    rows: 0,
+    faulty: false,
+    sum: 0n,
+    sumSmall: 0,
+    abs: 0,
+    pendingRtrans: -1
+  };
 
   /** Per object list (by its id in the columns) a hash of its objects, for rowsHash. */
   private objectHashes: number[] = [];
@@ -131,6 +161,7 @@ export class VoucherReader {
   ) {
     this.ksumma = new KsummaChecker(file);
     this.simple = new SimpleLine(encoding, parseDate);
+    this.columns.decodeText = (bytes, start, end) => this.simple.decodeText(bytes, start, end);
     this.ledger = {file, fiscalYears: [], accounts: [], dimensions: [], objects: [], balances: [], vouchers: []};
   }
 
@@ -219,7 +250,8 @@ export class VoucherReader {
     const date = parseDate(dateText);
     const regText = field(tokens, 5);
     const regDate = regText ? parseDate(regText) : undefined;
-    this.startVoucher(field(tokens, 1) ?? "", field(tokens, 2) ?? "", date, dateText, field(tokens, 4) ?? "", line);
+    this.startVoucher(field(tokens, 1) ?? "", -1, field(tokens, 2) ?? "", date ?? dateText, line);
+    this.current!.text = field(tokens, 4) ?? "";
     const open = this.current!;
     if (!date) this.reject(open, line, dateText ? `Ogiltigt datum "${dateText}" i #VER` : "Datum saknas i #VER");
     if (regDate) open.regDate = regDate;
@@ -235,8 +267,9 @@ export class VoucherReader {
     if (date === undefined || (regDate === undefined && !simple.isEmpty(5))) return false;
     this.beginRecord(true, false);
     this.endVoucherWithoutBrace();
-    const text = simple.count > 4 ? simple.value(4) : "";
-    this.startVoucher(simple.value(1), simple.value(2), date, date, text, line);
+    const number = simple.plainNumber(2);
+    this.startVoucher(simple.value(1), number, number < 0 ? simple.value(2) : "", date, line);
+    if (simple.count > 4) this.columns.addTextBytes(simple.source(), simple.start(4), simple.end(4));
     if (regDate) this.current!.regDate = regDate;
     return true;
   }
@@ -244,34 +277,30 @@ export class VoucherReader {
   /** A #VER while the last voucher is still open: that voucher lacks its }. */
   protected endVoucherWithoutBrace(): void {
     if (!this.current) return;
-    this.warning(this.current.line, `Verifikation ${voucherName(this.current)} saknar avslutande }`);
+    this.warning(this.current.line, `Verifikation ${openName(this.current)} saknar avslutande }`);
     this.closeVoucher();
   }
 
-  protected startVoucher(
-    series: string,
-    number: string,
-    date: string | undefined,
-    dateText: string,
-    text: string,
-    line: number
-  ): void {
-    this.current = {
-      series,
-      number,
-      date: date ?? dateText,
-      text,
-      regDate: undefined,
-      line,
-      firstRow: this.columns.rowCount,
-      inBlock: false,
-      rows: 0,
-      faulty: false,
-      sum: 0n,
-      sumSmall: 0,
-      abs: 0,
-      pendingRtrans: -1
-    };
+  /** Opens a voucher numbered `numberValue` when that is plain, else `numberText`, dated `date` (as written). */
+  protected startVoucher(series: string, numberValue: number, numberText: string, date: string, line: number): void {
+    const open = this.open;
+    open.series = series;
+    open.numberValue = numberValue;
+    open.numberText = numberText;
+    open.date = date;
+    open.text = undefined;
+    open.regDate = undefined;
+    open.line = line;
+    open.firstRow = this.columns.rowCount;
+    open.inBlock = false;
+    open.rows = 0;
+    open.faulty = false;
+    open.sum = 0n;
+    open.sumSmall = 0;
+    open.abs = 0;
+    open.pendingRtrans = -1;
+    this.columns.startText();
+    this.current = open;
   }
 
   protected openBlock(line: number): void {
@@ -376,7 +405,7 @@ export class VoucherReader {
 
   /** A problem that rejects the current voucher: the first one says so, the rest are only reported. */
   protected reject(open: OpenVoucher, line: number, message: string): void {
-    this.error(line, open.faulty ? message : `${message}; verifikation ${voucherName(open)} avvisas`);
+    this.error(line, open.faulty ? message : `${message}; verifikation ${openName(open)} avvisas`);
     open.faulty = true;
   }
 
@@ -403,10 +432,10 @@ export class VoucherReader {
     let total: number | bigint | undefined;
     if (!rejected && (open.sumSmall !== 0 || open.sum !== 0n) && open.sum + BigInt(open.sumSmall) !== 0n) {
       const difference = open.sum + BigInt(open.sumSmall);
-      this.error(open.line, `Verifikation ${voucherName(open)} balanserar inte: differens ${formatKronor(difference)}`);
+      this.error(open.line, `Verifikation ${openName(open)} balanserar inte: differens ${formatKronor(difference)}`);
       rejected = true;
     } else if (!rejected && (total = this.totalWith(open.abs, () => this.absSum(open))) === undefined) {
-      this.error(open.line, `Verifikation ${voucherName(open)} avvisas: ${TOO_LARGE}`);
+      this.error(open.line, `Verifikation ${openName(open)} avvisas: ${TOO_LARGE}`);
       rejected = true;
     } else if (!rejected) {
       rejected = this.duplicate(open);
@@ -421,11 +450,12 @@ export class VoucherReader {
     } else {
       this.absTotal = total!;
       for (let k = 0; k < uses.length; k++) this.useAccount(uses[k], lines[k]);
-      if (this.strict && !this.inFiscalYear(open.date)) this.undated.push(open);
+      if (this.strict && !this.inFiscalYear(open.date)) this.undated.push(voucherId(open));
       counts.vouchers.kept++;
       counts.transactions.kept += open.rows;
-      columns.keepVoucher(open.series, open.number, open.date, open.text, open.regDate, open.line);
-      if (open.number === "") this.unnumbered.add(open.series);
+      const {series, numberValue, numberText} = open;
+      columns.keepVoucher(series, numberValue, numberText, open.date, open.text, open.regDate, open.line);
+      if (numberValue < 0 && numberText === "") this.unnumbered.add(series);
       if (this.onVoucher) this.handOn();
     }
     uses.length = 0;
@@ -474,7 +504,7 @@ export class VoucherReader {
    * the end (see finish), when it is known whether the series numbers its vouchers at all.
    */
   protected duplicate(open: OpenVoucher): boolean {
-    if (open.number === "") return false;
+    if (open.numberValue < 0 && open.numberText === "") return false;
     // By series, then number: no key string per voucher in a ledger of millions.
     let series = this.numbered.get(open.series);
     if (!series) this.numbered.set(open.series, (series = new SeriesNumbers()));
@@ -483,7 +513,7 @@ export class VoucherReader {
     // and a hash of its rows.
     const rows = this.onVoucher ? this.rowsHash(open.firstRow, columns.rowCount) : 0;
     const claim: Claim = this.onVoucher ? {date: open.date, line: open.line, rows} : columns.voucherCount;
-    const first = series.claim(open.number, claim);
+    const first = open.numberValue < 0 ? series.claim(open.numberText, claim) : series.claimAt(open.numberValue, claim);
     if (first === undefined) return false;
     let same: boolean;
     let date: string;
@@ -498,12 +528,12 @@ export class VoucherReader {
     if (date === open.date && same) {
       this.error(
         open.line,
-        `Verifikation ${voucherName(open)} avvisas: den är en kopia av verifikationen på rad ${this.claimLine(first)} ` +
+        `Verifikation ${openName(open)} avvisas: den är en kopia av verifikationen på rad ${this.claimLine(first)} ` +
           `(samma nummer, datum och rader)`
       );
       return true;
     }
-    this.clashes.push({voucher: open, first});
+    this.clashes.push({voucher: voucherId(open), first});
     return false;
   }
 
@@ -576,6 +606,20 @@ export const TOO_LARGE =
 
 /** 2^52: numbers up to this and sums of two of them are exact integers. */
 const SMALL = 2 ** 52;
+
+/** The voucher's series, number, date and line, kept for a message after it closed. */
+function voucherId(open: OpenVoucher): VoucherId {
+  return {series: open.series, number: openNumber(open), date: open.date, line: open.line};
+}
+
+function openNumber(open: OpenVoucher): string {
+  return open.numberValue < 0 ? open.numberText : String(open.numberValue);
+}
+
+/** voucherName of the open voucher. */
+export function openName(open: OpenVoucher): string {
+  return voucherName({series: open.series, number: openNumber(open)});
+}
 
 export function voucherName(voucher: {series: string; number: string}): string {
   return `${voucher.series} ${voucher.number}`.trim() || "utan nummer";

@@ -26,6 +26,10 @@ export class Dictionary<T> {
   }
 }
 
+function clear(map: Map<number, unknown>): void {
+  if (map.size) map.clear();
+}
+
 function objectDictionary(): Dictionary<ObjectRef[]> {
   const lists = new Dictionary<ObjectRef[]>();
   lists.id([]);
@@ -63,8 +67,18 @@ export class VoucherColumns {
   voucherLine = new Int32Array(1024);
   voucherDate = new Int32Array(1024);
   readonly series: string[] = [];
-  readonly numbers: string[] = [];
-  readonly texts: string[] = [];
+  /** A voucher's number when it is plain digits (see SimpleLine.plainNumber), else -1 and the text in `numberTexts`. */
+  numberValue = new Int32Array(1024);
+  readonly numberTexts = new Map<number, string>();
+  /**
+   * Voucher texts as the bytes of their file, decoded only when a voucher is made (decodeText): most vouchers'
+   * text is never read. Voucher v's are [textEnd[v - 1], textEnd[v]), unless `textStrings` has it already decoded.
+   */
+  textBytes = new Uint8Array(1 << 16);
+  textLength = 0;
+  textEnd = new Int32Array(1024);
+  readonly textStrings = new Map<number, string>();
+  decodeText: (bytes: Uint8Array, start: number, end: number) => string = () => "";
   readonly regDates = new Map<number, string>();
 
   readonly accounts = new Dictionary<string>();
@@ -111,17 +125,48 @@ export class VoucherColumns {
     this.rowCount = from;
   }
 
-  /** Keeps a voucher whose rows are those from its first row to the last one added. */
-  keepVoucher(series: string, number: string, date: string, text: string, regDate: string | undefined, line: number) {
+  /** Starts the text of the next voucher to keep: the text of any voucher read since the last kept one is dropped. */
+  startText(): void {
+    const v = this.voucherCount;
+    this.textLength = v === 0 ? 0 : this.textEnd[v - 1];
+  }
+
+  /** Appends bytes[start, end) to the text of the next voucher to keep. */
+  addTextBytes(bytes: Uint8Array, start: number, end: number): void {
+    const at = this.textLength;
+    const length = at + end - start;
+    if (length > this.textBytes.length) this.textBytes = grow(this.textBytes, length);
+    const out = this.textBytes;
+    for (let i = start; i < end; i++) out[at + i - start] = bytes[i];
+    this.textLength = length;
+  }
+
+  /**
+   * Keeps a voucher whose rows are those from its first row to the last one added, and whose text is `text` or else
+   * the bytes added since startText. `number` is its number when that is plain digits, else -1 and `numberText`.
+   */
+  keepVoucher(
+    series: string,
+    number: number,
+    numberText: string,
+    date: string,
+    text: string | undefined,
+    regDate: string | undefined,
+    line: number
+  ): void {
     const v = this.voucherCount++;
     if (v === this.voucherLine.length) {
       this.voucherLine = grow(this.voucherLine, v * 2);
       this.voucherDate = grow(this.voucherDate, v * 2);
+      this.numberValue = grow(this.numberValue, v * 2);
+      this.textEnd = grow(this.textEnd, v * 2);
       this.firstRow = grow(this.firstRow, v * 2 + 1);
     }
     this.series.push(series);
-    this.numbers.push(number);
-    this.texts.push(text);
+    this.numberValue[v] = number;
+    if (number < 0) this.numberTexts.set(v, numberText);
+    if (text !== undefined) this.textStrings.set(v, text);
+    this.textEnd[v] = this.textLength;
     if (regDate !== undefined) this.regDates.set(v, regDate);
     this.voucherLine[v] = line;
     this.voucherDate[v] = this.dates.id(date);
@@ -133,11 +178,14 @@ export class VoucherColumns {
     this.voucherCount = 0;
     this.rowCount = 0;
     this.series.length = 0;
-    this.numbers.length = 0;
-    this.texts.length = 0;
-    for (const map of [this.rowDate, this.rowText, this.rowQuantity, this.bigAmounts, this.regDates]) {
-      if (map.size) map.clear();
-    }
+    this.textLength = 0;
+    clear(this.rowDate);
+    clear(this.rowText);
+    clear(this.rowQuantity);
+    clear(this.bigAmounts);
+    clear(this.regDates);
+    clear(this.numberTexts);
+    clear(this.textStrings);
     if (objectLists) this.objectLists = objectDictionary();
   }
 
@@ -169,15 +217,30 @@ export class VoucherColumns {
     for (let r = from; r < to; r++) transactions[r - from] = this.transaction(r, date);
     const voucher: Voucher = {
       series: this.series[v],
-      number: this.numbers[v],
+      number: this.number(v),
       date,
-      text: this.texts[v],
+      text: this.text(v),
       transactions,
       line: this.voucherLine[v]
     };
     const regDate = this.regDates.get(v);
     if (regDate !== undefined) voucher.regDate = regDate;
     return voucher;
+  }
+
+  /** Voucher v's number. */
+  number(v: number): string {
+    const n = this.numberValue[v];
+    return n >= 0 ? String(n) : this.numberTexts.get(v)!;
+  }
+
+  /** Voucher v's text. */
+  text(v: number): string {
+    const text = this.textStrings.get(v);
+    if (text !== undefined) return text;
+    const end = this.textEnd[v];
+    const start = v === 0 ? 0 : this.textEnd[v - 1];
+    return start === end ? "" : this.decodeText(this.textBytes, start, end);
   }
 
   /** Every voucher as an object. */
