@@ -32,10 +32,15 @@ export class SeriesNumbers {
     return undefined;
   }
 
+  private numbered(index: number): Claim | undefined {
+    return this.byNumber.size ? this.byNumber.get(index) : undefined;
+  }
+
   /** claim() of a plain number by its value: as claim(String(index)). */
   claimAt(index: number, claim: Claim): Claim | undefined {
     const dense = this.byIndex;
-    const first = (index < dense.length ? dense[index] : undefined) ?? this.byNumber.get(index);
+    // A number far past the end went into byNumber, and may since have been overtaken by the dense array.
+    const first = (index < dense.length ? dense[index] : undefined) ?? this.numbered(index);
     if (first !== undefined) return first;
     if (index > dense.length + DENSE_GAP) this.byNumber.set(index, claim);
     else {

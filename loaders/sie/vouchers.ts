@@ -121,10 +121,8 @@ export class VoucherReader {
   /** Lines with anything but blanks that reached line(): the fast path only takes records, which set recordsSeen. */
   protected textLines = 0;
 
-  /** The accounts of the current voucher's rows and their lines, counted as used only if the voucher is kept. */
-  protected readonly rowUses: UsedAccount[] = [];
-
-  protected readonly rowLines: number[] = [];
+  /** The accounts by their id in the columns. */
+  private readonly usedById: UsedAccount[] = [];
 
   /** The sum of every kept amount's absolute value: while it fits a BIGINT, so does any sum of kept amounts. */
   protected absTotal: number | bigint = 0;
@@ -166,7 +164,8 @@ export class VoucherReader {
   }
 
   private usedAccount(account: string): UsedAccount {
-    return {account, id: this.columns.accounts.id(account), use: undefined};
+    const id = this.columns.accounts.id(account);
+    return (this.usedById[id] ??= {account, id, use: undefined});
   }
 
   /**
@@ -338,8 +337,6 @@ export class VoucherReader {
     if (dateText && !date) problems.push(`Ogiltigt datum "${dateText}"`);
     if (problems.length) return this.reject(open, line, describe(problems, label));
     const used = this.usedAccount(account!);
-    this.rowUses.push(used);
-    this.rowLines.push(line);
     const n = Number(amount!);
     const safe = Number.isSafeInteger(n);
     const r = this.columns.addRow(KIND_INDEX[kind], used.id, safe ? n : NaN, this.objectsId(objects), line);
@@ -370,8 +367,6 @@ export class VoucherReader {
     this.beginRecord(true, true);
     open.rows++;
     const used = simple.cached(1, this.usedByBytes) ?? this.usedAccount(simple.value(1));
-    this.rowUses.push(used);
-    this.rowLines.push(line);
     const text = simple.isEmpty(i + 1) ? undefined : simple.value(i + 1);
     const quantity = simple.isEmpty(i + 2) ? undefined : simple.value(i + 2);
     const r = this.columns.addRow(kind, used.id, ore, this.objectsId(objects), line);
@@ -440,8 +435,6 @@ export class VoucherReader {
     } else if (!rejected) {
       rejected = this.duplicate(open);
     }
-    const uses = this.rowUses;
-    const lines = this.rowLines;
     const columns = this.columns;
     if (rejected) {
       counts.vouchers.rejected++;
@@ -449,7 +442,9 @@ export class VoucherReader {
       columns.dropRows(open.firstRow);
     } else {
       this.absTotal = total!;
-      for (let k = 0; k < uses.length; k++) this.useAccount(uses[k], lines[k]);
+      // The accounts of a voucher's rows count as used only if the voucher is kept.
+      const {rowAccount, rowLine} = columns;
+      for (let r = open.firstRow; r < columns.rowCount; r++) this.useAccount(this.usedById[rowAccount[r]], rowLine[r]);
       if (this.strict && !this.inFiscalYear(open.date)) this.undated.push(voucherId(open));
       counts.vouchers.kept++;
       counts.transactions.kept += open.rows;
@@ -458,8 +453,6 @@ export class VoucherReader {
       if (numberValue < 0 && numberText === "") this.unnumbered.add(series);
       if (this.onVoucher) this.handOn();
     }
-    uses.length = 0;
-    lines.length = 0;
   }
 
   /** A streamed read's kept voucher: made an object for onVoucher, and its rows forgotten. */
