@@ -384,7 +384,7 @@ export class SimpleLine {
 }
 
 /** The references of a list's inner text, read by the general tokenizer; undefined for an odd number of items. */
-function listRefs(inner: string): ObjectRef[] | undefined {
+export function listRefs(inner: string): ObjectRef[] | undefined {
   const list = tokenize(`{${inner}}`)[0];
   if (list.kind !== "list" || list.items.length % 2 === 1) return undefined;
   return sharedObjectRefs(list.items);

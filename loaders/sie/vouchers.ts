@@ -5,7 +5,7 @@ import type {Diagnostic, Ledger, ObjectRef, ReadCounts, Transaction, Voucher} fr
 import {attachColumns, KIND_INDEX, VoucherColumns} from "../../src/lib/voucher-columns.js";
 import type {SieEncoding} from "./decode.js";
 import {KsummaChecker} from "./ksumma.js";
-import {AsciiCache, CLOSE_LINE, OPEN_LINE, RECORD_LINE, SimpleLine} from "./scan.js";
+import {AsciiCache, CLOSE_LINE, listRefs, OPEN_LINE, RECORD_LINE, SimpleLine} from "./scan.js";
 import {field, type ListToken, type Token} from "./tokenize.js";
 import {describe, formatKronor, MAX_ORE, parseAmount, parseDate} from "./values.js";
 import {objectsHash, rowsHash, sameRow, sameRows, SeriesNumbers, type Claim} from "./voucher-numbers.js";
@@ -22,6 +22,13 @@ export const VER_LABEL = asciiBytes("#VER");
 
 function asciiBytes(text: string): Uint8Array {
   return Uint8Array.from(text, (c) => c.charCodeAt(0));
+}
+
+/** An object list as the fast path reads it: its shared references, and its id in the columns' current dictionary. */
+interface ListEntry {
+  refs: ObjectRef[];
+  id: number;
+  generation: number;
 }
 
 /** Where an account is first used, and how many records use it. */
@@ -120,6 +127,12 @@ export class VoucherReader {
 
   /** Lines with anything but blanks that reached line(): the fast path only takes records, which set recordsSeen. */
   protected textLines = 0;
+
+  /** The fast path's object lists by their bytes; undefined for a list that does not pair up. */
+  protected readonly listsByBytes = new AsciiCache<ListEntry | undefined>((inner) => {
+    const refs = listRefs(inner);
+    return refs && {refs, id: 0, generation: -1};
+  });
 
   /** The accounts by their id in the columns. */
   private readonly usedById: UsedAccount[] = [];
@@ -344,6 +357,16 @@ export class VoucherReader {
     this.addRow(open, r, amount!, Math.abs(n), date, field(tokens, i++), field(tokens, i));
   }
 
+  /** The id of a list the fast path read, looked up once per dictionary of object lists. */
+  private listId(entry: ListEntry): number {
+    const columns = this.columns;
+    if (entry.generation !== columns.objectListsGeneration) {
+      entry.id = this.objectsId(entry.refs);
+      entry.generation = columns.objectListsGeneration;
+    }
+    return entry.id;
+  }
+
   /** The id of an object list in the columns. */
   private objectsId(objects: ObjectRef[]): number {
     return objects.length === 0 ? 0 : this.columns.objectLists.id(objects);
@@ -358,9 +381,17 @@ export class VoucherReader {
     const simple = this.simple;
     if (!open || simple.count < 3 || simple.isEmpty(1) || simple.hasList(1, 2)) return false;
     let i = 2;
-    let objects: ObjectRef[] | undefined = NO_OBJECTS;
-    if (simple.hasList(2, 3)) objects = simple.refs(i++);
-    if (!objects || simple.hasList(i, i + 4)) return false;
+    let objects = 0;
+    if (simple.hasList(2, 3)) {
+      // "{}" is most rows' list, id 0: no need to look it up.
+      if (simple.start(2) !== simple.end(2)) {
+        const entry = simple.cached(2, this.listsByBytes);
+        if (!entry) return false;
+        objects = this.listId(entry);
+      }
+      i++;
+    }
+    if (simple.hasList(i, i + 4)) return false;
     const ore = simple.ore(i++);
     const date = simple.isEmpty(i) ? undefined : simple.date(i);
     if (ore === undefined || (date === undefined && !simple.isEmpty(i))) return false;
@@ -369,7 +400,7 @@ export class VoucherReader {
     const used = simple.cached(1, this.usedByBytes) ?? this.usedAccount(simple.value(1));
     const text = simple.isEmpty(i + 1) ? undefined : simple.value(i + 1);
     const quantity = simple.isEmpty(i + 2) ? undefined : simple.value(i + 2);
-    const r = this.columns.addRow(kind, used.id, ore, this.objectsId(objects), line);
+    const r = this.columns.addRow(kind, used.id, ore, objects, line);
     this.addRow(open, r, undefined, ore < 0 ? -ore : ore, date, text, quantity);
     return true;
   }

@@ -84,6 +84,8 @@ export class VoucherColumns {
   readonly accounts = new Dictionary<string>();
   /** Object lists; id 0 is the empty one. */
   objectLists = objectDictionary();
+  /** Counts the dictionaries of object lists: ids from an earlier one are void. */
+  objectListsGeneration = 0;
   readonly dates = new Dictionary<string>();
 
   /** The sum of every kept amount's absolute value while that is exact as a number, else undefined. */
@@ -186,7 +188,10 @@ export class VoucherColumns {
     clear(this.regDates);
     clear(this.numberTexts);
     clear(this.textStrings);
-    if (objectLists) this.objectLists = objectDictionary();
+    if (objectLists) {
+      this.objectLists = objectDictionary();
+      this.objectListsGeneration++;
+    }
   }
 
   /** Row r as a Transaction, with the key order the object reader gave. */
