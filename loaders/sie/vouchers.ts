@@ -405,7 +405,7 @@ export class VoucherReader {
     return true;
   }
 
-  /** Adds a valid row, already in the columns as row r, to its voucher; `amount` when not exact as a number. */
+  /** Adds a valid row, already in the columns as row r, to its voucher; `amount` is its bigint when the caller has one. */
   protected addRow(
     open: OpenVoucher,
     r: number,
