@@ -1,6 +1,6 @@
 // Child process of the SIE benchmark: runs one workload once on a file and reports its peak resident memory
 // (process.resourceUsage().maxRSS, the kernel's high-water mark) and the RSS just before the work began.
-// Usage (via fork): sie-peak.ts <file> <read|reports|stream|stream-reports> <vouchers>; the stream workloads read
+// Usage (via fork): sie-peak.ts <file> <read|read-objects|reports|stream|…> <vouchers>; the stream workloads read
 // the file in chunks.
 import {readFileSync} from "node:fs";
 import {prepareWorkloads, streamWorkloads, workload, type StreamName, type WorkloadName} from "./sie-work.js";

@@ -1,5 +1,6 @@
-// SIE benchmark: reads generated SIE 4 files of 10 000 and 100 000 vouchers (or --sizes), alone and followed by
-// account balances and statements. Time is the median of --runs in this process; peak memory is measured once per
+// SIE benchmark: reads generated SIE 4 files of 10 000 and 100 000 vouchers (or --sizes), alone, with every voucher
+// then made an object (ledger.vouchers, the object view of the reader's columns), and followed by account balances and
+// statements. Time is the median of --runs in this process; peak memory is measured once per
 // size and workload in a fresh child process, from the kernel's maxRSS. Beside them, on the same buffer: a plain
 // byte scan (the memory-bandwidth ceiling, with readSie's share of it in the note), and the CP437/ISO-8859-15
 // decoders against iconv-lite up to 100 000 vouchers (bench/sie-decode.ts).
@@ -17,7 +18,7 @@ import {prepareWorkloads, streamWorkloads, workload, type StreamName, type Workl
 
 const DEFAULT_SIZES = [10_000, 100_000];
 const LARGE = 1_000_000;
-const WORKLOADS: Exclude<WorkloadName, StreamName>[] = ["read", "reports"];
+const WORKLOADS: Exclude<WorkloadName, StreamName>[] = ["read", "read-objects", "reports"];
 const CHILD = fileURLToPath(new URL("./sie-peak.ts", import.meta.url));
 /** Decoders are compared up to this size: beyond it each run decodes a string of hundreds of megabytes. */
 const DECODE_UP_TO = 100_000;

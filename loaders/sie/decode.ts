@@ -134,17 +134,30 @@ function isMultibyteUtf8(bytes: Uint8Array): boolean {
  * CP437 has box-drawing and Greek, unused in accounting text).
  */
 export function detectEncoding(bytes: Uint8Array): SieEncoding {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8";
-  if (isMultibyteUtf8(bytes)) return "utf-8";
+  return detectWithLetters(bytes).encoding;
+}
+
+/**
+ * detectEncoding, and whether the bytes have a UTF-8 letter (hasUtf8Letters) when that is not the encoding: found in
+ * the same pass over the high bytes, so that reading a whole file does not make another.
+ */
+function detectWithLetters(bytes: Uint8Array): {encoding: SieEncoding; utf8Letters: boolean} {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return {encoding: "utf-8", utf8Letters: false};
+  }
+  if (isMultibyteUtf8(bytes)) return {encoding: "utf-8", utf8Letters: false};
   let cp437Votes = 0;
   let latinVotes = 0;
+  let utf8Letters = false;
   const high = new HighBytes(bytes);
-  for (let i = high.next(0, bytes.length); i < bytes.length; i = high.next(i + 1, bytes.length)) {
+  const n = bytes.length;
+  for (let i = high.next(0, n); i < n; i = high.next(i + 1, n)) {
     const b = bytes[i];
     if (b <= 0x9f) cp437Votes++;
     else if (b >= 0xc0) latinVotes++;
+    if (b === 0xc3 && !utf8Letters && i + 1 < n) utf8Letters = isUtf8LetterTail(bytes[i + 1]);
   }
-  return latinVotes > cp437Votes ? "iso-8859-15" : "cp437";
+  return {encoding: latinVotes > cp437Votes ? "iso-8859-15" : "cp437", utf8Letters};
 }
 
 const ENCODING_NAMES: Record<SieEncoding, string> = {
@@ -170,12 +183,23 @@ export function encodingDiagnostic(file: string, line: number, encoding: SieEnco
 export function hasUtf8Letters(bytes: Uint8Array, start: number, end: number): boolean {
   const high = new HighBytes(bytes);
   for (let i = high.next(start, end); i + 1 < end; i = high.next(i + 1, end)) {
-    if (bytes[i] !== 0xc3) continue;
-    const next = bytes[i + 1];
-    if (next === 0xa5 || next === 0xa4 || next === 0xb6 || next === 0x85 || next === 0x84 || next === 0x96) return true;
-    if (next === 0xa9 || next === 0x89) return true;
+    if (bytes[i] === 0xc3 && isUtf8LetterTail(bytes[i + 1])) return true;
   }
   return false;
+}
+
+/** Whether a byte after C3 makes one of hasUtf8Letters' letters. */
+function isUtf8LetterTail(next: number): boolean {
+  return (
+    next === 0xa5 ||
+    next === 0xa4 ||
+    next === 0xb6 ||
+    next === 0x85 ||
+    next === 0x84 ||
+    next === 0x96 ||
+    next === 0xa9 ||
+    next === 0x89
+  );
 }
 
 const STRICT_UTF8 = new TextDecoder("utf-8", {fatal: true});
@@ -371,8 +395,13 @@ function concat(parts: Uint8Array[]): Uint8Array {
  * letters and be read as ISO-8859-15 throughout. Counted without the UTF-8 pairs, CP437 wins as it should.
  */
 export function detectSieEncoding(bytes: Uint8Array): SieEncoding {
-  const encoding = detectEncoding(bytes);
-  if (encoding !== "iso-8859-15" || !hasUtf8Letters(bytes, 0, bytes.length)) return encoding;
+  return detectSieWithLetters(bytes).encoding;
+}
+
+/** detectSieEncoding, and whether a file not in UTF-8 has UTF-8 letters (so may have UTF-8 lines: utf8LinesOf). */
+function detectSieWithLetters(bytes: Uint8Array): {encoding: SieEncoding; utf8Letters: boolean} {
+  const detected = detectWithLetters(bytes);
+  if (detected.encoding !== "iso-8859-15" || !detected.utf8Letters) return detected;
   let cp437Votes = 0;
   let latinVotes = 0;
   const high = new HighBytes(bytes);
@@ -385,7 +414,7 @@ export function detectSieEncoding(bytes: Uint8Array): SieEncoding {
     if (b <= 0x9f) cp437Votes++;
     else if (b >= 0xc0) latinVotes++;
   }
-  return latinVotes > cp437Votes ? encoding : "cp437";
+  return {encoding: latinVotes > cp437Votes ? detected.encoding : "cp437", utf8Letters: true};
 }
 
 /**
@@ -407,8 +436,8 @@ export class SieDecoder {
     bytes: Uint8Array,
     start: (encoding: SieEncoding) => LineSink
   ): {encoding: SieEncoding; utf8Lines: number[]} {
-    const encoding = detectSieEncoding(bytes);
-    const utf8Lines = utf8LinesOf(bytes, encoding);
+    const {encoding, utf8Letters} = detectSieWithLetters(bytes);
+    const utf8Lines = utf8Letters ? utf8LinesOf(bytes, encoding) : [];
     const feeder = new LineFeeder(start(encoding), encoding, utf8Lines.length > 0);
     feeder.push(bytes);
     feeder.end();

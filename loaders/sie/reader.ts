@@ -16,7 +16,7 @@ import {capDiagnostics, checkClosingBalances, checkYearTransition} from "./check
 import {encodingDiagnostic, type SieEncoding} from "./decode.js";
 import {field, LineTokenizer, type Token} from "./tokenize.js";
 import {describe, formatCount, listLines, parseDate} from "./values.js";
-import {TOO_LARGE, VoucherReader, voucherName} from "./vouchers.js";
+import {openName, TOO_LARGE, VoucherReader, voucherName} from "./vouchers.js";
 
 /** The kind of SIE file: types 1–3 hold balances only, 4E an export with balances and vouchers, 4I vouchers only. */
 export type SieKind = "1" | "2" | "3" | "4E" | "4I";
@@ -433,7 +433,7 @@ export class Reader extends VoucherReader {
     const open = this.current;
     if (open) {
       if (open.inBlock) {
-        this.error(open.voucher.line, `Filen slutar inne i verifikation ${voucherName(open.voucher)}: } saknas`);
+        this.error(open.line, `Filen slutar inne i verifikation ${openName(open)}: } saknas`);
         open.faulty = true;
         this.closeVoucher();
       } else {
@@ -456,6 +456,7 @@ export class Reader extends VoucherReader {
       );
     }
     this.checkCurrentYear();
+    this.attachVouchers();
     this.checkChart();
     this.checkClashes();
     checkYearTransition(this.ledger, this.diagnostics);

@@ -321,6 +321,27 @@ export class SimpleLine {
     return this.decoder.decode(this.bytes, start, end);
   }
 
+  /** The bytes of the line scanned last. */
+  source(): Uint8Array {
+    return this.bytes;
+  }
+
+  /** Where field n starts in source(). */
+  start(n: number): number {
+    return this.starts[n];
+  }
+
+  /** Where field n ends in source(). */
+  end(n: number): number {
+    return this.ends[n];
+  }
+
+  /** The text of a field's bytes, as value() gives it for a field with those bytes. */
+  decodeText(bytes: Uint8Array, start: number, end: number): string {
+    for (let i = start; i < end; i++) if (bytes[i] >= 0x80) return this.decoder.decode(bytes, start, end);
+    return asciiText(bytes, start, end);
+  }
+
   /** Field n's value in a cache of the caller's, or undefined when the field is not ASCII. */
   cached<T>(n: number, cache: AsciiCache<T>): T | undefined {
     return this.ascii[n] ? cache.get(this.bytes, this.starts[n], this.ends[n]) : undefined;
@@ -363,7 +384,7 @@ export class SimpleLine {
 }
 
 /** The references of a list's inner text, read by the general tokenizer; undefined for an odd number of items. */
-function listRefs(inner: string): ObjectRef[] | undefined {
+export function listRefs(inner: string): ObjectRef[] | undefined {
   const list = tokenize(`{${inner}}`)[0];
   if (list.kind !== "list" || list.items.length % 2 === 1) return undefined;
   return sharedObjectRefs(list.items);

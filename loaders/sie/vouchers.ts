@@ -2,12 +2,13 @@
 // that handles nearly every line of a large ledger. Reader (reader.ts) adds the other records and the end of the file.
 
 import type {Diagnostic, Ledger, ObjectRef, ReadCounts, Transaction, Voucher} from "../../src/lib/ledger.js";
+import {attachColumns, KIND_INDEX, VoucherColumns} from "../../src/lib/voucher-columns.js";
 import type {SieEncoding} from "./decode.js";
 import {KsummaChecker} from "./ksumma.js";
-import {AsciiCache, CLOSE_LINE, OPEN_LINE, RECORD_LINE, SimpleLine} from "./scan.js";
+import {AsciiCache, CLOSE_LINE, listRefs, OPEN_LINE, RECORD_LINE, SimpleLine} from "./scan.js";
 import {field, type ListToken, type Token} from "./tokenize.js";
 import {describe, formatKronor, MAX_ORE, parseAmount, parseDate} from "./values.js";
-import {rowsHash, sameRow, sameRows, SeriesNumbers, type Claim} from "./voucher-numbers.js";
+import {objectsHash, rowsHash, sameRow, sameRows, SeriesNumbers, type Claim} from "./voucher-numbers.js";
 
 function newCounts(): ReadCounts {
   return {read: 0, kept: 0, rejected: 0};
@@ -23,8 +24,12 @@ function asciiBytes(text: string): Uint8Array {
   return Uint8Array.from(text, (c) => c.charCodeAt(0));
 }
 
-/** The rows of a voucher until it closes (see closeVoucher); never added to. */
-const NO_ROWS: Transaction[] = [];
+/** An object list as the fast path reads it: its shared references, and its id in the columns' current dictionary. */
+interface ListEntry {
+  refs: ObjectRef[];
+  id: number;
+  generation: number;
+}
 
 /** Where an account is first used, and how many records use it. */
 export interface AccountUse {
@@ -32,14 +37,35 @@ export interface AccountUse {
   uses: number;
 }
 
-/** An account as the fast path reads it, with its AccountUse once it has one. */
+/** An account as the fast path reads it, with its id in the columns and its AccountUse once it has one. */
 interface UsedAccount {
   account: string;
+  id: number;
   use: AccountUse | undefined;
 }
 
-interface OpenVoucher {
-  voucher: Voucher;
+/** What names a voucher in a message that is given after it closed. */
+export interface VoucherId {
+  series: string;
+  number: string;
+  date: string;
+  line: number;
+}
+
+/** The voucher being read: its #VER and what its rows add up to so far. One object, reused for every voucher. */
+export interface OpenVoucher {
+  series: string;
+  /** Its number when plain digits (see SimpleLine.plainNumber), else -1 and the number in numberText. */
+  numberValue: number;
+  numberText: string;
+  /** The date as YYYY-MM-DD, or as written when it is not a valid date (then the voucher is rejected). */
+  date: string;
+  /** The text when read the general way; from the fast path it is in the columns' text bytes. */
+  text: string | undefined;
+  regDate: string | undefined;
+  line: number;
+  /** Its first row in the columns. */
+  firstRow: number;
   /** Whether its `{` has been seen. */
   inBlock: boolean;
   /** Rows read, including rejected ones. */
@@ -53,9 +79,12 @@ interface OpenVoucher {
   sumSmall: number;
   /** The sum of the rows' absolute amounts, exact up to Number.MAX_SAFE_INTEGER (see totalWith). */
   abs: number;
-  /** An #RTRANS that the next row should repeat as #TRANS. */
-  pendingRtrans?: Transaction;
+  /** The row of an #RTRANS that the next row should repeat as #TRANS, or -1. */
+  pendingRtrans: number;
 }
+
+/** Object lists at most this many in a streamed read's columns before they are forgotten: its rows are not kept. */
+const STREAM_OBJECT_LISTS = 4096;
 
 /** Reads vouchers and rows; the state that the rest of the reader shares is here too. */
 export class VoucherReader {
@@ -67,6 +96,9 @@ export class VoucherReader {
 
   protected readonly ledger: Ledger;
 
+  /** The kept vouchers and their rows (in a streamed read only the current one's), and the rows read so far. */
+  protected columns = new VoucherColumns();
+
   protected readonly diagnostics: Diagnostic[] = [];
 
   protected readonly counts = {vouchers: newCounts(), transactions: newCounts(), balances: newCounts()};
@@ -75,20 +107,20 @@ export class VoucherReader {
 
   protected current: OpenVoucher | undefined;
 
-  /** The kept rows of the current voucher, until it closes. */
-  protected readonly rows: Transaction[] = [];
-
   /** Every account a row or balance uses: the first line and how many records. */
   protected readonly used = new Map<string, AccountUse>();
 
   /** The fast path's accounts with their entries in `used`, found by their bytes: no map lookup per row. */
-  protected readonly usedByBytes = new AsciiCache<UsedAccount>((account) => ({account, use: undefined}));
+  protected readonly usedByBytes = new AsciiCache<UsedAccount>((account) => this.usedAccount(account));
 
   /** Kept vouchers by series and number, to find the same voucher twice. */
   protected readonly numbered = new Map<string, SeriesNumbers>();
 
+  /** The series in which a voucher without a number was kept (such a voucher claims no number). */
+  protected readonly unnumbered = new Set<string>();
+
   /** A kept voucher whose number an earlier kept voucher with other rows already has. */
-  protected readonly clashes: {voucher: Voucher; first: Claim}[] = [];
+  protected readonly clashes: {voucher: VoucherId; first: Claim}[] = [];
 
   /** Whether any line was a record this reader knows. */
   protected recordsSeen = false;
@@ -96,16 +128,42 @@ export class VoucherReader {
   /** Lines with anything but blanks that reached line(): the fast path only takes records, which set recordsSeen. */
   protected textLines = 0;
 
-  /** The accounts of the current voucher's rows and their lines, counted as used only if the voucher is kept. */
-  protected readonly rowUses: UsedAccount[] = [];
+  /** The fast path's object lists by their bytes; undefined for a list that does not pair up. */
+  protected readonly listsByBytes = new AsciiCache<ListEntry | undefined>((inner) => {
+    const refs = listRefs(inner);
+    return refs && {refs, id: 0, generation: -1};
+  });
 
-  protected readonly rowLines: number[] = [];
+  /** The accounts by their id in the columns. */
+  private readonly usedById: UsedAccount[] = [];
 
   /** The sum of every kept amount's absolute value: while it fits a BIGINT, so does any sum of kept amounts. */
   protected absTotal: number | bigint = 0;
 
   /** Kept vouchers dated outside the #RAR years known when they closed: checked again at the end. */
-  protected readonly undated: Voucher[] = [];
+  protected readonly undated: VoucherId[] = [];
+
+  /** The object behind `current`, reused. */
+  private readonly open: OpenVoucher = {
+    series: "",
+    numberValue: -1,
+    numberText: "",
+    date: "",
+    text: undefined,
+    regDate: undefined,
+    line: 0,
+    firstRow: 0,
+    inBlock: false,
+    rows: 0,
+    faulty: false,
+    sum: 0n,
+    sumSmall: 0,
+    abs: 0,
+    pendingRtrans: -1
+  };
+
+  /** Per object list (by its id in the columns) a hash of its objects, for rowsHash. */
+  private objectHashes: number[] = [];
 
   constructor(
     protected readonly file: string,
@@ -114,7 +172,13 @@ export class VoucherReader {
   ) {
     this.ksumma = new KsummaChecker(file);
     this.simple = new SimpleLine(encoding, parseDate);
+    this.columns.decodeText = (bytes, start, end) => this.simple.decodeText(bytes, start, end);
     this.ledger = {file, fiscalYears: [], accounts: [], dimensions: [], objects: [], balances: [], vouchers: []};
+  }
+
+  private usedAccount(account: string): UsedAccount {
+    const id = this.columns.accounts.id(account);
+    return (this.usedById[id] ??= {account, id, use: undefined});
   }
 
   /**
@@ -136,10 +200,10 @@ export class VoucherReader {
 
   protected simpleRecord(line: number): boolean {
     const simple = this.simple;
-    if (simple.isLabel(0, TRANS_LABEL)) return this.simpleRow("trans", line);
+    if (simple.isLabel(0, TRANS_LABEL)) return this.simpleRow(TRANS, line);
     if (simple.isLabel(0, VER_LABEL)) return this.simpleVoucher(line);
-    if (simple.isLabel(0, RTRANS_LABEL)) return this.simpleRow("rtrans", line);
-    if (simple.isLabel(0, BTRANS_LABEL)) return this.simpleRow("btrans", line);
+    if (simple.isLabel(0, RTRANS_LABEL)) return this.simpleRow(KIND_INDEX.rtrans, line);
+    if (simple.isLabel(0, BTRANS_LABEL)) return this.simpleRow(KIND_INDEX.btrans, line);
     return false;
   }
 
@@ -198,10 +262,11 @@ export class VoucherReader {
     const date = parseDate(dateText);
     const regText = field(tokens, 5);
     const regDate = regText ? parseDate(regText) : undefined;
-    this.startVoucher(field(tokens, 1) ?? "", field(tokens, 2) ?? "", date, dateText, field(tokens, 4) ?? "", line);
+    this.startVoucher(field(tokens, 1) ?? "", -1, field(tokens, 2) ?? "", date ?? dateText, line);
+    this.current!.text = field(tokens, 4) ?? "";
     const open = this.current!;
     if (!date) this.reject(open, line, dateText ? `Ogiltigt datum "${dateText}" i #VER` : "Datum saknas i #VER");
-    if (regDate) open.voucher.regDate = regDate;
+    if (regDate) open.regDate = regDate;
     else if (regText) this.warning(line, `Ogiltigt registreringsdatum "${regText}" i #VER; det ignoreras`);
   }
 
@@ -214,38 +279,40 @@ export class VoucherReader {
     if (date === undefined || (regDate === undefined && !simple.isEmpty(5))) return false;
     this.beginRecord(true, false);
     this.endVoucherWithoutBrace();
-    const text = simple.count > 4 ? simple.value(4) : "";
-    this.startVoucher(simple.value(1), simple.value(2), date, date, text, line);
-    if (regDate) this.current!.voucher.regDate = regDate;
+    const number = simple.plainNumber(2);
+    this.startVoucher(simple.value(1), number, number < 0 ? simple.value(2) : "", date, line);
+    if (simple.count > 4) this.columns.addTextBytes(simple.source(), simple.start(4), simple.end(4));
+    if (regDate) this.current!.regDate = regDate;
     return true;
   }
 
   /** A #VER while the last voucher is still open: that voucher lacks its }. */
   protected endVoucherWithoutBrace(): void {
     if (!this.current) return;
-    this.warning(this.current.voucher.line, `Verifikation ${voucherName(this.current.voucher)} saknar avslutande }`);
+    this.warning(this.current.line, `Verifikation ${openName(this.current)} saknar avslutande }`);
     this.closeVoucher();
   }
 
-  protected startVoucher(
-    series: string,
-    number: string,
-    date: string | undefined,
-    dateText: string,
-    text: string,
-    line: number
-  ): void {
-    const voucher: Voucher = {series, number, date: date ?? dateText, text, transactions: NO_ROWS, line};
-    this.current = {
-      voucher,
-      inBlock: false,
-      rows: 0,
-      faulty: false,
-      sum: 0n,
-      sumSmall: 0,
-      abs: 0,
-      pendingRtrans: undefined
-    };
+  /** Opens a voucher numbered `numberValue` when that is plain, else `numberText`, dated `date` (as written). */
+  protected startVoucher(series: string, numberValue: number, numberText: string, date: string, line: number): void {
+    const open = this.open;
+    open.series = series;
+    open.numberValue = numberValue;
+    open.numberText = numberText;
+    open.date = date;
+    open.text = undefined;
+    open.regDate = undefined;
+    open.line = line;
+    open.firstRow = this.columns.rowCount;
+    open.inBlock = false;
+    open.rows = 0;
+    open.faulty = false;
+    open.sum = 0n;
+    open.sumSmall = 0;
+    open.abs = 0;
+    open.pendingRtrans = -1;
+    this.columns.startText();
+    this.current = open;
   }
 
   protected openBlock(line: number): void {
@@ -270,7 +337,7 @@ export class VoucherReader {
     let i = 1;
     const account = field(tokens, i++);
     const problems: string[] = account ? [] : ["Konto saknas"];
-    let objects: ObjectRef[] = [];
+    let objects: ObjectRef[] = NO_OBJECTS;
     const list = tokens[i];
     // The object list is mandatory in SIE 4, but some writers leave it out entirely.
     if (list && list.kind === "list") {
@@ -282,92 +349,107 @@ export class VoucherReader {
     const date = dateText ? parseDate(dateText) : undefined;
     if (dateText && !date) problems.push(`Ogiltigt datum "${dateText}"`);
     if (problems.length) return this.reject(open, line, describe(problems, label));
-    this.rowUses.push({account: account!, use: undefined});
-    this.rowLines.push(line);
-    const abs = Math.abs(Number(amount!));
-    this.addRow(
-      open,
-      {account: account!, amount: amount!, objects, kind, line},
-      abs,
-      date,
-      field(tokens, i++),
-      field(tokens, i)
-    );
+    const used = this.usedAccount(account!);
+    const n = Number(amount!);
+    const safe = Number.isSafeInteger(n);
+    const r = this.columns.addRow(KIND_INDEX[kind], used.id, safe ? n : NaN, this.objectsId(objects), line);
+    if (!safe) this.columns.bigAmounts.set(r, amount!);
+    this.addRow(open, r, amount!, Math.abs(n), date, field(tokens, i++), field(tokens, i));
+  }
+
+  /** The id of a list the fast path read, looked up once per dictionary of object lists. */
+  private listId(entry: ListEntry): number {
+    const columns = this.columns;
+    if (entry.generation !== columns.objectListsGeneration) {
+      entry.id = this.objectsId(entry.refs);
+      entry.generation = columns.objectListsGeneration;
+    }
+    return entry.id;
+  }
+
+  /** The id of an object list in the columns. */
+  private objectsId(objects: ObjectRef[]): number {
+    return objects.length === 0 ? 0 : this.columns.objectLists.id(objects);
   }
 
   /**
    * The fast path's row: taken only inside a voucher, with an account, an even object list or none, a plain amount
    * and a valid date or none, so that it has nothing to report.
    */
-  protected simpleRow(kind: Transaction["kind"], line: number): boolean {
+  protected simpleRow(kind: number, line: number): boolean {
     const open = this.current;
     const simple = this.simple;
     if (!open || simple.count < 3 || simple.isEmpty(1) || simple.hasList(1, 2)) return false;
     let i = 2;
-    let objects: ObjectRef[] | undefined = [];
-    if (simple.hasList(2, 3)) objects = simple.refs(i++);
-    if (!objects || simple.hasList(i, i + 4)) return false;
+    let objects = 0;
+    if (simple.hasList(2, 3)) {
+      // "{}" is most rows' list, id 0: no need to look it up.
+      if (simple.start(2) !== simple.end(2)) {
+        const entry = simple.cached(2, this.listsByBytes);
+        if (!entry) return false;
+        objects = this.listId(entry);
+      }
+      i++;
+    }
+    if (simple.hasList(i, i + 4)) return false;
     const ore = simple.ore(i++);
     const date = simple.isEmpty(i) ? undefined : simple.date(i);
     if (ore === undefined || (date === undefined && !simple.isEmpty(i))) return false;
     this.beginRecord(true, true);
     open.rows++;
-    const used = simple.cached(1, this.usedByBytes) ?? {account: simple.value(1), use: undefined};
-    this.rowUses.push(used);
-    this.rowLines.push(line);
+    const used = simple.cached(1, this.usedByBytes) ?? this.usedAccount(simple.value(1));
     const text = simple.isEmpty(i + 1) ? undefined : simple.value(i + 1);
     const quantity = simple.isEmpty(i + 2) ? undefined : simple.value(i + 2);
-    const abs = ore < 0 ? -ore : ore;
-    this.addRow(open, {account: used.account, amount: BigInt(ore), objects, kind, line}, abs, date, text, quantity);
+    const r = this.columns.addRow(kind, used.id, ore, objects, line);
+    this.addRow(open, r, undefined, ore < 0 ? -ore : ore, date, text, quantity);
     return true;
   }
 
-  /** Adds a valid row to its voucher. */
+  /** Adds a valid row, already in the columns as row r, to its voucher; `amount` is its bigint when the caller has one. */
   protected addRow(
     open: OpenVoucher,
-    transaction: Transaction,
+    r: number,
+    amount: bigint | undefined,
     abs: number,
     date: string | undefined,
     text: string | undefined,
     quantity: string | undefined
   ): void {
-    if (date && date !== open.voucher.date) transaction.date = date;
-    if (text) transaction.text = text;
-    if (quantity) transaction.quantity = quantity;
-    this.checkRtrans(open, transaction);
-    this.rows.push(transaction);
-    if (transaction.kind === "trans") {
+    const columns = this.columns;
+    if (date && date !== open.date) columns.rowDate.set(r, date);
+    if (text) columns.rowText.set(r, text);
+    if (quantity) columns.rowQuantity.set(r, quantity);
+    this.checkRtrans(open, r);
+    if (columns.rowKind[r] === TRANS) {
       // Each addend and the sum before it at most 2^52, so the number sum stays an exact integer.
       if (abs <= SMALL && open.sumSmall <= SMALL && open.sumSmall >= -SMALL) {
-        open.sumSmall += transaction.amount < 0n ? -abs : abs;
-      } else open.sum += transaction.amount;
+        open.sumSmall += columns.rowAmount[r] < 0 || (amount !== undefined && amount < 0n) ? -abs : abs;
+      } else open.sum += amount ?? columns.amount(r);
     }
     open.abs += abs;
   }
 
   /** A problem that rejects the current voucher: the first one says so, the rest are only reported. */
   protected reject(open: OpenVoucher, line: number, message: string): void {
-    this.error(line, open.faulty ? message : `${message}; verifikation ${voucherName(open.voucher)} avvisas`);
+    this.error(line, open.faulty ? message : `${message}; verifikation ${openName(open)} avvisas`);
     open.faulty = true;
   }
 
-  /** Per SIE 4B an #RTRANS (added row) is repeated as #TRANS for readers that ignore #RTRANS. */
-  protected checkRtrans(open: OpenVoucher, next: Transaction | undefined): void {
+  /** Per SIE 4B an #RTRANS (added row) is repeated as #TRANS for readers that ignore #RTRANS; next is a row or -1. */
+  protected checkRtrans(open: OpenVoucher, next: number): void {
     const pending = open.pendingRtrans;
-    if (pending && !(next && next.kind === "trans" && sameRow(pending, next))) {
-      this.warning(pending.line, `#RTRANS på konto ${pending.account} följs inte av en likadan #TRANS`);
+    const columns = this.columns;
+    if (pending >= 0 && !(next >= 0 && columns.rowKind[next] === TRANS && sameRow(columns, pending, next))) {
+      const account = columns.accounts.values[columns.rowAccount[pending]];
+      this.warning(columns.rowLine[pending], `#RTRANS på konto ${account} följs inte av en likadan #TRANS`);
     }
-    open.pendingRtrans = next && next.kind === "rtrans" ? next : undefined;
+    open.pendingRtrans = next >= 0 && columns.rowKind[next] === KIND_INDEX.rtrans ? next : -1;
   }
 
   protected closeVoucher(): void {
     const open = this.current!;
     this.current = undefined;
-    this.checkRtrans(open, undefined);
-    const {voucher} = open;
-    // Copied to an array of the exact size: one grown by push keeps room for 17 rows, most of it empty.
-    voucher.transactions = this.rows.slice();
-    this.rows.length = 0;
+    this.checkRtrans(open, -1);
     const counts = this.counts;
     counts.vouchers.read++;
     counts.transactions.read += open.rows;
@@ -376,33 +458,52 @@ export class VoucherReader {
     let total: number | bigint | undefined;
     if (!rejected && (open.sumSmall !== 0 || open.sum !== 0n) && open.sum + BigInt(open.sumSmall) !== 0n) {
       const difference = open.sum + BigInt(open.sumSmall);
-      this.error(
-        voucher.line,
-        `Verifikation ${voucherName(voucher)} balanserar inte: differens ${formatKronor(difference)}`
-      );
+      this.error(open.line, `Verifikation ${openName(open)} balanserar inte: differens ${formatKronor(difference)}`);
       rejected = true;
-    } else if (!rejected && (total = this.totalWith(open.abs, () => absSum(voucher.transactions))) === undefined) {
-      this.error(voucher.line, `Verifikation ${voucherName(voucher)} avvisas: ${TOO_LARGE}`);
+    } else if (!rejected && (total = this.totalWith(open.abs, () => this.absSum(open))) === undefined) {
+      this.error(open.line, `Verifikation ${openName(open)} avvisas: ${TOO_LARGE}`);
       rejected = true;
     } else if (!rejected) {
-      rejected = this.duplicate(voucher);
+      rejected = this.duplicate(open);
     }
-    const uses = this.rowUses;
-    const lines = this.rowLines;
+    const columns = this.columns;
     if (rejected) {
       counts.vouchers.rejected++;
       counts.transactions.rejected += open.rows;
+      columns.dropRows(open.firstRow);
     } else {
       this.absTotal = total!;
-      for (let k = 0; k < uses.length; k++) this.useAccount(uses[k], lines[k]);
-      if (this.strict && !this.inFiscalYear(voucher.date)) this.undated.push(voucher);
+      // The accounts of a voucher's rows count as used only if the voucher is kept.
+      const {rowAccount, rowLine} = columns;
+      for (let r = open.firstRow; r < columns.rowCount; r++) this.useAccount(this.usedById[rowAccount[r]], rowLine[r]);
+      if (this.strict && !this.inFiscalYear(open.date)) this.undated.push(voucherId(open));
       counts.vouchers.kept++;
       counts.transactions.kept += open.rows;
-      if (this.onVoucher) this.onVoucher(voucher);
-      else this.ledger.vouchers.push(voucher);
+      const {series, numberValue, numberText} = open;
+      columns.keepVoucher(series, numberValue, numberText, open.date, open.text, open.regDate, open.line);
+      if (numberValue < 0 && numberText === "") this.unnumbered.add(series);
+      if (this.onVoucher) this.handOn();
     }
-    uses.length = 0;
-    lines.length = 0;
+  }
+
+  /** A streamed read's kept voucher: made an object for onVoucher, and its rows forgotten. */
+  private handOn(): void {
+    const columns = this.columns;
+    const voucher = columns.voucher(columns.voucherCount - 1);
+    const forget = columns.objectLists.values.length > STREAM_OBJECT_LISTS;
+    columns.clearVouchers(forget);
+    if (forget) this.objectHashes = [];
+    this.onVoucher!(voucher);
+  }
+
+  /** The exact sum of the open voucher's rows' absolute amounts. */
+  private absSum(open: OpenVoucher): bigint {
+    let sum = 0n;
+    for (let r = open.firstRow; r < this.columns.rowCount; r++) {
+      const amount = this.columns.amount(r);
+      sum += amount < 0n ? -amount : amount;
+    }
+    return sum;
   }
 
   protected use(account: string, line: number): void {
@@ -426,32 +527,52 @@ export class VoucherReader {
    * rejected, since keeping it would double every amount. With other rows the numbering clashes; that is judged at
    * the end (see finish), when it is known whether the series numbers its vouchers at all.
    */
-  protected duplicate(voucher: Voucher): boolean {
-    if (voucher.number === "") return false;
+  protected duplicate(open: OpenVoucher): boolean {
+    if (open.numberValue < 0 && open.numberText === "") return false;
     // By series, then number: no key string per voucher in a ledger of millions.
-    let series = this.numbered.get(voucher.series);
-    if (!series) this.numbered.set(voucher.series, (series = new SeriesNumbers()));
-    // A streamed read hands each voucher on (onVoucher) and must not hold it: only its date, line and a hash of its
-    // rows (a text of them would cost more than the voucher, as V8 builds it from pieces).
-    const claim: Claim = this.onVoucher
-      ? {date: voucher.date, line: voucher.line, rows: rowsHash(voucher.transactions)}
-      : voucher;
-    const first = series.claim(voucher.number, claim);
-    if (!first) return false;
-    const same =
-      "transactions" in first
-        ? sameRows(first.transactions, voucher.transactions)
-        : first.rows === (claim as {rows: number}).rows;
-    if (first.date === voucher.date && same) {
+    let series = this.numbered.get(open.series);
+    if (!series) this.numbered.set(open.series, (series = new SeriesNumbers()));
+    const columns = this.columns;
+    // A kept voucher is claimed by its index in the columns; a streamed read keeps no rows, so only its date, line
+    // and a hash of its rows.
+    const rows = this.onVoucher ? this.rowsHash(open.firstRow, columns.rowCount) : 0;
+    const claim: Claim = this.onVoucher ? {date: open.date, line: open.line, rows} : columns.voucherCount;
+    const first = open.numberValue < 0 ? series.claim(open.numberText, claim) : series.claimAt(open.numberValue, claim);
+    if (first === undefined) return false;
+    let same: boolean;
+    let date: string;
+    if (typeof first === "number") {
+      date = columns.dates.values[columns.voucherDate[first]];
+      const from = columns.firstRow[first];
+      same = sameRows(columns, from, columns.firstRow[first + 1], open.firstRow, columns.rowCount);
+    } else {
+      date = first.date;
+      same = first.rows === rows;
+    }
+    if (date === open.date && same) {
       this.error(
-        voucher.line,
-        `Verifikation ${voucherName(voucher)} avvisas: den är en kopia av verifikationen på rad ${first.line} ` +
+        open.line,
+        `Verifikation ${openName(open)} avvisas: den är en kopia av verifikationen på rad ${this.claimLine(first)} ` +
           `(samma nummer, datum och rader)`
       );
       return true;
     }
-    this.clashes.push({voucher, first});
+    this.clashes.push({voucher: voucherId(open), first});
     return false;
+  }
+
+  private claimLine(claim: Claim): number {
+    return typeof claim === "number" ? this.columns.voucherLine[claim] : claim.line;
+  }
+
+  /** rowsHash of rows [from, to) of the columns, each object list hashed once. */
+  private rowsHash(from: number, to: number): number {
+    const columns = this.columns;
+    const hashes = this.objectHashes;
+    for (let id = hashes.length; id < columns.objectLists.values.length; id++) {
+      hashes.push(objectsHash(columns.objectLists.values[id]));
+    }
+    return rowsHash(columns, from, to, hashes);
   }
 
   protected inFiscalYear(date: string): boolean {
@@ -465,22 +586,24 @@ export class VoucherReader {
    * number them (BL Administration writes every automatic depreciation as "# 1"), so only a numbered series clashes.
    */
   protected checkClashes(): void {
-    if (this.clashes.length === 0) return;
-    const numbers = new Map<string, Set<string>>();
-    for (const v of this.ledger.vouchers) {
-      if (!numbers.has(v.series)) numbers.set(v.series, new Set());
-      numbers.get(v.series)!.add(v.number);
-    }
-    // A streamed read keeps no voucher: the numbers claimed per series count instead.
-    const count = (series: string) => numbers.get(series)?.size ?? this.numbered.get(series)?.size ?? 0;
+    // The distinct numbers of a series' kept vouchers; a streamed read does not count the empty one.
+    const count = (series: string) =>
+      (this.numbered.get(series)?.size ?? 0) + (!this.onVoucher && this.unnumbered.has(series) ? 1 : 0);
     for (const {voucher, first} of this.clashes) {
       if (count(voucher.series) < 2) continue;
       this.warning(
         voucher.line,
-        `Verifikationsnumret ${voucherName(voucher)} används redan på rad ${first.line} av en verifikation med ` +
-          `andra rader; båda behålls`
+        `Verifikationsnumret ${voucherName(voucher)} används redan på rad ${this.claimLine(first)} av en ` +
+          `verifikation med andra rader; båda behålls`
       );
     }
+  }
+
+  /** Hands the kept vouchers to the ledger, as objects made when first asked for (see attachColumns). */
+  protected attachVouchers(): void {
+    if (this.onVoucher) return;
+    this.columns.absTotal = typeof this.absTotal === "number" ? this.absTotal : undefined;
+    attachColumns(this.ledger, this.columns);
   }
 
   protected error(line: number, message: string): void {
@@ -496,6 +619,11 @@ export class VoucherReader {
   }
 }
 
+const TRANS = KIND_INDEX.trans;
+
+/** A row without an object list. */
+const NO_OBJECTS: ObjectRef[] = [];
+
 export const TOO_LARGE =
   "filens belopp blir tillsammans större än en BIGINT-kolumn rymmer (92 233 720 368 547 758,07 kr räknat " +
   "som summan av beloppens absolutvärden)";
@@ -503,13 +631,20 @@ export const TOO_LARGE =
 /** 2^52: numbers up to this and sums of two of them are exact integers. */
 const SMALL = 2 ** 52;
 
-/** The exact sum of the rows' absolute amounts. */
-function absSum(rows: Transaction[]): bigint {
-  let sum = 0n;
-  for (const t of rows) sum += t.amount < 0n ? -t.amount : t.amount;
-  return sum;
+/** The voucher's series, number, date and line, kept for a message after it closed. */
+function voucherId(open: OpenVoucher): VoucherId {
+  return {series: open.series, number: openNumber(open), date: open.date, line: open.line};
 }
 
-export function voucherName(voucher: Voucher): string {
+function openNumber(open: OpenVoucher): string {
+  return open.numberValue < 0 ? open.numberText : String(open.numberValue);
+}
+
+/** voucherName of the open voucher. */
+export function openName(open: OpenVoucher): string {
+  return voucherName({series: open.series, number: openNumber(open)});
+}
+
+export function voucherName(voucher: {series: string; number: string}): string {
   return `${voucher.series} ${voucher.number}`.trim() || "utan nummer";
 }

@@ -3,6 +3,7 @@ import {DIM_COST_CENTER, DIM_PROJECT, objectCode, type FiscalYear, type Ledger, 
 import type {AccountBalance} from "./statements.js";
 import {toUtfallRow, type UtfallRow} from "./drift.js";
 import type {Mapping} from "./mapping.js";
+import {voucherColumns} from "./voucher-columns.js";
 
 /**
  * Movements summed per voucher date and account as vouchers arrive, for a reader that streams them (readSieStream's
@@ -36,7 +37,8 @@ export class MovementSums {
 
 /**
  * Opening balance and movement of every account for one fiscal year of a ledger (yearIndex 0 = current), from its
- * vouchers or, when they were streamed rather than kept, from their sums.
+ * vouchers (read from their columns while they have not been made objects) or, when they were streamed rather than
+ * kept, from their sums.
  */
 export function accountBalances(
   ledger: Ledger,
@@ -54,7 +56,9 @@ export function accountBalances(
   };
   for (const b of ledger.balances)
     if (b.kind === "ib" && b.yearIndex === yearIndex && !b.object) row(b.account).opening += b.amount;
-  let sums = streamed;
+  // Vouchers still in the reader's columns are summed there, without making an object of each.
+  const columns = streamed ? undefined : voucherColumns(ledger);
+  let sums = streamed ?? (columns && {forYear: (fy: FiscalYear) => columns.transSums(fy.start, fy.end)});
   if (!sums) {
     const all = new MovementSums();
     for (const v of ledger.vouchers) all.add(v);
