@@ -307,10 +307,24 @@ export class LineFeeder {
     // UTF-8 letters all start with 0xC3 (hasUtf8Letters): only a line with one is looked at for them.
     const n = chunk.length;
     let c3 = -1;
+    // The chunk's bytes four at a time, for the line-end search: its words that lie wholly within the chunk.
+    const offset = chunk.byteOffset;
+    const words = new Uint32Array(chunk.buffer, 0, chunk.buffer.byteLength >> 2);
+    const lastWord = (offset + n) >> 2;
     for (;;) {
       // A loop rather than indexOf: lines are short, and the call costs more than the bytes it would look at.
       let newline = start;
-      while (newline < n && chunk[newline] !== LF) newline++;
+      while (newline < n && ((offset + newline) & 3) !== 0 && chunk[newline] !== LF) newline++;
+      if (newline < n && chunk[newline] !== LF) {
+        // A word has an LF when it XOR 0x0A0A0A0A has a zero byte; the bytes after the last whole word go one by one.
+        let w = (offset + newline) >> 2;
+        for (; w < lastWord; w++) {
+          const x = words[w] ^ 0x0a0a0a0a;
+          if (((x - 0x01010101) & ~x & 0x80808080) !== 0) break;
+        }
+        newline = (w << 2) - offset;
+        while (newline < n && chunk[newline] !== LF) newline++;
+      }
       if (newline === n) break;
       if (this.mixed && c3 < start) {
         c3 = chunk.indexOf(0xc3, start);

@@ -134,6 +134,11 @@ export class VoucherReader {
     return refs && {refs, id: 0, generation: -1};
   });
 
+  /** The fast path's four-digit accounts by their number (0000–9999): no hash per row. */
+  private readonly byAccountDigits: (UsedAccount | undefined)[] = new Array<UsedAccount | undefined>(10_000).fill(
+    undefined
+  );
+
   /** The accounts by their id in the columns. */
   private readonly usedById: UsedAccount[] = [];
 
@@ -397,12 +402,34 @@ export class VoucherReader {
     if (ore === undefined || (date === undefined && !simple.isEmpty(i))) return false;
     this.beginRecord(true, true);
     open.rows++;
-    const used = simple.cached(1, this.usedByBytes) ?? this.usedAccount(simple.value(1));
+    const used = this.simpleAccount();
     const text = simple.isEmpty(i + 1) ? undefined : simple.value(i + 1);
     const quantity = simple.isEmpty(i + 2) ? undefined : simple.value(i + 2);
     const r = this.columns.addRow(kind, used.id, ore, objects, line);
     this.addRow(open, r, undefined, ore < 0 ? -ore : ore, date, text, quantity);
     return true;
+  }
+
+  /**
+   * The account of the fast path's row: a plain four-digit account (nearly every one) straight from its digits in
+   * byAccountDigits, anything else through usedByBytes. Either way the same entry as usedAccount(its text) gives.
+   */
+  private simpleAccount(): UsedAccount {
+    const simple = this.simple;
+    const bytes = simple.source();
+    const s = simple.start(1);
+    if (simple.end(1) - s === 4) {
+      const d0 = bytes[s] - 0x30;
+      const d1 = bytes[s + 1] - 0x30;
+      const d2 = bytes[s + 2] - 0x30;
+      const d3 = bytes[s + 3] - 0x30;
+      // Unsigned: a byte below "0" wraps to a large number.
+      if (d0 >>> 0 <= 9 && d1 >>> 0 <= 9 && d2 >>> 0 <= 9 && d3 >>> 0 <= 9) {
+        const key = d0 * 1000 + d1 * 100 + d2 * 10 + d3;
+        return (this.byAccountDigits[key] ??= this.usedAccount(simple.value(1)));
+      }
+    }
+    return simple.cached(1, this.usedByBytes) ?? this.usedAccount(simple.value(1));
   }
 
   /** Adds a valid row, already in the columns as row r, to its voucher; `amount` is its bigint when the caller has one. */
