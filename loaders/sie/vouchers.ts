@@ -195,6 +195,7 @@ export class VoucherReader {
   lineBytes(bytes: Uint8Array, start: number, end: number, lineNo: number): boolean {
     // While #KSUMMA sums, every record must reach it as tokens.
     if (this.ksumma.summing) return false;
+    if (this.simple.scanTrans(bytes, start, end) === RECORD_LINE) return this.simpleRow(TRANS, lineNo);
     const scanned = this.simple.scan(bytes, start, end);
     if (scanned === OPEN_LINE || scanned === CLOSE_LINE) this.textLines++;
     if (scanned === OPEN_LINE) this.openBlock(lineNo);
