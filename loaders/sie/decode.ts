@@ -489,3 +489,18 @@ export class SieDecoder {
     this.feeder.push(prefix);
   }
 }
+
+/**
+ * One HighBytes and one LineFeeder that live as long as the module. Objects of a class share hidden classes that V8
+ * keeps only while some object has them; once every reader of a file is garbage, the next read would find the
+ * optimized code of next() and feed() thrown away ("weak objects") and start cold. Nothing reads these.
+ */
+export const KEPT_SHAPES: readonly object[] = (() => {
+  const sample = new Uint8Array(128).fill(0x20);
+  const high = new HighBytes(sample);
+  high.next(0, sample.length);
+  const feeder = new LineFeeder({line: () => undefined, lineBytes: () => true}, "cp437");
+  feeder.push(sample.subarray(0, 8));
+  feeder.end();
+  return [high, feeder];
+})();
