@@ -29,6 +29,7 @@ export function readSie(bytes: Uint8Array, file: string, options: SieReadOptions
   let reader: Reader | undefined;
   const {encoding, utf8Lines} = SieDecoder.whole(bytes, (encoding) => {
     reader = new Reader(file, encoding, options.strict ?? false);
+    reader.reserveFor(bytes.length);
     return lineSink(reader, options);
   });
   if (utf8Lines.length) reader!.mixedEncoding(utf8Lines, encoding);

@@ -181,6 +181,15 @@ export class VoucherReader {
     this.ledger = {file, fiscalYears: [], accounts: [], dimensions: [], objects: [], balances: [], vouchers: []};
   }
 
+  /**
+   * Sizes the columns for a whole file of `bytes` bytes read at once, guessing generously (a row per 16 bytes, a
+   * voucher per 48, voucher text a quarter of the file; a typical row line has 25–40 bytes). A file with more grows
+   * the columns as before; room left over only reserves pages that are never written (see VoucherColumns.reserve).
+   */
+  reserveFor(bytes: number): void {
+    this.columns.reserve(Math.ceil(bytes / 16), Math.ceil(bytes / 48), Math.ceil(bytes / 4));
+  }
+
   private usedAccount(account: string): UsedAccount {
     const id = this.columns.accounts.id(account);
     return (this.usedById[id] ??= {account, id, use: undefined});

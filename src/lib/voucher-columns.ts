@@ -91,6 +91,25 @@ export class VoucherColumns {
   /** The sum of every kept amount's absolute value while that is exact as a number, else undefined. */
   absTotal: number | undefined = 0;
 
+  /**
+   * Makes room for `rows` rows, `vouchers` vouchers and `textBytes` bytes of voucher text at once, so that a reader
+   * that can guess them from a file's size does not grow the columns step by step. Room never used costs no memory:
+   * a large typed array's pages are only taken when written.
+   */
+  reserve(rows: number, vouchers: number, textBytes: number): void {
+    this.rowAccount = grow(this.rowAccount, rows);
+    this.rowAmount = grow(this.rowAmount, rows);
+    this.rowObjects = grow(this.rowObjects, rows);
+    this.rowLine = grow(this.rowLine, rows);
+    this.rowKind = grow(this.rowKind, rows);
+    this.voucherLine = grow(this.voucherLine, vouchers);
+    this.voucherDate = grow(this.voucherDate, vouchers);
+    this.numberValue = grow(this.numberValue, vouchers);
+    this.textEnd = grow(this.textEnd, vouchers);
+    this.firstRow = grow(this.firstRow, vouchers + 1);
+    this.textBytes = grow(this.textBytes, textBytes);
+  }
+
   /** Appends a row to the voucher being read; its index. */
   addRow(kind: number, account: number, amount: number, objects: number, line: number): number {
     const r = this.rowCount++;
