@@ -204,7 +204,7 @@ export class VoucherReader {
   lineBytes(bytes: Uint8Array, start: number, end: number, lineNo: number): boolean {
     // While #KSUMMA sums, every record must reach it as tokens.
     if (this.ksumma.summing) return false;
-    if (this.simple.scanTrans(bytes, start, end) === RECORD_LINE) return this.simpleRow(TRANS, lineNo);
+    if (this.simple.scanTrans(bytes, start, end) === RECORD_LINE) return this.simpleTrans(lineNo);
     const scanned = this.simple.scan(bytes, start, end);
     if (scanned === OPEN_LINE || scanned === CLOSE_LINE) this.textLines++;
     if (scanned === OPEN_LINE) this.openBlock(lineNo);
@@ -417,6 +417,31 @@ export class VoucherReader {
     const quantity = simple.isEmpty(i + 2) ? undefined : simple.value(i + 2);
     const r = this.columns.addRow(kind, used.id, ore, objects, line);
     this.addRow(open, r, undefined, ore < 0 ? -ore : ore, date, text, quantity);
+    return true;
+  }
+
+  /**
+   * simpleRow(TRANS) for a line that SimpleLine.scanTrans split: an account, a list and an amount, nothing after it.
+   * The checks that such a line always passes are left out; the rest are simpleRow's, in its order.
+   */
+  protected simpleTrans(line: number): boolean {
+    const open = this.current;
+    if (!open) return false;
+    const simple = this.simple;
+    let objects = 0;
+    // "{}" is most rows' list, id 0: no need to look it up.
+    if (simple.start(2) !== simple.end(2)) {
+      const entry = simple.cached(2, this.listsByBytes);
+      if (!entry) return false;
+      objects = this.listId(entry);
+    }
+    const ore = simple.ore(3);
+    if (ore === undefined) return false;
+    this.beginRecord(true, true);
+    open.rows++;
+    const used = this.simpleAccount();
+    const r = this.columns.addRow(TRANS, used.id, ore, objects, line);
+    this.addRow(open, r, undefined, ore < 0 ? -ore : ore, undefined, undefined, undefined);
     return true;
   }
 
