@@ -1,6 +1,5 @@
 // The board presentation's slides on the year's accounts: result and key figures, resultaträkning,
 // balansräkning and driftsredovisning against budget.
-import * as Plot from "@observablehq/plot";
 import Decimal from "decimal.js";
 import {driftGroupLabels} from "../lib/drift.js";
 import {formatPercent, formatUnits} from "../lib/format.js";
@@ -8,6 +7,7 @@ import {changeText} from "../lib/presentation.js";
 import type {StatementLine} from "../lib/statements.js";
 import {roundToUnit} from "../lib/rounding.js";
 import {h} from "./dom.js";
+import {plotModule} from "./plot-lazy.js";
 import {
   C,
   chartStyle,
@@ -189,11 +189,11 @@ export function balanceSlide(ctx: DeckContext): HTMLElement {
 }
 
 /** 5. Driftsredovisning per group against the budget as last revised. */
-export function driftSlide(
+export async function driftSlide(
   ctx: DeckContext,
   drift: Any,
   revision: {label: string} | null
-): {slide: HTMLElement; totalU: bigint; totalB: bigint | null} {
+): Promise<{slide: HTMLElement; totalU: bigint; totalB: bigint | null}> {
   const groupTkr = (v: bigint | null | undefined) => (v === null || v === undefined ? null : roundToUnit(v, "tkr"));
   const rows = drift.groups.map((g: Any) => {
     const u = groupTkr(g.utfall)!;
@@ -225,6 +225,7 @@ export function driftSlide(
       {group: r.label, serie: "Utfall", value: -Number(r.u)},
       ...(r.b === null ? [] : [{group: r.label, serie: "Budget", value: -Number(r.b)}])
     ]);
+  const Plot = await plotModule();
   const chart = Plot.plot({
     width: 700,
     height: 520,

@@ -1,11 +1,11 @@
 // The board presentation's slides (src/presentation.md): one function per slide, given the year's figures. The
 // frame and the deck are in presentation-deck.ts, the slides on the accounts in presentation-accounts.ts.
-import * as Plot from "@observablehq/plot";
 import Decimal from "decimal.js";
 import {formatDecimal, formatPercent} from "../lib/format.js";
 import {HAE_TYPES, periodComparison, periodLabel} from "../lib/hae.js";
 import {extendPlan, historicalSpendRate, projectEquity, share, type ForbundPlan} from "../lib/projection.js";
 import {h} from "./dom.js";
+import {plotModule} from "./plot-lazy.js";
 import {categorical} from "./palette.js";
 import {
   C,
@@ -48,7 +48,11 @@ export function titleSlide(ctx: DeckContext, members: string[], kommuner: string
 }
 
 /** 6. Eget kapital över tid: the plan's history and the projections of the eget-kapital page, against 20 %. */
-export function equitySlide(ctx: DeckContext, plan: ForbundPlan | null, planTitles: string[]): HTMLElement {
+export async function equitySlide(
+  ctx: DeckContext,
+  plan: ForbundPlan | null,
+  planTitles: string[]
+): Promise<HTMLElement> {
   if (!plan)
     return slide(
       ctx,
@@ -91,6 +95,7 @@ export function equitySlide(ctx: DeckContext, plan: ForbundPlan | null, planTitl
     ...(usual ? {[usual]: categorical[2]} : {})
   };
   const domain = [...new Set(rows.map((d) => d.year))];
+  const Plot = await plotModule();
   const chart = Plot.plot({
     width: 1300,
     height: 460,
@@ -190,12 +195,12 @@ export function equitySlide(ctx: DeckContext, plan: ForbundPlan | null, planTitl
 }
 
 /** 7. Helårsekvivalenter in the förbund's kommuner: the average per month per year, and jan–jun against last year. */
-export function haeSlide(
+export async function haeSlide(
   ctx: DeckContext,
   totals: {month: string; type: string; tenths: bigint}[],
   names: string[],
   demo: boolean
-): HTMLElement {
+): Promise<HTMLElement> {
   const year = ctx.year;
   const source = demo
     ? "Källa: SCB helårsekvivalenter (demodata, genererad – inte SCB:s statistik)."
@@ -223,6 +228,7 @@ export function haeSlide(
     .map((e) => ({year: e.year, value: Number(e.tenths) / 10 / e.months.size}));
   const compare = periodComparison(totals, {fromMonth: 1, toMonth: 6, year, previousYear: year - 1, types: HAE_TYPES});
   const summa = compare.at(-1)!;
+  const Plot = await plotModule();
   const chart = Plot.plot({
     width: 820,
     height: 500,

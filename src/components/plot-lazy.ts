@@ -1,0 +1,9 @@
+// Plot, imported on first use: a page whose first figure is a table, or whose data are still on their way, does not
+// wait for @observablehq/plot and its d3 modules (about 40 modules) before its first cell can run.
+
+let plot: Promise<typeof import("@observablehq/plot")> | undefined;
+
+/** @observablehq/plot, imported on the first call; call it early, without awaiting, to fetch Plot alongside the data. */
+export function plotModule(): Promise<typeof import("@observablehq/plot")> {
+  return (plot ??= import("@observablehq/plot"));
+}
