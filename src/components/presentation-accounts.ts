@@ -7,11 +7,11 @@ import {changeText} from "../lib/presentation.js";
 import type {StatementLine} from "../lib/statements.js";
 import {roundToUnit} from "../lib/rounding.js";
 import {h} from "./dom.js";
-import {plotModule} from "./plot-lazy.js";
 import {
   C,
   chartStyle,
   compactTable,
+  deckChart,
   type Any,
   figure,
   key,
@@ -189,11 +189,11 @@ export function balanceSlide(ctx: DeckContext): HTMLElement {
 }
 
 /** 5. Driftsredovisning per group against the budget as last revised. */
-export async function driftSlide(
+export function driftSlide(
   ctx: DeckContext,
   drift: Any,
   revision: {label: string} | null
-): Promise<{slide: HTMLElement; totalU: bigint; totalB: bigint | null}> {
+): {slide: HTMLElement; totalU: bigint; totalB: bigint | null} {
   const groupTkr = (v: bigint | null | undefined) => (v === null || v === undefined ? null : roundToUnit(v, "tkr"));
   const rows = drift.groups.map((g: Any) => {
     const u = groupTkr(g.utfall)!;
@@ -225,43 +225,51 @@ export async function driftSlide(
       {group: r.label, serie: "Utfall", value: -Number(r.u)},
       ...(r.b === null ? [] : [{group: r.label, serie: "Budget", value: -Number(r.b)}])
     ]);
-  const Plot = await plotModule();
-  const chart = Plot.plot({
-    width: 700,
-    height: 520,
-    marginLeft: 10,
-    marginRight: 80,
-    marginTop: 30,
-    marginBottom: 50,
-    style: chartStyle,
-    x: {label: "Kostnader, tkr", grid: true, tickFormat: (v: number) => formatUnits(BigInt(v)), ticks: 5},
-    y: {axis: null, domain: ["Utfall", "Budget"]},
-    fy: {
-      label: null,
-      axis: "left",
-      domain: [...new Set(bars.map((d: Any) => d.group))],
-      padding: 0.4,
-      tickFormat: () => ""
-    },
-    color: {domain: ["Utfall", "Budget"], range: [C.blue, C.orange]},
-    marks: [
-      Plot.barX(bars, {fy: "group", y: "serie", x: "value", fill: "serie"}),
-      Plot.text(bars, {
-        fy: "group",
-        y: "serie",
-        x: "value",
-        text: (d: Any) => formatUnits(BigInt(d.value)),
-        dx: 8,
-        textAnchor: "start",
-        fontSize: 21
-      }),
-      Plot.text(
-        bars.filter((d: Any) => d.serie === "Utfall"),
-        Plot.selectFirst({fy: "group", frameAnchor: "top-left", text: "group", dy: -24, fontWeight: 700, fontSize: 21})
-      ),
-      Plot.ruleX([0])
-    ]
-  } as Any);
+  const chart = deckChart((Plot) =>
+    Plot.plot({
+      width: 700,
+      height: 520,
+      marginLeft: 10,
+      marginRight: 80,
+      marginTop: 30,
+      marginBottom: 50,
+      style: chartStyle,
+      x: {label: "Kostnader, tkr", grid: true, tickFormat: (v: number) => formatUnits(BigInt(v)), ticks: 5},
+      y: {axis: null, domain: ["Utfall", "Budget"]},
+      fy: {
+        label: null,
+        axis: "left",
+        domain: [...new Set(bars.map((d: Any) => d.group))],
+        padding: 0.4,
+        tickFormat: () => ""
+      },
+      color: {domain: ["Utfall", "Budget"], range: [C.blue, C.orange]},
+      marks: [
+        Plot.barX(bars, {fy: "group", y: "serie", x: "value", fill: "serie"}),
+        Plot.text(bars, {
+          fy: "group",
+          y: "serie",
+          x: "value",
+          text: (d: Any) => formatUnits(BigInt(d.value)),
+          dx: 8,
+          textAnchor: "start",
+          fontSize: 21
+        }),
+        Plot.text(
+          bars.filter((d: Any) => d.serie === "Utfall"),
+          Plot.selectFirst({
+            fy: "group",
+            frameAnchor: "top-left",
+            text: "group",
+            dy: -24,
+            fontWeight: 700,
+            fontSize: 21
+          })
+        ),
+        Plot.ruleX([0])
+      ]
+    } as Any)
+  );
   const budget = revision ? revision.label.replace(/\s*\(.*\)$/, "") : null;
   const s = slide(
     ctx,

@@ -5,12 +5,12 @@ import {formatDecimal, formatPercent} from "../lib/format.js";
 import {HAE_TYPES, periodComparison, periodLabel} from "../lib/hae.js";
 import {extendPlan, historicalSpendRate, projectEquity, share, type ForbundPlan} from "../lib/projection.js";
 import {h} from "./dom.js";
-import {plotModule} from "./plot-lazy.js";
 import {categorical} from "./palette.js";
 import {
   C,
   chartStyle,
   compactTable,
+  deckChart,
   figure,
   key,
   roundedTkr,
@@ -20,7 +20,7 @@ import {
   type DeckContext
 } from "./presentation-deck.js";
 
-export {deck, type DeckContext} from "./presentation-deck.js";
+export {chartsDrawn, deck, type DeckContext} from "./presentation-deck.js";
 export {balanceSlide, driftSlide, incomeSlide, resultSlide} from "./presentation-accounts.js";
 
 /** 1. Title. */
@@ -48,11 +48,7 @@ export function titleSlide(ctx: DeckContext, members: string[], kommuner: string
 }
 
 /** 6. Eget kapital över tid: the plan's history and the projections of the eget-kapital page, against 20 %. */
-export async function equitySlide(
-  ctx: DeckContext,
-  plan: ForbundPlan | null,
-  planTitles: string[]
-): Promise<HTMLElement> {
+export function equitySlide(ctx: DeckContext, plan: ForbundPlan | null, planTitles: string[]): HTMLElement {
   if (!plan)
     return slide(
       ctx,
@@ -95,78 +91,79 @@ export async function equitySlide(
     ...(usual ? {[usual]: categorical[2]} : {})
   };
   const domain = [...new Set(rows.map((d) => d.year))];
-  const Plot = await plotModule();
-  const chart = Plot.plot({
-    width: 1300,
-    height: 460,
-    marginLeft: 70,
-    marginRight: 30,
-    marginTop: 20,
-    marginBottom: 40,
-    style: chartStyle,
-    x: {
-      label: null,
-      tickFormat: (y: number) => String(y),
-      ticks: domain,
-      domain: [Math.min(...domain) - 0.3, Math.max(...domain) + 0.3]
-    },
-    y: {
-      label: "Eget kapital, % av tilldelningen",
-      grid: true,
-      zero: true,
-      tickFormat: (v: number) => `${formatDecimal(v)} %`
-    },
-    marks: [
-      Plot.rectX([0], {
-        x1: year - 0.5,
-        x2: year + 0.5,
-        y1: 0,
-        y2: Math.max(25, ...rows.map((d) => d.share), ...board.map((b) => b.share)),
-        fill: C.sky,
-        fillOpacity: 0.18,
-        clip: true
-      }),
-      Plot.ruleY([20], {stroke: C.green, strokeWidth: 3, strokeDasharray: "10,6"}),
-      Plot.text([20], {
-        y: (d: number) => d,
-        frameAnchor: "right",
-        text: () => "Riktmärke 20 %",
-        dy: -14,
-        fill: C.green,
-        fontWeight: 700,
-        fontSize: 19
-      }),
-      Plot.line(
-        rows.filter((d) => d.serie === "Utfall"),
-        {x: "year", y: "share", stroke: C.ink, strokeWidth: 4, marker: "circle"}
-      ),
-      Plot.line(
-        rows.filter((d) => d.serie !== "Utfall"),
-        {
-          x: "year",
-          y: "share",
-          z: "serie",
-          stroke: (d: Any) => colors[d.serie],
-          strokeWidth: 4,
-          strokeDasharray: "12,8",
-          marker: "circle"
-        }
-      ),
-      Plot.dot(board, {x: "year", y: "share", symbol: "diamond2", r: 8, fill: C.ink}),
-      Plot.text(
-        hist.filter((d) => d.year === plan.startYear),
-        {
-          x: "year",
-          y: "share",
-          text: (d: Any) => `${formatDecimal(d.share, 1)} %`,
-          dy: -22,
+  const chart = deckChart((Plot) =>
+    Plot.plot({
+      width: 1300,
+      height: 460,
+      marginLeft: 70,
+      marginRight: 30,
+      marginTop: 20,
+      marginBottom: 40,
+      style: chartStyle,
+      x: {
+        label: null,
+        tickFormat: (y: number) => String(y),
+        ticks: domain,
+        domain: [Math.min(...domain) - 0.3, Math.max(...domain) + 0.3]
+      },
+      y: {
+        label: "Eget kapital, % av tilldelningen",
+        grid: true,
+        zero: true,
+        tickFormat: (v: number) => `${formatDecimal(v)} %`
+      },
+      marks: [
+        Plot.rectX([0], {
+          x1: year - 0.5,
+          x2: year + 0.5,
+          y1: 0,
+          y2: Math.max(25, ...rows.map((d) => d.share), ...board.map((b) => b.share)),
+          fill: C.sky,
+          fillOpacity: 0.18,
+          clip: true
+        }),
+        Plot.ruleY([20], {stroke: C.green, strokeWidth: 3, strokeDasharray: "10,6"}),
+        Plot.text([20], {
+          y: (d: number) => d,
+          frameAnchor: "right",
+          text: () => "Riktmärke 20 %",
+          dy: -14,
+          fill: C.green,
           fontWeight: 700,
-          fontSize: 22
-        }
-      ),
-      Plot.ruleY([0])
-    ]
-  } as Any);
+          fontSize: 19
+        }),
+        Plot.line(
+          rows.filter((d) => d.serie === "Utfall"),
+          {x: "year", y: "share", stroke: C.ink, strokeWidth: 4, marker: "circle"}
+        ),
+        Plot.line(
+          rows.filter((d) => d.serie !== "Utfall"),
+          {
+            x: "year",
+            y: "share",
+            z: "serie",
+            stroke: (d: Any) => colors[d.serie],
+            strokeWidth: 4,
+            strokeDasharray: "12,8",
+            marker: "circle"
+          }
+        ),
+        Plot.dot(board, {x: "year", y: "share", symbol: "diamond2", r: 8, fill: C.ink}),
+        Plot.text(
+          hist.filter((d) => d.year === plan.startYear),
+          {
+            x: "year",
+            y: "share",
+            text: (d: Any) => `${formatDecimal(d.share, 1)} %`,
+            dy: -22,
+            fontWeight: 700,
+            fontSize: 22
+          }
+        ),
+        Plot.ruleY([0])
+      ]
+    } as Any)
+  );
   const last = rows.filter((d) => d.serie === full).at(-1);
   return slide(
     ctx,
@@ -195,12 +192,12 @@ export async function equitySlide(
 }
 
 /** 7. Helårsekvivalenter in the förbund's kommuner: the average per month per year, and jan–jun against last year. */
-export async function haeSlide(
+export function haeSlide(
   ctx: DeckContext,
   totals: {month: string; type: string; tenths: bigint}[],
   names: string[],
   demo: boolean
-): Promise<HTMLElement> {
+): HTMLElement {
   const year = ctx.year;
   const source = demo
     ? "Källa: SCB helårsekvivalenter (demodata, genererad – inte SCB:s statistik)."
@@ -228,25 +225,26 @@ export async function haeSlide(
     .map((e) => ({year: e.year, value: Number(e.tenths) / 10 / e.months.size}));
   const compare = periodComparison(totals, {fromMonth: 1, toMonth: 6, year, previousYear: year - 1, types: HAE_TYPES});
   const summa = compare.at(-1)!;
-  const Plot = await plotModule();
-  const chart = Plot.plot({
-    width: 820,
-    height: 500,
-    marginLeft: 80,
-    marginTop: 40,
-    marginBottom: 40,
-    style: chartStyle,
-    x: {label: null, tickFormat: (y: number) => `’${String(y).slice(2)}`, padding: 0.15},
-    y: {label: "Snitt per månad", grid: true, ticks: 5, tickFormat: (v: number) => formatDecimal(v)},
-    marks: [
-      Plot.barY(bars, {x: "year", y: "value", fill: (d: Any) => (d.year === year ? C.blue : C.sky)}),
-      Plot.text(
-        bars.filter((d) => d.year === year),
-        {x: "year", y: "value", text: (d: Any) => formatDecimal(d.value), dy: -16, fontWeight: 700, fontSize: 22}
-      ),
-      Plot.ruleY([0])
-    ]
-  } as Any);
+  const chart = deckChart((Plot) =>
+    Plot.plot({
+      width: 820,
+      height: 500,
+      marginLeft: 80,
+      marginTop: 40,
+      marginBottom: 40,
+      style: chartStyle,
+      x: {label: null, tickFormat: (y: number) => `’${String(y).slice(2)}`, padding: 0.15},
+      y: {label: "Snitt per månad", grid: true, ticks: 5, tickFormat: (v: number) => formatDecimal(v)},
+      marks: [
+        Plot.barY(bars, {x: "year", y: "value", fill: (d: Any) => (d.year === year ? C.blue : C.sky)}),
+        Plot.text(
+          bars.filter((d) => d.year === year),
+          {x: "year", y: "value", text: (d: Any) => formatDecimal(d.value), dy: -16, fontWeight: 700, fontSize: 22}
+        ),
+        Plot.ruleY([0])
+      ]
+    } as Any)
+  );
   return slide(
     ctx,
     "hae",
