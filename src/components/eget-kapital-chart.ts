@@ -1,5 +1,6 @@
 // The Eget kapital page's chart: equity in percent of the chosen denominator against the ceiling, with the
 // scenarios, their spread and the board's plan, and a text description for screen readers.
+import * as Plot from "@observablehq/plot";
 import Decimal from "decimal.js";
 import {equityChartRows, type ScenarioProjection} from "../lib/eget-kapital.js";
 import {formatDecimal, formatPercent} from "../lib/format.js";
@@ -14,7 +15,6 @@ import {chartTable, pivot} from "./chart-table.js";
 import {h} from "./dom.js";
 import {chartWithExport} from "./export.js";
 import {categorical, dashFor, diverging} from "./palette.js";
-import {plotModule} from "./plot-lazy.js";
 
 /** The denominator as the page's sentences say it. */
 export function denominatorWord(d: Denominator): string {
@@ -24,7 +24,7 @@ export function denominatorWord(d: Denominator): string {
 const FONT = {fontSize: "12px"};
 
 /** The chart of equity in percent of the chosen denominator: utfall, the scenarios, the spread, the board's plan. */
-export async function equityChart(
+export function equityChart(
   fp: ForbundPlan,
   projections: ScenarioProjection[],
   spread: {low: ProjectedYear[]; high: ProjectedYear[]} | null,
@@ -33,7 +33,7 @@ export async function equityChart(
   ceiling: Decimal,
   planYears: PlanYear[],
   assumed: number[]
-): Promise<HTMLElement> {
+): HTMLElement {
   const {lineRows, bandRows, boardRows, years, series} = equityChartRows(fp, projections, spread, denominator);
   const word = denominatorWord(denominator);
   const colors = series.map((_, i) => categorical[i]);
@@ -65,7 +65,6 @@ export async function equityChart(
         ]
       : [])
   ];
-  const Plot = await plotModule();
   const chart = Plot.plot({
     width: 860,
     height: 420 + 18 * legend.length,

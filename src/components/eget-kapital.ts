@@ -19,7 +19,6 @@ import {h} from "./dom.js";
 import {csvButton} from "./export.js";
 import {radio} from "./inputs.js";
 import {guard, stopMissing} from "./status.js";
-import {plotModule} from "./plot-lazy.js";
 import type {PublishedReport} from "../lib/published.js";
 
 import {denominatorWord} from "./eget-kapital-chart.js";
@@ -412,7 +411,6 @@ export async function loadEgetKapital(files: {
   plans: {json(): Promise<unknown>};
   workspace: {json(): Promise<unknown>};
 }) {
-  plotModule(); // the chart's Plot is fetched beside the plans, not before the page's first cell runs
   const {plans, places} = (await guard(files.plans.json(), "flerårsplanerna (data/plans.json)")) as {
     plans: unknown[];
     places?: Record<string, Record<string, Record<string, string>>>;
