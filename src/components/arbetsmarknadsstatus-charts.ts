@@ -2,7 +2,7 @@
 // shares over time, the group outside the labour market, the kommuner compared, and the latest month. Each view is a
 // container marked with where its figures came from (data-view: precomputed or live), which the page empties while
 // a new selection loads.
-import * as Plot from "@observablehq/plot";
+import type * as Plot from "@observablehq/plot";
 import {OUTSIDE, STATUSES, type SeriesPoint} from "../lib/arbetsmarknadsstatus.js";
 import {formatDecimal, formatPercent, monthDate} from "../lib/format.js";
 import type {LabelledView} from "./arbetsmarknadsstatus.js";
@@ -11,6 +11,7 @@ import {h} from "./dom.js";
 import {chartWithExport, csvButton} from "./export.js";
 import {colorScale, dashBySerie} from "./palette.js";
 import {simpleTable} from "./scb-table.js";
+import {plotModule} from "./plot-lazy.js";
 
 /** The class of the views, which the page empties while a new selection loads. */
 export const VIEW_CLASS = "fa-amstatus-view";
@@ -35,11 +36,12 @@ function viewBox(v: LabelledView, ...children: (Node | string)[]): HTMLElement {
 const noKommun = (v: LabelledView) => viewBox(v, h("p", {class: "fa-note"}, "Välj minst en kommun."));
 
 /** The statuses' shares per month as a stacked area, each band named at its right end when tall enough. */
-export function sharesSection(v: LabelledView, width: number): HTMLElement {
+export async function sharesSection(v: LabelledView, width: number): Promise<HTMLElement> {
   if (!v.chosenCount) return noKommun(v);
   const domain = STATUSES.map(v.statusLabel);
   const data = v.chosen.map((d) => ({...d, date: monthDate(d.month), label: v.statusLabel(d.status)}));
   const last = v.months.at(-1);
+  const Plot = await plotModule();
   const chart = Plot.plot({
     width: Math.max(320, width),
     height: 380,
@@ -97,7 +99,7 @@ export function sharesSection(v: LabelledView, width: number): HTMLElement {
 }
 
 /** Lines of shares per month, one per series, dashed per series and with a legend, so they differ without colour. */
-function lineChart(
+async function lineChart(
   points: SeriesPoint[],
   series: string[],
   serieName: (serie: string) => string,
@@ -105,6 +107,7 @@ function lineChart(
 ) {
   const data = points.map((d) => ({...d, date: monthDate(d.month), name: serieName(d.serie)}));
   const names = series.map(serieName);
+  const Plot = await plotModule();
   const chart = Plot.plot({
     width: Math.max(320, width),
     height: 320,
@@ -136,11 +139,11 @@ function lineChart(
 }
 
 /** Arbetslös, sjuk and övrig per month, and their sum, for the chosen kommuner. */
-export function outsideSection(v: LabelledView, width: number): HTMLElement {
+export async function outsideSection(v: LabelledView, width: number): Promise<HTMLElement> {
   if (!v.chosenCount) return noKommun(v);
   const name = (serie: string) => (serie === "utanfor" ? OUTSIDE_TOTAL : v.statusLabel(serie));
   const label = `Andel av befolkningen ${v.baseLabel}`;
-  const {data, names, figure, table} = lineChart(v.outside, [...OUTSIDE, "utanfor"], name, {width, label});
+  const {data, names, figure, table} = await lineChart(v.outside, [...OUTSIDE, "utanfor"], name, {width, label});
   return viewBox(
     v,
     chartWithExport(
@@ -166,12 +169,12 @@ function endedNote(v: LabelledView): HTMLElement | string {
 }
 
 /** The share outside per chosen kommun against the förbund's kommuner summed by membership. */
-export function comparisonSection(v: LabelledView, width: number): HTMLElement {
+export async function comparisonSection(v: LabelledView, width: number): Promise<HTMLElement> {
   const name = (serie: string) => (serie === "forbund" ? REFERENCE : v.kommunName(serie));
   const series = [...new Set(v.comparison.map((d) => d.serie))];
   const label = `Utanför arbetsmarknaden, andel av ${v.baseLabel}`;
   const widths = {[REFERENCE]: 3};
-  const {names, figure, table} = lineChart(v.comparison, series, name, {width, label, widths});
+  const {names, figure, table} = await lineChart(v.comparison, series, name, {width, label, widths});
   return viewBox(
     v,
     chartWithExport(

@@ -23,6 +23,7 @@ import {checkboxes, radio, select} from "./inputs.js";
 import type {ScbMeta} from "./scb-data.js";
 import {areaOptions, scbSources, sexInput, sexText, stopWithoutData} from "./scb-page.js";
 import {guard} from "./status.js";
+import {plotModule} from "./plot-lazy.js";
 
 export {comparisonSection, latestSection, outsideSection, sharesSection} from "./arbetsmarknadsstatus-charts.js";
 
@@ -53,7 +54,8 @@ export async function loadStatus(files: {
   initial: {json(): Promise<DefaultView>};
   table: ArrowSource;
 }): Promise<StatusPage> {
-  // Both files are fetched at once; the first view needs nothing else.
+  // Both files are fetched at once, and Plot for the charts beside them; the first view needs nothing else.
+  plotModule();
   const [meta, initial] = await Promise.all([
     guard(files.meta.json(), "SCB-statistikens beskrivning (data/scb.json)"),
     guard(files.initial.json(), "SCB-statistiken för arbetsmarknadsstatus (data/arbetsmarknadsstatus-default.json)")

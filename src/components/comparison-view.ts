@@ -1,6 +1,5 @@
 // The comparison page's pictures: one small chart per metric with a line per förbund, and the table with source
 // markers. What the values are and where they come from is src/lib/comparison-views.ts and comparison-sources.ts.
-import * as Plot from "@observablehq/plot";
 import {metric, type MetricDef, type MetricId} from "../lib/comparison-metrics.js";
 import {sourceText} from "../lib/comparison-sources.js";
 import {
@@ -16,10 +15,11 @@ import {
 import {formatDecimal} from "../lib/format.js";
 import {h} from "./dom.js";
 import {dashFor, diverging} from "./palette.js";
+import {plotModule} from "./plot-lazy.js";
 
 /** One small chart: a line per förbund (colour and dash) over the years, filled dots for ledger values, hollow for printed ones,
  * a red ring where print and ledger differ, and the 20 % line on the equity-share panels. */
-export function metricChart(
+export async function metricChart(
   m: MetricDef,
   rows: ViewRow[],
   view: ComparisonView,
@@ -28,7 +28,7 @@ export function metricChart(
   years: [number, number],
   mergers: Merger[] = [],
   width = 420
-): SVGSVGElement | HTMLElement {
+): Promise<SVGSVGElement | HTMLElement> {
   const points = rows
     .map((r) => ({
       row: r,
@@ -49,6 +49,7 @@ export function metricChart(
   const title = wrapWords(`${m.label} (${shownUnit})`, Math.floor((width - 8) / 7.5));
   const marginLeft = 62;
   const marginTop = 12 + 16 * title.length + (shownMergers.length ? 18 : 0);
+  const Plot = await plotModule();
   return Plot.plot({
     width,
     height: 240 + marginTop,

@@ -1,6 +1,5 @@
 // The Driftsredovisning page's pieces: the budget note, the table wired to the burn chart, and the burn chart
 // with its forecast, legend and table.
-import * as Plot from "@observablehq/plot";
 import type {BudgetLine, Drift, ProjectInfo, UtfallRow} from "../lib/drift.js";
 import {buildDrift, burn} from "../lib/drift.js";
 import {combineMappings, type Mapping} from "../lib/mapping.js";
@@ -28,6 +27,7 @@ import {
   type LedgerFileStatus
 } from "./status.js";
 import {categorical, dashFor} from "./palette.js";
+import {plotModule} from "./plot-lazy.js";
 
 /** Keeps a select with long option texts within the page's width (a phone would otherwise scroll sideways). */
 export function fitWidth<E extends HTMLElement>(input: E): E {
@@ -101,8 +101,21 @@ export interface BurnInput {
   asOf: number;
 }
 
-/** The cumulative burn chart with both forecasts, its legend, caption and table. */
-export function burnFigure({forbund, year, drift, actuals, previous, budget, choice, asOf}: BurnInput): HTMLElement {
+/**
+ * The cumulative burn chart with both forecasts, its legend, caption and table. Plot is imported here, when the chart
+ * is first drawn, so the driftsredovisning table above it (the page's first figure) does not wait for Plot and d3.
+ */
+export async function burnFigure({
+  forbund,
+  year,
+  drift,
+  actuals,
+  previous,
+  budget,
+  choice,
+  asOf
+}: BurnInput): Promise<HTMLElement> {
+  const Plot = await plotModule();
   const keys = rowKeys(drift, choice);
   const points = burn(actuals, budget, keys);
   const prevPoints = previous.length ? burn(previous, null, keys) : null;

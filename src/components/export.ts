@@ -1,6 +1,5 @@
 // Downloads: every table as CSV (Swedish Excel: UTF-8 with BOM, ";" and decimal comma), every chart as SVG and PNG.
 import {toCsv, type Cell} from "../lib/csv-export.js";
-import {toXlsx} from "../lib/xlsx.js";
 import {h} from "./dom.js";
 
 function download(blob: Blob, filename: string): void {
@@ -59,8 +58,9 @@ export async function downloadPng(filename: string, chart: Element): Promise<voi
   download(blob, filename);
 }
 
-/** Downloads a table as an Excel workbook. */
-export function downloadXlsx(filename: string, sheet: string, columns: string[], rows: Cell[][]): void {
+/** Downloads a table as an Excel workbook; the XLSX writer (and its ZIP library) is imported on the first download. */
+export async function downloadXlsx(filename: string, sheet: string, columns: string[], rows: Cell[][]): Promise<void> {
+  const {toXlsx} = await import("../lib/xlsx.js");
   const type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   download(new Blob([toXlsx([{name: sheet, columns, rows}]) as Uint8Array<ArrayBuffer>], {type}), filename);
 }

@@ -38,12 +38,12 @@ import {AGES_20_64, DEFAULT_MONTHS, defaultHaeYear} from "../lib/hae-default.js"
 import {periodColumns, periodCsvRows, periodTable} from "./scb-period-table.js";
 import {areaOptions, scbSources, sexInput, sexText, stopWithoutData} from "./scb-page.js";
 import {simpleTable} from "./scb-table.js";
+import {plotModule} from "./plot-lazy.js";
 import {guard} from "./status.js";
 
 const FONT = {fontSize: "12px"};
 
-/** Plot, imported when the first chart is drawn: the period table, the page's first figure, does not wait for it. */
-const plotModule = () => import("@observablehq/plot");
+// Plot is imported when the first chart is drawn (plotModule): the period table, the page's first figure, does not wait for it.
 
 // The page's questions, answered from the precomputed first view for the default selection (src/lib/hae-default.ts)
 // until a control changes, and by DuckDB after that.

@@ -59,7 +59,7 @@ export function demoBanner(
 }
 
 /** The legend and one chart per chosen metric, in a grid that fills the page's width (one column on a phone). */
-export function smallMultiples(
+export async function smallMultiples(
   rows: ViewRow[],
   chosen: MetricId[],
   view: ComparisonView,
@@ -71,23 +71,25 @@ export function smallMultiples(
   const span: [number, number] = years.length ? [years[0], years.at(-1)!] : [2020, 2023];
   const columns = width >= 820 ? 2 : 1;
   const panelWidth = Math.floor((width - 24 * (columns - 1)) / columns);
-  const panels = chosen.map((id) => {
-    const m = metric(id);
-    const data = rows.filter((r) => r.metric === id);
-    const mergers = cast.mergers.filter(
-      (g) => g.year > span[0] && g.year <= span[1] && data.some((r) => r.forbund === g.forbund)
-    );
-    const caption = [panelCaption(m, data, view, span), ...mergers.map((g) => mergerNote(g, data, view))].join(" ");
-    const figure = data.length
-      ? chartWithExport(
-          `jamforelse-${id}`,
-          metricChart(m, data, view, cast.names, colors, span, mergers, panelWidth),
-          caption
-        )
-      : h("figure", {class: "fa-chart"}, h("p", {class: "fa-sr"}, `${m.label}: inga värden för de valda förbunden.`));
-    figure.setAttribute("data-metric", id);
-    return figure;
-  });
+  const panels = await Promise.all(
+    chosen.map(async (id) => {
+      const m = metric(id);
+      const data = rows.filter((r) => r.metric === id);
+      const mergers = cast.mergers.filter(
+        (g) => g.year > span[0] && g.year <= span[1] && data.some((r) => r.forbund === g.forbund)
+      );
+      const caption = [panelCaption(m, data, view, span), ...mergers.map((g) => mergerNote(g, data, view))].join(" ");
+      const figure = data.length
+        ? chartWithExport(
+            `jamforelse-${id}`,
+            await metricChart(m, data, view, cast.names, colors, span, mergers, panelWidth),
+            caption
+          )
+        : h("figure", {class: "fa-chart"}, h("p", {class: "fa-sr"}, `${m.label}: inga värden för de valda förbunden.`));
+      figure.setAttribute("data-metric", id);
+      return figure;
+    })
+  );
   const note =
     view === "index"
       ? ". Index: förbundets värde det första år som alla valda förbund har = 100; resultat och andelar visas som de är."

@@ -1,6 +1,5 @@
 // The board presentation's slides on the year's accounts: result and key figures, resultaträkning,
 // balansräkning and driftsredovisning against budget.
-import * as Plot from "@observablehq/plot";
 import Decimal from "decimal.js";
 import {driftGroupLabels} from "../lib/drift.js";
 import {formatPercent, formatUnits} from "../lib/format.js";
@@ -12,6 +11,7 @@ import {
   C,
   chartStyle,
   compactTable,
+  deckChart,
   type Any,
   figure,
   key,
@@ -225,42 +225,51 @@ export function driftSlide(
       {group: r.label, serie: "Utfall", value: -Number(r.u)},
       ...(r.b === null ? [] : [{group: r.label, serie: "Budget", value: -Number(r.b)}])
     ]);
-  const chart = Plot.plot({
-    width: 700,
-    height: 520,
-    marginLeft: 10,
-    marginRight: 80,
-    marginTop: 30,
-    marginBottom: 50,
-    style: chartStyle,
-    x: {label: "Kostnader, tkr", grid: true, tickFormat: (v: number) => formatUnits(BigInt(v)), ticks: 5},
-    y: {axis: null, domain: ["Utfall", "Budget"]},
-    fy: {
-      label: null,
-      axis: "left",
-      domain: [...new Set(bars.map((d: Any) => d.group))],
-      padding: 0.4,
-      tickFormat: () => ""
-    },
-    color: {domain: ["Utfall", "Budget"], range: [C.blue, C.orange]},
-    marks: [
-      Plot.barX(bars, {fy: "group", y: "serie", x: "value", fill: "serie"}),
-      Plot.text(bars, {
-        fy: "group",
-        y: "serie",
-        x: "value",
-        text: (d: Any) => formatUnits(BigInt(d.value)),
-        dx: 8,
-        textAnchor: "start",
-        fontSize: 21
-      }),
-      Plot.text(
-        bars.filter((d: Any) => d.serie === "Utfall"),
-        Plot.selectFirst({fy: "group", frameAnchor: "top-left", text: "group", dy: -24, fontWeight: 700, fontSize: 21})
-      ),
-      Plot.ruleX([0])
-    ]
-  } as Any);
+  const chart = deckChart((Plot) =>
+    Plot.plot({
+      width: 700,
+      height: 520,
+      marginLeft: 10,
+      marginRight: 80,
+      marginTop: 30,
+      marginBottom: 50,
+      style: chartStyle,
+      x: {label: "Kostnader, tkr", grid: true, tickFormat: (v: number) => formatUnits(BigInt(v)), ticks: 5},
+      y: {axis: null, domain: ["Utfall", "Budget"]},
+      fy: {
+        label: null,
+        axis: "left",
+        domain: [...new Set(bars.map((d: Any) => d.group))],
+        padding: 0.4,
+        tickFormat: () => ""
+      },
+      color: {domain: ["Utfall", "Budget"], range: [C.blue, C.orange]},
+      marks: [
+        Plot.barX(bars, {fy: "group", y: "serie", x: "value", fill: "serie"}),
+        Plot.text(bars, {
+          fy: "group",
+          y: "serie",
+          x: "value",
+          text: (d: Any) => formatUnits(BigInt(d.value)),
+          dx: 8,
+          textAnchor: "start",
+          fontSize: 21
+        }),
+        Plot.text(
+          bars.filter((d: Any) => d.serie === "Utfall"),
+          Plot.selectFirst({
+            fy: "group",
+            frameAnchor: "top-left",
+            text: "group",
+            dy: -24,
+            fontWeight: 700,
+            fontSize: 21
+          })
+        ),
+        Plot.ruleX([0])
+      ]
+    } as Any)
+  );
   const budget = revision ? revision.label.replace(/\s*\(.*\)$/, "") : null;
   const s = slide(
     ctx,

@@ -7,6 +7,7 @@ import type {Statements} from "../lib/statements.js";
 import {addressParam, setAddressParams} from "./address.js";
 import {h} from "./dom.js";
 import {categorical, diverging} from "./palette.js";
+import {drawWhenLoaded} from "./plot-lazy.js";
 
 export type Any = any;
 
@@ -31,6 +32,22 @@ export const key = (color: string, text: string, kind = "bar") =>
   h("span", {class: `deck-key ${kind}`, style: `--c: ${color}`}, text);
 
 /** What every slide needs: the förbund and year, the statements rounded to tkr, and the sources. */
+let drawing: Promise<void>[] = [];
+
+/** A slide's chart, drawn once Plot has loaded: the slides are shown first, the charts follow (chartsDrawn). */
+export function deckChart(draw: Parameters<typeof drawWhenLoaded>[0]): HTMLElement {
+  const {element, drawn} = drawWhenLoaded(draw);
+  drawing.push(drawn);
+  return element;
+}
+
+/** Settles when every chart asked for since the last call is drawn. */
+export async function chartsDrawn(): Promise<void> {
+  const pending = drawing;
+  drawing = [];
+  await Promise.all(pending);
+}
+
 export interface DeckContext {
   name: string;
   year: number;

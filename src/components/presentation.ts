@@ -1,6 +1,5 @@
 // The board presentation's slides (src/presentation.md): one function per slide, given the year's figures. The
 // frame and the deck are in presentation-deck.ts, the slides on the accounts in presentation-accounts.ts.
-import * as Plot from "@observablehq/plot";
 import Decimal from "decimal.js";
 import {formatDecimal, formatPercent} from "../lib/format.js";
 import {HAE_TYPES, periodComparison, periodLabel} from "../lib/hae.js";
@@ -11,6 +10,7 @@ import {
   C,
   chartStyle,
   compactTable,
+  deckChart,
   figure,
   key,
   roundedTkr,
@@ -20,7 +20,7 @@ import {
   type DeckContext
 } from "./presentation-deck.js";
 
-export {deck, type DeckContext} from "./presentation-deck.js";
+export {chartsDrawn, deck, type DeckContext} from "./presentation-deck.js";
 export {balanceSlide, driftSlide, incomeSlide, resultSlide} from "./presentation-accounts.js";
 
 /** 1. Title. */
@@ -91,77 +91,79 @@ export function equitySlide(ctx: DeckContext, plan: ForbundPlan | null, planTitl
     ...(usual ? {[usual]: categorical[2]} : {})
   };
   const domain = [...new Set(rows.map((d) => d.year))];
-  const chart = Plot.plot({
-    width: 1300,
-    height: 460,
-    marginLeft: 70,
-    marginRight: 30,
-    marginTop: 20,
-    marginBottom: 40,
-    style: chartStyle,
-    x: {
-      label: null,
-      tickFormat: (y: number) => String(y),
-      ticks: domain,
-      domain: [Math.min(...domain) - 0.3, Math.max(...domain) + 0.3]
-    },
-    y: {
-      label: "Eget kapital, % av tilldelningen",
-      grid: true,
-      zero: true,
-      tickFormat: (v: number) => `${formatDecimal(v)} %`
-    },
-    marks: [
-      Plot.rectX([0], {
-        x1: year - 0.5,
-        x2: year + 0.5,
-        y1: 0,
-        y2: Math.max(25, ...rows.map((d) => d.share), ...board.map((b) => b.share)),
-        fill: C.sky,
-        fillOpacity: 0.18,
-        clip: true
-      }),
-      Plot.ruleY([20], {stroke: C.green, strokeWidth: 3, strokeDasharray: "10,6"}),
-      Plot.text([20], {
-        y: (d: number) => d,
-        frameAnchor: "right",
-        text: () => "Riktmärke 20 %",
-        dy: -14,
-        fill: C.green,
-        fontWeight: 700,
-        fontSize: 19
-      }),
-      Plot.line(
-        rows.filter((d) => d.serie === "Utfall"),
-        {x: "year", y: "share", stroke: C.ink, strokeWidth: 4, marker: "circle"}
-      ),
-      Plot.line(
-        rows.filter((d) => d.serie !== "Utfall"),
-        {
-          x: "year",
-          y: "share",
-          z: "serie",
-          stroke: (d: Any) => colors[d.serie],
-          strokeWidth: 4,
-          strokeDasharray: "12,8",
-          marker: "circle"
-        }
-      ),
-      Plot.dot(board, {x: "year", y: "share", symbol: "diamond2", r: 8, fill: C.ink}),
-      Plot.text(
-        hist.filter((d) => d.year === plan.startYear),
-        {
-          x: "year",
-          y: "share",
-          text: (d: Any) => `${formatDecimal(d.share, 1)} %`,
-          dy: -22,
+  const chart = deckChart((Plot) =>
+    Plot.plot({
+      width: 1300,
+      height: 460,
+      marginLeft: 70,
+      marginRight: 30,
+      marginTop: 20,
+      marginBottom: 40,
+      style: chartStyle,
+      x: {
+        label: null,
+        tickFormat: (y: number) => String(y),
+        ticks: domain,
+        domain: [Math.min(...domain) - 0.3, Math.max(...domain) + 0.3]
+      },
+      y: {
+        label: "Eget kapital, % av tilldelningen",
+        grid: true,
+        zero: true,
+        tickFormat: (v: number) => `${formatDecimal(v)} %`
+      },
+      marks: [
+        Plot.rectX([0], {
+          x1: year - 0.5,
+          x2: year + 0.5,
+          y1: 0,
+          y2: Math.max(25, ...rows.map((d) => d.share), ...board.map((b) => b.share)),
+          fill: C.sky,
+          fillOpacity: 0.18,
+          clip: true
+        }),
+        Plot.ruleY([20], {stroke: C.green, strokeWidth: 3, strokeDasharray: "10,6"}),
+        Plot.text([20], {
+          y: (d: number) => d,
+          frameAnchor: "right",
+          text: () => "Riktmärke 20 %",
+          dy: -14,
+          fill: C.green,
           fontWeight: 700,
-          fontSize: 22
-        }
-      ),
-      Plot.ruleY([0])
-    ]
-  } as Any);
+          fontSize: 19
+        }),
+        Plot.line(
+          rows.filter((d) => d.serie === "Utfall"),
+          {x: "year", y: "share", stroke: C.ink, strokeWidth: 4, marker: "circle"}
+        ),
+        Plot.line(
+          rows.filter((d) => d.serie !== "Utfall"),
+          {
+            x: "year",
+            y: "share",
+            z: "serie",
+            stroke: (d: Any) => colors[d.serie],
+            strokeWidth: 4,
+            strokeDasharray: "12,8",
+            marker: "circle"
+          }
+        ),
+        Plot.dot(board, {x: "year", y: "share", symbol: "diamond2", r: 8, fill: C.ink}),
+        Plot.text(
+          hist.filter((d) => d.year === plan.startYear),
+          {
+            x: "year",
+            y: "share",
+            text: (d: Any) => `${formatDecimal(d.share, 1)} %`,
+            dy: -22,
+            fontWeight: 700,
+            fontSize: 22
+          }
+        ),
+        Plot.ruleY([0])
+      ]
+    } as Any)
+  );
   const last = rows.filter((d) => d.serie === full).at(-1);
   return slide(
     ctx,
@@ -223,24 +225,26 @@ export function haeSlide(
     .map((e) => ({year: e.year, value: Number(e.tenths) / 10 / e.months.size}));
   const compare = periodComparison(totals, {fromMonth: 1, toMonth: 6, year, previousYear: year - 1, types: HAE_TYPES});
   const summa = compare.at(-1)!;
-  const chart = Plot.plot({
-    width: 820,
-    height: 500,
-    marginLeft: 80,
-    marginTop: 40,
-    marginBottom: 40,
-    style: chartStyle,
-    x: {label: null, tickFormat: (y: number) => `’${String(y).slice(2)}`, padding: 0.15},
-    y: {label: "Snitt per månad", grid: true, ticks: 5, tickFormat: (v: number) => formatDecimal(v)},
-    marks: [
-      Plot.barY(bars, {x: "year", y: "value", fill: (d: Any) => (d.year === year ? C.blue : C.sky)}),
-      Plot.text(
-        bars.filter((d) => d.year === year),
-        {x: "year", y: "value", text: (d: Any) => formatDecimal(d.value), dy: -16, fontWeight: 700, fontSize: 22}
-      ),
-      Plot.ruleY([0])
-    ]
-  } as Any);
+  const chart = deckChart((Plot) =>
+    Plot.plot({
+      width: 820,
+      height: 500,
+      marginLeft: 80,
+      marginTop: 40,
+      marginBottom: 40,
+      style: chartStyle,
+      x: {label: null, tickFormat: (y: number) => `’${String(y).slice(2)}`, padding: 0.15},
+      y: {label: "Snitt per månad", grid: true, ticks: 5, tickFormat: (v: number) => formatDecimal(v)},
+      marks: [
+        Plot.barY(bars, {x: "year", y: "value", fill: (d: Any) => (d.year === year ? C.blue : C.sky)}),
+        Plot.text(
+          bars.filter((d) => d.year === year),
+          {x: "year", y: "value", text: (d: Any) => formatDecimal(d.value), dy: -16, fontWeight: 700, fontSize: 22}
+        ),
+        Plot.ruleY([0])
+      ]
+    } as Any)
+  );
   return slide(
     ctx,
     "hae",
