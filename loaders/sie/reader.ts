@@ -16,7 +16,8 @@ import {capDiagnostics, checkClosingBalances, checkYearTransition} from "./check
 import {encodingDiagnostic, type SieEncoding} from "./decode.js";
 import {field, LineTokenizer, type Token} from "./tokenize.js";
 import {describe, formatCount, listLines, parseDate} from "./values.js";
-import {openName, TOO_LARGE, VoucherReader, voucherName} from "./vouchers.js";
+import {openName, TOO_LARGE, voucherName} from "./vouchers.js";
+import {FastVoucherReader} from "./vouchers-fast.js";
 
 /** The kind of SIE file: types 1–3 hold balances only, 4E an export with balances and vouchers, 4I vouchers only. */
 export type SieKind = "1" | "2" | "3" | "4E" | "4I";
@@ -87,7 +88,7 @@ const ROW_KINDS: Record<string, Transaction["kind"]> = {"#TRANS": "trans", "#RTR
 const DIGITS = /^\d+$/;
 
 /** Reads records line by line; readSie and readSieStream feed it. */
-export class Reader extends VoucherReader {
+export class Reader extends FastVoucherReader {
   private readonly tokenizer = new LineTokenizer();
 
   private readonly accounts = new Map<string, Account>();

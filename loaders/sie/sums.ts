@@ -13,7 +13,7 @@ import {Reader, type SieReadOptions, type SieResult} from "./read.js";
 import {AsciiCache, CLOSE_LINE, OPEN_LINE, RECORD_LINE, SimpleLine} from "./scan.js";
 import {readSieStream} from "./stream.js";
 import {parseDate} from "./values.js";
-import {BTRANS_LABEL, RTRANS_LABEL, TRANS_LABEL, VER_LABEL} from "./vouchers.js";
+import {BTRANS_LABEL, RTRANS_LABEL, TRANS_LABEL, VER_LABEL} from "./vouchers-fast.js";
 
 /** One fiscal year's vouchers and movement per account, as MovementSums.forYear gives them. */
 export interface YearMovements {

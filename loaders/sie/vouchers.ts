@@ -1,34 +1,19 @@
-// The vouchers and rows of an SIE file, and the fast path that reads them from their bytes: the part of the reader
-// that handles nearly every line of a large ledger. Reader (reader.ts) adds the other records and the end of the file.
+// The vouchers and rows of an SIE file in the columns (src/lib/voucher-columns.ts): opening and closing vouchers, their
+// rows, and the checks on them (balance, copies, numbering). FastVoucherReader (vouchers-fast.ts) reads the lines
+// that make up nearly all of a large ledger from their bytes into the same helpers; Reader (reader.ts) adds the other
+// records and the end of the file.
 
 import type {Diagnostic, Ledger, ObjectRef, ReadCounts, Transaction, Voucher} from "../../src/lib/ledger.js";
 import {attachColumns, KIND_INDEX, VoucherColumns} from "../../src/lib/voucher-columns.js";
 import type {SieEncoding} from "./decode.js";
 import {KsummaChecker} from "./ksumma.js";
-import {AsciiCache, CLOSE_LINE, listRefs, OPEN_LINE, RECORD_LINE, SimpleLine} from "./scan.js";
+import {SimpleLine} from "./scan.js";
 import {field, type ListToken, type Token} from "./tokenize.js";
 import {describe, formatKronor, MAX_ORE, parseAmount, parseDate} from "./values.js";
 import {objectsHash, rowsHash, sameRow, sameRows, SeriesNumbers, type Claim} from "./voucher-numbers.js";
 
 function newCounts(): ReadCounts {
   return {read: 0, kept: 0, rejected: 0};
-}
-
-/** The labels the fast path reads (see Reader.lineBytes), as bytes. */
-export const TRANS_LABEL = asciiBytes("#TRANS");
-export const RTRANS_LABEL = asciiBytes("#RTRANS");
-export const BTRANS_LABEL = asciiBytes("#BTRANS");
-export const VER_LABEL = asciiBytes("#VER");
-
-function asciiBytes(text: string): Uint8Array {
-  return Uint8Array.from(text, (c) => c.charCodeAt(0));
-}
-
-/** An object list as the fast path reads it: its shared references, and its id in the columns' current dictionary. */
-interface ListEntry {
-  refs: ObjectRef[];
-  id: number;
-  generation: number;
 }
 
 /** Where an account is first used, and how many records use it. */
@@ -38,7 +23,7 @@ export interface AccountUse {
 }
 
 /** An account as the fast path reads it, with its id in the columns and its AccountUse once it has one. */
-interface UsedAccount {
+export interface UsedAccount {
   account: string;
   id: number;
   use: AccountUse | undefined;
@@ -110,9 +95,6 @@ export class VoucherReader {
   /** Every account a row or balance uses: the first line and how many records. */
   protected readonly used = new Map<string, AccountUse>();
 
-  /** The fast path's accounts with their entries in `used`, found by their bytes: no map lookup per row. */
-  protected readonly usedByBytes = new AsciiCache<UsedAccount>((account) => this.usedAccount(account));
-
   /** Kept vouchers by series and number, to find the same voucher twice. */
   protected readonly numbered = new Map<string, SeriesNumbers>();
 
@@ -127,17 +109,6 @@ export class VoucherReader {
 
   /** Lines with anything but blanks that reached line(): the fast path only takes records, which set recordsSeen. */
   protected textLines = 0;
-
-  /** The fast path's object lists by their bytes; undefined for a list that does not pair up. */
-  protected readonly listsByBytes = new AsciiCache<ListEntry | undefined>((inner) => {
-    const refs = listRefs(inner);
-    return refs && {refs, id: 0, generation: -1};
-  });
-
-  /** The fast path's four-digit accounts by their number (0000–9999): no hash per row. */
-  private readonly byAccountDigits: (UsedAccount | undefined)[] = new Array<UsedAccount | undefined>(10_000).fill(
-    undefined
-  );
 
   /** The accounts by their id in the columns. */
   private readonly usedById: UsedAccount[] = [];
@@ -190,36 +161,9 @@ export class VoucherReader {
     this.columns.reserve(Math.ceil(bytes / 16), Math.ceil(bytes / 48), Math.ceil(bytes / 4));
   }
 
-  private usedAccount(account: string): UsedAccount {
+  protected usedAccount(account: string): UsedAccount {
     const id = this.columns.accounts.id(account);
     return (this.usedById[id] ??= {account, id, use: undefined});
-  }
-
-  /**
-   * Handles a brace line or a plain #VER or row straight from its bytes, as line() would handle it decoded; false
-   * when the line is anything else, or has anything unusual, and is for line(). Only lines that are valid as they
-   * stand are taken, and they end in the same helpers as line()'s, so the two paths cannot differ in what they
-   * report about a line.
-   */
-  lineBytes(bytes: Uint8Array, start: number, end: number, lineNo: number): boolean {
-    // While #KSUMMA sums, every record must reach it as tokens.
-    if (this.ksumma.summing) return false;
-    if (this.simple.scanTrans(bytes, start, end) === RECORD_LINE) return this.simpleTrans(lineNo);
-    const scanned = this.simple.scan(bytes, start, end);
-    if (scanned === OPEN_LINE || scanned === CLOSE_LINE) this.textLines++;
-    if (scanned === OPEN_LINE) this.openBlock(lineNo);
-    else if (scanned === CLOSE_LINE) this.closeBlock(lineNo);
-    else return scanned === RECORD_LINE && this.simpleRecord(lineNo);
-    return true;
-  }
-
-  protected simpleRecord(line: number): boolean {
-    const simple = this.simple;
-    if (simple.isLabel(0, TRANS_LABEL)) return this.simpleRow(TRANS, line);
-    if (simple.isLabel(0, VER_LABEL)) return this.simpleVoucher(line);
-    if (simple.isLabel(0, RTRANS_LABEL)) return this.simpleRow(KIND_INDEX.rtrans, line);
-    if (simple.isLabel(0, BTRANS_LABEL)) return this.simpleRow(KIND_INDEX.btrans, line);
-    return false;
   }
 
   /**
@@ -283,22 +227,6 @@ export class VoucherReader {
     if (!date) this.reject(open, line, dateText ? `Ogiltigt datum "${dateText}" i #VER` : "Datum saknas i #VER");
     if (regDate) open.regDate = regDate;
     else if (regText) this.warning(line, `Ogiltigt registreringsdatum "${regText}" i #VER; det ignoreras`);
-  }
-
-  /** The fast path's #VER: taken only with a valid date, and a valid registration date or none. */
-  protected simpleVoucher(line: number): boolean {
-    const simple = this.simple;
-    if (simple.count < 4 || simple.hasList(1, 6)) return false;
-    const date = simple.date(3);
-    const regDate = simple.isEmpty(5) ? undefined : simple.date(5);
-    if (date === undefined || (regDate === undefined && !simple.isEmpty(5))) return false;
-    this.beginRecord(true, false);
-    this.endVoucherWithoutBrace();
-    const number = simple.plainNumber(2);
-    this.startVoucher(simple.value(1), number, number < 0 ? simple.value(2) : "", date, line);
-    if (simple.count > 4) this.columns.addTextBytes(simple.source(), simple.start(4), simple.end(4));
-    if (regDate) this.current!.regDate = regDate;
-    return true;
   }
 
   /** A #VER while the last voucher is still open: that voucher lacks its }. */
@@ -372,99 +300,9 @@ export class VoucherReader {
     this.addRow(open, r, amount!, Math.abs(n), date, field(tokens, i++), field(tokens, i));
   }
 
-  /** The id of a list the fast path read, looked up once per dictionary of object lists. */
-  private listId(entry: ListEntry): number {
-    const columns = this.columns;
-    if (entry.generation !== columns.objectListsGeneration) {
-      entry.id = this.objectsId(entry.refs);
-      entry.generation = columns.objectListsGeneration;
-    }
-    return entry.id;
-  }
-
   /** The id of an object list in the columns. */
-  private objectsId(objects: ObjectRef[]): number {
+  protected objectsId(objects: ObjectRef[]): number {
     return objects.length === 0 ? 0 : this.columns.objectLists.id(objects);
-  }
-
-  /**
-   * The fast path's row: taken only inside a voucher, with an account, an even object list or none, a plain amount
-   * and a valid date or none, so that it has nothing to report.
-   */
-  protected simpleRow(kind: number, line: number): boolean {
-    const open = this.current;
-    const simple = this.simple;
-    if (!open || simple.count < 3 || simple.isEmpty(1) || simple.hasList(1, 2)) return false;
-    let i = 2;
-    let objects = 0;
-    if (simple.hasList(2, 3)) {
-      // "{}" is most rows' list, id 0: no need to look it up.
-      if (simple.start(2) !== simple.end(2)) {
-        const entry = simple.cached(2, this.listsByBytes);
-        if (!entry) return false;
-        objects = this.listId(entry);
-      }
-      i++;
-    }
-    if (simple.hasList(i, i + 4)) return false;
-    const ore = simple.ore(i++);
-    const date = simple.isEmpty(i) ? undefined : simple.date(i);
-    if (ore === undefined || (date === undefined && !simple.isEmpty(i))) return false;
-    this.beginRecord(true, true);
-    open.rows++;
-    const used = this.simpleAccount();
-    const text = simple.isEmpty(i + 1) ? undefined : simple.value(i + 1);
-    const quantity = simple.isEmpty(i + 2) ? undefined : simple.value(i + 2);
-    const r = this.columns.addRow(kind, used.id, ore, objects, line);
-    this.addRow(open, r, undefined, ore < 0 ? -ore : ore, date, text, quantity);
-    return true;
-  }
-
-  /**
-   * simpleRow(TRANS) for a line that SimpleLine.scanTrans split: an account, a list and an amount, nothing after it.
-   * The checks that such a line always passes are left out; the rest are simpleRow's, in its order.
-   */
-  protected simpleTrans(line: number): boolean {
-    const open = this.current;
-    if (!open) return false;
-    const simple = this.simple;
-    let objects = 0;
-    // "{}" is most rows' list, id 0: no need to look it up.
-    if (simple.start(2) !== simple.end(2)) {
-      const entry = simple.cached(2, this.listsByBytes);
-      if (!entry) return false;
-      objects = this.listId(entry);
-    }
-    const ore = simple.ore(3);
-    if (ore === undefined) return false;
-    this.beginRecord(true, true);
-    open.rows++;
-    const used = this.simpleAccount();
-    const r = this.columns.addRow(TRANS, used.id, ore, objects, line);
-    this.addRow(open, r, undefined, ore < 0 ? -ore : ore, undefined, undefined, undefined);
-    return true;
-  }
-
-  /**
-   * The account of the fast path's row: a plain four-digit account (nearly every one) straight from its digits in
-   * byAccountDigits, anything else through usedByBytes. Either way the same entry as usedAccount(its text) gives.
-   */
-  private simpleAccount(): UsedAccount {
-    const simple = this.simple;
-    const bytes = simple.source();
-    const s = simple.start(1);
-    if (simple.end(1) - s === 4) {
-      const d0 = bytes[s] - 0x30;
-      const d1 = bytes[s + 1] - 0x30;
-      const d2 = bytes[s + 2] - 0x30;
-      const d3 = bytes[s + 3] - 0x30;
-      // Unsigned: a byte below "0" wraps to a large number.
-      if (d0 >>> 0 <= 9 && d1 >>> 0 <= 9 && d2 >>> 0 <= 9 && d3 >>> 0 <= 9) {
-        const key = d0 * 1000 + d1 * 100 + d2 * 10 + d3;
-        return (this.byAccountDigits[key] ??= this.usedAccount(simple.value(1)));
-      }
-    }
-    return simple.cached(1, this.usedByBytes) ?? this.usedAccount(simple.value(1));
   }
 
   /** Adds a valid row, already in the columns as row r, to its voucher; `amount` is its bigint when the caller has one. */
@@ -681,7 +519,7 @@ export class VoucherReader {
   }
 }
 
-const TRANS = KIND_INDEX.trans;
+export const TRANS = KIND_INDEX.trans;
 
 /** A row without an object list. */
 const NO_OBJECTS: ObjectRef[] = [];
