@@ -53,11 +53,3 @@ export async function voucherPageFor(
   const {voucherPageFor} = await import("./vouchers.js");
   return voucherPageFor(forbund, year, account, offset, limit);
 }
-
-/**
- * Loads the drill-down's module and the year's partition index ahead of the first click on an account, and the row
- * groups of the accounts shown (or, with none, one small row group to warm the decoder; components/vouchers.ts).
- */
-export function warmVouchers(forbund: string, year: number, accounts: string[] = []): void {
-  import("./vouchers.js").then((m) => m.warmPartition(forbund, year, accounts)).catch(() => undefined);
-}
