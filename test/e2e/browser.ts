@@ -49,6 +49,33 @@ export async function openPage(browser: Browser, origin: string): Promise<{page:
 /** What a page that behaved makes: no external request, no console or page error, no failed load. */
 export const noProblems: PageProblems = {external: [], consoleErrors: [], pageErrors: [], failed: []};
 
+/**
+ * Opens a path with DuckDB's wasm held back until release(), so what shows meanwhile cannot come from DuckDB; `wasm`
+ * lists the wasm files fetched so far. A viewport, when given, is set before the page loads.
+ */
+export async function openWithoutDuckDB(
+  browser: Browser,
+  origin: string,
+  path: string,
+  viewport?: {width: number; height: number}
+) {
+  const {page, problems} = await openPage(browser, origin);
+  if (viewport) await page.setViewportSize(viewport);
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  const wasm: string[] = [];
+  page.on("requestfinished", (r) => r.url().endsWith(".wasm") && wasm.push(r.url()));
+  await page.route("**/*.wasm", async (route) => (await held, route.continue()));
+  await page.goto(`${origin}${path}`);
+  return {page, problems, release, wasm};
+}
+
+/** Every table, caption and note of a page's views, as the reader sees them. */
+export const viewTexts = (page: Page) =>
+  page
+    .locator("main")
+    .evaluate((m) => [...m.querySelectorAll("table, figcaption, .fa-note")].map((e) => e.textContent));
+
 /** The build the suites serve: FINSAM_DIST (e.g. a private output folder while others rebuild dist/) or dist/. */
 export const distDir = process.env.FINSAM_DIST ?? new URL("../../dist", import.meta.url).pathname;
 

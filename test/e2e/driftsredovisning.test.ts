@@ -2,7 +2,7 @@
 // view lives in the address, and a row click shows the chart it changes.
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
-import {noProblems, openPage, useBuiltSite} from "./browser.js";
+import {noProblems, openWithoutDuckDB, useBuiltSite, viewTexts} from "./browser.js";
 
 const site = useBuiltSite();
 // The machine may be loaded (DuckDB-WASM starts in a worker), so a view gets up to 30 s to settle.
@@ -126,21 +126,9 @@ describe("driftsredovisning: controls", {timeout: 120_000}, () => {
   });
 });
 
-/** Every table, caption and note of the page, as the reader sees them. */
-const viewTexts = (page: Page) =>
-  page
-    .locator("main")
-    .evaluate((m) => [...m.querySelectorAll("table, figcaption, .fa-note")].map((e) => e.textContent));
-
 describe("driftsredovisning: precomputed first view", {timeout: 120_000}, () => {
   it("shows the default view before DuckDB has loaded, equal to the live view of the same selection", async () => {
-    const {page, problems} = await openPage(site.browser, site.url);
-    let release = () => {};
-    const held = new Promise<void>((r) => (release = r));
-    const wasm: string[] = [];
-    page.on("requestfinished", (r) => r.url().endsWith(".wasm") && wasm.push(r.url()));
-    await page.route("**/*.wasm", async (route) => (await held, route.continue()));
-    await page.goto(`${site.url}/driftsredovisning`);
+    const {page, problems, release, wasm} = await openWithoutDuckDB(site.browser, site.url, "/driftsredovisning");
     await poll(() => cells(page, "401")).toEqual([
       "\u22124\u00a0391",
       "\u22124\u00a0597",

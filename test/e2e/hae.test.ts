@@ -3,7 +3,7 @@
 // label stays on one line with its box.
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
-import {noProblems, openPage, useBuiltSite} from "./browser.js";
+import {noProblems, openWithoutDuckDB, useBuiltSite, viewTexts} from "./browser.js";
 
 const site = useBuiltSite();
 // The machine may be loaded (DuckDB-WASM starts in a worker), so a view gets up to 30 s to settle.
@@ -114,27 +114,9 @@ describe("HÅE: checkbox labels", {timeout: 120_000}, () => {
   });
 });
 
-/** Every table, caption and note of the page's views, as the reader sees them. */
-const viewTexts = (page: Page) =>
-  page
-    .locator("main")
-    .evaluate((m) => [...m.querySelectorAll("table, figcaption, .fa-note")].map((e) => e.textContent));
-
-/** Opens a page with DuckDB's wasm held back until release(), so what shows meanwhile cannot come from DuckDB. */
-async function openWithoutDuckDB(path: string) {
-  const {page, problems} = await openPage(site.browser, site.url);
-  let release = () => {};
-  const held = new Promise<void>((r) => (release = r));
-  const wasm: string[] = [];
-  page.on("requestfinished", (r) => r.url().endsWith(".wasm") && wasm.push(r.url()));
-  await page.route("**/*.wasm", async (route) => (await held, route.continue()));
-  await page.goto(`${site.url}${path}`);
-  return {page, problems, release, wasm};
-}
-
 describe("HÅE: precomputed first view", {timeout: 180_000}, () => {
   it("shows every section before DuckDB has loaded, equal to the live view of the same selection", async () => {
-    const {page, problems, release, wasm} = await openWithoutDuckDB("/hae");
+    const {page, problems, release, wasm} = await openWithoutDuckDB(site.browser, site.url, "/hae");
     await poll(() => page.locator('table[data-table="hae-kon-alder"] tbody tr').count()).toBeGreaterThan(0);
     await poll(() => page.locator('table[data-table="hae-andel"] tbody tr').count()).toBeGreaterThan(0);
     expect(await page.evaluate(() => document.documentElement.dataset.firstView)).toBe("precomputed");

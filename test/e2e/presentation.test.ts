@@ -5,7 +5,7 @@
 import {readFileSync, readdirSync} from "node:fs";
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
-import {noProblems, openPage, useBuiltSite, type PageProblems} from "./browser.js";
+import {noProblems, openPage, openWithoutDuckDB, useBuiltSite, type PageProblems} from "./browser.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const site = useBuiltSite();
@@ -267,14 +267,10 @@ describe("presentation: precomputed first view", () => {
   it(
     "shows the default förbund's slides before DuckDB has loaded, equal to the live slides of the same selection",
     async () => {
-      const {page, problems} = await openPage(site.browser, site.url);
-      await page.setViewportSize({width: 1280, height: 800});
-      let release = () => {};
-      const held = new Promise<void>((r) => (release = r));
-      const wasm: string[] = [];
-      page.on("requestfinished", (r) => r.url().endsWith(".wasm") && wasm.push(r.url()));
-      await page.route("**/*.wasm", async (route) => (await held, route.continue()));
-      await page.goto(`${site.url}/presentation`);
+      const {page, problems, release, wasm} = await openWithoutDuckDB(site.browser, site.url, "/presentation", {
+        width: 1280,
+        height: 800
+      });
       await page.waitForSelector(".deck[data-ready]", {timeout: 45_000});
       expect(await page.evaluate(() => document.documentElement.dataset.firstView)).toBe("precomputed");
       expect(await page.locator(".deck").getAttribute("data-forbund")).toBe("falun-borlange");
