@@ -2,7 +2,7 @@
 // prints a line, amounts in öre at their printed unit, percentages with their printed decimals, and participants.
 import {Decimal} from "decimal.js";
 import type {MetricId} from "./comparison-metrics.js";
-import type {PublishedFigure, PublishedReport} from "./published.js";
+import {FIGURE_STATEMENTS, type FigureStatement, type PublishedFigure, type PublishedReport} from "./published.js";
 import {orePerUnit, type Unit} from "./rounding.js";
 
 /** One printed figure behind a value: where it stands. */
@@ -16,17 +16,7 @@ export interface PrintedPart {
 }
 
 /** The statements whose figures describe a year's outcome; budgets and plans do not. */
-const outcomeStatements = new Set([
-  "rr",
-  "br",
-  "kfa",
-  "not",
-  "drift",
-  "oversikt",
-  "eget_kapital",
-  "deltagare",
-  "nyckeltal"
-]);
+const outcomeStatements = new Set<FigureStatement>(FIGURE_STATEMENTS.filter((s) => s !== "budget" && s !== "plan"));
 
 /** The year a document reports on: the latest year of its statements or overview, so later reports rank first.
  * Figures for later years in the same document are forecasts (”förhoppningen … cirka 6 %”), not outcomes. */

@@ -20,6 +20,9 @@ export const statementNames: Record<FigureStatement, string> = {
   nyckeltal: "Nyckeltal"
 };
 
+/** Every kind of table a printed figure can stand in, in statementNames' order. */
+export const FIGURE_STATEMENTS = Object.keys(statementNames) as FigureStatement[];
+
 /** The kinds of table a printed figure stands in. */
 export type FigureStatement =
   "rr" | "br" | "kfa" | "not" | "drift" | "oversikt" | "budget" | "plan" | "eget_kapital" | "deltagare" | "nyckeltal";

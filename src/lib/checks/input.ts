@@ -1,21 +1,8 @@
 // Input validation for the checker: a published report or registry read from JSON is checked field by field
 // before any check runs, so that a file of the wrong shape (null figures, empty objects, wrong types) gives a
 // Swedish message naming the field instead of a stack trace from deep inside a check.
-import type {FigureStatement} from "../published.js";
+import {FIGURE_STATEMENTS} from "../published.js";
 
-const STATEMENTS: FigureStatement[] = [
-  "rr",
-  "br",
-  "kfa",
-  "not",
-  "drift",
-  "oversikt",
-  "budget",
-  "plan",
-  "eget_kapital",
-  "deltagare",
-  "nyckeltal"
-];
 const REPORT_UNITS = ["kr", "tkr"];
 const FIGURE_UNITS = ["kr", "tkr", "%", "antal"];
 // One message per problem, but no more than this many per file: a file of the wrong shape has one per figure.
@@ -48,7 +35,7 @@ export function reportProblems(json: unknown): string[] {
     if (!isObject(f)) return problems.push(`${at} är ${typeName(f)}, ska vara ett objekt`);
     const of = `${at}.`;
     need(f, of, "year", (v) => Number.isInteger(v), "ett heltal");
-    need(f, of, "statement", oneOf(STATEMENTS), `en av ${STATEMENTS.join(", ")}`);
+    need(f, of, "statement", oneOf(FIGURE_STATEMENTS), `en av ${FIGURE_STATEMENTS.join(", ")}`);
     need(f, of, "label", (v) => typeof v === "string", "en text");
     need(f, of, "printed", (v) => typeof v === "string", "en text");
     need(f, of, "value", (v) => typeof v === "number" && Number.isFinite(v), "ett tal");
