@@ -23,6 +23,7 @@ import {checkboxes, radio, select} from "./inputs.js";
 import type {ScbMeta} from "./scb-data.js";
 import {areaOptions, scbSources, sexInput, sexText, stopWithoutData} from "./scb-page.js";
 import {guard} from "./status.js";
+import {loadTables} from "./duckdb-lazy.js";
 import {plotModule} from "./plot-lazy.js";
 
 export {comparisonSection, latestSection, outsideSection, sharesSection} from "./arbetsmarknadsstatus-charts.js";
@@ -62,12 +63,8 @@ export async function loadStatus(files: {
   ]);
   await stopWithoutData(meta, "arbetsmarknadsstatus", "SCB-statistik för arbetsmarknadsstatus (data/scb)");
   let loading: Promise<void> | undefined;
-  // DuckDB's client (and the Arrow library it brings) is imported only here, so the first view does not wait for it.
-  const ready = () =>
-    (loading ??= guard(
-      import("./duckdb.js").then(({loadTables}) => loadTables({arbetsmarknadsstatus: files.table})),
-      TABLE
-    ));
+  // DuckDB's client (and the Arrow library it brings) loads only here (duckdb-lazy.ts), not before the first view.
+  const ready = () => (loading ??= guard(loadTables({arbetsmarknadsstatus: files.table}), TABLE));
   whenIdle(ready);
   return {meta, initial, extent: initial.extent, ready};
 }

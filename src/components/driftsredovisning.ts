@@ -28,6 +28,7 @@ import {
 } from "./status.js";
 import {categorical, dashFor} from "./palette.js";
 import {plotModule} from "./plot-lazy.js";
+import {loadTables} from "./duckdb-lazy.js";
 
 /** Keeps a select with long option texts within the page's width (a phone would otherwise scroll sideways). */
 export function fitWidth<E extends HTMLElement>(input: E): E {
@@ -204,8 +205,8 @@ export async function loadDriftsredovisning(files: DriftFiles) {
   await guard(loadLedger({accountBalances: files.accountBalances}), "huvudböckerna (data/account-balances.arrows)");
   await useFirstView(files.firstView);
   await loadInBackground(
-    // DuckDB's client is imported only here, so the first view loads none of its code.
-    () => import("./duckdb.js").then((db) => db.loadTables({movements: files.movements, budgets: files.budgets})),
+    // DuckDB's client loads only here (duckdb-lazy.ts), so the first view loads none of its code.
+    () => loadTables({movements: files.movements, budgets: files.budgets}),
     "huvudböckerna och budgetarna (data/movements.arrows, data/budgets.arrows)"
   );
   const available = await ledgerYears();
