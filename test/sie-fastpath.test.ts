@@ -252,14 +252,19 @@ describe("the fast path of readSie", () => {
     expect(expectSameBothWays(bytes, "m.se").ledger.vouchers[1].text).toBe("Lön");
   });
 
-  it("streams as it reads whole, either way", async () => {
-    const bytes = encodeCp437(voucherFile(ROWS.slice(0, 30)));
-    const whole = readSie(bytes, "s.se");
-    const chunks = (size: number) =>
-      Array.from({length: Math.ceil(bytes.length / size)}, (_, k) => bytes.subarray(k * size, (k + 1) * size));
-    for (const size of [1, 13, bytes.length]) {
-      expect(await readSieStream(chunks(size), "s.se")).toStrictEqual(whole);
-      expect(await readSieStream(chunks(size), "s.se", undefined, {general: true})).toStrictEqual(whole);
+  it("streams as it reads whole, either way, with LF, CR LF and lone CR line ends cut anywhere", async () => {
+    const text = voucherFile(ROWS.slice(0, 30));
+    // A lone CR ends a line too (LineFeeder.feed); rows read to their own line end must stop there as well.
+    const loneCr = voucherFile(["#TRANS 1930 {} 100\r#TRANS 3010 {} -100", "#TRANS 1930 {} 1 \r", "}\r{"]);
+    for (const source of [text, text.replace(/\n/g, "\r\n"), loneCr, loneCr.replace(/\n/g, "\r\n")]) {
+      const bytes = encodeCp437(source);
+      const whole = expectSameBothWays(bytes, "s.se");
+      const chunks = (size: number) =>
+        Array.from({length: Math.ceil(bytes.length / size)}, (_, k) => bytes.subarray(k * size, (k + 1) * size));
+      for (const size of [1, 2, 13, 64, bytes.length]) {
+        expect(await readSieStream(chunks(size), "s.se")).toStrictEqual(whole);
+        expect(await readSieStream(chunks(size), "s.se", undefined, {general: true})).toStrictEqual(whole);
+      }
     }
   });
 

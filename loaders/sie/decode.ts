@@ -266,6 +266,11 @@ export interface LineSink {
   line(raw: string, lineNo: number): void;
   /** Handles a line from its bytes, if it can; false has it decoded and handed to line(). */
   lineBytes?(bytes: Uint8Array, start: number, end: number, lineNo: number): boolean;
+  /**
+   * Handles the line at `start` from its bytes, if it can, reading it up to its own LF before `end`: the index of that
+   * LF, or -1 to have the line found and offered to lineBytes. Offered only lines that need no UTF-8 check.
+   */
+  lineFrom?(bytes: Uint8Array, start: number, end: number, lineNo: number): number;
 }
 
 /** Splits chunks into lines and feeds them decoded; `mixed` reads lines with UTF-8 letters in a table encoding. */
@@ -311,7 +316,18 @@ export class LineFeeder {
     const offset = chunk.byteOffset;
     const words = new Uint32Array(chunk.buffer, 0, chunk.buffer.byteLength >> 2);
     const lastWord = (offset + n) >> 2;
+    // A line the sink reads to its end itself is not searched for its LF first (see LineSink.lineFrom).
+    const sink = this.mixed ? undefined : this.sink;
+    const lineFrom = sink?.lineFrom !== undefined;
     for (;;) {
+      if (lineFrom) {
+        const lf = sink!.lineFrom!(chunk, start, n, this.lineNo + 1);
+        if (lf >= 0) {
+          this.lineNo++;
+          start = lf + 1;
+          continue;
+        }
+      }
       // A loop rather than indexOf: lines are short, and the call costs more than the bytes it would look at.
       let newline = start;
       while (newline < n && ((offset + newline) & 3) !== 0 && chunk[newline] !== LF) newline++;

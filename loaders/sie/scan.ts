@@ -15,6 +15,7 @@ const LIST = 2;
 
 const SPACE = 0x20;
 const TAB = 0x09;
+const LF = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -33,8 +34,10 @@ const CLASSES = new Uint8Array(256);
 for (let b = SPACE + 1; b < 0x7f; b++) CLASSES[b] = BARE_BYTE;
 for (let b = 0x80; b < 0x100; b++) CLASSES[b] = QUOTED_STOP;
 for (const b of [SPACE, TAB]) CLASSES[b] = BLANK_BYTE;
-// A CR within a line ends a line (see LineFeeder.feed): such a line is for the general path, which splits it.
+// A CR within a line ends a line (see LineFeeder.feed): such a line is for the general path, which splits it. An LF
+// ends the line that a scan reads without knowing its end (see SimpleLine.stop).
 CLASSES[CR] = QUOTED_STOP;
+CLASSES[LF] = QUOTED_STOP;
 for (const b of [QUOTE, OPEN, CLOSE]) CLASSES[b] = 0;
 for (const b of [QUOTE, BACKSLASH]) CLASSES[b] |= QUOTED_STOP;
 
@@ -46,9 +49,22 @@ function isBare(b: number): boolean {
   return (CLASSES[b] & BARE_BYTE) !== 0;
 }
 
-/** Whether a token ending at i is followed by a blank or the end, as the fast path requires. */
+function endsLine(b: number): boolean {
+  return b === LF || b === CR;
+}
+
+/** Whether a token ending at i is followed by a blank or the line's end, as the fast path requires. */
 function endsToken(bytes: Uint8Array, i: number, end: number): boolean {
-  return i >= end || isBlank(bytes[i]);
+  return i >= end || isBlank(bytes[i]) || endsLine(bytes[i]);
+}
+
+/**
+ * Where a line whose last field ends at i stops: i when that is `end`, an LF, or a CR before an LF within `end`; -1
+ * for anything else, a lone CR among them (LineFeeder.feed splits there, so the line is for the general path).
+ */
+function lineStop(bytes: Uint8Array, i: number, end: number): number {
+  if (i === end || bytes[i] === LF) return i;
+  return bytes[i] === CR && i + 1 < end && bytes[i + 1] === LF ? i : -1;
 }
 
 /** The longest amount plainOre reads: sign, 13 integer digits, point and 2 decimals. */
@@ -163,10 +179,16 @@ export const RECORD_LINE = 1;
 export const OPEN_LINE = 2;
 export const CLOSE_LINE = 3;
 
-/** One line split into fields as byte ranges (a list's range is what lies between its braces). */
+/**
+ * One line split into fields as byte ranges (a list's range is what lies between its braces). A scan reads from a
+ * line's start up to `end`: a line the feeder has already cut (then `stop` is `end` for every line taken), or the
+ * rest of a chunk, where the line stops at its own LF or CR LF (see LineFeeder.push), so its bytes are read once.
+ */
 export class SimpleLine {
   /** How many fields the line has, its label first. */
   count = 0;
+  /** Where the line scanned last stops: the end given, or its CR LF or LF. */
+  stop = 0;
   /** Bit n set when field n is a list (MAX_FIELDS is below 32). */
   private lists = 0;
   private readonly starts = new Int32Array(MAX_FIELDS);
@@ -189,20 +211,24 @@ export class SimpleLine {
   }
 
   /**
-   * Splits bytes[start, end) into fields when the line is simple: blank-separated bare fields of printable ASCII,
-   * quoted fields without backslashes, and closed object lists of such items. Returns what it found (see
-   * RECORD_LINE); OTHER_LINE for a line to read the general way, empty lines among them.
+   * Splits the line from `start` (up to `end`, or its line end before that: see `stop`) into fields when it is
+   * simple: blank-separated bare fields of printable ASCII, quoted fields without backslashes, and closed object lists
+   * of such items. Returns what it found (see RECORD_LINE); OTHER_LINE for a line to read the general way, empty
+   * lines among them.
    */
   scan(bytes: Uint8Array, start: number, end: number): number {
     this.bytes = bytes;
     let i = start;
     while (i < end && isBlank(bytes[i])) i++;
     const first = i < end ? bytes[i] : 0;
-    if ((first === OPEN || first === CLOSE) && this.blankFrom(i + 1, end))
-      return first === OPEN ? OPEN_LINE : CLOSE_LINE;
+    if (first === OPEN || first === CLOSE) {
+      let j = i + 1;
+      while (j < end && isBlank(bytes[j])) j++;
+      if ((this.stop = lineStop(bytes, j, end)) >= 0) return first === OPEN ? OPEN_LINE : CLOSE_LINE;
+    }
     let n = 0;
     this.lists = 0;
-    for (; i < end; n++) {
+    for (; i < end && !endsLine(bytes[i]); n++) {
       if (n === MAX_FIELDS) return OTHER_LINE;
       this.starts[n] = i;
       const b = bytes[i];
@@ -210,6 +236,7 @@ export class SimpleLine {
       if (i < 0) return OTHER_LINE;
       while (i < end && isBlank(bytes[i])) i++;
     }
+    if ((this.stop = lineStop(bytes, i, end)) < 0) return OTHER_LINE;
     this.count = n;
     return n > 0 ? RECORD_LINE : OTHER_LINE;
   }
@@ -255,14 +282,9 @@ export class SimpleLine {
     if (i === amount) return OTHER_LINE;
     this.set(3, BARE, amount, i, 1);
     while (i < end && isBlank(bytes[i])) i++;
-    if (i !== end) return OTHER_LINE;
+    if ((this.stop = lineStop(bytes, i, end)) < 0) return OTHER_LINE;
     this.count = 4;
     return RECORD_LINE;
-  }
-
-  private blankFrom(i: number, end: number): boolean {
-    for (; i < end; i++) if (!isBlank(this.bytes[i])) return false;
-    return true;
   }
 
   /** Reads a bare field from its first byte; the index after it, or -1. */
@@ -271,7 +293,7 @@ export class SimpleLine {
     for (; i < end; i++) {
       const c = CLASSES[bytes[i]];
       if (c === BARE_BYTE || c === (BARE_BYTE | QUOTED_STOP)) continue;
-      if (c !== BLANK_BYTE) return -1;
+      if (c !== BLANK_BYTE && !endsLine(bytes[i])) return -1;
       break;
     }
     this.set(n, BARE, this.starts[n], i, 1);
@@ -287,7 +309,7 @@ export class SimpleLine {
       if ((CLASSES[bytes[i]] & QUOTED_STOP) === 0) continue;
       const b = bytes[i];
       if (b === QUOTE) break;
-      if (b === BACKSLASH || b === CR) return -1;
+      if (b === BACKSLASH || endsLine(b)) return -1;
       ascii = 0;
     }
     if (i === end || !endsToken(bytes, i + 1, end)) return -1;
@@ -328,7 +350,7 @@ export class SimpleLine {
     for (; i < end; i++) {
       const b = bytes[i];
       if (b === QUOTE) return i + 1;
-      if (b === BACKSLASH || b === CR || b >= 0x80) return -1;
+      if (b === BACKSLASH || endsLine(b) || b >= 0x80) return -1;
     }
     return -1;
   }

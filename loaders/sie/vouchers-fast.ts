@@ -5,7 +5,7 @@
 
 import type {ObjectRef} from "../../src/lib/ledger.js";
 import {KIND_INDEX} from "../../src/lib/voucher-columns.js";
-import {AsciiCache, CLOSE_LINE, listRefs, OPEN_LINE, RECORD_LINE} from "./scan.js";
+import {AsciiCache, CLOSE_LINE, listRefs, OPEN_LINE, OTHER_LINE, RECORD_LINE} from "./scan.js";
 import {TRANS, VoucherReader, type UsedAccount} from "./vouchers.js";
 
 /** The labels the fast path reads (see Reader.lineBytes), as bytes. */
@@ -48,15 +48,34 @@ export class FastVoucherReader extends VoucherReader {
    * report about a line.
    */
   lineBytes(bytes: Uint8Array, start: number, end: number, lineNo: number): boolean {
+    return this.take(bytes, start, end, end, lineNo) >= 0;
+  }
+
+  /**
+   * lineBytes for the line at `start` in the rest of a chunk, `end`, before its end is known: the index of the LF
+   * that ends the line taken, or -1 (then the feeder finds the line end and offers the line to lineBytes). The line
+   * is scanned once, end included, instead of searched for its LF and then scanned.
+   */
+  lineFrom(bytes: Uint8Array, start: number, end: number, lineNo: number): number {
+    const stop = this.take(bytes, start, end, end - 1, lineNo);
+    return stop < 0 || bytes[stop] === 0x0a ? stop : stop + 1;
+  }
+
+  /** lineBytes' work for a line that stops at or before `last`: where the line stops (see SimpleLine.stop), or -1. */
+  private take(bytes: Uint8Array, start: number, end: number, last: number, lineNo: number): number {
     // While #KSUMMA sums, every record must reach it as tokens.
-    if (this.ksumma.summing) return false;
-    if (this.simple.scanTrans(bytes, start, end) === RECORD_LINE) return this.simpleTrans(lineNo);
-    const scanned = this.simple.scan(bytes, start, end);
+    if (this.ksumma.summing) return -1;
+    const simple = this.simple;
+    if (simple.scanTrans(bytes, start, end) === RECORD_LINE) {
+      return simple.stop <= last && this.simpleTrans(lineNo) ? simple.stop : -1;
+    }
+    const scanned = simple.scan(bytes, start, end);
+    if (scanned === OTHER_LINE || simple.stop > last) return -1;
     if (scanned === OPEN_LINE || scanned === CLOSE_LINE) this.textLines++;
     if (scanned === OPEN_LINE) this.openBlock(lineNo);
     else if (scanned === CLOSE_LINE) this.closeBlock(lineNo);
-    else return scanned === RECORD_LINE && this.simpleRecord(lineNo);
-    return true;
+    else if (!this.simpleRecord(lineNo)) return -1;
+    return simple.stop;
   }
 
   protected simpleRecord(line: number): boolean {
