@@ -29,6 +29,10 @@ function check(text: string): boolean {
   if (fast === RECORD_LINE) {
     expect(fieldsOf(one, fast), text).toEqual(fieldsOf(generic, general));
     expect(generic.count, text).toBe(4);
+    // What scanTrans reads on the way: the amount as plainOre reads it (-0 and NaN included), a four-digit account.
+    expect(one.transOre, text).toBe(generic.ore(3) ?? NaN);
+    const account = String.fromCharCode(...bytes.subarray(generic.start(1), generic.end(1)));
+    expect(one.transAccount, text).toBe(/^[0-9]{4}$/.test(account) ? Number(account) : -1);
     return true;
   }
   expect(fast, text).toBe(OTHER_LINE);
@@ -43,7 +47,20 @@ describe("SimpleLine.scanTrans", () => {
       '#TRANS 4020 {1 "200" 6 "604"} 3945.66',
       "#TRANS\t7210 {1 100}\t8124.14  ",
       "#TRANS  3000   {  }   5",
-      '#TRANS 3000 {"1" "2"} -0.5\t'
+      '#TRANS 3000 {"1" "2"} -0.5\t',
+      // Amounts plainOre does not read, and accounts that are not four digits: split all the same.
+      "#TRANS 1930 {} -0",
+      "#TRANS 1930 {} 1.",
+      "#TRANS 1930 {} -.5",
+      "#TRANS 1930 {} 1.234",
+      "#TRANS 1930 {} 12345678901234",
+      "#TRANS 1930 {} 1234567890123.45",
+      "#TRANS 1930 {} 1,50",
+      "#TRANS 1930 {} 1-",
+      "#TRANS 193 {} 1",
+      "#TRANS 19300 {} 1",
+      "#TRANS 19a0 {} 1",
+      "#TRANS 0000 {} 1"
     ];
     for (const line of taken) expect(check(line), line).toBe(true);
   });
@@ -87,6 +104,11 @@ describe("SimpleLine.scanTrans", () => {
       '"6"',
       "1",
       "-100.50",
+      "-",
+      ".",
+      "0",
+      "25",
+      "12345678901234",
       "\\",
       "\r",
       "\u0094",

@@ -189,6 +189,10 @@ export class SimpleLine {
   count = 0;
   /** Where the line scanned last stops: the end given, or its CR LF or LF. */
   stop = 0;
+  /** After scanTrans: the account as a number when it is four digits (0000–9999), else -1. */
+  transAccount = -1;
+  /** After scanTrans: the amount in öre as plainOre reads it, or NaN when plainOre would not. */
+  transOre = NaN;
   /** Bit n set when field n is a list (MAX_FIELDS is below 32). */
   private lists = 0;
   private readonly starts = new Int32Array(MAX_FIELDS);
@@ -244,7 +248,8 @@ export class SimpleLine {
   /**
    * scan() for the commonest line of all, `#TRANS account {list} amount` with nothing after the amount: RECORD_LINE
    * with exactly the fields scan() would find, or OTHER_LINE for any other line (which then goes to scan()). One
-   * forward pass without scan()'s per-field dispatch.
+   * forward pass without scan()'s per-field dispatch, which also reads the account's digits (transAccount) and the
+   * amount (transOre), so neither is read again.
    */
   scanTrans(bytes: Uint8Array, start: number, end: number): number {
     if (
@@ -266,9 +271,18 @@ export class SimpleLine {
     while (i < end && isBlank(bytes[i])) i++;
     // The account: a bare field ended by a blank.
     const account = i;
+    let key = 0;
+    for (; i < end; i++) {
+      const digit = bytes[i] - 0x30;
+      // Unsigned: a byte below "0" wraps to a large number.
+      if (digit >>> 0 > 9) break;
+      key = key * 10 + digit;
+    }
+    const digitsEnd = i;
     while (i < end && isBare(bytes[i])) i++;
     if (i === account || i === end || !isBlank(bytes[i])) return OTHER_LINE;
     this.set(1, BARE, account, i, 1);
+    this.transAccount = digitsEnd === i && i - account === 4 ? key : -1;
     while (i < end && isBlank(bytes[i])) i++;
     // The object list.
     if (i === end || bytes[i] !== OPEN) return OTHER_LINE;
@@ -276,11 +290,35 @@ export class SimpleLine {
     i = this.list(2, i + 1, end);
     if (i < 0) return OTHER_LINE;
     while (i < end && isBlank(bytes[i])) i++;
-    // The amount, last: a bare field ended by the line's end or blanks.
+    // The amount, last: a bare field ended by the line's end or blanks, read as plainOre reads it on the way.
     const amount = i;
+    const negative = i < end && bytes[i] === 0x2d;
+    if (negative) i++;
+    let value = 0;
+    const digits = i;
+    for (; i < end; i++) {
+      const digit = bytes[i] - 0x30;
+      if (digit >>> 0 > 9) break;
+      value = value * 10 + digit;
+    }
+    const intDigits = i - digits;
+    let decimals = -1;
+    if (i < end && bytes[i] === 0x2e) {
+      for (i++, decimals = 0; i < end; i++, decimals++) {
+        const digit = bytes[i] - 0x30;
+        if (digit >>> 0 > 9) break;
+        value = value * 10 + digit;
+      }
+    }
+    const plainEnd = i;
     while (i < end && isBare(bytes[i])) i++;
     if (i === amount) return OTHER_LINE;
     this.set(3, BARE, amount, i, 1);
+    if (plainEnd !== i || intDigits === 0 || intDigits > 13 || decimals === 0 || decimals > 2) this.transOre = NaN;
+    else {
+      const ore = decimals === -1 ? value * 100 : decimals === 1 ? value * 10 : value;
+      this.transOre = negative ? -ore : ore;
+    }
     while (i < end && isBlank(bytes[i])) i++;
     if ((this.stop = lineStop(bytes, i, end)) < 0) return OTHER_LINE;
     this.count = 4;

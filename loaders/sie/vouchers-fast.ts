@@ -138,7 +138,7 @@ export class FastVoucherReader extends VoucherReader {
     if (ore === undefined || (date === undefined && !simple.isEmpty(i))) return false;
     this.beginRecord(true, true);
     open.rows++;
-    const used = this.simpleAccount();
+    const used = this.simpleAccount(fourDigits(simple.source(), simple.start(1), simple.end(1)));
     const text = simple.isEmpty(i + 1) ? undefined : simple.value(i + 1);
     const quantity = simple.isEmpty(i + 2) ? undefined : simple.value(i + 2);
     const r = this.columns.addRow(kind, used.id, ore, objects, line);
@@ -161,35 +161,37 @@ export class FastVoucherReader extends VoucherReader {
       if (!entry) return false;
       objects = this.listId(entry);
     }
-    const ore = simple.ore(3);
-    if (ore === undefined) return false;
+    const ore = simple.transOre;
+    if (ore !== ore) return false;
     this.beginRecord(true, true);
     open.rows++;
-    const used = this.simpleAccount();
+    const used = this.simpleAccount(simple.transAccount);
     const r = this.columns.addRow(TRANS, used.id, ore, objects, line);
     this.addRow(open, r, undefined, ore < 0 ? -ore : ore, undefined, undefined, undefined);
     return true;
   }
 
   /**
-   * The account of the fast path's row: a plain four-digit account (nearly every one) straight from its digits in
-   * byAccountDigits, anything else through usedByBytes. Either way the same entry as usedAccount(its text) gives.
+   * The account of the fast path's row: a plain four-digit account (nearly every one) straight from its number `key`
+   * in byAccountDigits, anything else (key -1) through usedByBytes. Either way the same entry as usedAccount(its text)
+   * gives.
    */
-  private simpleAccount(): UsedAccount {
+  private simpleAccount(key: number): UsedAccount {
     const simple = this.simple;
-    const bytes = simple.source();
-    const s = simple.start(1);
-    if (simple.end(1) - s === 4) {
-      const d0 = bytes[s] - 0x30;
-      const d1 = bytes[s + 1] - 0x30;
-      const d2 = bytes[s + 2] - 0x30;
-      const d3 = bytes[s + 3] - 0x30;
-      // Unsigned: a byte below "0" wraps to a large number.
-      if (d0 >>> 0 <= 9 && d1 >>> 0 <= 9 && d2 >>> 0 <= 9 && d3 >>> 0 <= 9) {
-        const key = d0 * 1000 + d1 * 100 + d2 * 10 + d3;
-        return (this.byAccountDigits[key] ??= this.usedAccount(simple.value(1)));
-      }
-    }
+    if (key >= 0) return (this.byAccountDigits[key] ??= this.usedAccount(simple.value(1)));
     return simple.cached(1, this.usedByBytes) ?? this.usedAccount(simple.value(1));
   }
+}
+
+/** The number of the four digits in bytes[start, end), or -1 when they are not four digits. */
+function fourDigits(bytes: Uint8Array, start: number, end: number): number {
+  if (end - start !== 4) return -1;
+  let key = 0;
+  for (let i = start; i < end; i++) {
+    const digit = bytes[i] - 0x30;
+    // Unsigned: a byte below "0" wraps to a large number.
+    if (digit >>> 0 > 9) return -1;
+    key = key * 10 + digit;
+  }
+  return key;
 }
