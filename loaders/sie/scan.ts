@@ -101,6 +101,9 @@ export function plainOre(bytes: Uint8Array, start: number, end: number): number 
   return negative ? -value : value;
 }
 
+/** Keys of at most this many bytes are packed into two numbers (see AsciiCache.get). */
+const PACKED_LENGTH = 8;
+
 /**
  * Values made from short ASCII texts, found again by their bytes: a repeated account, date or object list costs a
  * hash of its bytes instead of a new string. Bounded, like LineTokenizer's sharing, so memory stays bounded too.
@@ -110,6 +113,8 @@ export class AsciiCache<T> {
   /** Per slot, 1 + the index of its entry, or 0 when free; a power of two in size, at most half full. */
   private slots = new Int32Array(256);
   private readonly hashes: number[] = [];
+  /** Per entry, a key of up to PACKED_LENGTH bytes as two numbers (see get); 0 and 0 for a longer key. */
+  private readonly packed: number[] = [];
   private readonly texts: string[] = [];
   private readonly values: T[] = [];
 
@@ -117,6 +122,30 @@ export class AsciiCache<T> {
 
   /** The value for the ASCII bytes[start, end), made from their text the first time. */
   get(bytes: Uint8Array, start: number, end: number): T {
+    const length = end - start;
+    if (length > PACKED_LENGTH) return this.getLong(bytes, start, end);
+    // A date, a series or an account: its bytes packed four to a number, so that finding it compares two numbers and
+    // a length instead of hashing bytes and comparing a string.
+    let a = 0;
+    let b = 0;
+    let i = start;
+    for (const mid = length < 4 ? end : start + 4; i < mid; i++) a = (a << 8) | bytes[i];
+    for (; i < end; i++) b = (b << 8) | bytes[i];
+    let hash = Math.imul(a ^ length, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b);
+    hash ^= hash >>> 15;
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let slot = hash & mask;
+    for (let entry = slots[slot]; entry !== 0; entry = slots[(slot = (slot + 1) & mask)]) {
+      const e = entry - 1;
+      if (this.packed[2 * e] === a && this.packed[2 * e + 1] === b && this.texts[e].length === length) {
+        return this.values[e];
+      }
+    }
+    return this.made(slot, hash, a, b, asciiText(bytes, start, end));
+  }
+
+  private getLong(bytes: Uint8Array, start: number, end: number): T {
     let hash = 0x811c9dc5;
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
     const slots = this.slots;
@@ -127,18 +156,21 @@ export class AsciiCache<T> {
         return this.values[entry - 1];
       }
     }
-    const text = asciiText(bytes, start, end);
-    const value = this.make(text);
-    if (this.texts.length < SHARED_LIMIT) this.add(slot, hash, text, value);
-    return value;
+    return this.made(slot, hash, 0, 0, asciiText(bytes, start, end));
   }
 
-  private add(slot: number, hash: number, text: string, value: T): void {
-    this.hashes.push(hash);
-    this.texts.push(text);
-    this.values.push(value);
-    this.slots[slot] = this.texts.length;
-    if (this.texts.length * 2 > this.slots.length) this.grow();
+  /** The value of a text not in the table, added at `slot` while there is room. */
+  private made(slot: number, hash: number, a: number, b: number, text: string): T {
+    const value = this.make(text);
+    if (this.texts.length < SHARED_LIMIT) {
+      this.hashes.push(hash);
+      this.packed.push(a, b);
+      this.texts.push(text);
+      this.values.push(value);
+      this.slots[slot] = this.texts.length;
+      if (this.texts.length * 2 > this.slots.length) this.grow();
+    }
+    return value;
   }
 
   private grow(): void {
