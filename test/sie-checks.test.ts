@@ -262,6 +262,43 @@ describe("counts that agree with the ledger", () => {
     ]);
   });
 
+  it("names accounts outside the chart in the order of their first kept use, rows and balances alike", () => {
+    const lines = [
+      '#KONTO 1930 "Bank"',
+      '#KONTO 3010 "Avgifter"',
+      "#IB 0 1933 50",
+      '#VER A 1 20240110 "ett"',
+      "{",
+      "#TRANS 1935 {} 100",
+      "#TRANS 1934 {} 20",
+      "#TRANS 3010 {} -120",
+      "}",
+      "#UB 0 1936 70",
+      "#UB 0 1934 20",
+      '#VER A 2 20240111 "två"',
+      "{",
+      "#TRANS 1933 {} 5",
+      "#TRANS 1936 {} 5",
+      "#TRANS 1935 {} -10",
+      "}"
+    ];
+    const warnings = (r: SieResult) => r.diagnostics.filter((d) => d.message.includes("saknas i kontoplanen"));
+    const used = (uses: number) =>
+      uses === 1 ? "på en rad; raden behålls" : `på ${uses} rader, första här; raderna behålls`;
+    const expected = [
+      at(7, "warning", `Konto 1933 saknas i kontoplanen (#KONTO) men används ${used(2)}`),
+      at(10, "warning", `Konto 1935 saknas i kontoplanen (#KONTO) men används ${used(2)}`),
+      at(11, "warning", `Konto 1934 saknas i kontoplanen (#KONTO) men används ${used(2)}`),
+      at(14, "warning", `Konto 1936 saknas i kontoplanen (#KONTO) men används ${used(2)}`)
+    ];
+    expect(warnings(read(...lines))).toEqual(expected);
+    // A streamed read counts each voucher's rows as it hands the voucher on: the same warnings.
+    const bytes = encodeCp437([...HEAD, ...lines].join("\n"));
+    return readSieStream([bytes], "t.se", () => undefined, {strict: true}).then((r) => {
+      expect(warnings(r)).toEqual(expected);
+    });
+  });
+
   const DIRS = ["sie", "bad"];
   for (const dir of DIRS) {
     const url = new URL(`./fixtures/${dir}/`, import.meta.url);

@@ -495,6 +495,7 @@ export class Reader extends FastVoucherReader {
    */
   private checkChart(): void {
     if (!this.strict || this.chart.size === 0) return;
+    this.countRowUses();
     for (const [account, {line, uses}] of this.used) {
       if (this.chart.has(account)) continue;
       const where = uses === 1 ? "på en rad; raden behålls" : `på ${uses} rader, första här; raderna behålls`;

@@ -373,9 +373,13 @@ export class VoucherReader {
       columns.dropRows(open.firstRow);
     } else {
       this.absTotal = total!;
-      // The accounts of a voucher's rows count as used only if the voucher is kept.
-      const {rowAccount, rowLine} = columns;
-      for (let r = open.firstRow; r < columns.rowCount; r++) this.useAccount(this.usedById[rowAccount[r]], rowLine[r]);
+      // The accounts of a voucher's rows count as used only if the voucher is kept: a streamed read counts them now,
+      // since it forgets the rows; a whole read counts all kept rows at once (countRowUses).
+      if (this.onVoucher) {
+        const {rowAccount, rowLine} = columns;
+        for (let r = open.firstRow; r < columns.rowCount; r++)
+          this.useAccount(this.usedById[rowAccount[r]], rowLine[r]);
+      }
       if (this.strict && !this.inFiscalYear(open.date)) this.undated.push(voucherId(open));
       counts.vouchers.kept++;
       counts.transactions.kept += open.rows;
@@ -410,6 +414,36 @@ export class VoucherReader {
     const use = this.used.get(account);
     if (use) use.uses++;
     else this.used.set(account, {line, uses: 1});
+  }
+
+  /**
+   * Adds the accounts of a whole read's kept rows to `used`, in one pass over the columns; a streamed read has
+   * counted them voucher by voucher. Afterwards `used` is in the order of first use, as when counted as read.
+   */
+  protected countRowUses(): void {
+    if (this.onVoucher) return;
+    const {rowAccount, rowLine, rowCount} = this.columns;
+    const uses = new Int32Array(this.usedById.length);
+    const first = new Int32Array(this.usedById.length);
+    for (let r = 0; r < rowCount; r++) {
+      const id = rowAccount[r];
+      if (uses[id]++ === 0) first[id] = rowLine[r];
+    }
+    const entries = [...this.used];
+    for (let id = 0; id < uses.length; id++) {
+      if (uses[id] === 0) continue;
+      const {account} = this.usedById[id];
+      const use = this.used.get(account);
+      if (!use) entries.push([account, {line: first[id], uses: uses[id]}]);
+      else {
+        use.uses += uses[id];
+        use.line = Math.min(use.line, first[id]);
+      }
+    }
+    // Each line has one record, so no two accounts share their first line.
+    entries.sort((a, b) => a[1].line - b[1].line);
+    this.used.clear();
+    for (const [account, use] of entries) this.used.set(account, use);
   }
 
   /** use() of an account the fast path read, through its cached entry. */
