@@ -54,6 +54,15 @@ export function median(values: number[]): number {
 }
 
 let cpuMedian = NaN;
+let firstMs = NaN;
+
+/**
+ * The wall time of the first run that the last timeMedian or timeMedianAsync timed: in a fresh process that run also
+ * pays for compiling the code it runs, which the median of several runs leaves out.
+ */
+export function lastFirstMs(): number {
+  return firstMs;
+}
 
 /**
  * The median CPU time (user + system, all of the process's threads) of the runs that the last timeMedian or
@@ -85,6 +94,7 @@ export function timeMedian<T>(runs: number, fn: () => T, verify: (result: T) => 
     result = undefined;
   }
   cpuMedian = median(cpu);
+  firstMs = times[0];
   return median(times);
 }
 
@@ -108,5 +118,6 @@ export async function timeMedianAsync<T>(
     result = undefined;
   }
   cpuMedian = median(cpu);
+  firstMs = times[0];
   return median(times);
 }
