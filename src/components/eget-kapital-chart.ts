@@ -196,7 +196,13 @@ function chartSlot(
 ): {slot: HTMLElement; drawn: Promise<boolean>} {
   const slot = h("div", {class: "fa-chart-slot"});
   const {element, drawn} = drawWhenLoaded((Plot) => (slot.isConnected ? plot(Plot) : element));
-  element.style.cssText = `width: ${width}px; max-width: 100%; aspect-ratio: ${width} / ${height}`;
+  // Plot's SVG is its width at most and scales down with the page; the faint box reads as a chart on its way.
+  Object.assign(element.style, {
+    width: `${width}px`,
+    maxWidth: "100%",
+    aspectRatio: `${width} / ${height}`,
+    background: "var(--theme-background-alt)"
+  });
   slot.append(element);
   // Plot that cannot be fetched (or a chart that cannot be drawn) leaves a message, not a blank space.
   const failed = (error: unknown) => {
