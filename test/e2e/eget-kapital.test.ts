@@ -148,6 +148,23 @@ describe("eget kapital: the chart is drawn once Plot has loaded", {timeout: 120_
     await page.context().close();
   });
 
+  it("Plot that cannot be fetched leaves a Swedish message in the chart's place; the tables stay", async () => {
+    const {page, problems} = await openPage(site.browser, site.url);
+    await page.route(/\/_node\/@observablehq\/plot@/, (route) => route.abort());
+    await page.goto(`${site.url}/eget-kapital?forbund=sodra-dalarna`);
+    const alert = page.locator("figure.fa-chart [role=alert]");
+    await poll(() => alert.count()).toBe(1);
+    expect(await alert.innerText()).toMatch(
+      /^Diagrammet kunde inte ritas: .+\. Tabellen under ”Visa som tabell” visar samma värden\.$/
+    );
+    expect(await page.locator("figure.fa-chart .fa-chart-pending").count()).toBe(0);
+    expect(await svgButton(page, "sodra-dalarna").isDisabled()).toBe(true);
+    expect(await row(page, 2023, "Utfall")).toContain("1\u00a0657");
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.consoleErrors.length).toBeGreaterThan(0); // the import's failure, logged for whoever debugs it
+    await page.context().close();
+  });
+
   it("the chart downloads as SVG with its Swedish labels, and as PNG", async () => {
     const {page, problems} = await site.open("/eget-kapital?forbund=sodra-dalarna&tak=25");
     await poll(() => svgButton(page, "sodra-dalarna").isEnabled()).toBe(true);
