@@ -1,6 +1,7 @@
 // The Eget kapital page's chart: equity in percent of the chosen denominator against the ceiling, with the
-// scenarios, their spread and the board's plan, and a text description for screen readers.
-import * as Plot from "@observablehq/plot";
+// scenarios, their spread and the board's plan, and a text description for screen readers. Plot is imported on first
+// use (plot-lazy): the chart's place is held at its own size until Plot has loaded, and the page's tables do not wait.
+import type * as PlotModule from "@observablehq/plot";
 import Decimal from "decimal.js";
 import {equityChartRows, type ScenarioProjection} from "../lib/eget-kapital.js";
 import {formatDecimal, formatPercent} from "../lib/format.js";
@@ -15,6 +16,7 @@ import {chartTable, pivot} from "./chart-table.js";
 import {h} from "./dom.js";
 import {chartWithExport} from "./export.js";
 import {categorical, dashFor, diverging} from "./palette.js";
+import {drawWhenLoaded} from "./plot-lazy.js";
 
 /** The denominator as the page's sentences say it. */
 export function denominatorWord(d: Denominator): string {
@@ -65,85 +67,89 @@ export function equityChart(
         ]
       : [])
   ];
-  const chart = Plot.plot({
-    width: 860,
-    height: 420 + 18 * legend.length,
-    marginLeft: 60,
-    marginRight: 20,
-    marginTop: 30 + 18 * legend.length,
-    style: FONT,
-    x: {label: "År", ticks: years, tickFormat: (d: number) => String(d)},
-    y: {
-      label: `Eget kapital 31/12, % av ${word}`,
-      grid: true,
-      zero: true,
-      tickFormat: (d: number) => `${formatDecimal(d, 0)} %`
-    },
-    color: {domain: series, range: colors},
-    marks: [
-      Plot.areaY(bandRows, {x: "year", y1: "lo", y2: "hi", fill: bandColor, fillOpacity: 0.15}),
-      Plot.ruleY([ceilingPct], {stroke: diverging.bad, strokeDasharray: "6,4"}),
-      Plot.text([`Tak ${formatPercent(ceiling)}`], {
-        x: years.at(-1),
-        y: ceilingPct,
-        dy: -8,
-        textAnchor: "end",
-        fill: "currentColor",
-        fontWeight: 600,
-        fontSize: 12
-      }),
-      ...series.map((s) =>
-        Plot.line(
-          lineRows.filter((d) => d.serie === s),
-          {
+  const width = 860;
+  const height = 420 + 18 * legend.length;
+  const plot = (Plot: typeof PlotModule) =>
+    Plot.plot({
+      width,
+      height,
+      marginLeft: 60,
+      marginRight: 20,
+      marginTop: 30 + 18 * legend.length,
+      style: FONT,
+      x: {label: "År", ticks: years, tickFormat: (d: number) => String(d)},
+      y: {
+        label: `Eget kapital 31/12, % av ${word}`,
+        grid: true,
+        zero: true,
+        tickFormat: (d: number) => `${formatDecimal(d, 0)} %`
+      },
+      color: {domain: series, range: colors},
+      marks: [
+        Plot.areaY(bandRows, {x: "year", y1: "lo", y2: "hi", fill: bandColor, fillOpacity: 0.15}),
+        Plot.ruleY([ceilingPct], {stroke: diverging.bad, strokeDasharray: "6,4"}),
+        Plot.text([`Tak ${formatPercent(ceiling)}`], {
+          x: years.at(-1),
+          y: ceilingPct,
+          dy: -8,
+          textAnchor: "end",
+          fill: "currentColor",
+          fontWeight: 600,
+          fontSize: 12
+        }),
+        ...series.map((s) =>
+          Plot.line(
+            lineRows.filter((d) => d.serie === s),
+            {
+              x: "year",
+              y: "share",
+              stroke: "serie",
+              strokeWidth: 2,
+              marker: "circle",
+              strokeDasharray: dashFor(series, s) ?? undefined
+            }
+          )
+        ),
+        Plot.dot(
+          boardRows.filter((d) => d.printed),
+          {x: "year", y: "share", fill: "#000000", r: 5, symbol: "diamond2"}
+        ),
+        Plot.dot(
+          boardRows.filter((d) => !d.printed),
+          {x: "year", y: "share", fill: "#ffffff", stroke: "#000000", r: 5, symbol: "diamond2"}
+        ),
+        Plot.tip(
+          lineRows,
+          Plot.pointer({
             x: "year",
             y: "share",
-            stroke: "serie",
-            strokeWidth: 2,
-            marker: "circle",
-            strokeDasharray: dashFor(series, s) ?? undefined
-          }
-        )
-      ),
-      Plot.dot(
-        boardRows.filter((d) => d.printed),
-        {x: "year", y: "share", fill: "#000000", r: 5, symbol: "diamond2"}
-      ),
-      Plot.dot(
-        boardRows.filter((d) => !d.printed),
-        {x: "year", y: "share", fill: "#ffffff", stroke: "#000000", r: 5, symbol: "diamond2"}
-      ),
-      Plot.tip(
-        lineRows,
-        Plot.pointer({
-          x: "year",
-          y: "share",
-          fontSize: 12,
-          title: (d) => `${d.serie}\n${d.year}: ${formatDecimal(d.share, 1)} %`
-        })
-      ),
-      Plot.ruleY([0]),
-      ...legend.flatMap((item, i) => [
-        Plot.text([item.glyph], {
-          frameAnchor: "top-left",
-          dy: -18 * (legend.length - i) - 8,
-          fill: item.color,
-          fillOpacity: item.opacity,
-          textAnchor: "start",
-          fontSize: 12,
-          fontWeight: 700
-        }),
-        Plot.text([item.text], {
-          frameAnchor: "top-left",
-          dx: 48,
-          dy: -18 * (legend.length - i) - 8,
-          fill: "currentColor",
-          textAnchor: "start",
-          fontSize: 12
-        })
-      ])
-    ]
-  });
+            fontSize: 12,
+            title: (d) => `${d.serie}\n${d.year}: ${formatDecimal(d.share, 1)} %`
+          })
+        ),
+        Plot.ruleY([0]),
+        ...legend.flatMap((item, i) => [
+          Plot.text([item.glyph], {
+            frameAnchor: "top-left",
+            dy: -18 * (legend.length - i) - 8,
+            fill: item.color,
+            fillOpacity: item.opacity,
+            textAnchor: "start",
+            fontSize: 12,
+            fontWeight: 700
+          }),
+          Plot.text([item.text], {
+            frameAnchor: "top-left",
+            dx: 48,
+            dy: -18 * (legend.length - i) - 8,
+            fill: "currentColor",
+            textAnchor: "start",
+            fontSize: 12
+          })
+        ])
+      ]
+    });
+  const {slot, drawn} = chartSlot(width, height, plot);
   const tableSeries = [...series, ...(boardRows.length ? ["Styrelsens plan"] : [])];
   const tableRows = pivot(
     [...lineRows, ...boardRows.map((b) => ({...b, serie: "Styrelsens plan"}))],
@@ -152,14 +158,19 @@ export function equityChart(
     tableSeries,
     (d) => (d.share === null ? null : `${formatDecimal(d.share, 1)} %`)
   ).sort((a, b) => Number(a[0]) - Number(b[0]));
+  const figure = chartWithExport(
+    `eget-kapital-${fp.forbund}`,
+    slot,
+    `${fp.name}: eget kapital 31/12 i % av ${word}, utfall och tre scenarier ${planYears[0].year}–${planYears.at(-1)!.year}, tak ${formatPercent(ceiling)}.`
+  );
+  // The SVG and PNG buttons have nothing to save until the chart is drawn.
+  const buttons = [...figure.querySelectorAll("button")];
+  for (const b of buttons) b.disabled = true;
+  drawn.then((ok) => ok && buttons.forEach((b) => (b.disabled = false)));
   return h(
     "div",
     {},
-    chartWithExport(
-      `eget-kapital-${fp.forbund}`,
-      chart,
-      `${fp.name}: eget kapital 31/12 i % av ${word}, utfall och tre scenarier ${planYears[0].year}–${planYears.at(-1)!.year}, tak ${formatPercent(ceiling)}.`
-    ),
+    figure,
     chartTable(`${fp.name}: eget kapital 31/12, % av ${word}`, ["År", ...tableSeries], tableRows),
     h(
       "p",
@@ -170,4 +181,36 @@ export function equityChart(
         : ""
     )
   );
+}
+
+/**
+ * The chart's place, held at the chart's own size (scaled down with the page as Plot's SVG is) until Plot has loaded
+ * and the chart replaces the placeholder; `drawn` settles once the chart is in (true) or could not be drawn (false).
+ * A placeholder whose cell output was discarded meanwhile (a control changed before Plot loaded) is not drawn: that
+ * chart would never be seen, and the cell's new output has a placeholder of its own.
+ */
+function chartSlot(
+  width: number,
+  height: number,
+  plot: (Plot: typeof PlotModule) => Element
+): {slot: HTMLElement; drawn: Promise<boolean>} {
+  const slot = h("div", {class: "fa-chart-slot"});
+  const {element, drawn} = drawWhenLoaded((Plot) => (slot.isConnected ? plot(Plot) : element));
+  // Plot's SVG is its width at most and scales down with the page; the faint box reads as a chart on its way.
+  Object.assign(element.style, {
+    width: `${width}px`,
+    maxWidth: "100%",
+    aspectRatio: `${width} / ${height}`,
+    background: "var(--theme-background-alt)"
+  });
+  slot.append(element);
+  // Plot that cannot be fetched (or a chart that cannot be drawn) leaves a message, not a blank space.
+  const failed = (error: unknown) => {
+    console.error(error);
+    const why = error instanceof Error ? error.message : String(error);
+    const text = `Diagrammet kunde inte ritas: ${why}. Tabellen under ”Visa som tabell” visar samma värden.`;
+    element.replaceWith(h("p", {class: "fa-error", role: "alert"}, text));
+    return false;
+  };
+  return {slot, drawn: drawn.then(() => true, failed)};
 }

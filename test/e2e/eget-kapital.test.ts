@@ -1,9 +1,11 @@
 // End-to-end: every control on the Eget kapital page changes the view to the new selection only and is kept in
 // the address; a number field says in Swedish when its text is no number; chart text is ≥ 12 px; sources are cited
-// as the report's title and table, never as a file path or line.
+// as the report's title and table, never as a file path or line. Plot is imported on first use: the tables and texts
+// do not wait for it, the chart's place is held at its own size, and a control changed meanwhile leaves no stale chart.
+import {readFileSync} from "node:fs";
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
-import {noProblems, useBuiltSite} from "./browser.js";
+import {noProblems, openPage, useBuiltSite} from "./browser.js";
 
 const site = useBuiltSite();
 // The machine may be loaded, so a view gets up to 30 s to settle.
@@ -97,6 +99,89 @@ describe("eget kapital: controls", {timeout: 120_000}, () => {
     expect(text).toContain("(Årsredovisning 2023, tabell 15)");
     expect(text).not.toContain("data/seeds");
     expect(text).not.toMatch(/\brad \d/);
+    expect(problems).toEqual(noProblems);
+    await page.context().close();
+  });
+});
+
+describe("eget kapital: the chart is drawn once Plot has loaded", {timeout: 120_000}, () => {
+  const svgButton = (page: Page, forbund: string) =>
+    page.getByRole("button", {name: `Ladda ned SVG: eget-kapital-${forbund}`});
+  const texts = (page: Page) => page.locator("figure.fa-chart svg text").allTextContents();
+
+  it("tables and texts show while Plot is held back; controls changed meanwhile leave only the new chart", async () => {
+    const {page, problems} = await openPage(site.browser, site.url);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_node\/@observablehq\/plot@/, async (route) => {
+      await held;
+      await route.fallback();
+    });
+    await page.goto(`${site.url}/eget-kapital?forbund=sodra-dalarna`);
+    await poll(() => row(page, 2023, "Utfall")).toContain("1\u00a0657");
+    await poll(() => main(page)).toMatch(/ger eget kapital 20,0\u00a0% av tilldelningen 2027/);
+    expect(await main(page)).toContain("Förbrukning av budgeten");
+    const pending = page.locator("figure.fa-chart .fa-chart-pending");
+    expect(await pending.count()).toBe(1);
+    expect(await page.locator("figure.fa-chart svg").count()).toBe(0);
+    expect(await svgButton(page, "sodra-dalarna").isDisabled()).toBe(true);
+    // Two controls change before Plot has loaded: the förbund (a new plan) and the denominator.
+    await page.getByLabel("Förbund", {exact: true}).selectOption({label: "Samordningsförbundet Finsam Falun-Borlänge"});
+    await poll(() => caption(page)).toContain("Falun-Borlänge");
+    await page.getByLabel("totala intäkter").check();
+    await poll(() => caption(page)).toContain("i % av de totala intäkterna");
+    const placeholder = (await pending.boundingBox())!;
+    release();
+    await poll(() => page.locator("figure.fa-chart svg").count()).toBe(1);
+    expect(await page.locator("figure.fa-chart").count()).toBe(1);
+    expect(await pending.count()).toBe(0);
+    expect(await caption(page)).not.toContain("Södra Dalarna");
+    expect((await texts(page)).join(" ")).toContain("Eget kapital 31/12, % av de totala intäkterna");
+    expect((await texts(page)).join(" ")).not.toContain("% av tilldelningen");
+    // The chart took the placeholder's place at the placeholder's size: nothing below it moved.
+    const chart = (await page.locator("figure.fa-chart svg").boundingBox())!;
+    expect(Math.abs(chart.y - placeholder.y)).toBeLessThan(1);
+    expect(Math.abs(chart.height - placeholder.height)).toBeLessThan(1);
+    expect(Math.abs(chart.width - placeholder.width)).toBeLessThan(1);
+    expect(await svgButton(page, "falun-borlange").isEnabled()).toBe(true);
+    expect(problems).toEqual(noProblems);
+    await page.context().close();
+  });
+
+  it("Plot that cannot be fetched leaves a Swedish message in the chart's place; the tables stay", async () => {
+    const {page, problems} = await openPage(site.browser, site.url);
+    await page.route(/\/_node\/@observablehq\/plot@/, (route) => route.abort());
+    await page.goto(`${site.url}/eget-kapital?forbund=sodra-dalarna`);
+    const alert = page.locator("figure.fa-chart [role=alert]");
+    await poll(() => alert.count()).toBe(1);
+    expect(await alert.innerText()).toMatch(
+      /^Diagrammet kunde inte ritas: .+\. Tabellen under ”Visa som tabell” visar samma värden\.$/
+    );
+    expect(await page.locator("figure.fa-chart .fa-chart-pending").count()).toBe(0);
+    expect(await svgButton(page, "sodra-dalarna").isDisabled()).toBe(true);
+    expect(await row(page, 2023, "Utfall")).toContain("1\u00a0657");
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.consoleErrors.length).toBeGreaterThan(0); // the import's failure, logged for whoever debugs it
+    await page.context().close();
+  });
+
+  it("the chart downloads as SVG with its Swedish labels, and as PNG", async () => {
+    const {page, problems} = await site.open("/eget-kapital?forbund=sodra-dalarna&tak=25");
+    await poll(() => svgButton(page, "sodra-dalarna").isEnabled()).toBe(true);
+    const [svg] = await Promise.all([page.waitForEvent("download"), svgButton(page, "sodra-dalarna").click()]);
+    expect(svg.suggestedFilename()).toBe("eget-kapital-sodra-dalarna.svg");
+    const text = readFileSync(await svg.path(), "utf-8");
+    expect(text).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(text).toContain("Eget kapital 31/12, % av tilldelningen");
+    expect(text).toContain("Tak 25,0\u00a0%");
+    const [png] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", {name: "Ladda ned PNG: eget-kapital-sodra-dalarna"}).click()
+    ]);
+    expect(png.suggestedFilename()).toBe("eget-kapital-sodra-dalarna.png");
+    expect([...readFileSync(await png.path()).subarray(0, 8)]).toEqual([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a
+    ]);
     expect(problems).toEqual(noProblems);
     await page.context().close();
   });
