@@ -7,6 +7,7 @@ import {readdirSync, readFileSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {syntheticSie} from "../bench/ledger.js";
+import {encodeCp437} from "../loaders/sie/encoding.js";
 import {readSie} from "../loaders/sie/read.js";
 import {readSieStream} from "../loaders/sie/stream.js";
 import {accountBalances} from "../src/lib/balances.js";
@@ -71,6 +72,39 @@ describe("readSie's columns and the vouchers made from them", () => {
     // The same array each time: made once, and an ordinary property from then on.
     expect(ledger.vouchers).toBe(vouchers);
     expect(Object.getOwnPropertyDescriptor(ledger, "vouchers")).toMatchObject({writable: true, enumerable: true});
+  });
+
+  it("keeps voucher texts as ranges of the file's bytes, a last line without a line end decoded at once", async () => {
+    const text = [
+      "#FLAGGA 0",
+      "#FORMAT PC8",
+      "#SIETYP 4",
+      "#RAR 0 20240101 20241231",
+      '#VER A 1 20240105 "Första på kö"',
+      "{",
+      "#TRANS 1930 {} 100",
+      "#TRANS 3010 {} -100",
+      "}",
+      '#VER A 2 20240106 ""',
+      "{",
+      "}",
+      '#VER A 3 20240107 "Sista, utan radslut"'
+    ].join("\r\n");
+    const bytes = encodeCp437(text);
+    const {ledger} = readSie(bytes, "t.se");
+    const columns = voucherColumns(ledger)!;
+    expect(columns.textSource).toBe(bytes);
+    // The first two are ranges of the file; the last came from LineFeeder.end's copy of the line, so is a string.
+    expect([0, 1, 2].map((v) => [columns.textStart[v] < columns.textEnd[v], columns.textStrings.has(v)])).toEqual([
+      [true, false],
+      [false, false],
+      [false, true]
+    ]);
+    const texts = ["Första på kö", "", "Sista, utan radslut"];
+    expect(ledger.vouchers.map((v) => v.text)).toEqual(texts);
+    const streamed: string[] = [];
+    await readSieStream([bytes.subarray(0, 50), bytes.subarray(50)], "t.se", (v) => streamed.push(v.text));
+    expect(streamed).toEqual(texts);
   });
 
   it("makes the same vouchers as readSieStream hands on one at a time", async () => {

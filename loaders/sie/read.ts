@@ -24,12 +24,13 @@ export interface SieReadOptions {
  * from appending to an export in a modern editor, where read as CP437 the appended names would turn into "├Ñ".
  * Lines are read one at a time (SieDecoder, decode.ts): the vouchers and rows that make up nearly all of a large
  * file from their bytes (scan.ts), the rest decoded and tokenized; readSieStream (stream.ts) reads chunks the same way.
+ * The ledger keeps its voucher texts as ranges of `bytes` (VoucherColumns.readsFrom): do not change them afterwards.
  */
 export function readSie(bytes: Uint8Array, file: string, options: SieReadOptions = {}): SieResult {
   let reader: Reader | undefined;
   const {encoding, utf8Lines} = SieDecoder.whole(bytes, (encoding) => {
     reader = new Reader(file, encoding, options.strict ?? false);
-    reader.reserveFor(bytes.length);
+    reader.readsWhole(bytes);
     return lineSink(reader, options);
   });
   if (utf8Lines.length) reader!.mixedEncoding(utf8Lines, encoding);

@@ -153,12 +153,14 @@ export class VoucherReader {
   }
 
   /**
-   * Sizes the columns for a whole file of `bytes` bytes read at once, guessing generously (a row per 16 bytes, a
-   * voucher per 48, voucher text a quarter of the file; a typical row line has 25–40 bytes). A file with more grows
-   * the columns as before; room left over only reserves pages that are never written (see VoucherColumns.reserve).
+   * Prepares the columns for a whole file read at once: sized by guessing generously from its size (a row per 16
+   * bytes, a voucher per 48; a typical row line has 25–40 bytes), and with voucher texts kept as ranges of its bytes
+   * (VoucherColumns.readsFrom). A file with more rows grows the columns as before; room left over only reserves pages
+   * that are never written (see VoucherColumns.reserve).
    */
-  reserveFor(bytes: number): void {
-    this.columns.reserve(Math.ceil(bytes / 16), Math.ceil(bytes / 48), Math.ceil(bytes / 4));
+  readsWhole(bytes: Uint8Array): void {
+    this.columns.reserve(Math.ceil(bytes.length / 16), Math.ceil(bytes.length / 48), 0);
+    this.columns.readsFrom(bytes);
   }
 
   protected usedAccount(account: string): UsedAccount {

@@ -72,12 +72,20 @@ export class VoucherColumns {
   readonly numberTexts = new Map<number, string>();
   /**
    * Voucher texts as the bytes of their file, decoded only when a voucher is made (decodeText): most vouchers'
-   * text is never read. Voucher v's are [textEnd[v - 1], textEnd[v]), unless `textStrings` has it already decoded.
+   * text is never read. Voucher v's are [textStart[v], textEnd[v]) of `textSource` when the reader gave it the whole
+   * file (readsFrom), so that no text is copied; else of `textBytes`, where each text is copied as it is read.
+   * `textStrings` has the texts read the general way, already decoded.
    */
+  textSource: Uint8Array | undefined;
   textBytes = new Uint8Array(1 << 16);
   textLength = 0;
+  textStart = new Int32Array(1024);
   textEnd = new Int32Array(1024);
   readonly textStrings = new Map<number, string>();
+  /** The next voucher's text: its range, or its decoded text when its bytes were not textSource's. */
+  private nextStart = 0;
+  private nextEnd = 0;
+  private nextText: string | undefined;
   decodeText: (bytes: Uint8Array, start: number, end: number) => string = () => "";
   readonly regDates = new Map<number, string>();
 
@@ -105,6 +113,7 @@ export class VoucherColumns {
     this.voucherLine = grow(this.voucherLine, vouchers);
     this.voucherDate = grow(this.voucherDate, vouchers);
     this.numberValue = grow(this.numberValue, vouchers);
+    this.textStart = grow(this.textStart, vouchers);
     this.textEnd = grow(this.textEnd, vouchers);
     this.firstRow = grow(this.firstRow, vouchers + 1);
     this.textBytes = grow(this.textBytes, textBytes);
@@ -146,20 +155,38 @@ export class VoucherColumns {
     this.rowCount = from;
   }
 
+  /**
+   * Voucher texts are ranges of `bytes`, the whole file being read, instead of copies: a read of a whole file holds
+   * its bytes anyway, and copying millions of short texts costs more than the rest of a #VER line.
+   */
+  readsFrom(bytes: Uint8Array): void {
+    this.textSource = bytes;
+  }
+
   /** Starts the text of the next voucher to keep: the text of any voucher read since the last kept one is dropped. */
   startText(): void {
     const v = this.voucherCount;
-    this.textLength = v === 0 ? 0 : this.textEnd[v - 1];
+    if (this.textSource === undefined) this.textLength = v === 0 ? 0 : this.textEnd[v - 1];
+    this.nextStart = this.nextEnd = this.textLength;
+    this.nextText = undefined;
   }
 
-  /** Appends bytes[start, end) to the text of the next voucher to keep. */
+  /** Sets bytes[start, end) as the text of the next voucher to keep (once per voucher, after startText). */
   addTextBytes(bytes: Uint8Array, start: number, end: number): void {
+    if (this.textSource !== undefined) {
+      // Only a last line without a line end comes from other bytes (LineFeeder.end): decoded as text(v) would.
+      if (bytes === this.textSource) {
+        this.nextStart = start;
+        this.nextEnd = end;
+      } else this.nextText = this.decodeText(bytes, start, end);
+      return;
+    }
     const at = this.textLength;
     const length = at + end - start;
     if (length > this.textBytes.length) this.textBytes = grow(this.textBytes, length);
     const out = this.textBytes;
     for (let i = start; i < end; i++) out[at + i - start] = bytes[i];
-    this.textLength = length;
+    this.textLength = this.nextEnd = length;
   }
 
   /**
@@ -180,14 +207,16 @@ export class VoucherColumns {
       this.voucherLine = grow(this.voucherLine, v * 2);
       this.voucherDate = grow(this.voucherDate, v * 2);
       this.numberValue = grow(this.numberValue, v * 2);
+      this.textStart = grow(this.textStart, v * 2);
       this.textEnd = grow(this.textEnd, v * 2);
       this.firstRow = grow(this.firstRow, v * 2 + 1);
     }
     this.series.push(series);
     this.numberValue[v] = number;
     if (number < 0) this.numberTexts.set(v, numberText);
-    if (text !== undefined) this.textStrings.set(v, text);
-    this.textEnd[v] = this.textLength;
+    if (text !== undefined || (text = this.nextText) !== undefined) this.textStrings.set(v, text);
+    this.textStart[v] = this.nextStart;
+    this.textEnd[v] = this.nextEnd;
     if (regDate !== undefined) this.regDates.set(v, regDate);
     this.voucherLine[v] = line;
     this.voucherDate[v] = this.dates.id(date);
@@ -262,9 +291,9 @@ export class VoucherColumns {
   text(v: number): string {
     const text = this.textStrings.get(v);
     if (text !== undefined) return text;
+    const start = this.textStart[v];
     const end = this.textEnd[v];
-    const start = v === 0 ? 0 : this.textEnd[v - 1];
-    return start === end ? "" : this.decodeText(this.textBytes, start, end);
+    return start === end ? "" : this.decodeText(this.textSource ?? this.textBytes, start, end);
   }
 
   /** Every voucher as an object. */
