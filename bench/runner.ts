@@ -57,8 +57,8 @@ let cpuMedian = NaN;
 let firstMs = NaN;
 
 /**
- * The wall time of the first run that the last timeMedian or timeMedianAsync timed: in a fresh process that run also
- * pays for compiling the code it runs, which the median of several runs leaves out.
+ * The wall time of the first run of the last timeMedian or timeMedianAsync, a warm-up run if it had one: in a fresh
+ * process that run also pays for compiling the code it runs, which the median of the runs after it leaves out.
  */
 export function lastFirstMs(): number {
   return firstMs;
@@ -77,11 +77,14 @@ const cpuNow = () => {
   return (user + system) / 1000;
 };
 
-/** Runs fn `runs` times, checking each result and collecting garbage outside the timing; the median time in ms. */
-export function timeMedian<T>(runs: number, fn: () => T, verify: (result: T) => void): number {
+/**
+ * Runs fn `runs` times, checking each result and collecting garbage outside the timing; the median time in ms. With
+ * `warmups`, it first runs that many times untimed but checked (the first of them is still noted: lastFirstMs).
+ */
+export function timeMedian<T>(runs: number, fn: () => T, verify: (result: T) => void, warmups = 0): number {
   const times: number[] = [];
   const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < warmups + runs; i++) {
     collectGarbage();
     const start = performance.now();
     const startCpu = cpuNow();
@@ -93,20 +96,21 @@ export function timeMedian<T>(runs: number, fn: () => T, verify: (result: T) => 
     // eslint-disable-next-line no-useless-assignment
     result = undefined;
   }
-  cpuMedian = median(cpu);
+  cpuMedian = median(cpu.slice(warmups));
   firstMs = times[0];
-  return median(times);
+  return median(times.slice(warmups));
 }
 
 /** timeMedian for asynchronous work. */
 export async function timeMedianAsync<T>(
   runs: number,
   fn: () => Promise<T>,
-  verify: (result: T) => void
+  verify: (result: T) => void,
+  warmups = 0
 ): Promise<number> {
   const times: number[] = [];
   const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < warmups + runs; i++) {
     collectGarbage();
     const start = performance.now();
     const startCpu = cpuNow();
@@ -117,7 +121,7 @@ export async function timeMedianAsync<T>(
     // eslint-disable-next-line no-useless-assignment
     result = undefined;
   }
-  cpuMedian = median(cpu);
+  cpuMedian = median(cpu.slice(warmups));
   firstMs = times[0];
-  return median(times);
+  return median(times.slice(warmups));
 }
