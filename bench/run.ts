@@ -87,6 +87,8 @@ async function main(): Promise<number> {
   }
   if (selected.includes(sieBenchmark)) {
     notes.push(
+      "SIE: före de tidtagna körningarna en otidtagen uppvärmning (läsaren och bytesökningarna lika); dess tid, som" +
+        "\nockså kompilerar koden, står i anmärkningen som första körningen.",
       "Topp-RSS: kernelns maxRSS (process.resourceUsage) i en egen barnprocess som läser filen och kör arbetet en" +
         "\ngång, inklusive Node, tsx och filens bytes; inom parentes ökningen från RSS strax före arbetet."
     );
