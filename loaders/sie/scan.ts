@@ -41,8 +41,9 @@ CLASSES[LF] = QUOTED_STOP;
 for (const b of [QUOTE, OPEN, CLOSE]) CLASSES[b] = 0;
 for (const b of [QUOTE, BACKSLASH]) CLASSES[b] |= QUOTED_STOP;
 
+// Two comparisons rather than a lookup in CLASSES: measured a little faster in the #TRANS scan, blanks being common.
 function isBlank(b: number): boolean {
-  return CLASSES[b] === BLANK_BYTE;
+  return b === SPACE || b === TAB;
 }
 
 function isBare(b: number): boolean {
