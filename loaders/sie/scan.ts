@@ -71,35 +71,50 @@ function lineStop(bytes: Uint8Array, i: number, end: number): number {
 /** The longest amount plainOre reads: sign, 13 integer digits, point and 2 decimals. */
 export const MAX_PLAIN_AMOUNT = 17;
 
+/** The öre of the amount that scanOre read last. */
+let scannedOre = 0;
+
+/**
+ * Reads a "-123.45"-style amount from bytes[start] (at most 13 integer digits and 2 decimals, so exact as a number):
+ * the index after it, with its öre in scannedOre, or -1 when what starts there is no such amount. scanTrans reads a
+ * row's amount with it as it splits the row; plainOre, for everything else, with it.
+ */
+function scanOre(bytes: Uint8Array, start: number, end: number): number {
+  let i = start;
+  const negative = i < end && bytes[i] === 0x2d;
+  if (negative) i++;
+  let value = 0;
+  const digits = i;
+  for (; i < end; i++) {
+    const digit = bytes[i] - 0x30;
+    // Unsigned: a byte below "0" wraps to a large number.
+    if (digit >>> 0 > 9) break;
+    value = value * 10 + digit;
+  }
+  const intDigits = i - digits;
+  if (intDigits === 0 || intDigits > 13) return -1;
+  let decimals = 0;
+  if (i < end && bytes[i] === 0x2e) {
+    const point = ++i;
+    for (; i < end; i++) {
+      const digit = bytes[i] - 0x30;
+      if (digit >>> 0 > 9) break;
+      value = value * 10 + digit;
+    }
+    decimals = i - point;
+    if (decimals === 0 || decimals > 2) return -1;
+  }
+  if (decimals < 2) value *= decimals === 0 ? 100 : 10;
+  scannedOre = negative ? -value : value;
+  return i;
+}
+
 /**
  * Öre of a "-123.45"-style amount in bytes[start, end) (at most 13 integer digits and 2 decimals, so exact as a
  * number), or undefined for anything else. Both paths of the reader parse amounts with it.
  */
 export function plainOre(bytes: Uint8Array, start: number, end: number): number | undefined {
-  let i = start;
-  const negative = i < end && bytes[i] === 0x2d;
-  if (negative) i++;
-  let value = 0;
-  const digitsStart = i;
-  for (; i < end; i++) {
-    const c = bytes[i] - 0x30;
-    if (c < 0 || c > 9) break;
-    value = value * 10 + c;
-  }
-  const intDigits = i - digitsStart;
-  if (intDigits === 0 || intDigits > 13) return undefined;
-  let decimals = 0;
-  if (i < end) {
-    if (bytes[i] !== 0x2e) return undefined;
-    for (i++; i < end; i++, decimals++) {
-      const c = bytes[i] - 0x30;
-      if (c < 0 || c > 9 || decimals === 2) return undefined;
-      value = value * 10 + c;
-    }
-    if (decimals === 0) return undefined;
-  }
-  if (decimals < 2) value *= decimals === 0 ? 100 : 10;
-  return negative ? -value : value;
+  return scanOre(bytes, start, end) === end ? scannedOre : undefined;
 }
 
 /** Keys of at most this many bytes are packed into two numbers (see AsciiCache.get). */
@@ -325,33 +340,12 @@ export class SimpleLine {
     while (i < end && isBlank(bytes[i])) i++;
     // The amount, last: a bare field ended by the line's end or blanks, read as plainOre reads it on the way.
     const amount = i;
-    const negative = i < end && bytes[i] === 0x2d;
-    if (negative) i++;
-    let value = 0;
-    const digits = i;
-    for (; i < end; i++) {
-      const digit = bytes[i] - 0x30;
-      if (digit >>> 0 > 9) break;
-      value = value * 10 + digit;
-    }
-    const intDigits = i - digits;
-    let decimals = -1;
-    if (i < end && bytes[i] === 0x2e) {
-      for (i++, decimals = 0; i < end; i++, decimals++) {
-        const digit = bytes[i] - 0x30;
-        if (digit >>> 0 > 9) break;
-        value = value * 10 + digit;
-      }
-    }
-    const plainEnd = i;
+    const plainEnd = scanOre(bytes, i, end);
+    if (plainEnd > i) i = plainEnd;
     while (i < end && isBare(bytes[i])) i++;
     if (i === amount) return OTHER_LINE;
     this.set(3, BARE, amount, i, 1);
-    if (plainEnd !== i || intDigits === 0 || intDigits > 13 || decimals === 0 || decimals > 2) this.transOre = NaN;
-    else {
-      const ore = decimals === -1 ? value * 100 : decimals === 1 ? value * 10 : value;
-      this.transOre = negative ? -ore : ore;
-    }
+    this.transOre = plainEnd === i ? scannedOre : NaN;
     while (i < end && isBlank(bytes[i])) i++;
     if ((this.stop = lineStop(bytes, i, end)) < 0) return OTHER_LINE;
     this.count = 4;
