@@ -38,6 +38,7 @@ import {AGES_20_64, DEFAULT_MONTHS, defaultHaeYear} from "../lib/hae-default.js"
 import {periodColumns, periodCsvRows, periodTable} from "./scb-period-table.js";
 import {areaOptions, scbSources, sexInput, sexText, stopWithoutData} from "./scb-page.js";
 import {simpleTable} from "./scb-table.js";
+import type * as PlotModule from "@observablehq/plot";
 import {plotModule} from "./plot-lazy.js";
 import {chartAtWidth, spacedTicks} from "./chart-width.js";
 import {guard} from "./status.js";
@@ -204,7 +205,7 @@ export async function monthlySection(
       style: FONT,
       x: {label: "Månad", type: "utc"},
       y: {label: "Helårsekvivalenter", grid: true, tickFormat: (v: number) => formatDecimal(v)},
-      color: {...typeColor, legend: true},
+      color: {...typeColor, legend: true, style: FONT} as PlotModule.ScaleOptions,
       marks: [
         Plot.areaY(monthly, {
           x: "date",
@@ -285,9 +286,9 @@ export async function yearlySection(
       marginLeft,
       marginRight,
       style: FONT,
-      x: {label: "År", type: "band", tickFormat: (y: number) => String(y)},
+      x: {label: "År", type: "band", ticks: spacedTicks(years, step * years.length, 40), tickFormat: String},
       y: {label: "Snitt per månad", grid: true, tickFormat: (v: number) => formatDecimal(v)},
-      color: {...typeColor, legend: true},
+      color: {...typeColor, legend: true, style: FONT} as PlotModule.ScaleOptions,
       marks: [
         Plot.barY(yearly, {
           x: "year",
@@ -452,10 +453,11 @@ export async function sexAgeSection(
       marginLeft: 60,
       style: FONT,
       // Each bar is named on the axis below it, so kön is not told by colour alone.
-      fx: {label: "Åldersgrupp", axis: "top"},
-      x: {label: null, tickFormat: (s: string) => s},
+      // On a phone the bars are named K and M (the legend says Kvinnor and Män) and the groups need no heading.
+      fx: {label: named(width) ? "Åldersgrupp" : null, axis: "top"},
+      x: {label: null, tickFormat: (s: string) => (named(width) ? s : s[0])},
       y: {label: "Snitt per månad", grid: true, tickFormat: (v: number) => formatDecimal(v)},
-      color: {...colorScale(["Kvinnor", "Män"]), legend: true},
+      color: {...colorScale(["Kvinnor", "Män"]), legend: true, style: FONT} as PlotModule.ScaleOptions,
       marks: [
         Plot.barY(breakdown, {
           fx: "age",
