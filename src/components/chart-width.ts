@@ -1,6 +1,7 @@
-// Charts drawn at the width they are shown at, as Framework's resize() draws them (Framework's own resize and width
-// are not used: see README). A chart drawn wider than its column is scaled down by the browser, and its 12 px text
-// with it: an 860 px chart in a 326 px phone column shows 4,5 px text. Drawn at the column's width, 12 px stays 12 px.
+// Charts drawn at the width they are shown at, as Framework's resize() draws them, for charts built in components
+// (which have no cell's invalidation to stop on). A chart drawn wider than its column is scaled down by the browser,
+// and its 12 px text with it: an 860 px chart in a 326 px phone column shows 4,5 px text. Drawn at the column's
+// width, 12 px stays 12 px.
 
 /**
  * A block that draws its chart at its own width, and draws it again (replacing the previous drawing) whenever that
