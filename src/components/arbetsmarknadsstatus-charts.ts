@@ -12,6 +12,7 @@ import {chartWithExport, csvButton} from "./export.js";
 import {colorScale, dashBySerie} from "./palette.js";
 import {simpleTable} from "./scb-table.js";
 import {plotModule} from "./plot-lazy.js";
+import {chartAtWidth} from "./chart-width.js";
 
 /** The class of the views, which the page empties while a new selection loads. */
 export const VIEW_CLASS = "fa-amstatus-view";
@@ -26,8 +27,7 @@ const share4 = (v: number) => Number(v.toFixed(4));
 /** A view's container: data-view says where its figures came from. */
 function viewBox(v: LabelledView, ...children: (Node | string)[]): HTMLElement {
   const box = h("div", {class: VIEW_CLASS, "data-view": v.source}, ...children);
-  // Framework caps a figure at 640 px; the charts are drawn at the page's width, and scaled down their 12 px text
-  // would shrink below that.
+  // Framework caps a figure at 640 px; these charts take the page's width, drawn at it (chart-width.ts).
   for (const figure of box.querySelectorAll<HTMLElement>("figure.fa-chart")) figure.style.maxWidth = "none";
   return box;
 }
@@ -36,41 +36,43 @@ function viewBox(v: LabelledView, ...children: (Node | string)[]): HTMLElement {
 const noKommun = (v: LabelledView) => viewBox(v, h("p", {class: "fa-note"}, "Välj minst en kommun."));
 
 /** The statuses' shares per month as a stacked area, each band named at its right end when tall enough. */
-export async function sharesSection(v: LabelledView, width: number): Promise<HTMLElement> {
+export async function sharesSection(v: LabelledView): Promise<HTMLElement> {
   if (!v.chosenCount) return noKommun(v);
   const domain = STATUSES.map(v.statusLabel);
   const data = v.chosen.map((d) => ({...d, date: monthDate(d.month), label: v.statusLabel(d.status)}));
   const last = v.months.at(-1);
   const Plot = await plotModule();
-  const chart = Plot.plot({
-    width: Math.max(320, width),
-    height: 380,
-    marginLeft: 50,
-    marginRight: 90,
-    style: FONT,
-    x: {label: "Månad", type: "utc"},
-    y: {...percentAxis(`Andel av befolkningen ${v.baseLabel}`), domain: [0, 1]},
-    // Plot writes its legend in 10 px; the scale's options reach the legend (Plot's legendOptions inherits them).
-    color: {...colorScale(domain), legend: true, style: FONT} as Plot.ScaleOptions,
-    marks: [
-      Plot.areaY(data, {x: "date", y: "share", fill: "label", order: domain, tip: monthTip}),
-      // Each band is named at its right end when it is tall enough, so the statuses do not differ by colour alone.
-      Plot.text(
-        data.filter((d) => d.month === last),
-        Plot.stackY({
-          x: "date",
-          y: "share",
-          z: "label",
-          order: domain,
-          text: (d: {share: number; label: string}) => (d.share >= 0.035 ? d.label : ""),
-          textAnchor: "start",
-          dx: 6,
-          fill: "currentColor",
-          fontSize: 12
-        })
-      )
-    ]
-  });
+  const chart = chartAtWidth((width) =>
+    Plot.plot({
+      width,
+      height: 380,
+      marginLeft: 50,
+      marginRight: 90,
+      style: FONT,
+      x: {label: "Månad", type: "utc"},
+      y: {...percentAxis(`Andel av befolkningen ${v.baseLabel}`), domain: [0, 1]},
+      // Plot writes its legend in 10 px; the scale's options reach the legend (Plot's legendOptions inherits them).
+      color: {...colorScale(domain), legend: true, style: FONT} as Plot.ScaleOptions,
+      marks: [
+        Plot.areaY(data, {x: "date", y: "share", fill: "label", order: domain, tip: monthTip}),
+        // Each band is named at its right end when it is tall enough, so the statuses do not differ by colour alone.
+        Plot.text(
+          data.filter((d) => d.month === last),
+          Plot.stackY({
+            x: "date",
+            y: "share",
+            z: "label",
+            order: domain,
+            text: (d: {share: number; label: string}) => (d.share >= 0.035 ? d.label : ""),
+            textAnchor: "start",
+            dx: 6,
+            fill: "currentColor",
+            fontSize: 12
+          })
+        )
+      ]
+    })
+  );
   const span = `${v.months[0]}–${last}`;
   return viewBox(
     v,
@@ -103,31 +105,33 @@ async function lineChart(
   points: SeriesPoint[],
   series: string[],
   serieName: (serie: string) => string,
-  {width, label, widths = {}}: {width: number; label: string; widths?: Record<string, number>}
+  {label, widths = {}}: {label: string; widths?: Record<string, number>}
 ) {
   const data = points.map((d) => ({...d, date: monthDate(d.month), name: serieName(d.serie)}));
   const names = series.map(serieName);
   const Plot = await plotModule();
-  const chart = Plot.plot({
-    width: Math.max(320, width),
-    height: 320,
-    marginLeft: 50,
-    style: FONT,
-    x: {label: "Månad", type: "utc"},
-    y: {...percentAxis(label), zero: true},
-    color: colorScale(names),
-    marks: [
-      Plot.lineY(data, {
-        x: "date",
-        y: "share",
-        stroke: "name",
-        strokeWidth: 2,
-        ...dashBySerie(data, (d) => d.name, names, widths),
-        tip: monthTip
-      }),
-      Plot.ruleY([0])
-    ]
-  });
+  const chart = chartAtWidth((width) =>
+    Plot.plot({
+      width,
+      height: 320,
+      marginLeft: 50,
+      style: FONT,
+      x: {label: "Månad", type: "utc"},
+      y: {...percentAxis(label), zero: true},
+      color: colorScale(names),
+      marks: [
+        Plot.lineY(data, {
+          x: "date",
+          y: "share",
+          stroke: "name",
+          strokeWidth: 2,
+          ...dashBySerie(data, (d) => d.name, names, widths),
+          tip: monthTip
+        }),
+        Plot.ruleY([0])
+      ]
+    })
+  );
   const table = pivot(
     data,
     (d) => d.month,
@@ -139,11 +143,11 @@ async function lineChart(
 }
 
 /** Arbetslös, sjuk and övrig per month, and their sum, for the chosen kommuner. */
-export async function outsideSection(v: LabelledView, width: number): Promise<HTMLElement> {
+export async function outsideSection(v: LabelledView): Promise<HTMLElement> {
   if (!v.chosenCount) return noKommun(v);
   const name = (serie: string) => (serie === "utanfor" ? OUTSIDE_TOTAL : v.statusLabel(serie));
   const label = `Andel av befolkningen ${v.baseLabel}`;
-  const {data, names, figure, table} = await lineChart(v.outside, [...OUTSIDE, "utanfor"], name, {width, label});
+  const {data, names, figure, table} = await lineChart(v.outside, [...OUTSIDE, "utanfor"], name, {label});
   return viewBox(
     v,
     chartWithExport(
@@ -169,12 +173,12 @@ function endedNote(v: LabelledView): HTMLElement | string {
 }
 
 /** The share outside per chosen kommun against the förbund's kommuner summed by membership. */
-export async function comparisonSection(v: LabelledView, width: number): Promise<HTMLElement> {
+export async function comparisonSection(v: LabelledView): Promise<HTMLElement> {
   const name = (serie: string) => (serie === "forbund" ? REFERENCE : v.kommunName(serie));
   const series = [...new Set(v.comparison.map((d) => d.serie))];
   const label = `Utanför arbetsmarknaden, andel av ${v.baseLabel}`;
   const widths = {[REFERENCE]: 3};
-  const {names, figure, table} = await lineChart(v.comparison, series, name, {width, label, widths});
+  const {names, figure, table} = await lineChart(v.comparison, series, name, {label, widths});
   return viewBox(
     v,
     chartWithExport(

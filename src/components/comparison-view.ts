@@ -13,6 +13,7 @@ import {
   type ViewRow
 } from "../lib/comparison-views.js";
 import {formatDecimal} from "../lib/format.js";
+import {wrapWords} from "./chart-width.js";
 import {h} from "./dom.js";
 import {dashFor, diverging} from "./palette.js";
 import {plotModule} from "./plot-lazy.js";
@@ -240,15 +241,4 @@ export function comparisonTable(
     ),
     scroller
   );
-}
-
-/** Words in lines of at most `width` characters (a longer word gets a line of its own). */
-function wrapWords(text: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const word of text.split(" ")) {
-    const last = lines.at(-1);
-    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
 }

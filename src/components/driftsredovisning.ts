@@ -28,6 +28,7 @@ import {
 } from "./status.js";
 import {categorical, dashFor} from "./palette.js";
 import {plotModule} from "./plot-lazy.js";
+import {chartAtWidth, spacedTicks} from "./chart-width.js";
 import {loadTables} from "./duckdb-lazy.js";
 
 /** Keeps a select with long option texts within the page's width (a phone would otherwise scroll sideways). */
@@ -124,33 +125,42 @@ export async function burnFigure({
   const series = burnSeries(year, points, prevPoints, f, asOf, budget !== null);
   const names = [...new Set(series.map((d) => d.serie))];
   const tkr = (v: number) => formatUnits(BigInt(Math.round(v)));
-  const chart = Plot.plot({
-    width: 760,
-    height: 360,
-    marginLeft: 70,
-    style: {fontSize: "12px"},
-    x: {label: "Månad", domain: [1, 12], ticks: 12, tickFormat: (m: number) => MONTHS[m - 1]},
-    y: {label: "Ackumulerat, tkr", grid: true, tickFormat: tkr},
-    color: {domain: names, range: categorical},
-    marks: [
-      Plot.ruleY([0]),
-      // Each series has its own colour and dash, so the lines tell apart without colour; the legend shows both.
-      ...names.map((s) =>
-        Plot.line(
-          series.filter((d) => d.serie === s),
-          {
-            x: "month",
-            y: "value",
-            stroke: "serie",
-            strokeWidth: 2,
-            strokeDasharray: dashFor(names, s) ?? undefined,
-            marker: "dot"
-          }
-        )
-      ),
-      Plot.ruleX([asOf], {stroke: "#595959", strokeDasharray: "2,3"})
-    ]
-  });
+  const months = MONTHS.map((_, i) => i + 1);
+  // Drawn at the column's width (chart-width.ts): on a phone every second month is named, each still 12 px.
+  const chart = chartAtWidth((width) =>
+    Plot.plot({
+      width,
+      height: 360,
+      marginLeft: 70,
+      style: {fontSize: "12px"},
+      x: {
+        label: "Månad",
+        domain: [1, 12],
+        ticks: spacedTicks(months, width - 90, 32),
+        tickFormat: (m: number) => MONTHS[m - 1]
+      },
+      y: {label: "Ackumulerat, tkr", grid: true, tickFormat: tkr},
+      color: {domain: names, range: categorical},
+      marks: [
+        Plot.ruleY([0]),
+        // Each series has its own colour and dash, so the lines tell apart without colour; the legend shows both.
+        ...names.map((s) =>
+          Plot.line(
+            series.filter((d) => d.serie === s),
+            {
+              x: "month",
+              y: "value",
+              stroke: "serie",
+              strokeWidth: 2,
+              strokeDasharray: dashFor(names, s) ?? undefined,
+              marker: "dot"
+            }
+          )
+        ),
+        Plot.ruleX([asOf], {stroke: "#595959", strokeDasharray: "2,3"})
+      ]
+    })
+  );
   const t = (ore: bigint) => formatUnits(roundToUnit(ore, "tkr"));
   const caption =
     `Ackumulerat utfall ${year} per månad${budget ? " mot budget" : ""}. Helårsutfall ${t(points[11].utfall)} tkr. ` +

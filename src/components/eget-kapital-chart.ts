@@ -17,6 +17,7 @@ import {h} from "./dom.js";
 import {chartWithExport} from "./export.js";
 import {categorical, dashFor, diverging} from "./palette.js";
 import {drawWhenLoaded} from "./plot-lazy.js";
+import {chartAtWidth, spacedTicks, wrapWords} from "./chart-width.js";
 
 /** The denominator as the page's sentences say it. */
 export function denominatorWord(d: Denominator): string {
@@ -67,17 +68,34 @@ export function equityChart(
         ]
       : [])
   ];
-  const width = 860;
-  const height = 420 + 18 * legend.length;
-  const plot = (Plot: typeof PlotModule) =>
-    Plot.plot({
+  // Drawn at the column's width (chart-width.ts), so its 12 px text is 12 px on a phone too: the legend wraps to
+  // the width (about 7 px per character) and the years thin out to keep their labels apart.
+  const layout = (width: number) => {
+    const lines = legend.map((item) => wrapWords(item.text, Math.floor((width - 56) / 7)));
+    const rows = lines.reduce((n, l) => n + l.length, 0);
+    return {lines, rows, height: 420 + 18 * rows};
+  };
+  const plot = (Plot: typeof PlotModule, width: number) => {
+    const {lines, rows, height} = layout(width);
+    const before = lines.map((_, i) => lines.slice(0, i).reduce((n, l) => n + l.length, 0));
+    const legendText = (text: string, i: number, options: PlotModule.TextOptions) =>
+      Plot.text([text], {
+        frameAnchor: "top-left",
+        lineAnchor: "top",
+        lineHeight: 1.5,
+        dy: -18 * (rows - before[i]) - 14,
+        textAnchor: "start",
+        fontSize: 12,
+        ...options
+      });
+    return Plot.plot({
       width,
       height,
       marginLeft: 60,
       marginRight: 20,
-      marginTop: 30 + 18 * legend.length,
+      marginTop: 30 + 18 * rows,
       style: FONT,
-      x: {label: "År", ticks: years, tickFormat: (d: number) => String(d)},
+      x: {label: "År", ticks: spacedTicks(years, width - 80, 40), tickFormat: (d: number) => String(d)},
       y: {
         label: `Eget kapital 31/12, % av ${word}`,
         grid: true,
@@ -129,27 +147,13 @@ export function equityChart(
         ),
         Plot.ruleY([0]),
         ...legend.flatMap((item, i) => [
-          Plot.text([item.glyph], {
-            frameAnchor: "top-left",
-            dy: -18 * (legend.length - i) - 8,
-            fill: item.color,
-            fillOpacity: item.opacity,
-            textAnchor: "start",
-            fontSize: 12,
-            fontWeight: 700
-          }),
-          Plot.text([item.text], {
-            frameAnchor: "top-left",
-            dx: 48,
-            dy: -18 * (legend.length - i) - 8,
-            fill: "currentColor",
-            textAnchor: "start",
-            fontSize: 12
-          })
+          legendText(item.glyph, i, {dx: -56, fill: item.color, fillOpacity: item.opacity, fontWeight: 700}),
+          legendText(lines[i].join("\n"), i, {dx: -8, fill: "currentColor"})
         ])
       ]
     });
-  const {slot, drawn} = chartSlot(width, height, plot);
+  };
+  const {slot, drawn} = chartSlot((width) => layout(width).height, plot);
   const tableSeries = [...series, ...(boardRows.length ? ["Styrelsens plan"] : [])];
   const tableRows = pivot(
     [...lineRows, ...boardRows.map((b) => ({...b, serie: "Styrelsens plan"}))],
@@ -184,25 +188,22 @@ export function equityChart(
 }
 
 /**
- * The chart's place, held at the chart's own size (scaled down with the page as Plot's SVG is) until Plot has loaded
- * and the chart replaces the placeholder; `drawn` settles once the chart is in (true) or could not be drawn (false).
- * A placeholder whose cell output was discarded meanwhile (a control changed before Plot loaded) is not drawn: that
- * chart would never be seen, and the cell's new output has a placeholder of its own.
+ * The chart's place, held at the chart's size until Plot has loaded and the chart, drawn at the column's width,
+ * replaces the placeholder; `drawn` settles once the chart is in (true) or could not be drawn (false). A placeholder
+ * whose cell output was discarded meanwhile (a control changed before Plot loaded) is not drawn: that chart would
+ * never be seen, and the cell's new output has a placeholder of its own.
  */
 function chartSlot(
-  width: number,
-  height: number,
-  plot: (Plot: typeof PlotModule) => Element
+  height: (width: number) => number,
+  plot: (Plot: typeof PlotModule, width: number) => Element
 ): {slot: HTMLElement; drawn: Promise<boolean>} {
   const slot = h("div", {class: "fa-chart-slot"});
-  const {element, drawn} = drawWhenLoaded((Plot) => (slot.isConnected ? plot(Plot) : element));
-  // Plot's SVG is its width at most and scales down with the page; the faint box reads as a chart on its way.
-  Object.assign(element.style, {
-    width: `${width}px`,
-    maxWidth: "100%",
-    aspectRatio: `${width} / ${height}`,
-    background: "var(--theme-background-alt)"
-  });
+  const {element, drawn} = drawWhenLoaded((Plot) =>
+    slot.isConnected ? chartAtWidth((width) => plot(Plot, width)) : element
+  );
+  // The faint box, as tall as the chart will be at this width, reads as a chart on its way.
+  element.style.background = "var(--theme-background-alt)";
+  element.append(chartAtWidth((width) => h("div", {style: `height: ${height(width)}px`})));
   slot.append(element);
   // Plot that cannot be fetched (or a chart that cannot be drawn) leaves a message, not a blank space.
   const failed = (error: unknown) => {

@@ -38,7 +38,9 @@ import {AGES_20_64, DEFAULT_MONTHS, defaultHaeYear} from "../lib/hae-default.js"
 import {periodColumns, periodCsvRows, periodTable} from "./scb-period-table.js";
 import {areaOptions, scbSources, sexInput, sexText, stopWithoutData} from "./scb-page.js";
 import {simpleTable} from "./scb-table.js";
+import type * as PlotModule from "@observablehq/plot";
 import {plotModule} from "./plot-lazy.js";
+import {chartAtWidth, spacedTicks} from "./chart-width.js";
 import {guard} from "./status.js";
 
 const FONT = {fontSize: "12px"};
@@ -167,6 +169,9 @@ export function periodSection(
   );
 }
 
+/** Whether a chart this wide has room for the names at the right end of its bands (210 px of its width). */
+const named = (width: number) => width >= 560;
+
 const typeColor = colorScale(HAE_TYPES.map((t) => HAE_LABELS[t]));
 
 /** The chosen types per month as a stacked area, each band named at its right end when tall enough. */
@@ -189,40 +194,44 @@ export async function monthlySection(
   const lastMonth = monthly.reduce((m, d) => (d.month > m ? d.month : m), "");
   const lastTotal = monthly.filter((d) => d.month === lastMonth).reduce((s, d) => s + d.value, 0);
   const Plot = await plotModule();
-  const chart = Plot.plot({
-    width: 900,
-    height: 380,
-    marginLeft: 60,
-    marginRight: 210,
-    style: FONT,
-    x: {label: "Månad", type: "utc"},
-    y: {label: "Helårsekvivalenter", grid: true, tickFormat: (v: number) => formatDecimal(v)},
-    color: {...typeColor, legend: true},
-    marks: [
-      Plot.areaY(monthly, {
-        x: "date",
-        y: "value",
-        fill: "label",
-        order: typeColor.domain,
-        tip: {format: {x: (d: Date) => d.toISOString().slice(0, 7), y: (v: number) => formatDecimal(v, 1)}}
-      }),
-      Plot.text(
-        monthly.filter((d) => d.month === lastMonth),
-        Plot.stackY({
+  // Drawn at the column's width (chart-width.ts); a column too narrow for the names at the bands' ends (a phone)
+  // leaves them to the legend above the chart.
+  const chart = chartAtWidth((width) =>
+    Plot.plot({
+      width,
+      height: 380,
+      marginLeft: 60,
+      marginRight: named(width) ? 210 : 20,
+      style: FONT,
+      x: {label: "Månad", type: "utc"},
+      y: {label: "Helårsekvivalenter", grid: true, tickFormat: (v: number) => formatDecimal(v)},
+      color: {...typeColor, legend: true, style: FONT} as PlotModule.ScaleOptions,
+      marks: [
+        Plot.areaY(monthly, {
           x: "date",
           y: "value",
-          z: "label",
+          fill: "label",
           order: typeColor.domain,
-          text: (d: {value: number; label: string}) => (d.value >= 0.05 * lastTotal ? d.label : ""),
-          textAnchor: "start",
-          dx: 6,
-          fill: "currentColor",
-          fontSize: 12
-        })
-      ),
-      Plot.ruleY([0])
-    ]
-  });
+          tip: {format: {x: (d: Date) => d.toISOString().slice(0, 7), y: (v: number) => formatDecimal(v, 1)}}
+        }),
+        Plot.text(
+          monthly.filter((d) => d.month === lastMonth),
+          Plot.stackY({
+            x: "date",
+            y: "value",
+            z: "label",
+            order: typeColor.domain,
+            text: (d: {value: number; label: string}) => (named(width) && d.value >= 0.05 * lastTotal ? d.label : ""),
+            textAnchor: "start",
+            dx: 6,
+            fill: "currentColor",
+            fontSize: 12
+          })
+        ),
+        Plot.ruleY([0])
+      ]
+    })
+  );
   const labels = typeColor.domain.filter((l) => monthly.some((d) => d.label === l));
   return {
     monthly,
@@ -266,43 +275,45 @@ export async function yearlySection(
   const years = [...new Set(yearly.map((d) => d.year))];
   const last = years.at(-1);
   const lastTotal = yearly.filter((d) => d.year === last).reduce((s, d) => s + d.value, 0);
-  const [width, marginLeft, marginRight] = [900, 60, 210];
-  // Plot's band scale pads by 0.1 of a step on each side and between bars.
-  const step = (width - marginLeft - marginRight) / (years.length + 0.1);
   const Plot = await plotModule();
-  const chart = Plot.plot({
-    width,
-    height: 320,
-    marginLeft,
-    marginRight,
-    style: FONT,
-    x: {label: "År", type: "band", tickFormat: (y: number) => String(y)},
-    y: {label: "Snitt per månad", grid: true, tickFormat: (v: number) => formatDecimal(v)},
-    color: {...typeColor, legend: true},
-    marks: [
-      Plot.barY(yearly, {
-        x: "year",
-        y: "value",
-        fill: "label",
-        order: typeColor.domain,
-        tip: {format: {y: (v: number) => formatDecimal(v, 1)}}
-      }),
-      Plot.text(
-        yearly.filter((d) => d.year === last),
-        Plot.stackY({
+  const chart = chartAtWidth((width) => {
+    const [marginLeft, marginRight] = [60, named(width) ? 210 : 20];
+    // Plot's band scale pads by 0.1 of a step on each side and between bars.
+    const step = (width - marginLeft - marginRight) / (years.length + 0.1);
+    return Plot.plot({
+      width,
+      height: 320,
+      marginLeft,
+      marginRight,
+      style: FONT,
+      x: {label: "År", type: "band", ticks: spacedTicks(years, step * years.length, 40), tickFormat: String},
+      y: {label: "Snitt per månad", grid: true, tickFormat: (v: number) => formatDecimal(v)},
+      color: {...typeColor, legend: true, style: FONT} as PlotModule.ScaleOptions,
+      marks: [
+        Plot.barY(yearly, {
           x: "year",
           y: "value",
-          z: "label",
+          fill: "label",
           order: typeColor.domain,
-          text: (d: {value: number; label: string}) => (d.value >= 0.06 * lastTotal ? d.label : ""),
-          textAnchor: "start",
-          dx: (step * 0.9) / 2 + 6,
-          fill: "currentColor",
-          fontSize: 12
-        })
-      ),
-      Plot.ruleY([0])
-    ]
+          tip: {format: {y: (v: number) => formatDecimal(v, 1)}}
+        }),
+        Plot.text(
+          yearly.filter((d) => d.year === last),
+          Plot.stackY({
+            x: "year",
+            y: "value",
+            z: "label",
+            order: typeColor.domain,
+            text: (d: {value: number; label: string}) => (named(width) && d.value >= 0.06 * lastTotal ? d.label : ""),
+            textAnchor: "start",
+            dx: (step * 0.9) / 2 + 6,
+            fill: "currentColor",
+            fontSize: 12
+          })
+        ),
+        Plot.ruleY([0])
+      ]
+    });
   });
   const labels = typeColor.domain.filter((l) => yearly.some((d) => d.label === l));
   return h(
@@ -352,29 +363,32 @@ export async function shareSection(
   const rows = populationShares(totals, types, (month) => areaMembersAt(meta.registry, area, month), population);
   if (!rows.length) return h("p", {class: "fa-note"}, "Befolkningsdata saknas för det valda området.");
   const Plot = await plotModule();
-  const chart = Plot.plot({
-    width: 900,
-    height: 300,
-    marginLeft: 60,
-    style: FONT,
-    x: {label: "År", tickFormat: (y: number) => String(y), ticks: rows.map((r) => r.year)},
-    y: {
-      label: "Andel av befolkningen 20–64 år",
-      grid: true,
-      tickFormat: (v: number) => formatPercent(v, 0),
-      zero: true
-    },
-    marks: [
-      Plot.lineY(rows, {
-        x: "year",
-        y: "share",
-        stroke: categorical[0],
-        marker: "dot",
-        tip: {format: {y: (v: number) => formatPercent(v)}}
-      }),
-      Plot.ruleY([0])
-    ]
-  });
+  const years = rows.map((r) => r.year);
+  const chart = chartAtWidth((width) =>
+    Plot.plot({
+      width,
+      height: 300,
+      marginLeft: 60,
+      style: FONT,
+      x: {label: "År", tickFormat: (y: number) => String(y), ticks: spacedTicks(years, width - 80, 40)},
+      y: {
+        label: "Andel av befolkningen 20–64 år",
+        grid: true,
+        tickFormat: (v: number) => formatPercent(v, 0),
+        zero: true
+      },
+      marks: [
+        Plot.lineY(rows, {
+          x: "year",
+          y: "share",
+          stroke: categorical[0],
+          marker: "dot",
+          tip: {format: {y: (v: number) => formatPercent(v)}}
+        }),
+        Plot.ruleY([0])
+      ]
+    })
+  );
   const which =
     types.length === HAE_TYPES.length
       ? "alla ersättningar"
@@ -432,27 +446,30 @@ export async function sexAgeSection(
     ["2", "1"].map((s) => ({age: a.replace("-", "–"), sex: meta.sexLabels[s], value: avg(cell(s, a))}))
   );
   const Plot = await plotModule();
-  const chart = Plot.plot({
-    width: 900,
-    height: 300,
-    marginLeft: 60,
-    style: FONT,
-    // Each bar is named on the axis below it, so kön is not told by colour alone.
-    fx: {label: "Åldersgrupp", axis: "top"},
-    x: {label: null, tickFormat: (s: string) => s},
-    y: {label: "Snitt per månad", grid: true, tickFormat: (v: number) => formatDecimal(v)},
-    color: {...colorScale(["Kvinnor", "Män"]), legend: true},
-    marks: [
-      Plot.barY(breakdown, {
-        fx: "age",
-        x: "sex",
-        y: "value",
-        fill: "sex",
-        tip: {format: {y: (v: number) => formatDecimal(v, 1)}}
-      }),
-      Plot.ruleY([0])
-    ]
-  });
+  const chart = chartAtWidth((width) =>
+    Plot.plot({
+      width,
+      height: 300,
+      marginLeft: 60,
+      style: FONT,
+      // Each bar is named on the axis below it, so kön is not told by colour alone.
+      // On a phone the bars are named K and M (the legend says Kvinnor and Män) and the groups need no heading.
+      fx: {label: named(width) ? "Åldersgrupp" : null, axis: "top"},
+      x: {label: null, tickFormat: (s: string) => (named(width) ? s : s[0])},
+      y: {label: "Snitt per månad", grid: true, tickFormat: (v: number) => formatDecimal(v)},
+      color: {...colorScale(["Kvinnor", "Män"]), legend: true, style: FONT} as PlotModule.ScaleOptions,
+      marks: [
+        Plot.barY(breakdown, {
+          fx: "age",
+          x: "sex",
+          y: "value",
+          fill: "sex",
+          tip: {format: {y: (v: number) => formatDecimal(v, 1)}}
+        }),
+        Plot.ruleY([0])
+      ]
+    })
+  );
   const label = periodLabel(p.fromMonth, p.toMonth, p.year);
   const total = (s: string) => ages.reduce((sum, a) => sum + cell(s, a), 0n);
   const rows = [

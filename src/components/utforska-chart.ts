@@ -2,6 +2,7 @@
 // columns, and controls to change the type and the columns. Values are summed per x (and series), so a result with
 // several rows per month draws one point per month; the chart reads at most CHART_ROWS rows.
 import * as Plot from "@observablehq/plot";
+import {chartAtWidth} from "./chart-width.js";
 import {h} from "./dom.js";
 import {chartWithExport} from "./export.js";
 import {MONTHS} from "../lib/format.js";
@@ -88,7 +89,7 @@ export function aggregate(rows: unknown[][], spec: ChartSpec, timeX: boolean) {
 }
 
 /** Draws a chart of a result. */
-export async function drawChart(source: ResultSource, spec: ChartSpec, width: number): Promise<HTMLElement> {
+export async function drawChart(source: ResultSource, spec: ChartSpec): Promise<HTMLElement> {
   const names = [spec.x, spec.y, ...(spec.series ? [spec.series] : [])];
   const rows = await source.columnsOf(names, CHART_ROWS);
   const xColumn = source.columns.find((c) => c.name === spec.x)!;
@@ -110,20 +111,23 @@ export async function drawChart(source: ResultSource, spec: ChartSpec, width: nu
       : spec.type === "bar"
         ? Plot.barY(data, {x: "x", y: "y", ...series, tip: true})
         : Plot.dot(data, {x: "x", y: "y", ...series, tip: true});
-  const chart = Plot.plot({
-    width,
-    height: 340,
-    marginLeft: 80,
-    marginBottom: spec.type === "bar" ? 60 : 30,
-    x: {
-      label: spec.x,
-      ...(spec.type === "bar" ? {tickRotate: data.length > 8 ? -30 : 0} : {}),
-      ...(timeX ? {tickFormat: timeTick} : {})
-    },
-    y: {label: spec.y, grid: true, tickFormat: (d: number) => formatNumber(d)},
-    color: spec.series ? {range: categorical, legend: true} : undefined,
-    marks: [mark, Plot.ruleY([0])]
-  });
+  // Drawn at the column's width (chart-width.ts), so its text is 12 px as shown on a phone and on a desktop.
+  const chart = chartAtWidth((width) =>
+    Plot.plot({
+      width,
+      height: 340,
+      marginLeft: 80,
+      marginBottom: spec.type === "bar" ? 60 : 30,
+      x: {
+        label: spec.x,
+        ...(spec.type === "bar" ? {tickRotate: data.length > 8 ? -30 : 0} : {}),
+        ...(timeX ? {tickFormat: timeTick} : {})
+      },
+      y: {label: spec.y, grid: true, tickFormat: (d: number) => formatNumber(d)},
+      color: spec.series ? {range: categorical, legend: true} : undefined,
+      marks: [mark, Plot.ruleY([0])]
+    })
+  );
   const summed = spec.type === "dot" ? "" : `summan av ${spec.y} per ${spec.x}`;
   const more =
     source.count > CHART_ROWS ? ` De första ${formatNumber(CHART_ROWS)} raderna av ${formatNumber(source.count)}.` : "";
@@ -144,7 +148,7 @@ function choice(label: string, options: [string, string][], value: string, oncha
 }
 
 /** The chart with controls for type, x, y and series; nothing but a note when the result has no number to draw. */
-export async function chartPanel(source: ResultSource, width: number): Promise<HTMLElement> {
+export async function chartPanel(source: ResultSource): Promise<HTMLElement> {
   const sample = await source.rows(0, 50);
   let spec = defaultChart(source.columns, sample);
   if (!spec)
@@ -180,7 +184,7 @@ export async function chartPanel(source: ResultSource, width: number): Promise<H
       )
     );
     try {
-      const chart = await drawChart(source, spec!, width);
+      const chart = await drawChart(source, spec!);
       if (mine === drawing) figure.replaceChildren(chart);
     } catch (e) {
       if (mine === drawing)

@@ -203,14 +203,11 @@ export async function explorer(): Promise<HTMLElement> {
       current = source;
       const seconds = ((performance.now() - started) / 1000).toFixed(2).replace(".", ",");
       status.textContent = `${formatNumber(source.count)} ${source.count === 1 ? "rad" : "rader"} på ${seconds} s`;
-      // The page may not be on screen yet when the address runs a query: then the main column's width.
-      const main = document.getElementById("observablehq-main");
-      const width = Math.max(320, output.clientWidth || (main?.clientWidth ?? 640));
       output.replaceChildren(
         resultTable(source, {caption: "Frågans resultat"}),
         downloads(source),
         h("h2", {}, "Diagram"),
-        await chartPanel(source, width)
+        await chartPanel(source)
       );
     } catch (e) {
       if (mine !== runs) return;
