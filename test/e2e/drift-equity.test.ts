@@ -4,6 +4,7 @@ import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {readPublishedReports} from "../../loaders/workspace.js";
 import {noProblems, useBuiltSite} from "./browser.js";
+import {downloadedSvg, expectPngDownload} from "./downloads.js";
 
 // The machine may be loaded (DuckDB-WASM starts in a worker), so a view gets up to 30 s to settle.
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, {timeout: 30_000});
@@ -79,22 +80,10 @@ describe("driftsredovisning", {timeout: 120_000}, () => {
   it("the burn chart downloads as SVG with its Swedish labels, and as PNG", async () => {
     const {page, problems} = await open("/driftsredovisning#sodra-dalarna/2023");
     await poll(() => page.locator("figure.fa-chart svg").count()).toBeGreaterThan(0);
-    const [svg] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("button", {name: "Ladda ned SVG"}).click()
-    ]);
-    expect(svg.suggestedFilename()).toBe("forbrukning-sodra-dalarna-2023.svg");
-    const text = readFileSync(await svg.path(), "utf-8");
-    expect(text).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const button = (name: string) => page.getByRole("button", {name});
+    const text = await downloadedSvg(page, button("Ladda ned SVG"), "forbrukning-sodra-dalarna-2023.svg");
     expect(text).toContain("Ackumulerat, tkr");
-    const [png] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("button", {name: "Ladda ned PNG"}).click()
-    ]);
-    expect(png.suggestedFilename()).toBe("forbrukning-sodra-dalarna-2023.png");
-    expect([...readFileSync(await png.path()).subarray(0, 8)]).toEqual([
-      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a
-    ]);
+    await expectPngDownload(page, button("Ladda ned PNG"), "forbrukning-sodra-dalarna-2023.png");
     expect(problems).toEqual(none);
     await page.context().close();
   });

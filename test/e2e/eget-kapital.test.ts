@@ -2,10 +2,10 @@
 // the address; a number field says in Swedish when its text is no number; chart text is ≥ 12 px; sources are cited
 // as the report's title and table, never as a file path or line. Plot is imported on first use: the tables and texts
 // do not wait for it, the chart's place is held at its own size, and a control changed meanwhile leaves no stale chart.
-import {readFileSync} from "node:fs";
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {noProblems, openPage, useBuiltSite} from "./browser.js";
+import {downloadedSvg, expectPngDownload} from "./downloads.js";
 
 const site = useBuiltSite();
 // The machine may be loaded, so a view gets up to 30 s to settle.
@@ -168,20 +168,11 @@ describe("eget kapital: the chart is drawn once Plot has loaded", {timeout: 120_
   it("the chart downloads as SVG with its Swedish labels, and as PNG", async () => {
     const {page, problems} = await site.open("/eget-kapital?forbund=sodra-dalarna&tak=25");
     await poll(() => svgButton(page, "sodra-dalarna").isEnabled()).toBe(true);
-    const [svg] = await Promise.all([page.waitForEvent("download"), svgButton(page, "sodra-dalarna").click()]);
-    expect(svg.suggestedFilename()).toBe("eget-kapital-sodra-dalarna.svg");
-    const text = readFileSync(await svg.path(), "utf-8");
-    expect(text).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const text = await downloadedSvg(page, svgButton(page, "sodra-dalarna"), "eget-kapital-sodra-dalarna.svg");
     expect(text).toContain("Eget kapital 31/12, % av tilldelningen");
     expect(text).toContain("Tak 25,0\u00a0%");
-    const [png] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("button", {name: "Ladda ned PNG: eget-kapital-sodra-dalarna"}).click()
-    ]);
-    expect(png.suggestedFilename()).toBe("eget-kapital-sodra-dalarna.png");
-    expect([...readFileSync(await png.path()).subarray(0, 8)]).toEqual([
-      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a
-    ]);
+    const png = page.getByRole("button", {name: "Ladda ned PNG: eget-kapital-sodra-dalarna"});
+    await expectPngDownload(page, png, "eget-kapital-sodra-dalarna.png");
     expect(problems).toEqual(noProblems);
     await page.context().close();
   });

@@ -7,6 +7,7 @@ import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {metrics} from "../../src/lib/comparison-metrics.js";
 import {noProblems, useBuiltSite} from "./browser.js";
+import {downloadedSvg, expectPngDownload} from "./downloads.js";
 
 // The machine may be loaded (DuckDB-WASM starts in a worker), so a view gets up to 30 s to settle.
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, {timeout: 30_000});
@@ -276,22 +277,10 @@ describe("jämförelse: the address, the merger and the downloads", {timeout: 12
     expect(sheet).toContain("Södra Dalarna");
     expect(sheet).toContain("1656998,00");
     const panel = page.locator('figure[data-metric="eget_kapital"]');
-    const [svg] = await Promise.all([
-      page.waitForEvent("download"),
-      panel.getByRole("button", {name: "Ladda ned SVG"}).click()
-    ]);
-    expect(svg.suggestedFilename()).toBe("jamforelse-eget_kapital.svg");
-    const svgText = readFileSync(await svg.path(), "utf-8");
-    expect(svgText).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const button = (name: string) => panel.getByRole("button", {name});
+    const svgText = await downloadedSvg(page, button("Ladda ned SVG"), "jamforelse-eget_kapital.svg");
     expect(svgText).toContain("Eget kapital (tkr)");
-    const [png] = await Promise.all([
-      page.waitForEvent("download"),
-      panel.getByRole("button", {name: "Ladda ned PNG"}).click()
-    ]);
-    expect(png.suggestedFilename()).toBe("jamforelse-eget_kapital.png");
-    expect([...readFileSync(await png.path()).subarray(0, 8)]).toEqual([
-      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a
-    ]);
+    await expectPngDownload(page, button("Ladda ned PNG"), "jamforelse-eget_kapital.png");
     expect(problems).toEqual(none);
     await page.context().close();
   });
