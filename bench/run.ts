@@ -87,8 +87,9 @@ async function main(): Promise<number> {
   }
   if (selected.includes(sieBenchmark)) {
     notes.push(
-      "SIE: före de tidtagna körningarna en otidtagen uppvärmning (läsaren och bytesökningarna lika); dess tid, som" +
-        "\nockså kompilerar koden, står i anmärkningen som första körningen.",
+      "SIE: varje läsning tidtas i en egen barnprocess, som inläsningen i bygget; före de tidtagna körningarna en" +
+        "\notidtagen uppvärmning (läsaren och bytesökningarna lika), vars tid (den kompilerar också koden) står i" +
+        "\nanmärkningen som första körningen.",
       "Topp-RSS: kernelns maxRSS (process.resourceUsage) i en egen barnprocess som läser filen och kör arbetet en" +
         "\ngång, inklusive Node, tsx och filens bytes; inom parentes ökningen från RSS strax före arbetet."
     );

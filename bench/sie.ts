@@ -1,10 +1,11 @@
 // SIE benchmark: reads generated SIE 4 files of 10 000 and 100 000 vouchers (or --sizes), alone, with every voucher
 // then made an object (ledger.vouchers, the object view of the reader's columns), and followed by account balances and
-// statements, each with every check on, as the ingestion reads. Time is the median of --runs in this process after a
-// warm-up run (whose time, which includes compiling the reader, is in the note); peak memory is measured once per
-// size and workload in a fresh child process, from the kernel's maxRSS. Beside them, on the same buffer: a plain
-// byte scan (the memory-bandwidth ceiling, with readSie's share of it in the note), and the CP437/ISO-8859-15
-// decoders against iconv-lite up to 100 000 vouchers (bench/sie-decode.ts).
+// statements, each with every check on, as the ingestion reads. Each workload is timed in a child process of its own
+// (sie-time.ts): the median of --runs after a warm-up run, whose time (it also compiles the reader) is in the note.
+// Peak memory is measured once per size and workload in another fresh child (sie-peak.ts), from the kernel's maxRSS.
+// Beside them, in this process on the same buffer: a plain byte scan (the memory-bandwidth ceiling, with readSie's
+// share of it in the note), and the CP437/ISO-8859-15 decoders against iconv-lite up to 100 000 vouchers
+// (bench/sie-decode.ts).
 import {fork} from "node:child_process";
 import {mkdtempSync, rmSync} from "node:fs";
 import {writeFileAtomic} from "../loaders/files.js";
@@ -12,15 +13,15 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {syntheticSie} from "./ledger.js";
-import {check, lastCpuMedian, lastFirstMs, timeMedian, timeMedianAsync, type Benchmark, type Row} from "./runner.js";
+import {check, lastCpuMedian, timeMedian, type Benchmark, type Row} from "./runner.js";
 import {countLines, loadIconv, sumBytes, timeDecoders} from "./sie-decode.js";
 import type {PeakReport} from "./sie-peak.js";
+import type {TimeReport} from "./sie-time.js";
 import {prepareWorkloads, streamWorkloads, workload, type StreamName, type WorkloadName} from "./sie-work.js";
 
 const DEFAULT_SIZES = [10_000, 100_000];
 const LARGE = 1_000_000;
 const WORKLOADS: Exclude<WorkloadName, StreamName>[] = ["read", "read-objects", "reports"];
-const CHILD = fileURLToPath(new URL("./sie-peak.ts", import.meta.url));
 /** Decoders are compared up to this size: beyond it each run decodes a string of hundreds of megabytes. */
 const DECODE_UP_TO = 100_000;
 /**
@@ -31,20 +32,33 @@ const WARMUPS = 1;
 /** readSie's target in MB/s in process (issue 15, item 6). */
 const TARGET_MB_S = 100;
 
-/** Runs one workload once in a child process and returns its peak RSS; rejects if the child's check fails. */
-function measurePeak(file: string, name: WorkloadName, vouchers: number): Promise<PeakReport> {
+/** Runs `script` (a file beside this one) with `args` in a child process; what it sends, or its error. */
+function runChild<T>(script: string, args: string[], what: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    let report: PeakReport | undefined;
-    const child = fork(CHILD, [file, name, String(vouchers)], {stdio: ["ignore", "inherit", "pipe", "ipc"]});
+    let report: T | undefined;
+    const child = fork(fileURLToPath(new URL(script, import.meta.url)), args, {
+      stdio: ["ignore", "inherit", "pipe", "ipc"]
+    });
     let stderr = "";
     child.stderr!.on("data", (chunk) => (stderr += chunk));
-    child.on("message", (message) => (report = message as PeakReport));
+    child.on("message", (message) => (report = message as T));
     child.on("error", reject);
     child.on("exit", (code) => {
       if (code === 0 && report) resolve(report);
-      else reject(new Error(`minnesmätningen (${name}, ${vouchers}) avslutades med kod ${code}:\n${stderr.trim()}`));
+      else reject(new Error(`${what} avslutades med kod ${code}:\n${stderr.trim()}`));
     });
   });
+}
+
+/** Runs one workload once in a child process and returns its peak RSS; rejects if the child's check fails. */
+function measurePeak(file: string, name: WorkloadName, vouchers: number): Promise<PeakReport> {
+  return runChild("./sie-peak.ts", [file, name, String(vouchers)], `minnesmätningen (${name}, ${vouchers})`);
+}
+
+/** Times one workload in a child process of its own (see sie-time.ts); rejects if the child's check fails. */
+function measureTime(file: string, name: WorkloadName, vouchers: number, runs: number): Promise<TimeReport> {
+  const args = [file, name, String(vouchers), String(runs), String(WARMUPS)];
+  return runChild("./sie-time.ts", args, `tidmätningen (${name}, ${vouchers})`);
 }
 
 /** Timed runs per size: --runs when given, otherwise 5, or 3 for a million vouchers or more. */
@@ -67,22 +81,14 @@ export const sieBenchmark: Benchmark = {
         const file = join(dir, `synthetic-${vouchers}.se`);
         writeFileAtomic(file, bytes);
         const runs = runsFor(vouchers, options.runs);
-        // The in-memory workloads read the bytes; the stream workloads read the file in chunks.
+        // The in-memory workloads read the file's bytes; the stream workloads read the file in chunks.
         const timed = [
-          ...WORKLOADS.map((name) => {
-            const work = workload(name);
-            return {name, label: work.label, run: async () => work.run(bytes), verify: work.verify};
-          }),
-          ...(Object.keys(streamWorkloads) as StreamName[]).map((name) => {
-            const work = streamWorkloads[name];
-            return {name, label: work.label, run: () => work.run(file), verify: work.verify};
-          })
+          ...WORKLOADS.map((name) => ({name, label: workload(name).label})),
+          ...(Object.keys(streamWorkloads) as StreamName[]).map((name) => ({name, label: streamWorkloads[name].label}))
         ];
         for (const work of timed) {
           progress(`sie: ${work.label}, ${vouchers} verifikationer, ${runs} körningar`);
-          const medianMs = await timeMedianAsync(runs, work.run, (result) => work.verify(result, vouchers), WARMUPS);
-          const cpuMs = lastCpuMedian();
-          const firstMs = lastFirstMs();
+          const {medianMs, cpuMs, firstMs} = await measureTime(file, work.name, vouchers, runs);
           const peak = await measurePeak(file, work.name, vouchers);
           check(peak.maxRssBytes > 0, "maxRSS saknas");
           rows.push({
