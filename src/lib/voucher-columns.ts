@@ -101,8 +101,9 @@ export class VoucherColumns {
 
   /**
    * Makes room for `rows` rows, `vouchers` vouchers and `textBytes` bytes of voucher text at once, so that a reader
-   * that can guess them from a file's size does not grow the columns step by step. Room never used costs no memory:
-   * a large typed array's pages are only taken when written.
+   * that can guess them from a file's size does not grow the columns step by step. Room never used takes no pages (a
+   * large typed array's pages are only taken when written), but V8 counts it as memory when it decides to collect, so
+   * a guess should not be far above what a file holds (see VoucherReader.readsWhole).
    */
   reserve(rows: number, vouchers: number, textBytes: number): void {
     this.rowAccount = grow(this.rowAccount, rows);
