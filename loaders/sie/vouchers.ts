@@ -156,7 +156,7 @@ export class VoucherReader {
    * Prepares the columns for a whole file read at once: sized by a guess from its size (a row per 32 bytes, a voucher
    * per 96; a row line has 25–40 bytes, a voucher a #VER line, braces and rows), and with voucher texts kept as ranges
    * of its bytes (VoucherColumns.readsFrom). A file with more rows grows the columns as before. The guess was a row per
-   * 16 bytes; halving it made a read of 100 000 vouchers about 10 % faster in CPU time (ten processes each way), since
+   * 16 bytes; halving it made a read of 100 000 vouchers about 10 % faster in CPU time (twelve processes each way), since
    * reserved room that is never written still counts as memory the collector works against.
    */
   readsWhole(bytes: Uint8Array): void {
