@@ -160,7 +160,7 @@ export class VoucherReader {
    * reserved room that is never written still counts as memory the collector works against.
    */
   readsWhole(bytes: Uint8Array): void {
-    this.columns.reserve(Math.ceil(bytes.length / 32), Math.ceil(bytes.length / 96), 0);
+    this.columns.reserve(Math.ceil(bytes.length / 32), Math.ceil(bytes.length / 96));
     this.columns.readsFrom(bytes);
   }
 

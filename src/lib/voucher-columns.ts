@@ -78,11 +78,13 @@ export class VoucherColumns {
    */
   textSource: Uint8Array | undefined;
   textBytes = new Uint8Array(1 << 16);
-  textLength = 0;
   textStart = new Int32Array(1024);
   textEnd = new Int32Array(1024);
   readonly textStrings = new Map<number, string>();
-  /** The next voucher's text: its range, or its decoded text when its bytes were not textSource's. */
+  /**
+   * The next voucher's text: its range, or its decoded text when its bytes were not textSource's. Without textSource
+   * the range is where its copy lies in textBytes, which is filled up to nextEnd.
+   */
   private nextStart = 0;
   private nextEnd = 0;
   private nextText: string | undefined;
@@ -100,12 +102,12 @@ export class VoucherColumns {
   absTotal: number | undefined = 0;
 
   /**
-   * Makes room for `rows` rows, `vouchers` vouchers and `textBytes` bytes of voucher text at once, so that a reader
-   * that can guess them from a file's size does not grow the columns step by step. Room never used takes no pages (a
-   * large typed array's pages are only taken when written), but V8 counts it as memory when it decides to collect, so
-   * a guess should not be far above what a file holds (see VoucherReader.readsWhole).
+   * Makes room for `rows` rows and `vouchers` vouchers at once, so that a reader that can guess them from a file's
+   * size does not grow the columns step by step. Room never used takes no pages (a large typed array's pages are only
+   * taken when written), but V8 counts it as memory when it decides to collect, so a guess should not be far above
+   * what a file holds (see VoucherReader.readsWhole).
    */
-  reserve(rows: number, vouchers: number, textBytes: number): void {
+  reserve(rows: number, vouchers: number): void {
     this.rowAccount = grow(this.rowAccount, rows);
     this.rowAmount = grow(this.rowAmount, rows);
     this.rowObjects = grow(this.rowObjects, rows);
@@ -117,7 +119,6 @@ export class VoucherColumns {
     this.textStart = grow(this.textStart, vouchers);
     this.textEnd = grow(this.textEnd, vouchers);
     this.firstRow = grow(this.firstRow, vouchers + 1);
-    this.textBytes = grow(this.textBytes, textBytes);
   }
 
   /** Appends a row to the voucher being read; its index. */
@@ -167,8 +168,7 @@ export class VoucherColumns {
   /** Starts the text of the next voucher to keep: the text of any voucher read since the last kept one is dropped. */
   startText(): void {
     const v = this.voucherCount;
-    if (this.textSource === undefined) this.textLength = v === 0 ? 0 : this.textEnd[v - 1];
-    this.nextStart = this.nextEnd = this.textLength;
+    this.nextStart = this.nextEnd = this.textSource !== undefined || v === 0 ? 0 : this.textEnd[v - 1];
     this.nextText = undefined;
   }
 
@@ -182,12 +182,12 @@ export class VoucherColumns {
       } else this.nextText = this.decodeText(bytes, start, end);
       return;
     }
-    const at = this.textLength;
+    const at = this.nextEnd;
     const length = at + end - start;
     if (length > this.textBytes.length) this.textBytes = grow(this.textBytes, length);
     const out = this.textBytes;
     for (let i = start; i < end; i++) out[at + i - start] = bytes[i];
-    this.textLength = this.nextEnd = length;
+    this.nextEnd = length;
   }
 
   /**
@@ -229,7 +229,6 @@ export class VoucherColumns {
     this.voucherCount = 0;
     this.rowCount = 0;
     this.series.length = 0;
-    this.textLength = 0;
     clear(this.rowDate);
     clear(this.rowText);
     clear(this.rowQuantity);
