@@ -273,6 +273,14 @@ export interface LineSink {
   lineFrom?(bytes: Uint8Array, start: number, end: number, lineNo: number): number;
 }
 
+/**
+ * The bytes as a plain Uint8Array, a view of a Buffer's: with one kind of array the byte loops stay monomorphic and
+ * fast, and a reader that keeps ranges of a whole file (VoucherColumns.readsFrom) sees the very array it is fed.
+ */
+export function plainBytes(bytes: Uint8Array): Uint8Array {
+  return bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
 /** Splits chunks into lines and feeds them decoded; `mixed` reads lines with UTF-8 letters in a table encoding. */
 export class LineFeeder {
   private readonly decoder: ByteDecoder;
@@ -294,9 +302,7 @@ export class LineFeeder {
 
   /** Feeds a chunk; a line it leaves unfinished waits for the next chunk. */
   push(bytes: Uint8Array): void {
-    // A plain view of a Buffer: with one kind of array the byte loops below stay monomorphic and fast.
-    const chunk =
-      bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    const chunk = plainBytes(bytes);
     let start = 0;
     if (this.carry.length) {
       const newline = chunk.indexOf(LF);

@@ -1,7 +1,7 @@
 // Reads a SIE 4 file (4E or 4I) into a Ledger, checking what can be checked and naming every problem by file and
 // line. Pure: bytes in, ledger and diagnostics out, so it runs in Node and in the browser alike.
 
-import {SieDecoder, type LineSink} from "./decode.js";
+import {plainBytes, SieDecoder, type LineSink} from "./decode.js";
 import {Reader, type SieResult} from "./reader.js";
 
 export {Reader, type SieKind, type SieResult} from "./reader.js";
@@ -27,10 +27,12 @@ export interface SieReadOptions {
  * The ledger keeps its voucher texts as ranges of `bytes` (VoucherColumns.readsFrom): do not change them afterwards.
  */
 export function readSie(bytes: Uint8Array, file: string, options: SieReadOptions = {}): SieResult {
+  // One plain array for the feeder and for the texts' ranges: a Buffer would reach the feeder as another view.
+  const plain = plainBytes(bytes);
   let reader: Reader | undefined;
-  const {encoding, utf8Lines} = SieDecoder.whole(bytes, (encoding) => {
+  const {encoding, utf8Lines} = SieDecoder.whole(plain, (encoding) => {
     reader = new Reader(file, encoding, options.strict ?? false);
-    reader.readsWhole(bytes);
+    reader.readsWhole(plain);
     return lineSink(reader, options);
   });
   if (utf8Lines.length) reader!.mixedEncoding(utf8Lines, encoding);
