@@ -2,8 +2,7 @@
 // (process.resourceUsage().maxRSS, the kernel's high-water mark) and the RSS just before the work began.
 // Usage (via fork): sie-peak.ts <file> <read|read-objects|reports|stream|…> <vouchers>; the stream workloads read
 // the file in chunks.
-import {readFileSync} from "node:fs";
-import {prepareWorkloads, streamWorkloads, workload, type StreamName, type WorkloadName} from "./sie-work.js";
+import {prepareWorkloads, workloadOnFile, type WorkloadName} from "./sie-work.js";
 
 /** What the child sends back to the parent. */
 export interface PeakReport {
@@ -13,15 +12,9 @@ export interface PeakReport {
 
 const [file, name, vouchers] = process.argv.slice(2);
 prepareWorkloads();
-let rssBeforeBytes = process.memoryUsage().rss;
-if (name in streamWorkloads) {
-  const work = streamWorkloads[name as StreamName];
-  work.verify(await work.run(file), Number(vouchers));
-} else {
-  const work = workload(name as Exclude<WorkloadName, StreamName>);
-  const bytes = readFileSync(file);
-  rssBeforeBytes = process.memoryUsage().rss;
-  work.verify(work.run(bytes), Number(vouchers));
-}
+// The in-memory workloads' bytes are read before the RSS is taken, so the growth is the work's alone.
+const work = workloadOnFile(name as WorkloadName, file);
+const rssBeforeBytes = process.memoryUsage().rss;
+work.verify(await work.run(), Number(vouchers));
 const report: PeakReport = {maxRssBytes: process.resourceUsage().maxRSS * 1024, rssBeforeBytes};
 process.send!(report, () => process.exit(0));

@@ -157,3 +157,20 @@ export function workload(name: Exclude<WorkloadName, StreamName>): {
 export function prepareWorkloads(): void {
   basMapping();
 }
+
+/**
+ * A workload on a file, as the child processes run it (sie-time.ts, sie-peak.ts): a stream workload reads the file
+ * in chunks on each run; an in-memory one runs on the file's bytes, read here once.
+ */
+export function workloadOnFile(
+  name: WorkloadName,
+  file: string
+): {run(): Promise<unknown>; verify(result: unknown, vouchers: number): void} {
+  if (name in streamWorkloads) {
+    const work = streamWorkloads[name as StreamName];
+    return {run: () => work.run(file), verify: work.verify};
+  }
+  const work = workload(name as Exclude<WorkloadName, StreamName>);
+  const bytes = readFileSync(file);
+  return {run: async () => work.run(bytes), verify: work.verify};
+}
